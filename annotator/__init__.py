@@ -1,0 +1,38 @@
+"""Pizhu's annotator: entities, figures, quoted sources and dates in Chinese news text.
+
+Pure and deterministic: `annotate` reads nothing but its arguments (jieba's dictionary is loaded once
+per process) and knows nothing of Markdown or HTML.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from .dates import find_events
+from .entities import find_entities
+from .figures import find_figures
+from .glossary import Glossary, GlossaryEntry
+from .linking import link_figures
+from .model import Annotation, ArticleInfo, Entity, Event, Figure, Mention, Quote
+from .numbers import parse_number
+from .quotes import find_quotes
+from .text import Document
+
+__all__ = ["annotate", "parse_number", "Annotation", "ArticleInfo", "Entity", "Event", "Figure",
+           "Mention", "Quote", "Glossary", "GlossaryEntry", "VERSION"]
+
+# Bump when the annotator's output may change for the same input: the build cache keys on it.
+VERSION = "0.1"
+
+
+def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = None,
+             path: str | None = None, title: str | None = None, lang: str = "zh") -> Annotation:
+    """Annotate `text`, resolving relative dates against the article's `date` (YYYY-MM-DD)."""
+    day = date if isinstance(date, _dt.date) else _dt.date.fromisoformat(str(date))
+    doc = Document(text)
+    figures = find_figures(doc)
+    events = find_events(doc, day)
+    taken = [(f.start, f.end) for f in figures] + [(e.start, e.end) for e in events]
+    entities = find_entities(doc, glossary or Glossary(), taken=taken)
+    quotes = find_quotes(doc, entities)
+    link_figures(figures, entities, doc)
+    return Annotation(ArticleInfo(path, title, day.isoformat(), lang), entities, figures, quotes, events)

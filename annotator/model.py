@@ -1,0 +1,98 @@
+"""The annotation model: what the annotator finds in an article's text.
+
+Offsets are code-point offsets into the text given to `annotate` (for an article, the Markdown body
+after the front matter), end exclusive, so ``text[start:end] == mention.text`` always holds.
+`Annotation.to_dict()` gives the one JSON shape documented in README.md ("Annotation JSON").
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "org", "product", "place"]
+FigureKind = Literal["money", "percent", "quantity"]
+Qualifier = Literal["approx", "min", "max"]
+Precision = Literal["year", "month", "day"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    note: str | None = None  # Markdown, from the glossary
+    link: str | None = None  # from the glossary
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    text: str
+    start: int
+    end: int
+    kind: FigureKind
+    value: float
+    unit: str | None  # ISO 4217 code for money, "%" / "‰" / "pp" for percent, counted noun for quantity
+    qualifier: Qualifier | None = None
+    value_max: float | None = None  # set for ranges (3至5亿元)
+    entity: str | None = None  # id of the entity the figure is about
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    direct: bool  # True for a quotation in marks, False for reported speech
+    speaker: str | None
+    speaker_entity: str | None = None
+
+
+@dataclass
+class Event:
+    text: str  # the date as written
+    start: int
+    end: int
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD, as precision says
+    precision: Precision
+    sentence: str
+
+
+@dataclass
+class ArticleInfo:
+    path: str | None
+    title: str | None
+    date: str
+    lang: str = "zh"
+
+
+@dataclass
+class Annotation:
+    article: ArticleInfo
+    entities: list[Entity] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Annotation":
+        """Inverse of to_dict (used by the build cache)."""
+        entities = [Entity(**{**e, "mentions": [Mention(**m) for m in e["mentions"]]}) for e in data["entities"]]
+        return cls(
+            article=ArticleInfo(**data["article"]),
+            entities=entities,
+            figures=[Figure(**f) for f in data["figures"]],
+            quotes=[Quote(**q) for q in data["quotes"]],
+            events=[Event(**e) for e in data["events"]],
+        )

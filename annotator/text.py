@@ -1,0 +1,52 @@
+"""The text being annotated, split once into the units every finder needs."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# A sentence ends at 。！？；!? or a line break; closing quotes and brackets stay with their sentence.
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』\"')）]*|\n+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    text: str
+    sentences: list[Span] = field(init=False)
+
+    def __post_init__(self) -> None:
+        spans, start = [], 0
+        for m in _SENTENCE_END.finditer(self.text):
+            if m.end() > start:
+                spans.append(Span(start, m.end()))
+            start = m.end()
+        if start < len(self.text):
+            spans.append(Span(start, len(self.text)))
+        self.sentences = spans
+        self._starts = [s.start for s in spans]
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence that contains `offset`."""
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.sentences[i] if self.sentences else Span(0, len(self.text))
+
+    def sentence_text(self, offset: int) -> str:
+        span = self.sentence_at(offset)
+        return self.text[span.start:span.end].strip()
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks separated by blank lines (quotes never run past one)."""
+        spans, start = [], 0
+        for m in re.finditer(r"\n\s*\n", self.text):
+            spans.append(Span(start, m.start()))
+            start = m.end()
+        spans.append(Span(start, len(self.text)))
+        return spans
