@@ -1,0 +1,81 @@
+"""The command-line commands, each a plain function of parsed arguments (build.py only parses)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import annotator
+
+from .builder import build_site
+from .config import SiteConfig, load_config
+from .content import load_glossary, split_front_matter, read_article
+from .errors import BuildError
+from .importer import convert, slug_for
+
+
+def _config(args) -> SiteConfig:
+    return load_config(args.config)
+
+
+def build(args) -> int:
+    config = _config(args).with_overrides(base_url=args.base_url, url=args.site_url and args.site_url.rstrip("/"))
+    report = build_site(config, out=args.out)
+    print(report.summary())
+    return 0
+
+
+def serve(args) -> int:
+    from .serve import serve as run_server
+    return run_server(_config(args), host=args.host, port=args.port)
+
+
+def annotate(args) -> int:
+    path: Path = args.file
+    if not path.exists():
+        raise BuildError(path, None, "file not found")
+    text = path.read_text(encoding="utf-8")
+    glossary = None
+    if not args.no_glossary and Path(args.config).exists():
+        config = _config(args)
+        glossary = load_glossary(config.path(config.glossary))
+    if text.lstrip("\ufeff").startswith("---"):
+        article = read_article(path, path.stem, default_lang="zh")
+        date = _date(args.date, path) if args.date else article.date
+        result = annotator.annotate(article.body, date=date, glossary=glossary, path=str(path),
+                                    title=article.title, lang=article.lang)
+    else:
+        if not args.date:
+            raise BuildError(path, None, "plain text has no front matter: pass --date YYYY-MM-DD")
+        result = annotator.annotate(text, date=_date(args.date, path), glossary=glossary, path=str(path))
+    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
+
+
+def import_article(args) -> int:
+    config = _config(args) if Path(args.config).exists() else SiteConfig()
+    date = _date(args.date, args.raw) if args.date else dt.date.today()
+    if not args.raw.exists():
+        raise BuildError(args.raw, None, "file not found")
+    try:
+        article = convert(args.raw.read_text(encoding="utf-8"), date=date)
+    except ValueError as exc:
+        raise BuildError(args.raw, None, str(exc)) from None
+    slug = args.slug or slug_for(article.title)
+    target = config.path(config.content_dir) / f"{slug}.md"
+    if target.exists() and not args.force:
+        raise BuildError(target, None, "already exists (pass --force to overwrite, or --slug to pick another name)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(article.to_markdown(), encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+def _date(value: str, path) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BuildError(path, None, f"--date must be YYYY-MM-DD, got {value!r}") from None
+

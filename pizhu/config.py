@@ -1,0 +1,73 @@
+"""site.yaml: one schema, validated at load time, every error with its line."""
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .errors import BuildError, BuildErrors
+from .yamlfile import load_mapping
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Site settings; each field is a site.yaml key (see README, "site.yaml")."""
+    title: str = "Pizhu"
+    description: str = ""
+    url: str = "http://127.0.0.1:8000"  # absolute origin for the feed and sitemap
+    base_url: str = "/"  # path the site is served under: "/" or "/<repo>/" on GitHub Pages
+    lang: str = "zh"
+    author: str = ""
+    content_dir: str = "content"
+    glossary: str = "content/glossary.yaml"
+    templates_dir: str = "templates"
+    static_dir: str = "static"
+    output_dir: str = "_site"
+    feed_size: int = 20
+    root: Path = Path(".")  # folder of site.yaml; relative paths above are resolved against it
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def with_overrides(self, **changes) -> "SiteConfig":
+        changes = {k: v for k, v in changes.items() if v is not None}
+        if "base_url" in changes:
+            changes["base_url"] = normalise_base_url(changes["base_url"])
+        return dataclasses.replace(self, **changes)
+
+
+def normalise_base_url(value: str) -> str:
+    """'', '/', 'pizhu', '/pizhu' and '/pizhu/' all become '/' or '/pizhu/'."""
+    value = value.strip().strip("/")
+    return f"/{value}/" if value else "/"
+
+
+_KEYS = {f.name: f for f in fields(SiteConfig) if f.name != "root"}
+
+
+def load_config(path: str | Path = "site.yaml") -> SiteConfig:
+    """Read and validate site.yaml. All errors are reported together; unknown keys only warn."""
+    path = Path(path)
+    if not path.exists():
+        raise BuildError(path, None, "site configuration not found (run from the site's folder or pass --config)")
+    mapping = load_mapping(path.read_text(encoding="utf-8"), path, what="site configuration")
+    values, errors = {}, []
+    for key, value in mapping.data.items():
+        field = _KEYS.get(key)
+        if field is None:
+            print(f"warning: {path}:{mapping.line_of(key)}: unknown key '{key}' (known: {', '.join(_KEYS)})",
+                  file=sys.stderr)
+            continue
+        expected = int if field.type == "int" else str
+        if not isinstance(value, expected) or isinstance(value, bool):
+            errors.append(BuildError(path, mapping.line_of(key),
+                                     f"'{key}' must be {expected.__name__}, got {type(value).__name__}"))
+            continue
+        values[key] = value
+    if errors:
+        raise BuildErrors(errors)
+    if "base_url" in values:
+        values["base_url"] = normalise_base_url(values["base_url"])
+    values["url"] = values.get("url", SiteConfig.url).rstrip("/")
+    return SiteConfig(**values, root=path.parent)

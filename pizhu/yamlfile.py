@@ -1,0 +1,41 @@
+"""YAML mappings that remember the line of each top-level key, for error messages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import BuildError
+
+
+@dataclass
+class LocatedMapping:
+    data: dict
+    path: str
+    first_line: int  # file line of the mapping's first line (1-based)
+    lines: dict = field(default_factory=dict)  # key -> 1-based file line
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.first_line)
+
+
+def load_mapping(text: str, path: str | Path, *, first_line: int = 1, what: str = "YAML") -> LocatedMapping:
+    """Parse `text` as a YAML mapping; errors carry the file line (text starts at `first_line`)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise BuildError(path, line, f"invalid {what}: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise BuildError(path, first_line, f"{what} must be a mapping of keys to values, got {type(data).__name__}")
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[key_node.value] = first_line + key_node.start_mark.line
+    return LocatedMapping(data, str(path), first_line, lines)

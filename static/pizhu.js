@@ -1,0 +1,1 @@
+// Pizhu reader script: small, vanilla, deferred. Notes stay readable without it (endnotes).

@@ -1,0 +1,139 @@
+"""`build.py build` writes a complete, deterministic site that works at / and under a base path."""
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from conftest import ROOT, SHARED, RAW_ARTICLE, run_cli
+
+
+def build(project, *args):
+    result = run_cli("build", *args, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "_site"
+
+
+def test_build_writes_every_page(project):
+    site = build(project)
+    for rel in ("index.html", "404.html", "feed.xml", "sitemap.xml", ".nojekyll", "static/pizhu.css",
+                "static/pizhu.js", "articles/openai-losses/index.html"):
+        assert (site / rel).is_file(), rel
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "疯狂亏损疯狂融资" in index
+
+
+def test_index_lists_articles_newest_first(project):
+    for slug, date in (("older", "2020-01-02"), ("newer", "2024-03-04")):
+        (project / "content" / f"{slug}.md").write_text(f"---\ntitle: T-{slug}\ndate: {date}\n---\n正文。\n",
+                                                        encoding="utf-8")
+    index = (build(project) / "index.html").read_text(encoding="utf-8")
+    assert index.index("T-newer") < index.index("疯狂亏损") < index.index("T-older")
+
+
+def test_drafts_are_not_published(project):
+    (project / "content" / "wip.md").write_text("---\ntitle: 草稿\ndate: 2024-01-01\ndraft: true\n---\n正文\n",
+                                                encoding="utf-8")
+    site = build(project)
+    assert not (site / "articles" / "wip").exists()
+
+
+def test_article_page_has_marked_spans_with_endnotes(project):
+    html = (build(project) / "articles/openai-losses/index.html").read_text(encoding="utf-8")
+    marks = re.findall(r'class="pz-mark pz-(\w+)" id="ref-(n\d+)"', html)
+    kinds = {kind for kind, _ in marks}
+    assert {"entity", "figure", "date"} <= kinds
+    for _, note_id in marks:
+        assert f'id="note-{note_id}"' in html and f'href="#ref-{note_id}"' in html
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    build(project, "--out", str(tmp_path / "one"))
+    build(project, "--out", str(tmp_path / "two"))
+    first, second = tree_bytes(tmp_path / "one"), tree_bytes(tmp_path / "two")
+    assert len(first) > 5 and first == second
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.urls.append(value)
+
+
+def test_site_under_base_path_has_no_broken_internal_link(project):
+    site = build(project, "--base-url", "/pizhu/")
+    checked = 0
+    for page in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        page_url = "/pizhu/" + page.relative_to(site).as_posix()
+        for link in parser.urls:
+            target = urlparse(urljoin(page_url, link))
+            if target.scheme not in ("", "http", "https") or (target.netloc and target.netloc != ""):
+                continue  # external
+            assert target.path.startswith("/pizhu/"), f"{page}: {link} escapes the base path"
+            rel = target.path[len("/pizhu/"):]
+            file = site / rel
+            if rel == "" or rel.endswith("/"):
+                file = file / "index.html"
+            assert file.is_file(), f"{page.relative_to(site)} links to missing {link}"
+            if target.fragment and file.suffix == ".html":
+                assert f'id="{target.fragment}"' in file.read_text(encoding="utf-8"), link
+            checked += 1
+    assert checked > 20
+
+
+def test_404_page_links_are_absolute_with_base_path(project):
+    site = build(project, "--base-url", "/pizhu/")
+    page = (site / "404.html").read_text(encoding="utf-8")
+    parser = _Links()
+    parser.feed(page)
+    assert parser.urls and all(u.startswith("/pizhu/") for u in parser.urls)
+
+
+def test_feed_and_sitemap_use_the_site_url(project):
+    site = build(project, "--base-url", "/pizhu/", "--site-url", "https://reader.github.io")
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "<id>https://reader.github.io/pizhu/articles/openai-losses/</id>" in feed
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://reader.github.io/pizhu/articles/openai-losses/</loc>" in sitemap
+
+
+def test_annotate_prints_json_that_the_scorer_reads(project, tmp_path):
+    result = run_cli("annotate", str(RAW_ARTICLE), "--date", "2023-05-06", "--no-glossary", cwd=project)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"article", "entities", "figures", "quotes", "events"}
+    body = RAW_ARTICLE.read_text(encoding="utf-8")
+    for item in data["figures"] + data["events"] + data["quotes"]:
+        assert body[item["start"]:item["end"]] == item["text"]
+    pred = tmp_path / "pred.json"
+    pred.write_text(result.stdout, encoding="utf-8")
+    scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"),
+                             str(SHARED / "eval" / "gold" / "openai-losses.json"), str(pred), "--json"],
+                            capture_output=True, text=True)
+    assert scored.returncode == 0, scored.stderr
+    assert "entities" in scored.stdout and "figures" in scored.stdout
+
+
+def test_annotate_markdown_uses_front_matter_date(project):
+    result = run_cli("annotate", "content/openai-losses.md", cwd=project)
+    data = json.loads(result.stdout)
+    assert data["article"]["date"] == "2023-05-06"
+    assert data["article"]["title"].startswith("疯狂亏损")
+
+
+def test_annotate_plain_text_without_date_is_a_clear_error(project):
+    result = run_cli("annotate", str(RAW_ARTICLE), cwd=project)
+    assert result.returncode == 1 and "--date" in result.stderr
