@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import annotator
@@ -16,21 +16,7 @@ from annotator import Annotation, Glossary
 
 from .config import SiteConfig
 from .content import Article, load_glossary, read_articles
-from .notes import Note, build_notes
-from .render import Mark, make_markdown, render
-from .templating import make_environment, render_template
-
-
-@dataclass
-class AnnotatedArticle:
-    article: Article
-    annotation: Annotation
-    notes: list[Note] = field(default_factory=list)
-    html: str = ""
-
-    @property
-    def url(self) -> str:
-        return f"articles/{self.article.slug}/"
+from .pages import AnnotatedArticle, site_pages
 
 
 @dataclass
@@ -49,35 +35,6 @@ def annotate_article(article: Article, glossary: Glossary) -> Annotation:
                               path=str(article.source), title=article.title, lang=article.lang)
 
 
-class Renderer:
-    """Markdown and Jinja, set up once per build."""
-
-    def __init__(self, config: SiteConfig):
-        self.config = config
-        self.env = make_environment(config)
-        self.md = make_markdown(self._render_mark)
-        self.plain_md = make_markdown(lambda *a: "")
-        self._notes: dict[str, Note] = {}
-
-    def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
-        macros = self.env.get_template("_marks.html").module
-        note = self._notes[mark.note_id]
-        return str(macros.mark_open(note, first) if opening else macros.mark_close(note, first))
-
-    def markdown(self, text: str) -> str:
-        return self.plain_md.render(text)
-
-    def article_html(self, item: AnnotatedArticle) -> str:
-        item.notes = build_notes(item.annotation, render_inline=self.markdown)
-        self._notes = {n.id: n for n in item.notes}
-        item.html = render(self.md, item.article.body, [n.mark for n in item.notes])
-        return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
-                               annotation=item.annotation, page_url=item.url)
-
-    def page(self, template: str, **context) -> str:
-        return render_template(self.env, template, **context)
-
-
 def build_site(config: SiteConfig, *, out: Path | None = None) -> BuildReport:
     started = time.perf_counter()
     out = Path(out) if out else config.path(config.output_dir)
@@ -86,19 +43,6 @@ def build_site(config: SiteConfig, *, out: Path | None = None) -> BuildReport:
     items = [AnnotatedArticle(a, annotate_article(a, glossary)) for a in articles]
     pages = write_site(config, items, out)
     return BuildReport(len(items), pages, time.perf_counter() - started, out)
-
-
-def site_pages(config: SiteConfig, items: list[AnnotatedArticle]) -> dict[str, str]:
-    """Every output file of the site (path relative to the output folder → content)."""
-    renderer = Renderer(config)
-    files = {f"{item.url}index.html": renderer.article_html(item) for item in items}
-    newest = items[0].article.date.isoformat() if items else "1970-01-01"
-    files["index.html"] = renderer.page("index.html", items=items, page_url="")
-    files["404.html"] = renderer.page("404.html", page_url="404.html")
-    files["feed.xml"] = renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)
-    files["sitemap.xml"] = renderer.page("sitemap.xml", items=items)
-    files[".nojekyll"] = ""
-    return files
 
 
 def write_site(config: SiteConfig, items: list[AnnotatedArticle], out: Path) -> int:
