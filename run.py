@@ -3,6 +3,8 @@
 
     python3 run.py serve        build the site and preview it with live reload on http://127.0.0.1:8000/
     python3 run.py test [ARGS]  run every test (pytest ARGS)
+    python3 run.py accuracy     score the annotator (README "Accuracy")
+    python3 run.py bench [ARGS] benchmark against Pelican and Hugo (README "Performance")
     python3 run.py ARGS         any build.py command, e.g. `python3 run.py build --base-url /pizhu/`
 
 On first use (and whenever a requirements file changes) it creates .venv/ and installs the pinned
@@ -19,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+SCRIPTS = {"accuracy": "scripts/accuracy.py", "bench": "benchmarks/run.py"}
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
@@ -47,6 +50,9 @@ def main(argv: list[str]) -> int:
     if argv[0] == "test":
         ensure_venv("requirements-dev.txt")
         command = [str(PYTHON), "-m", "pytest", *argv[1:]]
+    elif argv[0] in SCRIPTS:
+        ensure_venv("requirements.txt")
+        command = [str(PYTHON), str(ROOT / SCRIPTS[argv[0]]), *argv[1:]]
     else:
         ensure_venv("requirements.txt")
         command = [str(PYTHON), str(ROOT / "build.py"), *argv]
