@@ -1,34 +1,521 @@
-"""Entities: people, organisations, products and places, with every mention."""
+"""Entities: people, organisations, products and places, with every mention.
+
+General methods only: jieba's dictionary (its word tags) through a fast segmenter, vocabulary lists
+(titles, organisation and place suffixes, surnames, transliteration characters, well-known company and
+product names) and the site's glossary. Candidates come from several cues with a priority; overlaps
+are resolved by priority then length; mentions are grouped into entities through aliases (a name and its
+translation in parentheses, a Latin full name and its surname, a company's Chinese and English names),
+and each entity's surfaces are then looked up again over the whole text.
+"""
 from __future__ import annotations
 
 import re
+import zlib
 
+from . import _seg
+from . import _vocab as V
 from .glossary import Glossary
 from .model import Entity, Mention
 from .text import Document
 
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)*")
-_GENERIC = {"AI", "CEO", "CFO", "Q1", "Q2", "Q3", "Q4"}
+# --- start-up: vocabulary into the segmenter's dictionary -------------------------------------------
 
+_ALIAS: dict[str, tuple[str, str]] = {}  # folded surface -> (group key, type)
+_READY = False
+
+
+def _fold(s: str) -> str:
+    return s.casefold().replace("·", "-").replace("•", "-").replace("－", "-")
+
+
+def _setup() -> None:
+    global _READY
+    if _READY:
+        return
+    _seg._load()
+    for kind, table in (("org", V.COMPANIES), ("product", V.PRODUCTS)):
+        for names in table:
+            key = names[0]
+            for n in names:
+                _ALIAS.setdefault(_fold(n), (key, kind))
+                if _seg._HAN.fullmatch(n):
+                    _seg.add_word(n, 2000, "ORG" if kind == "org" else "PROD")
+    for w in V.COUNTRIES:
+        _seg.add_word(w, 3000, "PLACE")
+    for w in V.TITLES:
+        if _seg._HAN.fullmatch(w):
+            _seg.add_word(w, 1500, "TITLE")
+    for w in V.SPEECH_VERBS:
+        if len(w) > 1:
+            _seg.add_word(w, 3000, "v")
+    for w in V.GENERIC_ZH:
+        if len(w) > 1:
+            if not _seg.has_word(w):
+                _seg.add_word(w, 500, "GEN")
+            else:
+                _seg.TAGS[w] = "GEN"
+    for w in ("知情人士", "消息人士", "业内人士", "分析人士", "上述人士"):
+        _seg.add_word(w, 800, "n")
+    _READY = True
+
+
+# --- Latin names ------------------------------------------------------------------------------------
+
+_LWORD = r"[A-Za-z0-9][A-Za-z0-9&+'’.\-]*[A-Za-z0-9+]|[A-Za-z0-9]"
+_LRUN = re.compile(rf"(?<![A-Za-z0-9&.\-])(?:{_LWORD})(?:[ \u00a0](?:{_LWORD}))*")
+_CONNECT = {"of", "and", "de", "du", "la", "le", "von", "van", "der", "for", "&", "the", "y", "da", "di"}
+_SIZE = re.compile(r"\d+(?:\.\d+)?[KkMmBbTtGgWw%]?|v?\d+(?:\.\d+)*|[QqHh][1-4]|\d+[A-Za-z]{1,2}\d*")
+_LATIN_TITLES = {w for w in V.TITLES if w.isascii()}
+_UNIT_AFTER = re.compile(r"[\d.]*\s*(?:[亿万千百元%％个家台名位人倍年月日号天周季岁度]|美元|美金|港元|欧元|英镑|日元)")
+_HAS_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _latin_candidates(text: str, cands: list) -> None:
+    for run in _LRUN.finditer(text):
+        words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group())]
+        lower_prose = sum(1 for w, _, _ in words if w.islower() and w not in _CONNECT)
+        prose = len(words) >= 2 and lower_prose >= 1 and lower_prose * 3 >= len(words)
+        groups, cur = [], []
+        for w, s, e in words:
+            if w in _LATIN_TITLES or w in V.GENERIC_LATIN or (w.islower() and w not in _CONNECT) or _SIZE.fullmatch(w) and not cur:
+                if cur:
+                    groups.append(cur)
+                cur = []
+                if w in _LATIN_TITLES:
+                    groups.append([(w, s, e, "TITLE")])
+                continue
+            cur.append((w, s, e, None))
+        if cur:
+            groups.append(cur)
+        prev_title = None
+        for g in groups:
+            if g[0][3] == "TITLE":
+                prev_title = g[0]
+                continue
+            while g and (g[-1][0].lower() in _CONNECT or (g[-1][0].isdigit() and _UNIT_AFTER.match(text, g[-1][2]))):
+                g = g[:-1]
+            while g and g[0][0].lower() in _CONNECT and g[0][0] != "The":
+                g = g[1:]
+            if not g:
+                continue
+            start, end = g[0][1], g[-1][2]
+            name = text[start:end]
+            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name):
+                continue
+            if prose and _fold(name) not in _ALIAS and not any(any(c.isupper() for c in w[1:]) for w, *_ in g):
+                continue
+            kind, prio = _latin_type(text, g, start, end, prev_title)
+            cands.append((start, end, kind, prio, None))
+            prev_title = None
+
+
+def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[str, int]:
+    name = text[start:end]
+    known = _ALIAS.get(_fold(name))
+    if known:
+        return known[1], 60
+    first = g[0][0]
+    if _ALIAS.get(_fold(first)) and len(g) >= 2 and all(w[0][0].isdigit() for w in g[1:]):
+        return "product", 60
+    before = text[max(0, start - 6):start].rstrip()
+    after = text[end:end + 6]
+    words = [w for w, *_ in g]
+    titled = all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words)
+    if len(g) >= 2 and titled and (first in V.FIRST_NAMES or prev_title is not None
+                                   or any(before.endswith(t) for t in V.TITLES if len(t) > 1)):
+        return "person", 40
+    if len(g) >= 2 and titled and len(g) <= 3 and re.match(r"\s*(?:表示|说|称|指出|认为|透露|曾|在)", after):
+        # a two-word capitalised name that speaks is more often a person … unless an org suffix is in it
+        if not re.search(r"(?:Inc|Corp|Group|Capital|Global|Fund|Bank|Partners|Ventures|Holdings|Labs?|Technologies|Media|News|Times|Post|Journal|AI|Research|Foundation|Institute|University)$", name):
+            return "person", 30
+    if any(before.endswith(c) for c in V.PRODUCT_CUES_BEFORE) or any(after.startswith(c) for c in V.PRODUCT_CUES_AFTER):
+        return "product", 30
+    if re.search(r"[A-Za-z][\-]?\d", name) and not re.fullmatch(r"[A-Z]\d", first):
+        return "product", 25
+    return "org", 25
+
+
+# --- Chinese names ----------------------------------------------------------------------------------
+
+_NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "ORG", "PLACE", "j"}
+_FILLER_TAGS = {"n", "vn", "nz", "j", "l", "b", "an", "ng", "s", "GEN", "TITLE"} | _NAME_TAGS
+_STOP_TAGS = {"v", "p", "u", "uj", "ul", "ug", "uv", "uz", "c", "d", "r", "m", "q", "f", "t", "x", "y", "e", "o", "zg", "vg", "a", "ad", "z"}
+_ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
+_PLACE_SUF1 = {s for s in V.PLACE_SUFFIXES}
+_TRANSLIT_RUN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{2,}(?:[·•\\-－‧][" + "".join(sorted(V.TRANSLIT)) + "]{1,})+")
+_TRANSLIT_PLAIN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{3,}")
+
+
+def _han_candidates(text: str, toks: list, cands: list) -> None:
+    tags = _seg.TAGS
+    n = len(toks)
+    for i, (w, s, e) in enumerate(toks):
+        tag = tags.get(w)
+        lw = len(w)
+        if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
+            for k in range(lw):
+                cands.append((s + k, s + k + 1, "place", 21, None))
+        elif tag == "ORG":
+            cands.append((s, e, "org", 60, None))
+        elif tag == "PROD":
+            cands.append((s, e, "product", 60, None))
+        elif tag == "PLACE":
+            cands.append((s, e, "place", 55, None))
+        elif tag == "GEN" or tag == "TITLE":
+            pass
+        elif lw >= 2 and tag == "ns":
+            cands.append((s, e, "place", 20, None))
+        elif lw >= 2 and tag == "nt":
+            if any(w.endswith(x) for x in ("特别行政区", "自治区", "自治州", "省", "市", "县")):
+                cands.append((s, e, "place", 22, None))
+            else:
+                cands.append((s, e, "org", 22, None))
+        elif lw >= 2 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES) and lw <= 4:
+            if _person_ok(w, toks, i, _PERSON_MARGIN):
+                cands.append((s, e, "person", 18, None))
+        elif lw >= 2 and tag in ("nrt", "nr") and all(c in V.TRANSLIT for c in w):
+            nxt = toks[i + 1][0] if i + 1 < n and toks[i + 1][1] == e else ""
+            if nxt and (nxt[0] in _PLACE_SUF1 or nxt in ("人", "队", "政府", "军", "方")):
+                cands.append((s, e, "place", 16, None))
+            else:
+                cands.append((s, e, "person", 16, None))
+
+        # surname + one or two unknown single characters
+        if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
+            j, end = i + 1, e
+            given = 0
+            while j < n and given < 2 and len(toks[j][0]) == 1 and toks[j][1] == end and toks[j][0] not in V.NOT_GIVEN \
+                    and tags.get(toks[j][0]) not in ("v", "p", "c", "u", "uj", "d", "m", "q", "f", "r"):
+                end = toks[j][2]
+                given += 1
+                j += 1
+            if given:
+                prev = toks[i - 1] if i and toks[i - 1][2] == s else None
+                cue = prev is not None and (tags.get(prev[0]) == "TITLE" or prev[0] in V.PERSON_CUE_BEFORE)
+                if _person_ok(text[s:end], toks, i, _PERSON_MARGIN - (2 if cue else 0)):
+                    cands.append((s, end, "person", 17 if cue or given == 2 else 12, None))
+        # organisation suffix
+        suf = None
+        if tag not in ("ORG",):
+            for sf in _ORG_SUF:
+                if w.endswith(sf):
+                    suf = sf
+                    break
+        if suf is not None:
+            _org_from_suffix(text, toks, i, suf, cands)
+        elif lw == 1 and w in _PLACE_SUF1 or (lw == 2 and w in _PLACE_SUF1):
+            _place_from_suffix(toks, i, cands)
+
+
+_PERSON_MARGIN = 3.0
+
+
+def _person_ok(name: str, toks: list, i: int, margin: float) -> bool:
+    """A name-like word (by jieba's HMM emissions), or a word right after a title or before one."""
+    if _seg.tag_margin(name, "nr") >= margin:
+        return True
+    tags = _seg.TAGS
+    if i and tags.get(toks[i - 1][0]) == "TITLE" and toks[i - 1][2] == toks[i][1]:
+        return _seg.tag_margin(name, "nr") >= 0
+    return False
+
+
+def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> None:
+    tags = _seg.TAGS
+    w, s, e = toks[i]
+    weak = suf in V.ORG_WEAK_SUFFIXES
+    if len(w) > len(suf):
+        # the suffix is inside one dictionary word (人民银行, 公安部): the word alone may be the name
+        head = w[: len(w) - len(suf)]
+        if head in V.GENERIC_ZH or _seg.TAGS.get(w) == "GEN":
+            return
+        start, named = s, tags.get(w) in ("nt", "nz") or tags.get(head) in _NAME_TAGS or not _seg.has_word(head)
+    else:
+        start, named = s, False
+        if w in V.GENERIC_ZH and False:
+            return
+    j = i - 1
+    length = e - start
+    parts = 0
+    while j >= 0 and toks[j][2] == start and length + len(toks[j][0]) <= 16 and parts < 4:
+        pw = toks[j][0]
+        ptag = tags.get(pw)
+        if pw in V.NOT_GIVEN or ptag in _STOP_TAGS and not (len(pw) == 1 and ptag in ("zg", "a", "vg")) or ptag == "TITLE":
+            break
+        if ptag in _NAME_TAGS or (ptag is None and len(pw) == 1) or (ptag in ("GEN",) and False):
+            named = True
+        elif ptag == "GEN":
+            break
+        start = toks[j][1]
+        length = e - start
+        parts += 1
+        j -= 1
+    # Latin name right before (K2公司, Meta公司): the Latin candidate is the name
+    if start == s and len(w) == len(suf):
+        return
+    if not named or (weak and len(w) == len(suf) and parts < 1):
+        return
+    if start > 0 and text[start - 1] in "该本我贵其此这那某各":
+        return
+    cands.append((start, e, "org", 24 if not weak else 19, None))
+
+
+def _place_from_suffix(toks: list, i: int, cands: list) -> None:
+    tags = _seg.TAGS
+    w, s, e = toks[i]
+    if i == 0 or toks[i - 1][2] != s:
+        return
+    pw, ps, pe = toks[i - 1]
+    ptag = tags.get(pw)
+    if ptag in ("ns", "PLACE", "nr", "nz") or (ptag is None and len(pw) == 1 and pw not in V.NOT_GIVEN):
+        start = ps
+        if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
+                and toks[i - 2][0] not in V.NOT_GIVEN:
+            start = toks[i - 2][1]
+        cands.append((start, e, "place", 21, None))
+
+
+def _translit_candidates(text: str, toks_by_start: dict, cands: list) -> None:
+    for m in _TRANSLIT_RUN.finditer(text):
+        cands.append((m.start(), m.end(), "person", 35, None))
+
+
+# --- glossary ---------------------------------------------------------------------------------------
+
+def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
+    low = None
+    for entry in glossary.entries:
+        for surface in entry.surfaces:
+            if not surface:
+                continue
+            if surface.isascii():
+                low = low if low is not None else text.casefold()
+                pat = re.compile(r"(?<![A-Za-z0-9])" + re.escape(surface.casefold()) + r"(?![A-Za-z0-9])")
+                hay = low
+            else:
+                pat = re.compile(re.escape(surface))
+                hay = text
+            for m in pat.finditer(hay):
+                cands.append((m.start(), m.end(), entry.type, 100, entry))
+
+
+# --- main -------------------------------------------------------------------------------------------
 
 def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, int]]) -> list[Entity]:
-    by_name: dict[str, Entity] = {}
-    for m in _LATIN_NAME.finditer(doc.text):
-        name = m.group()
-        if name in _GENERIC or name in glossary.ignore:
+    _setup()
+    text = doc.text
+    cands: list = []
+    _glossary_candidates(text, glossary, cands)
+    _latin_candidates(text, cands)
+    toks = _seg.tokenize(text)
+    _han_candidates(text, toks, cands)
+    _translit_candidates(text, None, cands)
+    ignore = {_fold(s) for s in glossary.ignore}
+
+    # resolve overlaps: priority, then length
+    occupied = bytearray(len(text) + 1)
+    for a, b in taken:
+        for k in range(max(0, a), min(b, len(text))):
+            occupied[k] = 1
+    chosen = []
+    for c in sorted(cands, key=lambda c: (-c[3], -(c[1] - c[0]), c[0])):
+        s, e = c[0], c[1]
+        if e <= s or any(occupied[s:e]):
             continue
-        entry = glossary.lookup(name)
-        key = entry.name if entry else name
-        entity = by_name.get(key)
-        if entity is None:
-            entity = by_name[key] = Entity(
-                id=slug(key), name=key, type=entry.type if entry else "org",
-                aliases=list(entry.aliases) if entry else [], note=entry.note if entry else None,
-                link=entry.link if entry else None)
-        entity.mentions.append(Mention(name, m.start(), m.end()))
-    return list(by_name.values())
+        surface = text[s:e]
+        if _fold(surface) in ignore or (c[4] is None and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
+            continue
+        for k in range(s, e):
+            occupied[k] = 1
+        chosen.append(c)
+    chosen.sort()
+    return _group(text, chosen, toks, occupied, glossary, ignore)
+
+
+def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: Glossary, ignore: set) -> list[Entity]:
+    groups: dict[str, dict] = {}
+    surface_key: dict[str, str] = {}
+
+    def key_for(surface: str, entry) -> str:
+        if entry is not None:
+            return "g:" + entry.name
+        f = _fold(surface)
+        if f in surface_key:
+            return surface_key[f]
+        known = _ALIAS.get(f)
+        if known:
+            return "k:" + known[0]
+        return "s:" + f
+
+    def add(key: str, s: int, e: int, kind: str, prio: int, entry) -> None:
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"mentions": [], "types": {}, "entry": entry}
+        g["mentions"].append((s, e))
+        g["types"][kind] = max(g["types"].get(kind, 0), prio)
+        surface_key.setdefault(_fold(text[s:e]), key)
+
+    for s, e, kind, prio, entry in chosen:
+        surface = text[s:e]
+        if entry is None:
+            entry = glossary.lookup(surface)
+            if entry is not None:
+                kind = entry.type
+        key = key_for(surface, entry)
+        # a translation in parentheses right after: one entity
+        add(key, s, e, kind, prio, entry)
+
+    # parentheses: NAME（TRANSLATION）
+    merged = True
+    starts = {s: (s, e) for g in groups.values() for s, e in g["mentions"]}
+    owner = {s: k for k, g in groups.items() for s, _ in g["mentions"]}
+    for s, (s0, e0) in sorted(starts.items()):
+        if e0 < len(text) and text[e0] in "(（":
+            close = text.find(")" if text[e0] == "(" else "）", e0 + 1, e0 + 40)
+            if close < 0:
+                close = text.find("）" if text[e0] == "(" else ")", e0 + 1, e0 + 40)
+            if close < 0:
+                continue
+            inner_s, inner_e = e0 + 1, close
+            inner = text[inner_s:inner_e].strip()
+            if not inner or len(inner) > 30 or re.search(r"[，。,；;：:、]|\d{4}|[约超近]", inner):
+                continue
+            outer_latin = bool(_HAS_LETTER.search(text[s0:e0]))
+            inner_latin = bool(_HAS_LETTER.search(inner))
+            if outer_latin == inner_latin and not (inner_latin and inner.isupper()):
+                continue
+            k_out = owner[s0]
+            if inner_s in owner:
+                k_in = owner[inner_s]
+                if k_in != k_out:
+                    _merge(groups, owner, k_out, k_in, surface_key)
+            elif not any(occupied[inner_s:inner_e]) and _fold(inner) not in ignore:
+                groups[k_out]["mentions"].append((inner_s, inner_e))
+                for k in range(inner_s, inner_e):
+                    occupied[k] = 1
+                owner[inner_s] = k_out
+    del merged
+
+    # Latin persons: the surname alone is the same person; transliterated names: the last part
+    for key, g in list(groups.items()):
+        if key not in groups:
+            continue
+        t = max(g["types"], key=g["types"].get)
+        if t != "person":
+            continue
+        for s, e in list(g["mentions"]):
+            surface = text[s:e]
+            parts = re.split(r"[ ·•\-－‧]", surface)
+            if len(parts) >= 2 and len(parts[-1]) >= 2:
+                last = _fold(parts[-1])
+                other = surface_key.get(last)
+                if other and other != key and other in groups:
+                    _merge(groups, owner, key, other, surface_key)
+                    groups[key]["types"]["person"] = max(groups[key]["types"].values()) + 1
+                surface_key[last] = key
+
+    # every surface of an entity, wherever else it appears
+    bounds_s = {s for _, s, _ in toks}
+    bounds_e = {e for _, _, e in toks}
+    for key, g in groups.items():
+        surfaces = {text[s:e] for s, e in g["mentions"]}
+        for surface, k in list(surface_key.items()):
+            if k == key:
+                surfaces.add(surface)
+        for surface in surfaces:
+            if len(surface) < 2:
+                continue
+            latin = surface.isascii()
+            hay = text.casefold() if latin else text
+            needle = surface.casefold() if latin else surface
+            pos = hay.find(needle)
+            while pos >= 0:
+                end = pos + len(needle)
+                if not any(occupied[pos:end]):
+                    if latin:
+                        ok = not (pos and text[pos - 1].isascii() and text[pos - 1].isalnum()) and \
+                             not (end < len(text) and text[end].isascii() and text[end].isalnum())
+                    else:
+                        ok = (pos in bounds_s or not _seg._HAN.match(text, pos - 1 if pos else 0) or pos == 0) and \
+                             (end in bounds_e or end >= len(text) or not _seg._HAN.match(text, end))
+                    if ok:
+                        g["mentions"].append((pos, end))
+                        for k2 in range(pos, end):
+                            occupied[k2] = 1
+                pos = hay.find(needle, pos + 1)
+
+    # build entities
+    out: list[Entity] = []
+    used_ids: set[str] = set()
+    for key, g in groups.items():
+        mentions = sorted(set(g["mentions"]))
+        if not mentions:
+            continue
+        entry = g["entry"]
+        kind = entry.type if entry else max(g["types"], key=g["types"].get)
+        surfaces = []
+        for s, e in mentions:
+            t = text[s:e]
+            if t not in surfaces:
+                surfaces.append(t)
+        if entry:
+            name = entry.name
+            aliases = [a for a in entry.aliases]
+            for t in surfaces:
+                if t != name and t not in aliases:
+                    aliases.append(t)
+        else:
+            # the fullest form: a surface that contains the others, else the first one
+            name = surfaces[0]
+            for t in surfaces:
+                if len(t) > len(name) and _fold(name) in _fold(t):
+                    name = t
+            aliases = [t for t in surfaces if t != name]
+        ascii_names = [x for x in [name, *aliases] if x.isascii() and _HAS_LETTER.search(x)]
+        if not ascii_names and key.startswith("k:"):
+            known = [n for n in _known_names(key[2:]) if n.isascii()]
+            ascii_names = known
+        eid = slug(ascii_names[0] if ascii_names else name)
+        base, n = eid, 2
+        while eid in used_ids:
+            eid = f"{base}-{n}"
+            n += 1
+        used_ids.add(eid)
+        out.append(Entity(id=eid, name=name, type=kind, aliases=aliases,
+                          note=entry.note if entry else None, link=entry.link if entry else None,
+                          mentions=[Mention(text[s:e], s, e) for s, e in mentions]))
+    out.sort(key=lambda en: en.mentions[0].start)
+    return out
+
+
+def _known_names(key: str) -> tuple:
+    for table in (V.COMPANIES, V.PRODUCTS):
+        for names in table:
+            if names[0] == key:
+                return names
+    return ()
+
+
+def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict | None = None) -> None:
+    if into == other or other not in groups:
+        return
+    if surface_key is not None:
+        for f, k in list(surface_key.items()):
+            if k == other:
+                surface_key[f] = into
+    g, o = groups[into], groups.pop(other)
+    g["mentions"].extend(o["mentions"])
+    for t, p in o["types"].items():
+        g["types"][t] = max(g["types"].get(t, 0), p)
+    if g["entry"] is None:
+        g["entry"] = o["entry"]
+    for s, k in list(owner.items()):
+        if k == other:
+            owner[s] = into
 
 
 def slug(name: str) -> str:
     ascii_part = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    return ascii_part or "e" + format(sum(ord(c) * 31 ** i for i, c in enumerate(name)) % 10**8, "x")
+    if ascii_part and len(ascii_part) * 2 >= len(re.sub(r"\s", "", name)):
+        return ascii_part
+    return "e" + format(zlib.crc32(name.encode("utf-8")), "08x")

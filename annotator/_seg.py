@@ -1,0 +1,131 @@
+"""A fast dictionary segmenter over jieba's dictionary (no HMM), with the word tags jieba ships.
+
+jieba's own `cut(HMM=False)` spends most of its time in generator plumbing and `log` calls; this does
+the same max-probability route over the same prefix dictionary with the log-probabilities computed once
+at start-up. Extra words (our vocabulary lists) can be added with a tag.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+
+import jieba
+
+_FREQ: dict[str, int] = {}
+_LP: dict[str, float] = {}
+TAGS: dict[str, str] = {}
+_MIN = 0.0
+_READY = False
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _load() -> None:
+    global _MIN, _READY
+    if _READY:
+        return
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    total = jieba.dt.total
+    logt = math.log(total)
+    _FREQ.update(freq)
+    for w, f in freq.items():
+        if f:
+            _LP[w] = math.log(f) - logt
+    _MIN = math.log(1) - logt
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                TAGS[parts[0]] = parts[2]
+    _READY = True
+
+
+_EMIT: dict = {}
+_COMMON_TAGS = ("n", "v", "a", "vn", "d", "ad", "an", "i", "l", "m", "t", "f", "c", "p", "r")
+
+
+def _emit() -> dict:
+    if not _EMIT:
+        from jieba.posseg.prob_emit import P
+        _EMIT.update(P)
+    return _EMIT
+
+
+def tag_margin(word: str, tag: str) -> float:
+    """How much more `word` looks like `tag` (nr, ns, nt) than like a common word, by the character
+    emission probabilities of jieba's part-of-speech HMM."""
+    em = _emit()
+    n = len(word)
+    states = ("S",) if n == 1 else ("B",) + ("M",) * (n - 2) + ("E",)
+
+    def score(t: str) -> float:
+        return sum(em.get((st, t), {}).get(c, -30.0) for c, st in zip(word, states))
+
+    return score(tag) - max(score(t) for t in _COMMON_TAGS)
+
+
+def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
+    """Add `word` (and its prefixes) to the dictionary; `tag` overrides jieba's tag."""
+    _load()
+    if not word:
+        return
+    total = jieba.dt.total
+    _FREQ[word] = max(_FREQ.get(word) or 0, freq)
+    _LP[word] = math.log(_FREQ[word]) - math.log(total)
+    for k in range(1, len(word)):
+        _FREQ.setdefault(word[:k], 0)
+    if tag:
+        TAGS[word] = tag
+
+
+def has_word(word: str) -> bool:
+    _load()
+    return bool(_FREQ.get(word))
+
+
+def cut_han(s: str) -> list[str]:
+    """Segment a run of Han characters."""
+    n = len(s)
+    if n == 1:
+        return [s]
+    freq, lp, mn = _FREQ, _LP, _MIN
+    route = [0.0] * (n + 1)
+    nxt = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best = lp.get(s[i], mn) + route[i + 1]
+        bj = i + 1
+        j = i + 2
+        while j <= n:
+            w = s[i:j]
+            f = freq.get(w)
+            if f is None:
+                break
+            if f:
+                v = lp[w] + route[j]
+                if v > best:
+                    best, bj = v, j
+            j += 1
+        route[i] = best
+        nxt[i] = bj
+    out = []
+    i = 0
+    while i < n:
+        j = nxt[i]
+        out.append(s[i:j])
+        i = j
+    return out
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Han words with offsets (other characters are not returned)."""
+    _load()
+    out = []
+    for m in _HAN.finditer(text):
+        pos = m.start()
+        for w in cut_han(m.group()):
+            out.append((w, pos, pos + len(w)))
+            pos += len(w)
+    return out

@@ -1,0 +1,143 @@
+"""General vocabulary for entity and quote finding: no list here is about any one article.
+
+Titles and roles, organisation and place suffixes, speech verbs, generic words that are not names,
+common surnames and transliteration characters, country names, and a small table of well-known
+companies and products with their Chinese and English names.
+"""
+from __future__ import annotations
+
+
+def _words(s: str) -> set[str]:
+    return set(s.split())
+
+
+# Job titles and roles that stand next to a person's name.
+TITLES = _words("""
+CEO CFO CTO COO CMO CIO CSO CPO VP EVP SVP President Chairman Founder Director Partner Analyst
+首席执行官 首席财务官 首席技术官 首席运营官 首席科学家 首席经济学家 首席分析师 首席投资官 首席战略官 首席 执行官
+总裁 副总裁 高级副总裁 执行副总裁 董事长 副董事长 董事 执行董事 独立董事 董事总经理 总经理 副总经理 经理 CEO兼
+创始人 联合创始人 创办人 合伙人 管理合伙人 主席 副主席 总监 主管 高管 负责人 发言人 新闻发言人 投资人 投资者
+分析师 研究员 高级研究员 首席研究员 经济学家 科学家 工程师 教授 副教授 博士 院士 学者 专家 律师 会计师 记者 编辑 主编 作者 通讯员
+总统 副总统 总理 副总理 首相 主席 部长 副部长 外长 国务卿 大使 议员 参议员 众议员 州长 市长 副市长 省长 副省长 县长 区长
+书记 副书记 局长 副局长 厅长 处长 科长 主任 副主任 秘书长 委员 司令 司令员 将军 上将 中将 少将 检察长 法官 院长 副院长 校长 副校长 所长 行长 副行长 厂长 社长 会长 理事长
+教练 主教练 球员 队长 运动员 选手 演员 导演 歌手 作家 诗人 画家 艺术家 制片人 主持人 网红 博主 先生 女士 小姐 夫人 总 老师 医生 警官 警察 士兵
+""")
+
+# Titles that may come right before a name (title + name) — the longer the title the safer.
+PERSON_CUE_BEFORE = TITLES | _words("据 对 向 和 与 及 同 让 请 给 由 被 跟 称 说")
+
+# Words of an organisation's name that end it: X公司, X集团 …
+ORG_SUFFIXES = _words("""
+公司 有限公司 股份公司 集团 控股 银行 资本 基金 基金会 创投 投资 证券 保险 信托 资管 期货 研究院 研究所 研究中心 实验室 大学 学院 中学 小学 学校 委员会
+协会 学会 联合会 商会 联盟 组织 机构 总局 局 部 署 厅 委 办 法院 检察院 医院 电视台 广播电台 报社 杂志社 出版社 通讯社 新闻社 日报 晚报 交易所
+事务所 工作室 俱乐部 队 足球队 篮球队 国家队 党 政府 议会 国会 军 舰队 部队 中心 科技 网络 电子 传媒 影业 汽车 航空 能源 电气 制药 医药 地产 置业 电器 通信 半导体 汽车公司
+""")
+# Short suffixes that are too ambiguous on their own: only trusted when the token is one dictionary word.
+ORG_WEAK_SUFFIXES = _words("局 部 署 厅 委 办 队 党 军 中心 科技 网络 电子 传媒 汽车 航空 能源 电气 制药 医药 地产 电器 通信 投资 组织 机构 日报 晚报")
+
+PLACE_SUFFIXES = _words("""
+省 市 县 区 州 镇 乡 村 街道 街 路 大道 胡同 巷 广场 公园 机场 港 站 车站 码头 岛 群岛 半岛 湾 河 江 湖 山 山脉 峰 峡 海 洋 洲 盆地 高原 平原 沙漠
+自治区 自治州 特别行政区 新区 开发区 高新区 经济区 地区 流域
+""")
+
+# Speech and reporting verbs.
+SPEECH_VERBS = _words("""
+表示 说 说道 称 指出 透露 认为 提到 提及 强调 介绍 坦言 直言 预测 预计 预期 显示 表明 写道 回应 告诉 宣布 宣称 声称 解释 补充 承认 否认 警告 呼吁
+认定 估计 估算 分析 评价 评论 批评 建议 表态 证实 援引 报道 披露 爆料 暗示 相信 希望 感叹 总结 回忆 发文 发帖 坦承 谈到 谈及 提醒 直指 判断 说明 重申 问道
+""")
+
+# Nouns that say the speaker is a document or report (谷歌内部文件 …).
+DOC_NOUNS = _words("文件 报告 研报 文章 声明 公告 财报 备忘录 邮件 信 泄密信 信件 博客 帖子 推文 报道 数据 调查 研究 论文 白皮书 纪要 通报 通知 公报")
+
+# Pronouns and references to an earlier speaker.
+PRONOUNS_PERSON = _words("他 她 其 他们 她们 此人 对方 后者 前者")
+REFERENCES = _words("该公司 该机构 该行 该集团 该银行 该组织 该部门 该人士 该人 该负责人 该发言人 该报 该报道 该媒体 该文件 该报告 该研究 该基金 这家公司 这家机构 上述人士 上述知情人士 上述消息人士 上述负责人 上述公司 上述机构 公司 该企业 此文件")
+
+# Descriptions that stand for an anonymous source.
+ANON_HEADS = _words("人士 知情人士 消息人士 知情者 消息人 业内人士 分析人士 接近人士 相关人士 发言人 官员 高管 员工 人员 投资者 分析师 专家 开发者 网友 用户 媒体 报道 人")
+
+# Latin words that are not names on their own.
+GENERIC_LATIN = _words("""
+AI AGI AIGC LLM LLMs GPU GPUs CPU CPUs TPU API APIs APP App app SDK SaaS PaaS IaaS IT ICT ID IP IPO PE VC CEO CFO CTO COO CMO CIO CSO CPO VP EVP SVP HR PR
+GDP CPI PPI PMI M2 ESG ROI ROE EPS KPI OKR B2B B2C C2C O2O P2P Q1 Q2 Q3 Q4 H1 H2 FY YoY MoM PC TV VR AR MR XR IoT 5G 4G 3G 6G USB OK PDF PPT
+UI UX OS DNA RNA CEO兼 Mr Ms Mrs Dr The A B C D E F G H I J K L M N O P Q R S T U V W X Y Z Inc Ltd Co Corp LLC PLC LP GP Pro Plus Max Mini Ultra Lite
+vs etc am pm AM PM OTC ETF REIT ETFs NFT NFTs Web Web3 App Store Beta Alpha Demo Open Source CEO\u3000
+""")
+
+# Chinese words that look like names but are generic (tagged ns/nr/nt by jieba, or match a cue).
+GENERIC_ZH = _words("""
+大模型 模型 开源 人工智能 机器人 聊天机器人 初创 初创公司 风投 风投公司 投资公司 科技公司 公司 集团 银行 大学 政府 中央 地方 国家 全国 全球 世界 国际 国内 海外 境外 当地 本地
+城市 农村 东西 南北 东方 西方 北方 南方 中部 东部 西部 北部 南部 内地 沿海 边疆 市场 社会 人民 群众 同志 老伙伴 伙伴 部门 单位 机构 组织 企业 厂商 媒体 平台 社区
+高达 文 周 金 连 王 府 南 东 北 西 美 湖 河 朝 海 江 山 中 有关部门 相关部门 上级 领导 中方 美方 外方 双方 各方 对方 本报 本台 本刊 该公司 该机构 天下 江湖 神州 华夏 中华 天堂 地狱 人间
+太阳 月亮 地球 宇宙 江山 山水 中外 古今 四海 五湖 大地 祖国 家乡 故乡 老家 首都 省会 基层 一线 前线 总部 分行 支行 分公司 子公司 母公司 本公司 我国 我省 我市 我县 该国 该市 该省 两国 各国 外国 他国 本国 全省 全市 全县 全区 各地 两岸 国务 中国特色
+""")
+
+# Characters that cannot be part of a Chinese given name right after a surname (function words and the like).
+NOT_GIVEN = set("的了在是和与说表称也都就而及或对把被从向为等中上下年月日个人们这那有将会要着过得地之其所以于并但又还再已曾才只很最更太不没无非让给由到至自当该此每各某些吗呢吧啊哦嗯")
+
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+COMPOUND_SURNAMES = _words("欧阳 司马 上官 诸葛 东方 皇甫 令狐 慕容 夏侯 尉迟 长孙 宇文 公孙 轩辕 司徒 端木 独孤 南宫 西门 钟离 呼延 澹台 闻人 万俟 申屠")
+
+# Characters used to transliterate foreign names (a run of them is a likely foreign name).
+TRANSLIT = set(
+    "阿艾爱安昂奥澳巴拜班邦鲍贝本比彼毕宾波伯博布查达黛戴丹道德迪蒂帝丁东杜多厄恩尔法范菲费芬丰佛夫弗福盖甘冈高戈哥格根贡古瓜哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康科克肯孔库夸奎拉莱赖兰朗劳勒雷蕾里理利莉丽连列林琳隆卢鲁路伦罗洛吕马麦迈曼芒梅美门蒙米密敏明莫姆穆纳娜奈南内尼妮涅宁纽诺欧帕潘庞佩彭皮珀普奇齐契恰乔切琴丘屈萨塞赛桑瑟森沙莎善舍什施史斯松苏索塔泰坦汤唐陶特滕提图托瓦万威韦维温沃乌伍武西希锡夏谢辛休修雅亚扬耶伊因英尤约泽扎詹兹佐"
+)
+
+COUNTRIES = _words("""
+中国 美国 英国 法国 德国 日本 韩国 朝鲜 俄罗斯 印度 加拿大 澳大利亚 新西兰 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 芬兰 丹麦 冰岛 爱尔兰 奥地利 波兰 捷克
+匈牙利 罗马尼亚 保加利亚 希腊 土耳其 乌克兰 白俄罗斯 以色列 伊朗 伊拉克 叙利亚 约旦 黎巴嫩 沙特 沙特阿拉伯 阿联酋 卡塔尔 科威特 埃及 南非 尼日利亚 肯尼亚 埃塞俄比亚 摩洛哥
+阿尔及利亚 巴西 阿根廷 智利 秘鲁 哥伦比亚 委内瑞拉 墨西哥 古巴 新加坡 马来西亚 印度尼西亚 印尼 泰国 越南 菲律宾 缅甸 柬埔寨 老挝 巴基斯坦 阿富汗 孟加拉国 斯里兰卡 尼泊尔
+蒙古 哈萨克斯坦 乌兹别克斯坦 欧盟 欧洲 亚洲 非洲 美洲 北美 南美 拉美 中东 东南亚 大洋洲 南极洲 台湾 香港 澳门 硅谷 华尔街 中关村 好莱坞 曼哈顿 苏联 东欧 西欧 北欧 南欧 东亚 南亚 中亚
+""")
+# One-character country abbreviations, in pairs such as 中美, 中日, 美欧.
+COUNTRY_ABBR = set("中美日韩英法德俄欧印澳加意西朝越台港澳")
+
+# Well-known companies: Chinese name, English names.
+COMPANIES = [
+    ("谷歌", "Google"), ("微软", "Microsoft"), ("亚马逊", "Amazon"), ("苹果公司", "Apple"), ("脸书", "Facebook"),
+    ("特斯拉", "Tesla"), ("英伟达", "Nvidia", "NVIDIA"), ("英特尔", "Intel"), ("三星", "Samsung"), ("索尼", "Sony"),
+    ("阿里巴巴", "Alibaba"), ("腾讯", "Tencent"), ("百度", "Baidu"), ("华为", "Huawei"), ("小米", "Xiaomi"),
+    ("字节跳动", "ByteDance"), ("京东", "JD.com"), ("甲骨文", "Oracle"), ("高盛", "Goldman Sachs"),
+    ("摩根士丹利", "Morgan Stanley"), ("摩根大通", "JPMorgan", "JPMorgan Chase"), ("富国银行", "Wells Fargo"),
+    ("花旗", "Citi", "Citigroup"), ("软银", "SoftBank"), ("红杉资本", "Sequoia Capital", "Sequoia"), ("推特", "Twitter"),
+    ("奈飞", "Netflix"), ("网飞", "Netflix"), ("优步", "Uber"), ("高通", "Qualcomm"), ("思科", "Cisco"), ("贝莱德", "BlackRock"),
+    ("伯克希尔", "Berkshire Hathaway"), ("丰田", "Toyota"), ("本田", "Honda"), ("波音", "Boeing"), ("空客", "Airbus"),
+    ("星巴克", "Starbucks"), ("麦当劳", "McDonald's"), ("可口可乐", "Coca-Cola"), ("沃尔玛", "Walmart"), ("迪士尼", "Disney"),
+    ("台积电", "TSMC"), ("联想", "Lenovo"), ("美团", "Meituan"), ("拼多多", "Pinduoduo"), ("网易", "NetEase"),
+    ("新浪", "Sina"), ("搜狐", "Sohu"), ("比亚迪", "BYD"), ("蔚来", "NIO"), ("宝马", "BMW"), ("奔驰", "Mercedes-Benz"),
+    ("路透社", "Reuters"), ("彭博社", "Bloomberg"), ("彭博", "Bloomberg"), ("美联社", "Associated Press", "AP"),
+    ("法新社", "AFP"), ("新华社", "Xinhua"), ("华尔街日报", "Wall Street Journal", "WSJ"), ("纽约时报", "New York Times"),
+    ("金融时报", "Financial Times", "FT"), ("经济学人", "The Economist"), ("美国有线电视新闻网", "CNN"), ("英国广播公司", "BBC"),
+    ("国际货币基金组织", "IMF"), ("世界银行", "World Bank"), ("世界卫生组织", "WHO"), ("联合国", "United Nations", "UN"),
+    ("美联储", "Federal Reserve", "Fed"), ("欧洲央行", "ECB"), ("世贸组织", "WTO"), ("北约", "NATO"),
+    ("元宇宙平台", "Meta Platforms"), ("Meta",), ("OpenAI",), ("Anthropic",), ("DeepMind",), ("xAI",), ("IBM",), ("AMD",),
+    ("阿斯麦", "ASML"), ("安谋", "Arm"), ("戴尔", "Dell"), ("惠普", "HP"), ("雅虎", "Yahoo"), ("领英", "LinkedIn"),
+    ("贝宝", "PayPal"), ("爱彼迎", "Airbnb"), ("声田", "Spotify"), ("推特", "X Corp"),
+]
+
+# Well-known products (software, models, devices, services).
+PRODUCTS = [
+    ("ChatGPT",), ("GPT-4",), ("GPT-3",), ("GPT-3.5",), ("GPT-4o",), ("Windows",), ("Office",), ("Azure",), ("Bing", "必应"),
+    ("iPhone",), ("iPad",), ("Mac",), ("MacBook",), ("Android", "安卓"), ("iOS",), ("Chrome",), ("YouTube",), ("Instagram",),
+    ("WhatsApp",), ("WeChat", "微信"), ("微博",), ("抖音",), ("TikTok",), ("Gemini",), ("Bard",), ("Copilot",), ("Claude",),
+    ("LLaMA", "Llama"), ("Kindle",), ("Alexa",), ("Siri",), ("PlayStation",), ("Xbox",), ("AWS",), ("Google Cloud",),
+    ("Midjourney",), ("Stable Diffusion",), ("DALL-E",), ("Sora",), ("Teams",), ("Outlook",), ("Excel",), ("Word",),
+    ("PowerPoint",), ("淘宝",), ("支付宝",), ("天猫",), ("文心一言",), ("通义千问",), ("鸿蒙",), ("HarmonyOS",),
+]
+
+# Words before a Latin or unknown name that say it is a product.
+PRODUCT_CUES_BEFORE = _words("发布 推出 上线 发售 开发 版本 型号 款 产品 模型 大模型 应用 软件 游戏 芯片 手机 系统 平台 服务 搭载 基于 使用 下载 升级")
+PRODUCT_CUES_AFTER = _words("模型 大模型 系统 芯片 手机 平板 电脑 软件 应用 游戏 版本 付费版 插件 服务 云 平台 浏览器 搜索引擎 操作系统 处理器 显卡 助手")
+
+# Common English given names (a capitalised pair starting with one is a person).
+FIRST_NAMES = _words("""
+Aaron Adam Adrian Alan Albert Alex Alexander Alexandra Alice Alison Amanda Amy Andrea Andrew Andy Angela Ann Anna Anne Anthony Arthur Ashley Barack Barbara Ben Benjamin Bernard Bill Bob Brad
+Brian Bruce Carl Carlos Carol Caroline Catherine Charles Charlie Chris Christian Christina Christine Christopher Claire Colin Craig Dan Daniel Daniela Dario David Dean Deborah Dennis Diana Donald Doug Douglas
+Ed Edward Elizabeth Elon Emily Emma Eric Erik Eva Frank Fred Gary Geoffrey George Gina Grace Greg Gregory Hannah Harry Helen Henry Hillary Howard Ian Ilya Isaac Jack Jacob James Jamie Jane Janet Jason Jeff Jeffrey Jennifer Jensen
+Jeremy Jerry Jessica Jim Joe John Jon Jonathan Joseph Josh Joshua Julia Julie Justin Karen Kate Katherine Keith Kelly Kevin Kim Larry Laura Lauren Lawrence Leo Linda Lisa Louis Lucy Marc Marco Margaret Maria Mark
+Martin Mary Masayoshi Matt Matthew Max Melinda Michael Michelle Mike Mira Nancy Nathan Neil Nicholas Nick Nicole Oliver Olivia Pat Patrick Paul Peter Philip Rachel Ray Reed Reid Richard Rick Rob Robert Roger Ron Ross Ruth
+Ryan Sam Samuel Sandra Sara Sarah Satya Scott Sean Sergey Sharon Sheryl Simon Stephen Steve Steven Sue Sundar Susan Ted Thomas Tim Timothy Tom Tony Travis Victor Vincent Walter Warren William Xi Yann Zach Zachary Jamie Brett Greg Marissa Jack Jan Lars Hans Klaus Pierre Jean Luc Francois Emmanuel Angela Olaf Boris Vladimir Dmitry Rishi Keir Kamala Joe Narendra Shinzo Fumio Moon Yoon Justin
+""")
