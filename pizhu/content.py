@@ -130,7 +130,7 @@ def load_glossary(path: Path) -> Glossary:
     if unknown:
         key = sorted(unknown)[0]
         raise BuildError(path, meta.line_of(key), f"unknown glossary key '{key}' (use 'entities' and 'ignore')")
-    entries = tuple(_glossary_entry(item, path, meta.line_of("entities"), i)
+    entries = tuple(_glossary_entry(item, path, meta.line_of_item("entities", i), i)
                     for i, item in enumerate(meta.data.get("entities") or []))
     ignore = meta.data.get("ignore") or []
     if not isinstance(ignore, list) or not all(isinstance(s, str) for s in ignore):
@@ -138,19 +138,19 @@ def load_glossary(path: Path) -> Glossary:
     return Glossary(entries, frozenset(ignore))
 
 
-def _glossary_entry(item, path: Path, section_line: int, index: int) -> GlossaryEntry:
+def _glossary_entry(item, path: Path, line: int, index: int) -> GlossaryEntry:
     where = f"entity #{index + 1}"
     if not isinstance(item, dict):
-        raise BuildError(path, section_line, f"{where} must be a mapping with name and type")
+        raise BuildError(path, line, f"{where} must be a mapping with name and type")
     name, kind = item.get("name"), item.get("type")
     if not isinstance(name, str) or not name.strip():
-        raise BuildError(path, section_line, f"{where} lacks 'name'")
+        raise BuildError(path, line, f"{where} lacks 'name'")
     if kind not in ENTITY_TYPES:
-        raise BuildError(path, section_line, f"{where} ({name}): 'type' must be one of {', '.join(ENTITY_TYPES)}")
+        raise BuildError(path, line, f"{where} ({name}): 'type' must be one of {', '.join(ENTITY_TYPES)}")
     aliases = item.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise BuildError(path, section_line, f"{where} ({name}): 'aliases' must be a list of names")
+        raise BuildError(path, line, f"{where} ({name}): 'aliases' must be a list of names")
     unknown = set(item) - {"name", "type", "aliases", "note", "link"}
     if unknown:
-        raise BuildError(path, section_line, f"{where} ({name}): unknown key '{sorted(unknown)[0]}'")
+        raise BuildError(path, line, f"{where} ({name}): unknown key '{sorted(unknown)[0]}'")
     return GlossaryEntry(name.strip(), kind, tuple(aliases), item.get("note"), item.get("link"))

@@ -15,9 +15,14 @@ class LocatedMapping:
     path: str
     first_line: int  # file line of the mapping's first line (1-based)
     lines: dict = field(default_factory=dict)  # key -> 1-based file line
+    item_lines: dict = field(default_factory=dict)  # key of a list -> file line of each item
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.first_line)
+
+    def line_of_item(self, key: str, index: int) -> int:
+        items = self.item_lines.get(key, [])
+        return items[index] if index < len(items) else self.line_of(key)
 
 
 def load_mapping(text: str, path: str | Path, *, first_line: int = 1, what: str = "YAML") -> LocatedMapping:
@@ -34,8 +39,10 @@ def load_mapping(text: str, path: str | Path, *, first_line: int = 1, what: str 
         data = {}
     if not isinstance(data, dict):
         raise BuildError(path, first_line, f"{what} must be a mapping of keys to values, got {type(data).__name__}")
-    lines = {}
+    lines, item_lines = {}, {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             lines[key_node.value] = first_line + key_node.start_mark.line
-    return LocatedMapping(data, str(path), first_line, lines)
+            if isinstance(value_node, yaml.SequenceNode):
+                item_lines[key_node.value] = [first_line + n.start_mark.line for n in value_node.value]
+    return LocatedMapping(data, str(path), first_line, lines, item_lines)
