@@ -1,32 +1,299 @@
-"""Figures: money, percentages and quantities, normalised to a value, a unit and a qualifier."""
+"""Figures: money, percentages and quantities, normalised to a value, a unit and a qualifier.
+
+One precompiled regex finds every numeral (Arabic, Chinese or mixed, with magnitudes 万/亿/K/M/B,
+an optional range and the words of approximation around it) together with what follows it: a
+currency (ISO 4217 code from the table in `_currencies`), a percent sign, 个百分点, 成, a measure
+word, or, after a large number, the noun it counts (70亿参数). Python then only computes values for
+the few matches. Numerals that are part of names (K2, GPT-4, Office 365, 4chan), ordinals (第三),
+dates (2023年) and durations (三个月) are not figures.
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ._currencies import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, SUBUNIT_NAMES
 from .model import Figure
 from .numbers import parse_number
 from .text import Document
 
-_CURRENCIES = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元": "CNY", "港元": "HKD", "欧元": "EUR",
-               "日元": "JPY", "英镑": "GBP"}
-_QUALIFIERS = {"约": "approx", "大约": "approx", "近": "approx", "左右": "approx", "超": "min", "超过": "min",
-               "逾": "min", "以上": "min", "至多": "max", "不超过": "max"}
-_NUM = r"\d+(?:[,.]\d+)*"
-_PATTERN = re.compile(
-    rf"(?P<pre>大约|约|近|超过|超|逾|至多|不超过)?(?P<num>{_NUM})\s*(?P<mag>万亿|亿|万|千)?\s*"
-    rf"(?:(?P<cur>{'|'.join(sorted(_CURRENCIES, key=len, reverse=True))})|(?P<pct>%|‰))(?P<post>左右|以上)?")
+# --- vocabulary --------------------------------------------------------------------------------------
+
+QUALIFIERS_BEFORE = {
+    "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx", "近": "approx",
+    "将近": "approx", "接近": "approx", "近乎": "approx",
+    "超": "min", "超过": "min", "超出": "min", "逾": "min", "至少": "min", "最少": "min", "不低于": "min",
+    "不少于": "min", "多于": "min", "高于": "min",
+    "至多": "max", "最多": "max", "不超过": "max", "不到": "max", "不足": "max", "低于": "max", "少于": "max",
+    "不高于": "max", "未满": "max",
+}
+QUALIFIERS_AFTER = {"左右": "approx", "上下": "approx", "前后": "approx", "以上": "min", "之多": "min",
+                    "以下": "max", "以内": "max"}
+
+# Measure words and units of measurement that make a number a quantity (longest first in the regex).
+# Time units (年, 月, 天, 小时…) and ages are left out: those are durations and dates, not figures.
+MEASURE_WORDS = [
+    "人次", "架次", "千瓦时", "兆瓦时", "吉瓦时", "千瓦", "兆瓦", "吉瓦", "平方米", "平方公里", "平方千米",
+    "立方米", "公里", "千米", "厘米", "毫米", "纳米", "公斤", "千克", "毫克", "公顷", "毫升", "英寸", "英里",
+    "英尺", "海里", "加仑", "盎司", "标准箱", "万千瓦",
+    "个", "家", "台", "辆", "名", "位", "人", "件", "款", "项", "只", "条", "部", "座", "所", "架", "艘", "张",
+    "份", "篇", "本", "颗", "枚", "套", "间", "栋", "幢", "户", "场", "轮", "批", "例", "起", "种", "类", "支",
+    "棵", "头", "匹", "株", "片", "股", "手", "笔", "单", "票", "倍", "吨", "克", "米", "亩", "升", "度", "瓦",
+    "桶", "层", "块", "粒", "箱", "包", "瓶", "册", "部", "节", "门", "所", "处", "根", "辆次", "页", "首",
+]
+LATIN_UNITS = ["GB", "TB", "MB", "KB", "PB", "GW", "MW", "kW", "KW", "kWh", "GWh", "MWh", "km", "kg", "mAh",
+               "nm", "GHz", "MHz", "Hz", "mm", "cm", "ml", "mL", "Mbps", "Gbps", "fps"]
+# What may not follow a measure word for it to count (个月 is a duration, 台湾 a place…).
+_MEASURE_GUARD = {
+    "个": "(?!月|小时|星期|礼拜|钟头|季度|工作日|多月|半月|百分|個百分)", "台": "(?![币幣湾灣])",
+    "股": "(?![东份价市权票])", "克": "(?<!千)", "米": "(?<![千厘毫纳])", "瓦": "(?<![千兆吉])",
+    "人": "(?!民币)", "手": "(?![机续术段])", "种": "(?!子)", "场": "(?![景合所])", "度": "(?!假)",
+    "元": "", "部": "(?![门长委])", "门": "(?![户槛])", "节": "(?![日目点])", "所": "(?![有以谓])",
+    "名": "(?![字称单])", "单": "(?![位独一])", "项": "(?![目])", "笔": "(?![记者])", "头": "(?![部条])",
+}
+# A counted noun right after a large number (70亿参数, 1亿用户) must not start with these.
+_NOUN_STOP = set("的是在和与及了到以之等为年月日时前后内外间来多余左右上下中亿万千百元起至将或并而也都就还又"
+                 "被把从对向比即约近超逾达共占个次每这那其该此所已曾再更最很均合计总约同环增减涨跌降升")
+_NOUN_BAD = ("公司", "集团")
+
+# --- the regex ---------------------------------------------------------------------------------------
+
+_D = "0-9０-９"
+_CN_D = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖兩貳參陸"
+_CN_U = "十百千万亿兆拾佰仟萬億"
+_SP = "[ \u00a0\u2009\u202f]?"
+_AR = (rf"(?<![{_D}A-Za-z.．_/:#＃第])[{_D}]+(?:,[{_D}]{{3}}(?![{_D}])|，[０-９]{{3}}(?![{_D}]))*"
+       rf"(?:[.．][{_D}]+)?")
+_LAT = r"(?:[KMBＫＭＢ]|k|bn|mn|[Mm]illion|[Bb]illion|[Tt]rillion)(?![A-Za-zＡ-Ｚａ-ｚ])"
+_NUM_AR = (rf"{_AR}(?:{_SP}[余多]?[{_CN_U}]+(?:零?[{_D}]+[{_CN_U}]+)*[余多]?|[余多]|{_SP}{_LAT})?")
+_NUM_CN = (rf"(?<![{_CN_D}{_CN_U}廿卅数几上成好第每])[{_CN_D}十拾廿卅百佰千仟]"
+           rf"(?:[{_CN_D}十拾万亿兆萬億廿卅余多几]|[百千佰仟](?!分)|[点點](?=[{_CN_D}]))*")
+_NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CURRENCY_AFTER = "|".join(
+    re.escape(w) + ("(?![化论素旦年月宵首里组件器音帅老])" if w == "元" else
+                    "(?=钱|[，。；、！？,.;!?\\s）)」”]|$|多|左右)" if w == "块" else "")
+    for w in sorted(CURRENCY_NAMES, key=len, reverse=True))
+_MEASURE = "|".join(re.escape(w) + _MEASURE_GUARD.get(w, "") if w not in _MEASURE_GUARD or _MEASURE_GUARD[w].startswith("(?!")
+                    else _MEASURE_GUARD[w] + re.escape(w)
+                    for w in sorted(set(MEASURE_WORDS), key=len, reverse=True))
+_QUAL_PRE = _alt(QUALIFIERS_BEFORE)
+_QUAL_POST = _alt(QUALIFIERS_AFTER)
+_ISO = "(?:" + "|".join(sorted(ISO_CODES)) + ")(?![A-Za-z])"
+_SYMBOLS = _alt(CURRENCY_SYMBOLS) + "|" + _ISO
+_RSEP = "[-－–—~～〜]|至|到"
+
+# Every figure starts with one of these characters: checking it first keeps the scan fast.
+_FIRST = "".join(sorted({w[0] for w in QUALIFIERS_BEFORE} | {w[0] for w in CURRENCY_SYMBOLS} | {c[0] for c in ISO_CODES}
+                        | set("0123456789０１２３４５６７８９") | set(_CN_D) | set("十拾廿卅百佰千仟万萬半负負-－−"))).replace("-", "\\-")
+
+_PATTERN = re.compile(rf"""
+    (?=[{_FIRST}])
+    (?P<pre>{_QUAL_PRE})?
+    (?P<core>
+      (?:
+        (?P<pfx>(?<![{_CN_D}{_D}])(?:[百佰千仟万萬]+分之|百分百|半成(?!品)))
+        (?P<pn>{_NUM})?
+      |
+        (?:(?P<cur0>{_SYMBOLS}){_SP})?
+        (?P<neg>(?<![{_D}A-Za-z\-])[-－−]|负|負)?
+        (?P<n1>{_NUM})
+        (?:{_SP}(?P<u1>[%％‰])?{_SP}(?P<rsep>{_RSEP}){_SP}(?:{_SYMBOLS})?{_SP}(?P<n2>{_NUM}))?
+        {_SP}
+        (?:
+          (?P<cur>(?:[个枚])?(?:{_CURRENCY_AFTER})|{_ISO})
+        | (?P<sub>{_alt(SUBUNIT_NAMES)})
+        | (?P<pct>[%％])
+        | (?P<pml>‰)
+        | (?P<pp>[个個]?{_SP}百分[点點])
+        | (?P<cheng>成(?!不变|[为立员本交功果熟长绩都型品就效年像片])半?)
+        | (?P<mw>{_MEASURE})
+        | (?P<lu>{_alt(LATIN_UNITS)})(?![A-Za-z])
+        )?
+      )
+    )
+    (?P<post>{_QUAL_POST})?
+""", re.VERBOSE)
+
+_MAGNITUDE = re.compile(rf"[万亿兆萬億]|{_LAT}|千万|百万")
+_LEADING = re.compile(rf"^[^{_CN_U}KMBkmb]+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+|\S+@\S+\.\w+")
+_SUBUNIT_TAIL = re.compile(rf"(?:又|零)?([{_CN_D}{_D}]{{1,2}})(角|毛|分|美分)(?:([{_CN_D}{_D}]{{1,2}})分)?")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_LATIN_BEFORE = re.compile(r"[A-Za-z][-\s]?$")
+_CN_DIGIT_CHARS = set(_CN_D) - {"零", "〇"}
 
 
 def find_figures(doc: Document) -> list[Figure]:
-    figures = []
-    for m in _PATTERN.finditer(doc.text):
-        value = parse_number(m["num"] + (m["mag"] or ""))
-        if value is None:
+    text = doc.text
+    urls = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    figures: list[Figure] = []
+    for m in _PATTERN.finditer(text):
+        fig = _figure(text, m)
+        if fig is None:
             continue
-        qualifier = _QUALIFIERS.get(m["pre"] or m["post"] or "")
-        if m["pct"]:
-            figures.append(Figure(m.group(), m.start(), m.end(), "percent",
-                                  value / (100 if m["pct"] == "%" else 1000), m["pct"], qualifier))
+        if urls and any(s <= fig.start < e for s, e in urls):
+            continue
+        figures.append(fig)
+    return _merge_ranges(text, figures)
+
+
+def _qualifier(m: re.Match, n1: str) -> str | None:
+    if m["pre"]:
+        return QUALIFIERS_BEFORE[m["pre"]]
+    if m["post"]:
+        return QUALIFIERS_AFTER[m["post"]]
+    if n1 and n1[-1:] in "余多几" or (n1 and re.search(r"[余多几]", n1)):
+        return "min"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _value(num: str) -> float | None:
+    return parse_number(num)
+
+
+def _figure(text: str, m: re.Match) -> Figure | None:
+    start, end = m.start("core"), m.end("core")
+    if m["pfx"]:
+        pfx = m["pfx"]
+        if pfx in ("百分百", "半成"):
+            value = 1.0 if pfx == "百分百" else 0.05
+        elif not m["pn"]:
+            return None
         else:
-            figures.append(Figure(m.group(), m.start(), m.end(), "money", value, _CURRENCIES[m["cur"]], qualifier))
-    return figures
+            value, den = _value(m["pn"]), parse_number(pfx[:-2])
+            if value is None or not den:
+                return None
+            value = value / den
+        unit = "%" if pfx[0] in "百佰半" and pfx != "百万分之" else "‰"
+        return Figure(text[start:end], start, end, "percent", _num(value), unit, _qualifier(m, ""), None)
+
+    n1, n2 = m["n1"], m["n2"]
+    if m.end("core") == m.end("n1" if n2 is None else "n2") or m["mw"] and len(n1) == 1 and n1 in _CN_DIGIT_CHARS:
+        # no unit: only a large number may count the noun after it (70亿参数)
+        if not m["mw"] and (m["cur0"] or _MAGNITUDE.search(n2 or n1)):
+            pass
+        else:
+            return None
+    v1 = _value(n1)
+    if v1 is None:
+        return None
+    if m["neg"]:
+        v1 = -v1
+    v2 = _value(n2) if n2 else None
+    if n2 and v2 is None:
+        return None
+    if v2 is not None and not _MAGNITUDE.search(n1) and _MAGNITUDE.search(n2):
+        base = _LEADING.match(n2)
+        b = _value(base.group()) if base else None
+        if b and v1 <= b:
+            v1 = v1 * (v2 / b)   # 3至5亿 → 3亿 to 5亿
+    chinese = not any(c.isdigit() for c in n1)
+    qualifier = _qualifier(m, n1)
+    before = text[max(0, m.start("core") - 3):m.start("core")]
+    named = bool(_LATIN_BEFORE.search(before))   # GPT-4, iOS 18, Office 365
+
+    if m["cur"] or m["sub"] or m["cur0"]:
+        if m["cur"]:
+            word = m["cur"].lstrip("个枚")
+            code = CURRENCY_NAMES.get(word) or (word if word in ISO_CODES else None)
+            scale = 1.0
+        elif m["sub"]:
+            code, scale = SUBUNIT_NAMES[m["sub"]]
+        else:
+            code, scale = None, 1.0
+        if code is None or (m["cur0"] and not m["cur"]):
+            sym = m["cur0"]
+            code = code or CURRENCY_SYMBOLS.get(sym) or (sym if sym in ISO_CODES else None)
+        if code is None:
+            return None
+        value = v1 * scale
+        vmax = v2 * scale if v2 is not None else None
+        if m["cur"] and code in ("CNY", "USD") and v2 is None:
+            tail = _SUBUNIT_TAIL.match(text, end)
+            if tail and (code == "CNY") == (tail[2] != "美分"):
+                j = parse_number(tail[1])
+                f = parse_number(tail[3]) if tail[3] else 0
+                if j is not None and f is not None:
+                    value += j * (0.01 if tail[2] in ("分", "美分") else 0.1) + f * 0.01
+                    end = tail.end()
+        return Figure(text[start:end], start, end, "money", _num(value), code, qualifier, _num(vmax))
+
+    if m["pct"] or m["pml"] or m["pp"] or m["cheng"]:
+        if m["u1"] and m["pct"] and m["u1"] not in "%％":
+            return None
+        if m["pct"]:
+            div, unit = 100, "%"
+        elif m["pml"]:
+            div, unit = 1000, "‰"
+        elif m["pp"]:
+            div, unit = 100, "pp"
+        else:
+            div, unit = 10, "%"
+        value = v1 / div
+        vmax = v2 / div if v2 is not None else None
+        if m["cheng"] and m["cheng"].endswith("半"):
+            value += 0.05
+        if m["cheng"] and value > 1:
+            return None
+        return Figure(text[start:end], start, end, "percent", _num(value), unit, qualifier, _num(vmax))
+
+    # quantities
+    if named:
+        return None
+    unit = m["mw"] or m["lu"]
+    if unit:
+        if chinese and (v1 < 10 or not (set(n1) & _CN_DIGIT_CHARS or n1 == "十")):
+            return None   # 一个, 三位, 百家: grammar and idioms, not figures
+    else:
+        # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
+        if not _MAGNITUDE.search(n2 or n1) or re.search(r"[Kk](?![A-Za-z])", n2 or n1):
+            return None
+        if chinese and not set(n1) & _CN_DIGIT_CHARS:
+            return None
+        j = end
+        while j < len(text) and text[j] in " \u00a0\u2009\u202f":
+            j += 1
+        noun = _HAN.match(text, j)
+        if not noun or noun.group()[0] in _NOUN_STOP or noun.group()[1] in "的了是" or noun.group() in _NOUN_BAD:
+            return None
+        unit = noun.group()
+        end = noun.end()
+    return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
+
+
+def _num(v):
+    if v is None:
+        return None
+    if isinstance(v, float):
+        r = round(v, 12)
+        if r == int(r) and abs(r) < 2**53:
+            return int(r)
+        return float(f"{v:.12g}")
+    return v
+
+
+_BETWEEN = re.compile(rf"\s*(?:{_RSEP})\s*$")
+
+
+def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """3亿美元至5亿美元, 20%-30%: two figures of one kind and unit joined by a range mark are one range."""
+    out: list[Figure] = []
+    for f in figures:
+        if out:
+            p = out[-1]
+            gap = text[p.end:f.start]
+            if (p.kind == f.kind and p.unit == f.unit and p.value_max is None and f.value_max is None
+                    and len(gap) <= 3 and _BETWEEN.match(gap) and f.value >= p.value
+                    and "从" not in text[max(0, p.start - 4):p.start]):
+                out[-1] = Figure(text[p.start:f.end], p.start, f.end, p.kind, p.value, p.unit,
+                                 p.qualifier, f.value, p.entity)
+                continue
+        out.append(f)
+    return out
