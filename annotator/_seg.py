@@ -13,6 +13,9 @@ import re
 import jieba
 
 _FREQ: dict[str, int] = {}
+_LPX: dict[str, float] = {}  # multi-character words: log-probability; prefixes only: a very low number
+_LP1: dict[str, float] = {}  # single characters: log-probability
+_PREFIX_ONLY = -1e18
 _LP: dict[str, float] = {}
 TAGS: dict[str, str] = {}
 _MIN = 0.0
@@ -34,6 +37,12 @@ def _load() -> None:
         if f:
             _LP[w] = math.log(f) - logt
     _MIN = math.log(1) - logt
+    for w, f in freq.items():
+        if len(w) == 1:
+            if f:
+                _LP1[w] = _LP[w]
+        else:
+            _LPX[w] = _LP[w] if f else _PREFIX_ONLY
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -75,8 +84,13 @@ def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
     total = jieba.dt.total
     _FREQ[word] = max(_FREQ.get(word) or 0, freq)
     _LP[word] = math.log(_FREQ[word]) - math.log(total)
+    if len(word) == 1:
+        _LP1[word] = _LP[word]
+    else:
+        _LPX[word] = _LP[word]
     for k in range(1, len(word)):
-        _FREQ.setdefault(word[:k], 0)
+        if _FREQ.setdefault(word[:k], 0) == 0 and k > 1:
+            _LPX.setdefault(word[:k], _PREFIX_ONLY)
     if tag:
         TAGS[word] = tag
 
@@ -87,26 +101,25 @@ def has_word(word: str) -> bool:
 
 
 def cut_han(s: str) -> list[str]:
-    """Segment a run of Han characters."""
+    """Segment a run of Han characters (the max-probability route over the prefix dictionary)."""
     n = len(s)
     if n == 1:
         return [s]
-    freq, lp, mn = _FREQ, _LP, _MIN
+    get, get1, mn = _LPX.get, _LP1.get, _MIN
     route = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
     for i in range(n - 1, -1, -1):
-        best = lp.get(s[i], mn) + route[i + 1]
+        best = get1(s[i], mn) + route[i + 1]
         bj = i + 1
         j = i + 2
         while j <= n:
-            w = s[i:j]
-            f = freq.get(w)
-            if f is None:
+            v = get(s[i:j])
+            if v is None:
                 break
-            if f:
-                v = lp[w] + route[j]
-                if v > best:
-                    best, bj = v, j
+            v += route[j]
+            if v > best:
+                best = v
+                bj = j
             j += 1
         route[i] = best
         nxt[i] = bj

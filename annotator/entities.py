@@ -121,14 +121,13 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
     after = text[end:end + 6]
     words = [w for w, *_ in g]
     titled = all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words)
-    if len(g) >= 2 and titled and (first in V.FIRST_NAMES or prev_title is not None
-                                   or any(before.endswith(t) for t in V.TITLES if len(t) > 1)):
+    if len(g) >= 2 and titled and (first in V.FIRST_NAMES or prev_title is not None or _TITLE_END.search(before)):
         return "person", 40
     if len(g) >= 2 and titled and len(g) <= 3 and re.match(r"\s*(?:表示|说|称|指出|认为|透露|曾|在)", after):
         # a two-word capitalised name that speaks is more often a person … unless an org suffix is in it
         if not re.search(r"(?:Inc|Corp|Group|Capital|Global|Fund|Bank|Partners|Ventures|Holdings|Labs?|Technologies|Media|News|Times|Post|Journal|AI|Research|Foundation|Institute|University)$", name):
             return "person", 30
-    if any(before.endswith(c) for c in V.PRODUCT_CUES_BEFORE) or any(after.startswith(c) for c in V.PRODUCT_CUES_AFTER):
+    if _PCUE_BEFORE.search(before) or _PCUE_AFTER.match(after):
         return "product", 30
     if re.search(r"[A-Za-z][\-]?\d", name) and not re.fullmatch(r"[A-Z]\d", first):
         return "product", 25
@@ -141,15 +140,40 @@ _NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "ORG", "PLACE", "j"}
 _FILLER_TAGS = {"n", "vn", "nz", "j", "l", "b", "an", "ng", "s", "GEN", "TITLE"} | _NAME_TAGS
 _STOP_TAGS = {"v", "p", "u", "uj", "ul", "ug", "uv", "uz", "c", "d", "r", "m", "q", "f", "t", "x", "y", "e", "o", "zg", "vg", "a", "ad", "z"}
 _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
+_ORG_SUF_LAST: dict[str, list[str]] = {}
+for _sf in _ORG_SUF:
+    _ORG_SUF_LAST.setdefault(_sf[-1], []).append(_sf)
+_TITLE_END = re.compile("(?:" + "|".join(sorted((re.escape(t) for t in V.TITLES if len(t) > 1), key=len, reverse=True)) + r")\s*$")
+_PCUE_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_BEFORE), key=len, reverse=True)) + r")\s*$")
+_PCUE_AFTER = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_AFTER), key=len, reverse=True)) + ")")
 _PLACE_SUF1 = {s for s in V.PLACE_SUFFIXES}
 _TRANSLIT_RUN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{2,}(?:[·•\\-－‧][" + "".join(sorted(V.TRANSLIT)) + "]{1,})+")
 _TRANSLIT_PLAIN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{3,}")
 
 
+_LIVELY: dict[str, bool] = {}
+_LIVELY_TAGS = {"ORG", "PROD", "PLACE", "ns", "nt", "nr", "nrfg", "nrt"}
+
+
+def _lively(w: str) -> bool:
+    """Whether the word can start or end any Chinese-name rule (memoised: most words cannot)."""
+    v = _LIVELY.get(w)
+    if v is None:
+        lw = len(w)
+        v = (_seg.TAGS.get(w) in _LIVELY_TAGS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
+             or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or (2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w)))
+        if len(_LIVELY) < 500_000:
+            _LIVELY[w] = v
+    return v
+
+
 def _han_candidates(text: str, toks: list, cands: list) -> None:
     tags = _seg.TAGS
     n = len(toks)
+    lively = _LIVELY
     for i, (w, s, e) in enumerate(toks):
+        if not lively.get(w) and (w in lively or not _lively(w)):
+            continue
         tag = tags.get(w)
         lw = len(w)
         if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
@@ -196,8 +220,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                     cands.append((s, end, "person", 17 if cue or given == 2 else 12, None))
         # organisation suffix
         suf = None
-        if tag not in ("ORG",):
-            for sf in _ORG_SUF:
+        if tag != "ORG" and w[-1] in _ORG_SUF_LAST:
+            for sf in _ORG_SUF_LAST[w[-1]]:
                 if w.endswith(sf):
                     suf = sf
                     break
@@ -307,7 +331,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     cands: list = []
     _glossary_candidates(text, glossary, cands)
     _latin_candidates(text, cands)
-    toks = _seg.tokenize(text)
+    toks = doc.tokens
     _han_candidates(text, toks, cands)
     _translit_candidates(text, None, cands)
     ignore = {_fold(s) for s in glossary.ignore}

@@ -42,6 +42,15 @@ class Document:
         return self.text[span.start:span.end].strip()
 
     @cached_property
+    def tokens(self) -> list[tuple[str, int, int]]:
+        """Dictionary words of the Han runs, with offsets (computed once, shared by the finders)."""
+        from . import _seg
+        from .entities import _setup
+
+        _setup()
+        return _seg.tokenize(self.text)
+
+    @cached_property
     def paragraphs(self) -> list[Span]:
         """Blocks separated by blank lines (quotes never run past one)."""
         spans, start = [], 0
