@@ -1,26 +1,357 @@
-"""Dates: absolute and relative, resolved against the article's date."""
+"""Dates: absolute and relative, resolved against the article's date.
+
+One precompiled regex finds every date expression; Python resolves the few matches:
+
+* absolute: 2023年5月4日, 2023-05-04, 2023/5/4, 二〇二三年五月四日, 2022年5月, 2021年, 08年;
+* partial: 5月3日, 2月, 29日: the year (and month) that puts the date at or before the article's date,
+  or after it when the clause speaks of the future (将, 计划, 预计…), or those of an earlier date in
+  the same sentence (2019年3月至5月);
+* relative to the article's date: 今年, 去年, 前年, 明年, 今年1月, 去年底, 上月, 本月, 下个月, 昨日,
+  今天, 上周三, 周五, 5天前;
+* relative to the previous date in the text: 同年11月, 次年, 当月, 次月, 当天, 次日.
+
+Precision is the smallest calendar unit written (去年底 → year, 3月中旬 → month). Durations (三个月,
+两年内, 几周, 未来几年) are not dates.
+"""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
 from .model import Event
+from .numbers import parse_number
 from .text import Document
 
-_ABSOLUTE = re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?")
+_SP = "[ \u00a0\u2009\u202f]?"
+_CN_DIGITS = "零〇○一二三四五六七八九"
+_MONTH = r"1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]"
+_DAY = r"3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]|三十一?|[二]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九]"
+_CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]?"
+_YEAR_AR = r"[12][0-9]{3}|[1-2][0-9]{3}|[１２][０-９]{3}"
+_YEAR_CN = (rf"[{_CN_DIGITS}]{{3,4}}|[{_CN_DIGITS}]{{2}}(?=年)|两千(?:零[一二三四五六七八九]|零?一十[一二三四五六七八九]?|"
+            r"[一二]十[一二三四五六七八九]?)?")
+_NOT_BEFORE = r"(?<![0-9０-９A-Za-z.．/\-:#第])"
+_YEAR_PART = r"初|底|末|中|头|尾"
+_MONTH_PART = r"初|底|末|中旬|上旬|下旬|中"
+_FUTURE = re.compile(r"将(?!近)|计划|预计|即将|拟|有望|准备|打算|定于|届时|下一步|\bwill\b")
+_CLAUSE = re.compile(r"[，,。；;！!？?\n：:]")
+
+_PATTERN = re.compile(rf"""
+(?=[0-9０-９{_CN_DIGITS}两十今去前明后後大本同当次翌该上下这這周星礼週禮昨隔年月第])
+(?:
+  # 2023-05-04, 2023/5/4, 2023.5.4, 2010 01 29
+  {_NOT_BEFORE}(?P<ny>[12][0-9]{{3}})(?P<ns>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=ns)(?P<nd>3[01]|[12][0-9]|0?[1-9])(?![0-9.])
+| {_NOT_BEFORE}(?P<sy>[12][0-9]{{3}})\ (?P<sm>1[0-2]|0[1-9])\ (?P<sd>3[01]|[12][0-9]|0[1-9])(?![0-9])
+  # 13.5.2015, 3-7-07, 05/05/89, 12-11-10 (day-month-year or two-digit year-month-day)
+| {_NOT_BEFORE}(?P<xa>[0-9]{{1,2}})(?P<xs>[-/.])(?P<xb>[0-9]{{1,2}})(?P=xs)(?P<xc>[0-9]{{4}}|[0-9]{{1,2}})(?![0-9.])
+  # 2022-2023年: the first year of a span of years
+| {_NOT_BEFORE}(?P<yr1>[12][0-9]{{3}})(?=[-－–—~～至到][12][0-9]{{3}}{_SP}年)
+  # 2023年5月4日, 2022年5月, 2021年, 二〇二三年, 08年, 2022年底, 2023年5月中旬
+| (?:(?:{_NOT_BEFORE}|(?<=[0-9]{{4}}[-－–—~～至到]))(?P<ya>{_YEAR_AR}|[0-9]{{2}})|(?<![{_CN_DIGITS}十百千万两])(?P<yc>{_YEAR_CN})){_SP}年
+  (?:{_SP}(?P<ma>{_MONTH}){_SP}月份?
+     (?:{_SP}(?P<da>{_DAY}){_SP}[日号](?P<dwa>{_SP}[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?
+       |(?P<dca>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])
+       |(?P<mpa>{_MONTH_PART}))?
+   |(?P<ypa>{_YEAR_PART}|年初|年底|年末|年中|上半年|下半年)(?!期|间|生|轻|纪|龄|级|代))?
+  # 去年, 今年1月, 去年底, 去年本月十日, 同年11月, 次年
+| (?P<ry>大前年|(?<![之以提几多数十一二三四五六七八九])前年|去年|今年|本年|明年|(?<=[在于到至和与及或是从])后年|(?<![\u4e00-\u9fff])后年|同年|当年|次年|翌年|头年)
+  (?:{_SP}(?P<rm>{_MONTH}){_SP}月份?
+       (?:{_SP}(?P<rd>{_DAY}){_SP}[日号]|(?P<rdc>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])|(?P<rmp>{_MONTH_PART}))?
+   |本月(?:(?P<rbd>{_DAY})[日号])?
+   |(?P<ryp>年初|年底|年末|年中|{_YEAR_PART}|上半年|下半年)(?!期|间|生|轻|纪|龄|级|代)
+  )?
+  # 上月, 本月, 次月, 当月, 下个月 (with a day: 上月5日)
+| (?P<rmo>上个月|上一个月|上月|本月|这个月|当月|同月|次月|下个月|下一个月|下月)
+  (?:(?P<rmd>{_DAY}){_SP}[日号]|(?P<rmop>初|底|末|中旬|上旬|下旬))?
+  # 5月3日, 2月, 3月中旬, 八月十五 (no year)
+| (?<![0-9０-９{_CN_DIGITS}十两A-Za-z.．/\-第个每近])(?P<mb>{_MONTH}){_SP}月份?(?!份额|薪|饼|球|子|光|亮|色|台|刊|嫂|度|费|供|租|活|均|报)
+  (?:{_SP}(?P<db>{_DAY}){_SP}[日号](?P<dwb>{_SP}[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?
+     |(?P<dcb>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])
+     |(?P<mpb>{_MONTH_PART}))?
+  # 29日 (day of the current month)
+| (?<![0-9０-９{_CN_DIGITS}十月A-Za-z.．/\-第个每近前后])(?P<d0>3[01]|[12][0-9]|0?[1-9]|{_CN_DAY})日(?![元圆本语文均内游前后间线报记常子期程志])
+  # 昨天, 今日, 次日, 当天
+| (?P<rday>大前天|大后天|前天|昨天|昨日|今天|今日(?!头条|美国|俄罗斯|说法)|明天|明日(?!之)|(?<![今之以最然落随])[后後]天|次日|翌日|当天|当日|同日|隔天|隔日|前一天|前一日|第二天)
+  # 上周三, 本周五, 周一, 星期日
+| (?P<wk>上上[个個]?|下下[个個]?|上[个個]?|下[个個]?|上一|下一|本|这[个個]?|這[個个]?)?(?:周|星期|礼拜|週|禮拜)(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十年])
+  # 5天前, 三天后, 两个月前, 3年前
+| (?<![0-9０-９{_CN_DIGITS}十两几数])(?P<ago>[0-9]{{1,3}}|[{_CN_DIGITS}两十]{{1,3}})(?P<agu>天|日|个月|年|周|个星期)(?P<agd>前|后|以前|以后|之前|之后)(?![后期])
+  # 年初, 年底, 上半年 (of the article's year), 月底
+| (?<![0-9０-９{_CN_DIGITS}十两今去明前后本同当次翌一年上下每大正])(?P<bare>年初|年底|年末|上半年|下半年|月初|月底|月末)
+)
+""", re.VERBOSE)
+
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_REL_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+_ANAPHORIC_YEAR = {"同年": 0, "当年": 0, "次年": 1, "翌年": 1, "头年": -1}
+_REL_MONTH = {"上个月": -1, "上一个月": -1, "上月": -1, "本月": 0, "这个月": 0, "下个月": 1, "下一个月": 1, "下月": 1}
+_ANAPHORIC_MONTH = {"当月": 0, "同月": 0, "次月": 1}
+_REL_DAY = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2,
+            "大后天": 3, "後天": 2}
+_ANAPHORIC_DAY = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "同日": 0, "隔天": 1, "隔日": 1, "前一天": -1,
+                  "前一日": -1, "第二天": 1}
+_TODAY_IF_ALONE = {"当天", "当日"}
+
+
+def _int(s: str | None) -> int | None:
+    if not s:
+        return None
+    v = parse_number(s)
+    return int(v) if isinstance(v, (int, float)) and v == int(v) else None
+
+
+def _year(s: str) -> int | None:
+    """2023, 08, 二〇二三, 两千零四, 三六七."""
+    if s[0] in _CN_DIGITS and all(c in _CN_DIGITS for c in s):
+        digits = "".join(str(_CN_VALUE[c]) for c in s)
+        y = int(digits)
+        return y + 2000 if len(s) == 2 and y < 50 else (y + 1900 if len(s) == 2 else y)
+    v = _int(s)
+    if v is None:
+        return None
+    if len(s) == 2:
+        return 2000 + v if v < 50 else 1900 + v
+    return v
+
+
+_CN_VALUE = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _valid(y: int, m: int, d: int | None = None) -> bool:
+    if not (1 <= m <= 12) or not (1 <= y <= 9999):
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+class _Resolver:
+    def __init__(self, doc: Document, today: dt.date):
+        self.doc, self.today = doc, today
+        self.prev: tuple[int, int | None, int | None] | None = None   # last resolved date (y, m, d)
+        self.prev_sentence = -1
+        self.prev_explicit_year = False
+
+    def future(self, start: int, end: int) -> bool:
+        text = self.doc.text
+        a = start
+        while a > 0 and not _CLAUSE.match(text, a - 1) and start - a < 40:
+            a -= 1
+        b = end
+        while b < len(text) and not _CLAUSE.match(text, b) and b - end < 40:
+            b += 1
+        return bool(_FUTURE.search(text, a, b))
+
+    def month_day(self, m: int, d: int | None, start: int, end: int, sentence: int):
+        """A month (and day) without a year."""
+        if self.prev_explicit_year and self.prev_sentence == sentence and self.prev:
+            y = self.prev[0]
+            return (y, m, d) if _valid(y, m, d) else None
+        t = self.today
+        fut = self.future(start, end)
+        y = t.year
+        if fut:
+            for k in range(0, 9):
+                if _valid(y + k, m, d) and (y + k, m, d or 1) >= (t.year, t.month, t.day if d else 1):
+                    return (y + k, m, d)
+        else:
+            for k in range(0, 9):
+                if _valid(y - k, m, d) and (y - k, m, d or 1) <= (t.year, t.month, t.day if d else 1):
+                    return (y - k, m, d)
+        return None
+
+    def day_only(self, d: int, start: int, end: int, sentence: int):
+        if self.prev and self.prev_sentence == sentence and self.prev[1] is not None:
+            y, m = self.prev[0], self.prev[1]
+            return (y, m, d) if _valid(y, m, d) else None
+        t = self.today
+        fut = self.future(start, end)
+        y, m = t.year, t.month
+        for _ in range(12):
+            if _valid(y, m, d) and ((y, m, d) >= (t.year, t.month, t.day) if fut else (y, m, d) <= (t.year, t.month, t.day)):
+                return (y, m, d)
+            y, m = _shift_month(y, m, 1 if fut else -1)
+        return None
+
+    def weekday(self, prefix: str | None, wd: int, start: int, end: int):
+        t = self.today
+        monday = t - dt.timedelta(days=t.weekday())
+        if prefix:
+            p = prefix.rstrip("个個一")
+            weeks = {"上上": -2, "下下": 2, "上": -1, "下": 1, "本": 0, "这": 0, "這": 0}.get(p, 0)
+            day = monday + dt.timedelta(days=7 * weeks + wd)
+        else:
+            delta = (t.weekday() - wd) % 7
+            day = t - dt.timedelta(days=delta)
+            if self.future(start, end) and day < t:
+                day += dt.timedelta(days=7)
+        return (day.year, day.month, day.day)
 
 
 def find_events(doc: Document, today: dt.date) -> list[Event]:
-    events = []
-    for m in _ABSOLUTE.finditer(doc.text):
-        if not m.group() or not (m["y"] or m["m"]) or (m["y"] and not m["m"] and not m.group().endswith("年")):
+    text = doc.text
+    r = _Resolver(doc, today)
+    events: list[Event] = []
+    for m in _PATTERN.finditer(text):
+        start, end = m.span()
+        sentence = doc.sentence_at(start).start
+        explicit_year = False
+        res = None
+        g = m.groupdict()
+        t = today
+        if g["ny"]:
+            y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
+            res, explicit_year = ((y, mo, d) if _valid(y, mo, d) else None), True
+        elif g["sy"]:
+            y, mo, d = int(g["sy"]), int(g["sm"]), int(g["sd"])
+            res, explicit_year = ((y, mo, d) if _valid(y, mo, d) else None), True
+        elif g["xa"]:
+            a, b, c, sep = g["xa"], g["xb"], g["xc"], g["xs"]
+            if len(c) == 4:
+                y, mo, d = int(c), int(b), int(a)
+            elif sep in "-." and len(a) == 2:
+                y, mo, d = _year(a), int(b), int(c)
+            elif len(c) == 2:
+                y, mo, d = _year(c), int(b), int(a)
+            else:
+                continue
+            res, explicit_year = ((y, mo, d) if y and _valid(y, mo, d) else None), True
+        elif g["yr1"]:
+            res, explicit_year = (int(g["yr1"]), None, None), True
+        elif g["ya"] or g["yc"]:
+            ys = g["ya"] or g["yc"]
+            y = _year(ys) if g["ya"] else _year_cn(ys)
+            if y is None or not _year_ok(text, m, ys, bool(g["ya"])):
+                continue
+            mo = _int(g["ma"])
+            d = _int(g["da"] or g["dca"])
+            if mo is None:
+                res = (y, None, None)
+            elif d is None:
+                res = (y, mo, None) if _valid(y, mo) else None
+            else:
+                res = (y, mo, d) if _valid(y, mo, d) else None
+            explicit_year = True
+        elif g["ry"]:
+            word = g["ry"]
+            if word in _REL_YEAR:
+                y = t.year + _REL_YEAR[word]
+            elif r.prev:
+                y = r.prev[0] + _ANAPHORIC_YEAR[word]
+            elif word in ("同年", "当年"):
+                continue
+            else:
+                y = t.year + _ANAPHORIC_YEAR[word]
+            mo = _int(g["rm"])
+            if m.group().find("本月") > 0:
+                mo = t.month
+            d = _int(g["rd"] or g["rdc"] or g["rbd"])
+            if mo is None:
+                res = (y, None, None)
+            elif d is None:
+                res = (y, mo, None) if _valid(y, mo) else None
+            else:
+                res = (y, mo, d) if _valid(y, mo, d) else None
+            explicit_year = True
+        elif g["rmo"]:
+            word = g["rmo"]
+            if word in _REL_MONTH:
+                y, mo = _shift_month(t.year, t.month, _REL_MONTH[word])
+            elif r.prev and r.prev[1]:
+                y, mo = _shift_month(r.prev[0], r.prev[1], _ANAPHORIC_MONTH[word])
+            else:
+                continue
+            d = _int(g["rmd"])
+            res = (y, mo, d) if _valid(y, mo, d) else None
+            explicit_year = True
+        elif g["mb"]:
+            mo = _int(g["mb"])
+            d = _int(g["db"] or g["dcb"])
+            if mo is None or (g["dcb"] and not _is_cn(g["mb"])):
+                if mo is None:
+                    continue
+                d = None
+                end = m.start("dcb")
+            res = r.month_day(mo, d, start, end, sentence)
+        elif g["d0"]:
+            d = _int(g["d0"])
+            res = r.day_only(d, start, end, sentence) if d else None
+        elif g["rday"]:
+            word = g["rday"]
+            if word in _REL_DAY:
+                day = t + dt.timedelta(days=_REL_DAY[word])
+            elif r.prev and r.prev[2]:
+                day = dt.date(*r.prev) + dt.timedelta(days=_ANAPHORIC_DAY[word])
+            elif word in _TODAY_IF_ALONE and not r.prev:
+                day = t
+            else:
+                continue
+            res = (day.year, day.month, day.day)
+        elif g["wd"]:
+            if events and start - events[-1].end <= 2 and events[-1].precision == "day":
+                continue   # 5月3日（周三）: the weekday only restates the date
+            res = r.weekday(g["wk"], _WEEKDAY[g["wd"]], start, end)
+        elif g["ago"]:
+            n = _int(g["ago"])
+            if n is None:
+                continue
+            sign = 1 if g["agd"].endswith("后") else -1
+            unit = g["agu"]
+            if unit in ("天", "日"):
+                day = t + dt.timedelta(days=sign * n)
+                res = (day.year, day.month, day.day)
+            elif unit in ("周", "个星期"):
+                day = t + dt.timedelta(days=7 * sign * n)
+                res = (day.year, day.month, day.day)
+            elif unit == "个月":
+                res = (*_shift_month(t.year, t.month, sign * n), None)
+            else:
+                res = (t.year + sign * n, None, None)
+        elif g["bare"]:
+            word = g["bare"]
+            res = (t.year, None, None) if word[0] != "月" else (t.year, t.month, None)
+        if res is None:
             continue
-        year = int(m["y"]) if m["y"] else today.year
-        if m["d"]:
-            date, precision = f"{year:04d}-{int(m['m']):02d}-{int(m['d']):02d}", "day"
-        elif m["m"]:
-            date, precision = f"{year:04d}-{int(m['m']):02d}", "month"
+        y, mo, d = res
+        if d is not None:
+            date, precision = f"{y:04d}-{mo:02d}-{d:02d}", "day"
+        elif mo is not None:
+            date, precision = f"{y:04d}-{mo:02d}", "month"
         else:
-            date, precision = f"{year:04d}", "year"
-        events.append(Event(m.group(), m.start(), m.end(), date, precision, doc.sentence_text(m.start())))
+            date, precision = f"{y:04d}", "year"
+        events.append(Event(text[start:end], start, end, date, precision, doc.sentence_text(start)))
+        r.prev, r.prev_sentence, r.prev_explicit_year = res, sentence, explicit_year
     return events
+
+
+def _is_cn(s: str) -> bool:
+    return not any(c.isdigit() for c in s)
+
+
+def _year_cn(s: str) -> int | None:
+    if all(c in _CN_VALUE for c in s):
+        return _year(s)
+    v = _int(s)
+    return v
+
+
+_DURATION_AFTER = re.compile(r"[来间内里多余]|之久|以前|前后|历史|时间")
+
+
+def _year_ok(text: str, m: re.Match, ys: str, arabic: bool) -> bool:
+    """A number before 年 is a year, not a count of years (两千年来, 10年间, 近50年)."""
+    after = text[m.end(): m.end() + 3]
+    if arabic and len(ys) == 2:
+        # 08年 and 18年3月 are years; 10年, 50年 are durations
+        if not (ys[0] == "0" or m["ma"]):
+            return False
+        return not _DURATION_AFTER.match(after) or bool(m["ma"])
+    if not m["ma"] and not m["ypa"] and _DURATION_AFTER.match(after):
+        return False
+    if not arabic and not m["ma"] and text[m.end():m.end() + 1] in "前后":
+        return False
+    return True

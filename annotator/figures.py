@@ -65,9 +65,11 @@ _SP = "[ \u00a0\u2009\u202f]?"
 _AR = (rf"(?<![{_D}A-Za-z.．_/:#＃第])[{_D}]+(?:,[{_D}]{{3}}(?![{_D}])|，[０-９]{{3}}(?![{_D}]))*"
        rf"(?:[.．][{_D}]+)?")
 _LAT = r"(?:[KMBＫＭＢ]|k|bn|mn|[Mm]illion|[Bb]illion|[Tt]rillion)(?![A-Za-zＡ-Ｚａ-ｚ])"
-_NUM_AR = (rf"{_AR}(?:{_SP}[余多]?[{_CN_U}]+(?:零?[{_D}]+[{_CN_U}]+)*[余多]?|[余多]|{_SP}{_LAT})?")
+# a magnitude character, unless it starts a unit of measurement (千瓦, 千米, 兆瓦) or 百分之
+_MAG = r"(?:[十拾万亿萬億]|[百千佰仟](?!分|瓦|米|克|伏|赫|帕|焦)|兆(?!瓦|字节|赫|帕|比特|焦|欧))"
+_NUM_AR = (rf"{_AR}(?:{_SP}[余多]?{_MAG}+(?:零?[{_D}]+{_MAG}+)*[余多]?|[余多]|{_SP}{_LAT})?")
 _NUM_CN = (rf"(?<![{_CN_D}{_CN_U}廿卅数几上成好第每])[{_CN_D}十拾廿卅百佰千仟]"
-           rf"(?:[{_CN_D}十拾万亿兆萬億廿卅余多几]|[百千佰仟](?!分)|[点點](?=[{_CN_D}]))*")
+           rf"(?:[{_CN_D}廿卅余多几]|{_MAG}|[点點](?=[{_CN_D}]))*")
 _NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
 
 
@@ -249,7 +251,7 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         return None
     unit = m["mw"] or m["lu"]
     if unit:
-        if chinese and (v1 < 10 or not (set(n1) & _CN_DIGIT_CHARS or n1 == "十")):
+        if chinese and (v1 < 10 or not (set(n1) & _CN_DIGIT_CHARS or n1[0] in "十拾")):
             return None   # 一个, 三位, 百家: grammar and idioms, not figures
     else:
         # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
@@ -269,14 +271,13 @@ def _figure(text: str, m: re.Match) -> Figure | None:
 
 
 def _num(v):
-    if v is None:
-        return None
-    if isinstance(v, float):
-        r = round(v, 12)
-        if r == int(r) and abs(r) < 2**53:
-            return int(r)
-        return float(f"{v:.12g}")
-    return v
+    """Integers as int, other values without binary noise (300.4亿 is 30040000000, not …0.000004)."""
+    if v is None or isinstance(v, int):
+        return v
+    r = round(v)
+    if abs(v - r) <= 1e-9 * abs(v) and abs(r) < 2**63:
+        return int(r)
+    return float(f"{v:.12g}")
 
 
 _BETWEEN = re.compile(rf"\s*(?:{_RSEP})\s*$")
