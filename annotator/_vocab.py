@@ -141,3 +141,24 @@ Jeremy Jerry Jessica Jim Joe John Jon Jonathan Joseph Josh Joshua Julia Julie Ju
 Martin Mary Masayoshi Matt Matthew Max Melinda Michael Michelle Mike Mira Nancy Nathan Neil Nicholas Nick Nicole Oliver Olivia Pat Patrick Paul Peter Philip Rachel Ray Reed Reid Richard Rick Rob Robert Roger Ron Ross Ruth
 Ryan Sam Samuel Sandra Sara Sarah Satya Scott Sean Sergey Sharon Sheryl Simon Stephen Steve Steven Sue Sundar Susan Ted Thomas Tim Timothy Tom Tony Travis Victor Vincent Walter Warren William Xi Yann Zach Zachary Jamie Brett Greg Marissa Jack Jan Lars Hans Klaus Pierre Jean Luc Francois Emmanuel Angela Olaf Boris Vladimir Dmitry Rishi Keir Kamala Joe Narendra Shinzo Fumio Moon Yoon Justin
 """)
+
+# Well-known Chinese institutions and companies by their usual short names.
+ORGS_ZH = _words("""
+央行 人民银行 中国人民银行 工行 农行 中行 建行 交行 招行 浦发 民生银行 兴业银行 光大银行 中信银行 华夏银行 平安银行 广发 汇丰 渣打 花旗 瑞银 瑞信 德银 巴克莱
+银监会 证监会 保监会 银保监会 发改委 国资委 工信部 财政部 商务部 外交部 国防部 公安部 教育部 卫健委 央视 国务院 全国人大 人大常委会 政协 全国政协 中共中央 中央军委 国家统计局 统计局 海关总署 网信办
+中石油 中石化 中海油 国家电网 中移动 中国移动 中国联通 中国电信 中储粮 宝钢 鞍钢 首钢 中粮 中信 中金 华润 招商局 万科 恒大 碧桂园 保利 中兴 海尔 格力 美的 蒙牛 伊利 茅台 五粮液 吉利 长城汽车 上汽 一汽 东风
+阿里 蚂蚁集团 饿了么 滴滴 快手 哔哩哔哩 B站 携程 途牛 唯品会 苏宁 国美 当当 猎豹 奇虎 360公司 金山 用友 科大讯飞 商汤 旷视 大疆 宁德时代 中芯国际 紫光 小鹏 理想汽车 零跑
+暴雪 世嘉 任天堂 卡普空 科乐美 史克威尔 育碧 艺电 动视 腾讯游戏 网易游戏 盛大 巨人网络 完美世界 九城 第九城市
+英超 意甲 西甲 德甲 法甲 中超 欧冠 欧联杯 联盟杯 亚冠 NBA CBA FIFA UEFA 国际足联 欧足联 亚足联 中国足协 足协 篮协 国际奥委会 奥委会
+曼联 曼城 切尔西 阿森纳 利物浦 热刺 纽卡斯尔 纽卡 埃弗顿 阿斯顿维拉 维拉 西汉姆 富勒姆 桑德兰 博尔顿 布莱克本 朴茨茅斯 托特纳姆 皇马 皇家马德里 巴萨 巴塞罗那 马竞 瓦伦西亚 塞维利亚 贝蒂斯 比利亚雷亚尔
+拜仁 多特蒙德 沙尔克 不来梅 勒沃库森 汉堡 尤文 尤文图斯 国米 国际米兰 AC米兰 ac米兰 罗马队 拉齐奥 那不勒斯 佛罗伦萨 桑普多利亚 巴勒莫 亚特兰大 切沃 乌迪内斯 巴黎圣日耳曼 里昂 马赛 波尔多 摩纳哥
+阿贾克斯 埃因霍温 费耶诺德 波尔图 本菲卡 凯尔特人 流浪者 加拉塔萨雷 费内巴切 湖人 凯尔特人队 火箭 勇士 公牛 马刺 热火 尼克斯 快船 骑士 国安 申花 恒大队 鲁能 泰山
+新华网 人民网 新浪网 搜狐网 网易新闻 凤凰网 澎湃新闻 财新 第一财经 36氪 界面新闻 华尔街见闻 路透 彭博 共同社 塔斯社 韩联社
+联合国 世卫组织 世贸组织 北约 欧盟 东盟 非盟 上合组织 二十国集团 七国集团 G20 G7 欧佩克 OPEC
+""")
+
+# Games (products).
+GAMES = _words("DotA DOTA DotA2 DOTA2 Dota LOL CS CSGO CS:GO WOW WoW 魔兽世界 魔兽争霸 星际争霸 英雄联盟 王者荣耀 绝地求生 PUBG Minecraft 我的世界 原神 使命召唤 FIFA足球 实况足球 传奇 梦幻西游")
+
+# Words in a sentence that say it is about sport (a city's name there is often its club).
+SPORT_CUES = _words("球队 主队 客队 主场 客场 联赛 战平 逼平 击败 战胜 负于 进球 比赛 赛季 球员 主帅 教练 赔率 初赔 让球 胜平负 平局 夺冠 降级 vs VS 对阵 首发 射门 绝杀 欧赔 亚盘 盘口")

@@ -40,6 +40,14 @@ def _setup() -> None:
                 _ALIAS.setdefault(_fold(n), (key, kind))
                 if _seg._HAN.fullmatch(n):
                     _seg.add_word(n, 2000, "ORG" if kind == "org" else "PROD")
+    for w in V.ORGS_ZH:
+        _ALIAS.setdefault(_fold(w), (w, "org"))
+        if _seg._HAN.fullmatch(w):
+            _seg.add_word(w, 1500, "ORG")
+    for w in V.GAMES:
+        _ALIAS.setdefault(_fold(w), (w, "product"))
+        if _seg._HAN.fullmatch(w):
+            _seg.add_word(w, 1500, "PROD")
     for w in V.COUNTRIES:
         _seg.add_word(w, 3000, "PLACE")
     for w in V.TITLES:
@@ -73,11 +81,15 @@ _HAS_LETTER = re.compile(r"[A-Za-z]")
 def _latin_candidates(text: str, cands: list) -> None:
     for run in _LRUN.finditer(text):
         words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group())]
-        lower_prose = sum(1 for w, _, _ in words if w.islower() and w not in _CONNECT)
+        lower_prose = sum(1 for w, _, _ in words if w[0].isalpha() and w.islower() and w not in _CONNECT)
         prose = len(words) >= 2 and lower_prose >= 1 and lower_prose * 3 >= len(words)
         groups, cur = [], []
         for w, s, e in words:
-            if w in _LATIN_TITLES or w in V.GENERIC_LATIN or (w.islower() and w not in _CONNECT) or _SIZE.fullmatch(w) and not cur:
+            if w == "The" and not cur:
+                cur.append((w, s, e, None))
+                continue
+            if w in _LATIN_TITLES or w in V.GENERIC_LATIN or (w[0].isalpha() and w.islower() and w not in _CONNECT) \
+                    or _SIZE.fullmatch(w) and not cur:
                 if cur:
                     groups.append(cur)
                 cur = []
@@ -161,7 +173,7 @@ def _lively(w: str) -> bool:
     if v is None:
         lw = len(w)
         v = (_seg.TAGS.get(w) in _LIVELY_TAGS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
-             or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or (2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w)))
+             or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or (lw == 2 and w[1] == "军") or (2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w)))
         if len(_LIVELY) < 500_000:
             _LIVELY[w] = v
     return v
@@ -179,6 +191,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
                 cands.append((s + k, s + k + 1, "place", 21, None))
+        elif lw == 2 and w[1] == "军" and w[0] in V.COUNTRY_ABBR:
+            cands.append((s, e, "org", 40, None))
         elif tag == "ORG":
             cands.append((s, e, "org", 60, None))
         elif tag == "PROD":
@@ -188,7 +202,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif tag == "GEN" or tag == "TITLE":
             pass
         elif lw >= 2 and tag == "ns":
-            cands.append((s, e, "place", 20, None))
+            if (_seg._FREQ.get(w, 0) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
+                    or (i + 1 < n and toks[i + 1][1] == e and toks[i + 1][0] in _PLACE_SUF1):
+                cands.append((s, e, "place", 20, None))
         elif lw >= 2 and tag == "nt":
             if any(w.endswith(x) for x in ("特别行政区", "自治区", "自治州", "省", "市", "县")):
                 cands.append((s, e, "place", 22, None))
@@ -199,7 +215,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 cands.append((s, e, "person", 18, None))
         elif lw >= 2 and tag in ("nrt", "nr") and all(c in V.TRANSLIT for c in w):
             nxt = toks[i + 1][0] if i + 1 < n and toks[i + 1][1] == e else ""
-            if nxt and (nxt[0] in _PLACE_SUF1 or nxt in ("人", "队", "政府", "军", "方")):
+            if nxt and (nxt[0] in _PLACE_SUF1 or nxt in ("人", "队", "政府", "军", "方")) \
+                    or _seg.tag_margin(w, "ns") > _seg.tag_margin(w, "nr") + _TRANSLIT_PLACE_BIAS:
                 cands.append((s, e, "place", 16, None))
             else:
                 cands.append((s, e, "person", 16, None))
@@ -232,6 +249,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
 
 
 _PERSON_MARGIN = 3.0
+_NS_MIN_FREQ = 5
+_NS_MARGIN = 2
+_TRANSLIT_PLACE_BIAS = 0.0
 
 
 def _person_ok(name: str, toks: list, i: int, margin: float) -> bool:
@@ -281,7 +301,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return
     if start > 0 and text[start - 1] in "该本我贵其此这那某各":
         return
-    cands.append((start, e, "org", 24 if not weak else 19, None))
+    cands.append((start, e, "org", 30 if not weak else 26, None))
 
 
 def _place_from_suffix(toks: list, i: int, cands: list) -> None:
@@ -296,7 +316,21 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
         if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
                 and toks[i - 2][0] not in V.NOT_GIVEN:
             start = toks[i - 2][1]
-        cands.append((start, e, "place", 21, None))
+        cands.append((start, e, "place", 25, None))
+
+
+_MODEL_AFTER = re.compile(r" ?(?![QqHh][1-4](?![0-9A-Za-z]))(?:[A-Za-z]{0,3}\d+[A-Za-z0-9]*|[A-Z][a-z]*\d*)(?![\d.%亿万千百元年月日号个家台名位岁倍])")
+
+
+def _model_candidates(text: str, cands: list) -> None:
+    """A known company's name followed by a model number or version (微软365, 华为P60) is a product."""
+    extra = []
+    for s, e, kind, prio, entry in cands:
+        if kind == "org" and prio >= 60 and e < len(text) and not text[e - 1].isascii():
+            m = _MODEL_AFTER.match(text, e)
+            if m and any(c.isdigit() for c in m.group()):
+                extra.append((s, m.end(), "product", 65, None))
+    cands.extend(extra)
 
 
 def _translit_candidates(text: str, toks_by_start: dict, cands: list) -> None:
@@ -334,6 +368,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     toks = doc.tokens
     _han_candidates(text, toks, cands)
     _translit_candidates(text, None, cands)
+    _model_candidates(text, cands)
     ignore = {_fold(s) for s in glossary.ignore}
 
     # resolve overlaps: priority, then length
