@@ -83,6 +83,7 @@ COMPOUND_SURNAMES = _words("欧阳 司马 上官 诸葛 东方 皇甫 令狐 慕
 
 # Characters used to transliterate foreign names (a run of them is a likely foreign name).
 TRANSLIT = set(
+    "摩茨娅丝露琼珊汀斐怀惠荷沃戈罗契奇瑞蒂翰尚歇耐朵琪妮黛薇娃"
     "阿艾爱安昂奥澳巴拜班邦鲍贝本比彼毕宾波伯博布查达黛戴丹道德迪蒂帝丁东杜多厄恩尔法范菲费芬丰佛夫弗福盖甘冈高戈哥格根贡古瓜哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康科克肯孔库夸奎拉莱赖兰朗劳勒雷蕾里理利莉丽连列林琳隆卢鲁路伦罗洛吕马麦迈曼芒梅美门蒙米密敏明莫姆穆纳娜奈南内尼妮涅宁纽诺欧帕潘庞佩彭皮珀普奇齐契恰乔切琴丘屈萨塞赛桑瑟森沙莎善舍什施史斯松苏索塔泰坦汤唐陶特滕提图托瓦万威韦维温沃乌伍武西希锡夏谢辛休修雅亚扬耶伊因英尤约泽扎詹兹佐"
 )
 
@@ -162,3 +163,10 @@ GAMES = _words("DotA DOTA DotA2 DOTA2 Dota LOL CS CSGO CS:GO WOW WoW 魔兽世�
 
 # Words in a sentence that say it is about sport (a city's name there is often its club).
 SPORT_CUES = _words("球队 主队 客队 主场 客场 联赛 战平 逼平 击败 战胜 负于 进球 比赛 赛季 球员 主帅 教练 赔率 初赔 让球 胜平负 平局 夺冠 降级 vs VS 对阵 首发 射门 绝杀 欧赔 亚盘 盘口")
+
+# Words before an organisation suffix that describe rather than name (投资公司, 成立公司).
+ORG_DESCRIPTORS = _words("""
+投资 风投 创投 私募 公募 科技 金融 互联网 外资 内资 国有 国营 民营 私营 上市 大型 中型 小型 头部 知名 相关 其他 其它 多家 一家 这家 那家 各家 所有 全部 主要 部分 合资 独资
+保险 证券 信托 资产 管理 控股 实业 股份 有限 责任 贸易 咨询 服务 物流 医药 能源 房地产 地产 建筑 广告 传媒 文化 教育 游戏 软件 网络 电子 汽车 航空 食品 商业 政策性 商业性
+收购 成立 创办 创立 注册 组建 设立 入股 投资于 入主 经营 运营 离开 加入 退出 起诉 离职 旗下 下属 附属 关联 母 子 分 总 新 老 原 前 现 该 本 贵 我 其 此 空壳 皮包 壳 中资 美资 港资 台资 日资 韩资 欧洲 美国 全球
+""")

@@ -294,6 +294,13 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         length = e - start
         parts += 1
         j -= 1
+    # a strong suffix right after one word that is not a description: the word names it (星河资本, 远望基金)
+    if not named and not weak and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
+        pw = toks[i - 1][0]
+        ptag = tags.get(pw)
+        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
+            cands.append((toks[i - 1][1], e, "org", 24, None))
+        return
     # Latin name right before (K2公司, Meta公司): the Latin candidate is the name
     if start == s and len(w) == len(suf):
         return

@@ -239,24 +239,15 @@ def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
     return None
 
 
+_AFTER_RE = re.compile(r"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{1,25}?)(?:" + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
+
+
 def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
     """A speaker and speech verb right after a closing mark: “…”，X说。 / “…”X表示，“…"""
-    m = re.match(r"[，,]?\s*", text[pos:pos + 3])
-    s = pos + (m.end() if m else 0)
-    i = bisect.bisect_left(verbs, (s, 0))
-    if i >= len(verbs):
+    m = _AFTER_RE.match(text, pos, min(para_end, pos + 40))
+    if not m or not m.group(1).strip():
         return None
-    vs, ve = verbs[i]
-    if vs - s > 25 or vs > para_end:
-        return None
-    chunk = text[s:vs]
-    if re.search(r"[，,。！？!?；;：:“”「」\n]", chunk):
-        return None
-    if not re.match(r"\s*(?:[。，,：:！!；;“]|$)", text[ve:ve + 2]) and not text[ve:ve + 1] in "道":
-        return None
-    if not chunk.strip():
-        return None
-    return (chunk, s, vs)
+    return (m.group(1), m.start(1), m.end(1))
 
 
 # --- speakers -------------------------------------------------------------------------------------
