@@ -53,6 +53,7 @@ def _load() -> None:
 
 
 _EMIT: dict = {}
+_MARGINS: dict = {}
 _COMMON_TAGS = ("n", "v", "a", "vn", "d", "ad", "an", "i", "l", "m", "t", "f", "c", "p", "r")
 
 
@@ -66,6 +67,10 @@ def _emit() -> dict:
 def tag_margin(word: str, tag: str) -> float:
     """How much more `word` looks like `tag` (nr, ns, nt) than like a common word, by the character
     emission probabilities of jieba's part-of-speech HMM."""
+    key = (word, tag)
+    v = _MARGINS.get(key)
+    if v is not None:
+        return v
     em = _emit()
     n = len(word)
     states = ("S",) if n == 1 else ("B",) + ("M",) * (n - 2) + ("E",)
@@ -73,7 +78,10 @@ def tag_margin(word: str, tag: str) -> float:
     def score(t: str) -> float:
         return sum(em.get((st, t), {}).get(c, -30.0) for c, st in zip(word, states))
 
-    return score(tag) - max(score(t) for t in _COMMON_TAGS)
+    v = score(tag) - max(score(t) for t in _COMMON_TAGS)
+    if len(_MARGINS) < 200_000:
+        _MARGINS[key] = v
+    return v
 
 
 def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:

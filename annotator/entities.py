@@ -348,19 +348,15 @@ def _translit_candidates(text: str, toks_by_start: dict, cands: list) -> None:
 # --- glossary ---------------------------------------------------------------------------------------
 
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
-    low = None
     for entry in glossary.entries:
         for surface in entry.surfaces:
-            if not surface:
+            if not surface or not surface.strip():
                 continue
             if surface.isascii():
-                low = low if low is not None else text.casefold()
-                pat = re.compile(r"(?<![A-Za-z0-9])" + re.escape(surface.casefold()) + r"(?![A-Za-z0-9])")
-                hay = low
+                pat = re.compile(r"(?<![A-Za-z0-9])" + re.escape(surface) + r"(?![A-Za-z0-9])", re.I)
             else:
                 pat = re.compile(re.escape(surface))
-                hay = text
-            for m in pat.finditer(hay):
+            for m in pat.finditer(text):
                 cands.append((m.start(), m.end(), entry.type, 100, entry))
 
 
@@ -483,20 +479,21 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
     # every surface of an entity, wherever else it appears
     bounds_s = {s for _, s, _ in toks}
     bounds_e = {e for _, _, e in toks}
+    by_key: dict[str, set] = {}
+    for surface, k in surface_key.items():
+        by_key.setdefault(k, set()).add(surface)
     for key, g in groups.items():
-        surfaces = {text[s:e] for s, e in g["mentions"]}
-        for surface, k in list(surface_key.items()):
-            if k == key:
-                surfaces.add(surface)
-        for surface in surfaces:
-            if len(surface) < 2:
+        surfaces = {text[s:e] for s, e in g["mentions"]} | by_key.get(key, set())
+        folded = set()
+        for surface in sorted(surfaces, key=len, reverse=True):
+            f = _fold(surface)
+            if len(surface) < 2 or f in folded or not surface.strip():
                 continue
+            folded.add(f)
             latin = surface.isascii()
-            hay = text.casefold() if latin else text
-            needle = surface.casefold() if latin else surface
-            pos = hay.find(needle)
-            while pos >= 0:
-                end = pos + len(needle)
+            pat = re.compile(re.escape(surface), re.I) if latin else None
+            hits = (m.span() for m in pat.finditer(text)) if latin else _find_all(text, surface)
+            for pos, end in hits:
                 if not any(occupied[pos:end]):
                     if latin:
                         ok = not (pos and text[pos - 1].isascii() and text[pos - 1].isalnum()) and \
@@ -508,7 +505,6 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                         g["mentions"].append((pos, end))
                         for k2 in range(pos, end):
                             occupied[k2] = 1
-                pos = hay.find(needle, pos + 1)
 
     # build entities
     out: list[Entity] = []
@@ -552,6 +548,13 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                           mentions=[Mention(text[s:e], s, e) for s, e in mentions]))
     out.sort(key=lambda en: en.mentions[0].start)
     return out
+
+
+def _find_all(text: str, needle: str):
+    pos = text.find(needle)
+    while pos >= 0:
+        yield pos, pos + len(needle)
+        pos = text.find(needle, pos + 1)
 
 
 def _known_names(key: str) -> tuple:
