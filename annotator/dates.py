@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .model import Event
 from .numbers import parse_number
@@ -35,10 +36,13 @@ _NOT_BEFORE = r"(?<![0-9０-９A-Za-z.．/\-:#第])"
 _YEAR_PART = r"初|底|末|中|头|尾"
 _MONTH_PART = r"初|底|末|中旬|上旬|下旬|中"
 _FUTURE = re.compile(r"将(?!近)|计划|预计|即将|拟|有望|准备|打算|定于|届时|下一步|\bwill\b")
-_CLAUSE = re.compile(r"[，,。；;！!？?\n：:]")
+_CLAUSE_BEFORE = re.compile(r"[^，,。；;！!？?\n：:]*$")
+_CLAUSE_AFTER = re.compile(r"[^，,。；;！!？?\n：:]*")
 
 _PATTERN = re.compile(rf"""
 (?=[0-9０-９{_CN_DIGITS}两十今去前明后後大本同当次翌该上下这這周星礼週禮昨隔年月第])
+# every date has one of these within a few characters (a cheap test that skips most of the text)
+(?=[^\n。，]{{0,8}}?[年月日号號天周週期拜/\-.－]|[12][0-9]{{3}}\ [01])
 (?:
   # 2023-05-04, 2023/5/4, 2023.5.4, 2010 01 29
   {_NOT_BEFORE}(?P<ny>[12][0-9]{{3}})(?P<ns>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=ns)(?P<nd>3[01]|[12][0-9]|0?[1-9])(?![0-9.])
@@ -50,7 +54,7 @@ _PATTERN = re.compile(rf"""
   # 2023年5月4日, 2022年5月, 2021年, 二〇二三年, 08年, 2022年底, 2023年5月中旬
 | (?:(?:{_NOT_BEFORE}|(?<=[0-9]{{4}}[-－–—~～至到]))(?P<ya>{_YEAR_AR}|[0-9]{{2}})|(?<![{_CN_DIGITS}十百千万两])(?P<yc>{_YEAR_CN})){_SP}年
   (?:{_SP}(?P<ma>{_MONTH}){_SP}月份?
-     (?:{_SP}(?P<da>{_DAY}){_SP}[日号](?P<dwa>{_SP}[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?
+     (?:{_SP}(?P<da>{_DAY}){_SP}[日号]
        |(?P<dca>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])
        |(?P<mpa>{_MONTH_PART}))?
    |(?P<ypa>{_YEAR_PART}|年初|年底|年末|年中|上半年|下半年)(?!期|间|生|轻|纪|龄|级|代))?
@@ -66,7 +70,7 @@ _PATTERN = re.compile(rf"""
   (?:(?P<rmd>{_DAY}){_SP}[日号]|(?P<rmop>初|底|末|中旬|上旬|下旬))?
   # 5月3日, 2月, 3月中旬, 八月十五 (no year)
 | (?<![0-9０-９{_CN_DIGITS}十两A-Za-z.．/\-第个每近])(?P<mb>{_MONTH}){_SP}月份?(?!份额|薪|饼|球|子|光|亮|色|台|刊|嫂|度|费|供|租|活|均|报)
-  (?:{_SP}(?P<db>{_DAY}){_SP}[日号](?P<dwb>{_SP}[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?
+  (?:{_SP}(?P<db>{_DAY}){_SP}[日号]
      |(?P<dcb>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])
      |(?P<mpb>{_MONTH_PART}))?
   # 29日 (day of the current month)
@@ -94,9 +98,12 @@ _ANAPHORIC_DAY = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "同日": 
 _TODAY_IF_ALONE = {"当天", "当日"}
 
 
+@lru_cache(maxsize=1024)
 def _int(s: str | None) -> int | None:
     if not s:
         return None
+    if s.isascii() and s.isdigit():
+        return int(s)
     v = parse_number(s)
     return int(v) if isinstance(v, (int, float)) and v == int(v) else None
 
@@ -137,18 +144,15 @@ class _Resolver:
         self.prev_explicit_year = False
 
     def future(self, start: int, end: int) -> bool:
+        """Does the clause around the date speak of the future (将, 计划, 预计…)?"""
         text = self.doc.text
-        a = start
-        while a > 0 and not _CLAUSE.match(text, a - 1) and start - a < 40:
-            a -= 1
-        b = end
-        while b < len(text) and not _CLAUSE.match(text, b) and b - end < 40:
-            b += 1
+        a = _CLAUSE_BEFORE.search(text, max(0, start - 40), start).start()
+        b = _CLAUSE_AFTER.match(text, end, end + 40).end()
         return bool(_FUTURE.search(text, a, b))
 
     def month_day(self, m: int, d: int | None, start: int, end: int, sentence: int):
         """A month (and day) without a year."""
-        if self.prev_explicit_year and self.prev_sentence == sentence and self.prev:
+        if self.prev_explicit_year and self.prev_sentence == sentence and self.prev and self.prev[1]:
             y = self.prev[0]
             return (y, m, d) if _valid(y, m, d) else None
         t = self.today
@@ -198,10 +202,11 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
     events: list[Event] = []
     for m in _PATTERN.finditer(text):
         start, end = m.span()
-        sentence = doc.sentence_at(start).start
+        span = doc.sentence_at(start)
+        sentence = span.start
         explicit_year = False
         res = None
-        g = m.groupdict()
+        g = m
         t = today
         if g["ny"]:
             y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
@@ -323,7 +328,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             date, precision = f"{y:04d}-{mo:02d}", "month"
         else:
             date, precision = f"{y:04d}", "year"
-        events.append(Event(text[start:end], start, end, date, precision, doc.sentence_text(start)))
+        events.append(Event(text[start:end], start, end, date, precision, text[span.start:span.end].strip()))
         r.prev, r.prev_sentence, r.prev_explicit_year = res, sentence, explicit_year
     return events
 

@@ -77,26 +77,56 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_CURRENCY_AFTER = "|".join(
-    re.escape(w) + ("(?![化论素旦年月宵首里组件器音帅老])" if w == "元" else
-                    "(?=钱|[，。；、！？,.;!?\\s）)」”]|$|多|左右)" if w == "块" else "")
-    for w in sorted(CURRENCY_NAMES, key=len, reverse=True))
-_MEASURE = "|".join(re.escape(w) + _MEASURE_GUARD.get(w, "") if w not in _MEASURE_GUARD or _MEASURE_GUARD[w].startswith("(?!")
-                    else _MEASURE_GUARD[w] + re.escape(w)
-                    for w in sorted(set(MEASURE_WORDS), key=len, reverse=True))
+def _trie(words: dict[str, str]) -> str:
+    """An alternation of words as a trie (one branch per first character: fast to reject), each word
+    followed by its guard (a lookahead), longer words before their prefixes."""
+    root: dict = {}
+    for w, guard in words.items():
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = guard
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(node[""])
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _first_chars(words) -> str:
+    return "".join(sorted({re.escape(w[0]) for w in words}))
+
+
+_CURRENCY_WORDS = {w: "" for w in CURRENCY_NAMES}
+_CURRENCY_WORDS["元"] = "(?![化论素旦年月宵首里组件器音帅老])"
+_CURRENCY_WORDS["块"] = "(?=钱|[，。；、！？,.;!?\\s）)」”]|$|多|左右)"
+_CURRENCY_WORDS.update({"个" + w: "" for w in ("比特币", "以太币", "泰达币")})
+_CURRENCY_WORDS.update({"枚" + w: "" for w in ("比特币", "以太币")})
+_CURRENCY_WORDS.update({code: "(?![A-Za-z])" for code in ISO_CODES})
+_MEASURE_AFTER = {w: g for w, g in _MEASURE_GUARD.items() if g.startswith("(?!")}
+_MEASURE_BEFORE = {w: g for w, g in _MEASURE_GUARD.items() if g.startswith("(?<")}
+_MEASURE = (_trie({w: _MEASURE_AFTER.get(w, "") for w in MEASURE_WORDS if w not in _MEASURE_BEFORE})
+            + "|" + "|".join(g + re.escape(w) for w, g in _MEASURE_BEFORE.items()))
 _QUAL_PRE = _alt(QUALIFIERS_BEFORE)
 _QUAL_POST = _alt(QUALIFIERS_AFTER)
+_QUAL_BEFORE = re.compile(rf"(?:{_QUAL_PRE})$")
 _ISO = "(?:" + "|".join(sorted(ISO_CODES)) + ")(?![A-Za-z])"
-_SYMBOLS = _alt(CURRENCY_SYMBOLS) + "|" + _ISO
+_SYMBOLS = rf"(?=[{_first_chars(CURRENCY_SYMBOLS)}{_first_chars(ISO_CODES)}])(?:{_alt(CURRENCY_SYMBOLS)}|{_ISO})"
 _RSEP = "[-－–—~～〜]|至|到"
+_UNIT_FIRST = (_first_chars(CURRENCY_NAMES) + _first_chars(ISO_CODES) + _first_chars(SUBUNIT_NAMES)
+               + _first_chars(MEASURE_WORDS) + _first_chars(LATIN_UNITS) + "个枚%％‰個成")
 
 # Every figure starts with one of these characters: checking it first keeps the scan fast.
-_FIRST = "".join(sorted({w[0] for w in QUALIFIERS_BEFORE} | {w[0] for w in CURRENCY_SYMBOLS} | {c[0] for c in ISO_CODES}
-                        | set("0123456789０１２３４５６７８９") | set(_CN_D) | set("十拾廿卅百佰千仟万萬半负負-－−"))).replace("-", "\\-")
+_FIRST = "".join(sorted({re.escape(w[0]) for w in CURRENCY_SYMBOLS} | {c[0] for c in ISO_CODES}
+                        | set("0123456789０１２３４５６７８９") | set(_CN_D) | set("十拾廿卅百佰千仟万萬半负負－−")))
 
 _PATTERN = re.compile(rf"""
-    (?=[{_FIRST}])
-    (?P<pre>{_QUAL_PRE})?
+    (?=[{_FIRST}\-])
     (?P<core>
       (?:
         (?P<pfx>(?<![{_CN_D}{_D}])(?:[百佰千仟万萬]+分之|百分百|半成(?!品)))
@@ -107,8 +137,8 @@ _PATTERN = re.compile(rf"""
         (?P<n1>{_NUM})
         (?:{_SP}(?P<u1>[%％‰])?{_SP}(?P<rsep>{_RSEP}){_SP}(?:{_SYMBOLS})?{_SP}(?P<n2>{_NUM}))?
         {_SP}
-        (?:
-          (?P<cur>(?:[个枚])?(?:{_CURRENCY_AFTER})|{_ISO})
+        (?:(?=[{_UNIT_FIRST}])
+          (?P<cur>{_trie(_CURRENCY_WORDS)})
         | (?P<sub>{_alt(SUBUNIT_NAMES)})
         | (?P<pct>[%％])
         | (?P<pml>‰)
@@ -116,7 +146,11 @@ _PATTERN = re.compile(rf"""
         | (?P<cheng>成(?!不变|[为立员本交功果熟长绩都型品就效年像片])半?)
         | (?P<mw>{_MEASURE})
         | (?P<lu>{_alt(LATIN_UNITS)})(?![A-Za-z])
-        )?
+        |
+          # no unit: only an amount after a currency symbol ($20) or a large number that may count
+          # the noun after it (70亿参数, 13B 参数)
+          (?(cur0)|(?:(?<=[万亿兆萬億KMBkＫＭＢn])|(?<=[万亿兆萬億KMBkＫＭＢn][ \u00a0\u2009\u202f])))
+        )
       )
     )
     (?P<post>{_QUAL_POST})?
@@ -136,21 +170,37 @@ def find_figures(doc: Document) -> list[Figure]:
     urls = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
     figures: list[Figure] = []
     for m in _PATTERN.finditer(text):
-        fig = _figure(text, m)
+        fig = _figure(text, m, m.groups())
         if fig is None:
             continue
         if urls and any(s <= fig.start < e for s, e in urls):
+            continue
+        if fig.value_max is not None and m[_RSEP_NAME] in ("至", "到") and "从" in text[max(0, fig.start - 3):fig.start]:
+            # 从3亿到5亿美元 is a change from one amount to another, not a range
+            s1, e1 = m.span(_N1_NAME)
+            s2 = m.start(_N2_NAME)
+            figures.append(Figure(text[fig.start:e1], fig.start, e1, fig.kind, fig.value, fig.unit, fig.qualifier))
+            figures.append(Figure(text[s2:fig.end], s2, fig.end, fig.kind, fig.value_max, fig.unit))
             continue
         figures.append(fig)
     return _merge_ranges(text, figures)
 
 
-def _qualifier(m: re.Match, n1: str) -> str | None:
-    if m["pre"]:
-        return QUALIFIERS_BEFORE[m["pre"]]
-    if m["post"]:
-        return QUALIFIERS_AFTER[m["post"]]
-    if n1 and n1[-1:] in "余多几" or (n1 and re.search(r"[余多几]", n1)):
+_RSEP_NAME, _N1_NAME, _N2_NAME = "rsep", "n1", "n2"
+_I = {name: i - 1 for name, i in _PATTERN.groupindex.items()}
+(I_CORE, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG, I_MW, I_LU,
+ I_POST) = (_I[k] for k in ("core", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur", "sub", "pct", "pml", "pp",
+                            "cheng", "mw", "lu", "post"))
+_APPROX_MARK = re.compile(r"[余多几]")
+
+
+def _qualifier(text: str, start: int, post: str | None, n1: str) -> str | None:
+    pre = _QUAL_BEFORE.search(text, max(0, start - 3), start)
+    if pre:
+        return QUALIFIERS_BEFORE[pre.group()]
+    if post:
+        return QUALIFIERS_AFTER[post]
+    if n1 and _APPROX_MARK.search(n1):
         return "min"
     return None
 
@@ -160,33 +210,31 @@ def _value(num: str) -> float | None:
     return parse_number(num)
 
 
-def _figure(text: str, m: re.Match) -> Figure | None:
-    start, end = m.start("core"), m.end("core")
-    if m["pfx"]:
-        pfx = m["pfx"]
+def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
+    start, end = m.start(), m.end(I_CORE + 1)
+    pfx = g[I_PFX]
+    if pfx:
         if pfx in ("百分百", "半成"):
             value = 1.0 if pfx == "百分百" else 0.05
-        elif not m["pn"]:
+        elif not g[I_PN]:
             return None
         else:
-            value, den = _value(m["pn"]), parse_number(pfx[:-2])
+            value, den = _value(g[I_PN]), _value(pfx[:-2])
             if value is None or not den:
                 return None
             value = value / den
         unit = "%" if pfx[0] in "百佰半" and pfx != "百万分之" else "‰"
-        return Figure(text[start:end], start, end, "percent", _num(value), unit, _qualifier(m, ""), None)
+        return Figure(text[start:end], start, end, "percent", _num(value), unit,
+                      _qualifier(text, start, g[I_POST], ""), None)
 
-    n1, n2 = m["n1"], m["n2"]
-    if m.end("core") == m.end("n1" if n2 is None else "n2") or m["mw"] and len(n1) == 1 and n1 in _CN_DIGIT_CHARS:
-        # no unit: only a large number may count the noun after it (70亿参数)
-        if not m["mw"] and (m["cur0"] or _MAGNITUDE.search(n2 or n1)):
-            pass
-        else:
-            return None
+    n1, n2, cur, cur0, mw = g[I_N1], g[I_N2], g[I_CUR], g[I_CUR0], g[I_MW]
+    chinese = not n1[0].isdigit()
+    if mw and chinese and len(n1) == 1:
+        return None   # 一个, 三位: grammar, not figures
     v1 = _value(n1)
     if v1 is None:
         return None
-    if m["neg"]:
+    if g[I_NEG]:
         v1 = -v1
     v2 = _value(n2) if n2 else None
     if n2 and v2 is None:
@@ -196,78 +244,84 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         b = _value(base.group()) if base else None
         if b and v1 <= b:
             v1 = v1 * (v2 / b)   # 3至5亿 → 3亿 to 5亿
-    chinese = not any(c.isdigit() for c in n1)
-    qualifier = _qualifier(m, n1)
-    before = text[max(0, m.start("core") - 3):m.start("core")]
-    named = bool(_LATIN_BEFORE.search(before))   # GPT-4, iOS 18, Office 365
+    qualifier = _qualifier(text, start, g[I_POST], n1)
 
-    if m["cur"] or m["sub"] or m["cur0"]:
-        if m["cur"]:
-            word = m["cur"].lstrip("个枚")
+    if cur or g[I_SUB] or cur0:
+        if cur:
+            word = cur.lstrip("个枚")
             code = CURRENCY_NAMES.get(word) or (word if word in ISO_CODES else None)
             scale = 1.0
-        elif m["sub"]:
-            code, scale = SUBUNIT_NAMES[m["sub"]]
+        elif g[I_SUB]:
+            code, scale = SUBUNIT_NAMES[g[I_SUB]]
         else:
             code, scale = None, 1.0
-        if code is None or (m["cur0"] and not m["cur"]):
-            sym = m["cur0"]
-            code = code or CURRENCY_SYMBOLS.get(sym) or (sym if sym in ISO_CODES else None)
+        if code is None:
+            code = CURRENCY_SYMBOLS.get(cur0) or (cur0 if cur0 in ISO_CODES else None)
         if code is None:
             return None
+        if (chinese and len(n1) == 1 and cur == "元" and end < len(text)
+                and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in "钱的一每左以多起至到和或"
+                and not _SUBUNIT_TAIL.match(text, end)):
+            return None   # 一元化, 二元结构, 三元组: words, not amounts
         value = v1 * scale
         vmax = v2 * scale if v2 is not None else None
-        if m["cur"] and code in ("CNY", "USD") and v2 is None:
+        if cur and code in ("CNY", "USD") and v2 is None and end < len(text) and text[end] in _SUBUNIT_START:
             tail = _SUBUNIT_TAIL.match(text, end)
             if tail and (code == "CNY") == (tail[2] != "美分"):
-                j = parse_number(tail[1])
-                f = parse_number(tail[3]) if tail[3] else 0
+                j = _value(tail[1])
+                f = _value(tail[3]) if tail[3] else 0
                 if j is not None and f is not None:
                     value += j * (0.01 if tail[2] in ("分", "美分") else 0.1) + f * 0.01
                     end = tail.end()
         return Figure(text[start:end], start, end, "money", _num(value), code, qualifier, _num(vmax))
 
-    if m["pct"] or m["pml"] or m["pp"] or m["cheng"]:
-        if m["u1"] and m["pct"] and m["u1"] not in "%％":
+    pct, pml, pp, cheng = g[I_PCT], g[I_PML], g[I_PP], g[I_CHENG]
+    if pct or pml or pp or cheng:
+        u1 = g[I_U1]
+        if u1 and pct and u1 not in "%％":
             return None
-        if m["pct"]:
+        if pct:
             div, unit = 100, "%"
-        elif m["pml"]:
+        elif pml:
             div, unit = 1000, "‰"
-        elif m["pp"]:
+        elif pp:
             div, unit = 100, "pp"
         else:
             div, unit = 10, "%"
         value = v1 / div
         vmax = v2 / div if v2 is not None else None
-        if m["cheng"] and m["cheng"].endswith("半"):
-            value += 0.05
-        if m["cheng"] and value > 1:
-            return None
+        if cheng:
+            if cheng.endswith("半"):
+                value += 0.05
+            if value > 1:
+                return None
         return Figure(text[start:end], start, end, "percent", _num(value), unit, qualifier, _num(vmax))
 
     # quantities
-    if named:
-        return None
-    unit = m["mw"] or m["lu"]
+    if _LATIN_BEFORE.search(text, max(0, start - 2), start):
+        return None   # GPT-4 参数, iOS 18: a name with a number
+    unit = mw or g[I_LU]
     if unit:
         if chinese and (v1 < 10 or not (set(n1) & _CN_DIGIT_CHARS or n1[0] in "十拾")):
-            return None   # 一个, 三位, 百家: grammar and idioms, not figures
+            return None   # 三位, 百家: grammar and idioms, not figures
     else:
         # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
-        if not _MAGNITUDE.search(n2 or n1) or re.search(r"[Kk](?![A-Za-z])", n2 or n1):
+        last = n2 or n1
+        if last[-1] in "Kk" or (chinese and not set(n1) & _CN_DIGIT_CHARS):
             return None
-        if chinese and not set(n1) & _CN_DIGIT_CHARS:
+        noun = _NOUN.match(text, end)
+        if not noun:
             return None
-        j = end
-        while j < len(text) and text[j] in " \u00a0\u2009\u202f":
-            j += 1
-        noun = _HAN.match(text, j)
-        if not noun or noun.group()[0] in _NOUN_STOP or noun.group()[1] in "的了是" or noun.group() in _NOUN_BAD:
+        word = noun[1]
+        if word[0] in _NOUN_STOP or word[1] in "的了是" or word in _NOUN_BAD:
             return None
-        unit = noun.group()
+        unit = word
         end = noun.end()
     return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
+
+
+_NOUN = re.compile(r"[ \u00a0\u2009\u202f]*([\u4e00-\u9fff]{2})")
+_SUBUNIT_START = set("又零0123456789０１２３４５６７８９") | set(_CN_D)
 
 
 def _num(v):

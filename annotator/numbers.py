@@ -67,11 +67,13 @@ def parse_number(text: str) -> int | float | None:
 
 
 def _tidy(value: float) -> int | float:
+    """Integers as int; other values without binary noise (２．２亿 is 220000000, not …0.00000003)."""
     if isinstance(value, int):
         return value
-    if value == int(value) and abs(value) < 2**63:
-        return int(value)
-    return float(value)
+    r = round(value)
+    if abs(value - r) <= 1e-12 * abs(value) and abs(r) < 2**63:
+        return int(r)
+    return float(f"{value:.15g}")
 
 
 def _parse(s: str):
