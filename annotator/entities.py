@@ -185,12 +185,20 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
     lively = _LIVELY
     for i, (w, s, e) in enumerate(toks):
         if not lively.get(w) and (w in lively or not _lively(w)):
+            if len(w) >= 4 and (w[:2] in V.COUNTRIES or w[:3] in V.COUNTRIES) and tags.get(w) not in ("GEN",):
+                _split_prefix(w, s, cands)
             continue
         tag = tags.get(w)
         lw = len(w)
         if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
                 cands.append((s + k, s + k + 1, "place", 21, None))
+        elif lw == 1 and w in V.COUNTRY_ABBR and (
+                (i + 1 < n and toks[i + 1][1] == e and len(toks[i + 1][0]) == 1 and toks[i + 1][0] in V.COUNTRY_ABBR)
+                or (i and toks[i - 1][2] == s and len(toks[i - 1][0]) == 1 and toks[i - 1][0] in V.COUNTRY_ABBR
+                    and toks[i - 1][0] != w)
+                or (i and toks[i - 1][2] == s and toks[i - 1][0] in _VISIT)):
+            cands.append((s, e, "place", 21, None))
         elif lw == 2 and w[1] == "军" and w[0] in V.COUNTRY_ABBR:
             cands.append((s, e, "org", 40, None))
         elif tag == "ORG":
@@ -210,10 +218,16 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 cands.append((s, e, "place", 22, None))
             else:
                 cands.append((s, e, "org", 22, None))
-        elif lw >= 2 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES) and lw <= 4:
-            if _person_ok(w, toks, i, _PERSON_MARGIN):
+        elif 2 <= lw <= 3 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES):
+            if lw == 3 and not _common_compound(w) and _seg.tag_margin(w, "nr") >= _PERSON_MARGIN3 \
+                    or _person_ok(w, toks, i, _PERSON_MARGIN):
                 cands.append((s, e, "person", 18, None))
-        elif lw >= 2 and tag in ("nrt", "nr") and all(c in V.TRANSLIT for c in w):
+        elif lw >= 4 and tag in ("nr", "nrfg", "nz", "n", "ns", "nt") and _split_prefix(w, s, cands):
+            pass
+        elif lw >= 3 and tag in ("nr", "nrt", "nrfg") and max(_seg.tag_margin(w, "nr"), _seg.tag_margin(w, "nrt")) >= _PERSON_MARGIN_ANY \
+                and not _common_compound(w):
+            cands.append((s, e, "person", 17, None))
+        elif lw >= 2 and tag in ("nrt", "nr") and all(c in V.TRANSLIT for c in w) and not _common_compound(w):
             nxt = toks[i + 1][0] if i + 1 < n and toks[i + 1][1] == e else ""
             if nxt and (nxt[0] in _PLACE_SUF1 or nxt in ("人", "队", "政府", "军", "方")) \
                     or _seg.tag_margin(w, "ns") > _seg.tag_margin(w, "nr") + _TRANSLIT_PLACE_BIAS:
@@ -221,20 +235,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             else:
                 cands.append((s, e, "person", 16, None))
 
-        # surname + one or two unknown single characters
+        # surname + one or two unknown single characters, or + one two-character word when a cue says so
         if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
-            j, end = i + 1, e
-            given = 0
-            while j < n and given < 2 and len(toks[j][0]) == 1 and toks[j][1] == end and toks[j][0] not in V.NOT_GIVEN \
-                    and tags.get(toks[j][0]) not in ("v", "p", "c", "u", "uj", "d", "m", "q", "f", "r"):
-                end = toks[j][2]
-                given += 1
-                j += 1
-            if given:
-                prev = toks[i - 1] if i and toks[i - 1][2] == s else None
-                cue = prev is not None and (tags.get(prev[0]) == "TITLE" or prev[0] in V.PERSON_CUE_BEFORE)
-                if _person_ok(text[s:end], toks, i, _PERSON_MARGIN - (2 if cue else 0)):
-                    cands.append((s, end, "person", 17 if cue or given == 2 else 12, None))
+            _surname_name(text, toks, i, cands)
         # organisation suffix
         suf = None
         if tag != "ORG" and w[-1] in _ORG_SUF_LAST:
@@ -249,6 +252,78 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
 
 
 _PERSON_MARGIN = 3.0
+_PERSON_MARGIN3 = -1.0
+_COMMON_TAGS = {"v", "n", "a", "vn", "d", "ad", "an", "l", "i", "c", "p", "r", "m", "q", "f", "t", "b", "z"}
+
+
+def _common_compound(w: str) -> bool:
+    """Whether a three-character word is made of a common word and one more character (许可证)."""
+    for part in (w[:2], w[1:]):
+        if _seg.TAGS.get(part) in _COMMON_TAGS and _seg._FREQ.get(part, 0) >= 100:
+            return True
+    return False
+_PERSON_MARGIN_ANY = 4.0
+_VISIT = {"访", "驻", "赴", "抵", "来", "离", "在", "旅", "回", "返", "出访", "访问", "驻华", "抵达", "离开", "前往"}
+_PREFIX_PLACES: set = set()
+
+
+_AFTER_NAME = {"、", "等", "同志", "先生", "女士", "说", "表示", "认为", "指出", "介绍", "透露", "告诉", "称", "强调", "在", "和", "与", "）", ")", "，"}
+
+
+def _name_cue(text: str, toks: list, i: int, j: int) -> bool:
+    """A title before the name (toks[i:j]) or a list mark, title or speech verb right after it."""
+    tags = _seg.TAGS
+    s, e = toks[i][1], toks[j - 1][2]
+    if i and toks[i - 1][2] == s and tags.get(toks[i - 1][0]) == "TITLE":
+        return True
+    if s and text[s - 1] in "、（(：:":
+        return True
+    if e < len(text) and text[e] in "、）)":
+        return True
+    if j < len(toks) and toks[j][1] == e:
+        nw = toks[j][0]
+        if tags.get(nw) == "TITLE" or nw in V.SPEECH_VERBS or nw in ("等", "同志", "先生", "女士"):
+            return True
+    return False
+
+
+def _surname_name(text: str, toks: list, i: int, cands: list) -> None:
+    tags = _seg.TAGS
+    n = len(toks)
+    w, s, e = toks[i]
+    j, end, given = i + 1, e, 0
+    while j < n and given < 2 and len(toks[j][0]) == 1 and toks[j][1] == end and toks[j][0] not in V.NOT_GIVEN \
+            and tags.get(toks[j][0]) not in ("TITLE", "GEN", "uj", "ul", "p", "c", "m", "q", "PLACE", "ORG"):
+        end = toks[j][2]
+        given += 1
+        j += 1
+    if given:
+        cue = _name_cue(text, toks, i, j)
+        if _seg.tag_margin(text[s:end], "nr") >= (_PERSON_MARGIN - (2 if cue else 0)):
+            cands.append((s, end, "person", 17 if cue or given == 2 else 12, None))
+        return
+    if i + 1 < n and toks[i + 1][1] == e and len(toks[i + 1][0]) == 2:
+        nw = toks[i + 1][0]
+        if tags.get(nw) in ("TITLE", "GEN", "PLACE", "ORG", "v", "p", "c", "r", "m", "q", "d", "u", "uj") or nw in V.SPEECH_VERBS:
+            return
+        if _name_cue(text, toks, i, i + 2) and _seg.tag_margin(w + nw, "nr") >= _PERSON_MARGIN:
+            cands.append((s, toks[i + 1][2], "person", 17, None))
+
+
+def _split_prefix(w: str, s: int, cands: list) -> bool:
+    """A word that starts with a name and goes on with a common word (邓小平理论, 中华民族, 亚太地区)."""
+    for k in (3, 2):
+        head, rest = w[:k], w[k:]
+        if len(rest) < 2 or not _seg.has_word(rest):
+            continue
+        t = _seg.TAGS.get(head)
+        if head in V.COUNTRIES or t == "PLACE":
+            cands.append((s, s + k, "place", 19, None))
+            return True
+        if t in ("nr", "nrfg") and _seg.tag_margin(head, "nr") >= (_PERSON_MARGIN if k == 2 else _PERSON_MARGIN3):
+            cands.append((s, s + k, "person", 19, None))
+            return True
+    return False
 _NS_MIN_FREQ = 5
 _NS_MARGIN = 2
 _TRANSLIT_PLACE_BIAS = 0.0
@@ -281,19 +356,26 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     j = i - 1
     length = e - start
     parts = 0
+    ext = []  # (start, name-like?) of the words taken in, right to left
     while j >= 0 and toks[j][2] == start and length + len(toks[j][0]) <= 16 and parts < 4:
         pw = toks[j][0]
         ptag = tags.get(pw)
         if pw in V.NOT_GIVEN or ptag in _STOP_TAGS and not (len(pw) == 1 and ptag in ("zg", "a", "vg")) or ptag == "TITLE":
             break
-        if ptag in _NAME_TAGS or (ptag is None and len(pw) == 1) or (ptag in ("GEN",) and False):
-            named = True
-        elif ptag == "GEN":
+        if ptag == "GEN":
             break
+        namelike = ptag in _NAME_TAGS or (ptag is None and len(pw) == 1)
+        named = named or namelike
+        ext.append((toks[j][1], namelike))
         start = toks[j][1]
         length = e - start
         parts += 1
         j -= 1
+    # leading descriptive words are not part of the name (部分省区人民日报 -> 人民日报)
+    while ext and not ext[-1][1]:
+        ext.pop()
+    start = ext[-1][0] if ext else s
+    parts = len(ext)
     # a strong suffix right after one word that is not a description: the word names it (星河资本, 远望基金)
     if not named and not weak and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
         pw = toks[i - 1][0]
@@ -303,6 +385,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return
     # Latin name right before (K2公司, Meta公司): the Latin candidate is the name
     if start == s and len(w) == len(suf):
+        return
+    if start == s and not (tags.get(w) in ("nt", "nz") or not _seg.has_word(w[: len(w) - len(suf)])):
         return
     if not named or (weak and len(w) == len(suf) and parts < 1):
         return
