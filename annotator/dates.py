@@ -52,7 +52,7 @@ _PATTERN = re.compile(rf"""
   # 2022-2023年: the first year of a span of years
 | {_NOT_BEFORE}(?P<yr1>[12][0-9]{{3}})(?=[-－–—~～至到][12][0-9]{{3}}{_SP}年)
   # 2023年5月4日, 2022年5月, 2021年, 二〇二三年, 08年, 2022年底, 2023年5月中旬
-| (?:(?:{_NOT_BEFORE}|(?<=[0-9]{{4}}[-－–—~～至到]))(?P<ya>{_YEAR_AR}|[0-9]{{2}})|(?<![{_CN_DIGITS}十百千万两])(?P<yc>{_YEAR_CN})){_SP}年
+| (?:(?:{_NOT_BEFORE}|(?<=[0-9]{{4}}[-－–—~～至到]))(?P<ya>{_YEAR_AR}|[0-9]{{2}})|(?<![{_CN_DIGITS}十百千万两])(?P<yc>{_YEAR_CN})){_SP}(?:财年|财政年度|年)
   (?:{_SP}(?P<ma>{_MONTH}){_SP}月份?
      (?:{_SP}(?P<da>{_DAY}){_SP}[日号]
        |(?P<dca>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])
@@ -74,7 +74,7 @@ _PATTERN = re.compile(rf"""
      |(?P<dcb>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])
      |(?P<mpb>{_MONTH_PART}))?
   # 29日 (day of the current month)
-| (?<![0-9０-９{_CN_DIGITS}十月A-Za-z.．/\-第个每近前后])(?P<d0>3[01]|[12][0-9]|0?[1-9]|{_CN_DAY})日(?![元圆本语文均内游前后间线报记常子期程志])
+| (?<![0-9０-９{_CN_DIGITS}十月A-Za-z.．/\-第个每近前后])(?P<d0>3[01]|[12][0-9]|0?[1-9]|{_CN_DAY})日(?![元圆本语文均内游前后间线记常子期程志])
   # 昨天, 今日, 次日, 当天
 | (?P<rday>大前天|大后天|前天|昨天|昨日|今天|今日(?!头条|美国|俄罗斯|说法)|明天|明日(?!之)|(?<![今之以最然落随])[后後]天|次日|翌日|当天|当日|同日|隔天|隔日|前一天|前一日|第二天)
   # 上周三, 本周五, 周一, 星期日
@@ -321,6 +321,9 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             res = (t.year, None, None) if word[0] != "月" else (t.year, t.month, None)
         if res is None:
             continue
+        if (events and events[-1].precision == "day" and d_is_weekday(events[-1].text)
+                and start - events[-1].end <= 2 and res[2] is not None):
+            events.pop()   # 周四（5月4日）: the weekday only restates the date
         y, mo, d = res
         if d is not None:
             date, precision = f"{y:04d}-{mo:02d}-{d:02d}", "day"
@@ -331,6 +334,10 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
         events.append(Event(text[start:end], start, end, date, precision, text[span.start:span.end].strip()))
         r.prev, r.prev_sentence, r.prev_explicit_year = res, sentence, explicit_year
     return events
+
+
+def d_is_weekday(s: str) -> bool:
+    return s[-1] in _WEEKDAY and any(w in s for w in ("周", "星期", "礼拜", "週", "禮拜"))
 
 
 def _is_cn(s: str) -> bool:

@@ -151,6 +151,7 @@ _PATTERN = re.compile(rf"""
           # the noun after it (70亿参数, 13B 参数)
           (?(cur0)|(?:(?<=[万亿兆萬億KMBkＫＭＢn])|(?<=[万亿兆萬億KMBkＫＭＢn][ \u00a0\u2009\u202f])))
         )
+        (?(u1)(?<=[%％‰]))   # 20%-30% is a range; 12.3%至456亿元 is not
       )
     )
     (?P<post>{_QUAL_POST})?
@@ -309,18 +310,83 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
         last = n2 or n1
         if last[-1] in "Kk" or (chinese and not set(n1) & _CN_DIGIT_CHARS):
             return None
-        noun = _NOUN.match(text, end)
-        if not noun:
-            return None
-        word = noun[1]
-        if word[0] in _NOUN_STOP or word[1] in "的了是" or word in _NOUN_BAD:
-            return None
-        unit = word
-        end = noun.end()
+        noun = _counted_noun(text, end)
+        if noun is None:
+            code = _money_context(text, start)
+            if code is None:
+                return None
+            # 营收为36.57亿，…: an amount of money whose currency was given before (or yuan)
+            return Figure(text[start:end].rstrip(), start, start + len(text[start:end].rstrip()), "money",
+                          _num(v1), code, qualifier, _num(v2))
+        unit, end = noun
     return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
 
 
-_NOUN = re.compile(r"[ \u00a0\u2009\u202f]*([\u4e00-\u9fff]{2})")
+_NOUN = re.compile(r"[ \u00a0\u2009\u202f]*([\u4e00-\u9fff]{2,4})")
+
+
+def _counted_noun(text: str, end: int) -> tuple[str, int] | None:
+    """The noun right after a large number (70亿参数 → 参数): a dictionary noun, else two characters
+    that do not start with a function word."""
+    m = _NOUN.match(text, end)
+    if not m:
+        return None
+    run = m[1]
+    if run[0] in _NOUN_STOP:
+        return None
+    tags = _noun_tags()
+    if tags is not None:
+        for k in range(len(run), 1, -1):
+            tag = tags.get(run[:k])
+            if tag is not None:
+                if tag.startswith("n") and run[:k] not in _NOUN_BAD:
+                    return run[:k], m.start(1) + k
+                return None
+    word = run[:2]
+    if word[1] in "的了是" or word in _NOUN_BAD:
+        return None
+    return word, m.start(1) + 2
+
+
+_TAGS_CACHE: list = []
+
+
+def _noun_tags() -> dict | None:
+    """jieba's word tags (shared with the entity finder's segmenter), or None when unavailable."""
+    if not _TAGS_CACHE:
+        try:
+            from . import _seg
+            _seg.has_word("的")   # loads the dictionary once
+            _TAGS_CACHE.append(_seg.TAGS if _seg.TAGS else None)
+        except Exception:  # the annotator still works without the dictionary
+            _TAGS_CACHE.append(None)
+    return _TAGS_CACHE[0]
+
+
+# Words that make a bare large number an amount of money (营收36.57亿, 市值约1.33万亿).
+_MONEY_WORDS = re.compile(
+    "营收|收入|营业额|销售额|利润|净利|毛利|亏损|市值|估值|融资|募资|募集|投资|投入|资金|金额|成交额|交易额|"
+    "价值|售价|价格|成本|花费|支出|开支|预算|罚款|罚金|赔偿|补贴|奖金|薪酬|年薪|收益|总额|资产|负债|债务|贷款|"
+    "存款|税收|拨款|捐款|收购|出资|注资|现金|票房|身价|GDP|营业收入|净赚|赚了|亏了|花了|筹集|回购|分红|派息")
+_CLAUSE_START = re.compile(r"[^，,。；;！!？?\n]*$")
+
+
+def _money_context(text: str, start: int) -> str | None:
+    """The currency of a bare amount: money words earlier in its clause, and the currency of the last
+    amount of money before it (yuan when none)."""
+    a = _CLAUSE_START.search(text, max(0, start - 30), start).start()
+    if not _MONEY_WORDS.search(text, a, start):
+        return None
+    last = _LAST_CURRENCY.findall(text, max(0, start - 400), start)
+    if last:
+        word = last[-1]
+        return CURRENCY_NAMES.get(word) or CURRENCY_SYMBOLS.get(word) or "CNY"
+    return "CNY"
+
+
+_LAST_CURRENCY = re.compile("|".join(re.escape(w) for w in sorted(
+    [w for w in CURRENCY_NAMES if len(w) > 1 and w not in ("块钱",)] + ["元"]
+    + [w for w in CURRENCY_SYMBOLS if not w.isalpha()], key=len, reverse=True)))
 _SUBUNIT_START = set("又零0123456789０１２３４５６７８９") | set(_CN_D)
 
 

@@ -136,3 +136,15 @@ def test_finder_is_fast():
         best = min(best, time.process_time() - t0)
     rate = len(text) / max(best, 1e-9)
     assert rate > 500_000, f"{rate:,.0f} chars/s"
+
+
+def test_weekday_before_a_bracketed_date_is_not_another_date():
+    assert resolved("周四（5月4日），公司宣布") == [("5月4日", "2023-05-04", "day")]
+
+
+def test_day_of_month_before_a_reporting_verb():
+    assert resolved("据路透社4日报道") == [("4日", "2023-05-04", "day")]
+
+
+def test_fiscal_year_is_a_year():
+    assert resolved("2023财年第一季度") == [("2023财年", "2023", "year")]

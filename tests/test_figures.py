@@ -189,3 +189,26 @@ def test_finder_is_fast():
         best = min(best, time.process_time() - t0)
     rate = len(text) / max(best, 1e-9)
     assert rate > 500_000, f"{rate:,.0f} chars/s"
+
+
+def test_bare_amount_after_money_words_takes_the_last_currency():
+    out = figs("微软营收为529亿美元，净利润为183亿，同比增长9%。")
+    assert [(f.text, f.kind, f.value, f.unit) for f in out] == [
+        ("529亿美元", "money", 52900000000, "USD"), ("183亿", "money", 18300000000, "USD"),
+        ("9%", "percent", 0.09, "%")]
+    assert one("公司营收达36.57亿。").unit == "CNY"
+
+
+def test_bare_large_number_without_money_words_is_not_a_figure():
+    assert figs("奖池累计，1600万。") == []
+
+
+def test_percent_then_amount_is_not_a_range():
+    out = figs("同比增长12.3%至456亿元")
+    assert [(f.text, f.kind) for f in out] == [("12.3%", "percent"), ("456亿元", "money")]
+
+
+def test_counted_noun_must_be_a_noun():
+    assert figs("募资120亿用于研发") == [] or figs("募资120亿用于研发")[0].kind == "money"
+    f = one("拥有1亿用户")
+    assert (f.value, f.unit) == (100000000, "用户")
