@@ -261,7 +261,8 @@ def _common_compound(w: str) -> bool:
     for part in (w[:2], w[1:]):
         if _seg.TAGS.get(part) in _COMMON_TAGS and _seg._FREQ.get(part, 0) >= 100:
             return True
-    return False
+    head = w[:2]
+    return _seg.TAGS.get(head) in ("nr", "nz") and _seg._FREQ.get(head, 0) >= 100 and _seg.tag_margin(head, "nr") < 2
 _PERSON_MARGIN_ANY = 4.0
 _VISIT = {"访", "驻", "赴", "抵", "来", "离", "在", "旅", "回", "返", "出访", "访问", "驻华", "抵达", "离开", "前往"}
 _PREFIX_PLACES: set = set()
