@@ -119,7 +119,7 @@ _ISO = "(?:" + "|".join(sorted(ISO_CODES)) + ")(?![A-Za-z])"
 _SYMBOLS = rf"(?=[{_first_chars(CURRENCY_SYMBOLS)}{_first_chars(ISO_CODES)}])(?:{_alt(CURRENCY_SYMBOLS)}|{_ISO})"
 _RSEP = "[-－–—~～〜]|至|到"
 _UNIT_FIRST = (_first_chars(CURRENCY_NAMES) + _first_chars(ISO_CODES) + _first_chars(SUBUNIT_NAMES)
-               + _first_chars(MEASURE_WORDS) + _first_chars(LATIN_UNITS) + "个枚%％‰個成")
+               + _first_chars(MEASURE_WORDS) + _first_chars(LATIN_UNITS) + "个枚%％‰個成基b")
 
 # Every figure starts with one of these characters: checking it first keeps the scan fast.
 _FIRST = "".join(sorted({re.escape(w[0]) for w in CURRENCY_SYMBOLS} | {c[0] for c in ISO_CODES}
@@ -142,7 +142,7 @@ _PATTERN = re.compile(rf"""
         | (?P<sub>{_alt(SUBUNIT_NAMES)})
         | (?P<pct>[%％])
         | (?P<pml>‰)
-        | (?P<pp>[个個]?{_SP}百分[点點])
+        | (?P<pp>[个個]?{_SP}百分[点點]|[个個]?基点|bps?(?![A-Za-z]))
         | (?P<cheng>成(?!不变|[为立员本交功果熟长绩都型品就效年像片])半?)
         | (?P<mw>{_MEASURE})
         | (?P<lu>{_alt(LATIN_UNITS)})(?![A-Za-z])
@@ -286,7 +286,7 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
         elif pml:
             div, unit = 1000, "‰"
         elif pp:
-            div, unit = 100, "pp"
+            div, unit = (10000 if "基" in pp or "b" in pp else 100), "pp"   # 25个基点 = 0.25 pp
         else:
             div, unit = 10, "%"
         value = v1 / div

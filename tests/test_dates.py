@@ -148,3 +148,7 @@ def test_day_of_month_before_a_reporting_verb():
 
 def test_fiscal_year_is_a_year():
     assert resolved("2023财年第一季度") == [("2023财年", "2023", "year")]
+
+
+def test_frequencies_are_not_dates():
+    assert events("每周一开会，一周一次，一月一次，7日年化收益率") == []

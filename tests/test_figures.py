@@ -212,3 +212,9 @@ def test_counted_noun_must_be_a_noun():
     assert figs("募资120亿用于研发") == [] or figs("募资120亿用于研发")[0].kind == "money"
     f = one("拥有1亿用户")
     assert (f.value, f.unit) == (100000000, "用户")
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point():
+    f = one("美联储加息25个基点")
+    assert (f.kind, f.unit) == ("percent", "pp")
+    assert f.value == pytest.approx(0.0025)
