@@ -48,8 +48,8 @@ def _setup() -> None:
         _ALIAS.setdefault(_fold(w), (w, "product"))
         if _seg._HAN.fullmatch(w):
             _seg.add_word(w, 1500, "PROD")
-    for w in V.COUNTRIES:
-        _seg.add_word(w, 3000, "PLACE")
+    for w in V.COUNTRIES | V.CITIES:
+        _seg.add_word(w, max(3000, _seg._FREQ.get(w) or 0), "PLACE")
     for w in V.TITLES:
         if _seg._HAN.fullmatch(w):
             _seg.add_word(w, 1500, "TITLE")
@@ -173,7 +173,8 @@ def _lively(w: str) -> bool:
     if v is None:
         lw = len(w)
         v = (_seg.TAGS.get(w) in _LIVELY_TAGS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
-             or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or (lw == 2 and w[1] == "军") or (2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w)))
+             or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or (lw == 2 and w[1] == "军") or (lw <= 3 and all(c in V.COUNTRY_ABBR for c in w))
+             or (lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR))
         if len(_LIVELY) < 500_000:
             _LIVELY[w] = v
     return v
@@ -193,6 +194,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
                 cands.append((s + k, s + k + 1, "place", 21, None))
+        elif lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR and tag not in ("PLACE", "ORG", "ns", "nr"):
+            cands.append((s + 1, e, "place", 21, None))
         elif lw == 1 and w in V.COUNTRY_ABBR and (
                 (i + 1 < n and toks[i + 1][1] == e and len(toks[i + 1][0]) == 1 and toks[i + 1][0] in V.COUNTRY_ABBR)
                 or (i and toks[i - 1][2] == s and len(toks[i - 1][0]) == 1 and toks[i - 1][0] in V.COUNTRY_ABBR
@@ -224,9 +227,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 cands.append((s, e, "person", 18, None))
         elif lw >= 4 and tag in ("nr", "nrfg", "nz", "n", "ns", "nt") and _split_prefix(w, s, cands):
             pass
-        elif lw >= 3 and tag in ("nr", "nrt", "nrfg") and max(_seg.tag_margin(w, "nr"), _seg.tag_margin(w, "nrt")) >= _PERSON_MARGIN_ANY \
-                and not _common_compound(w):
-            cands.append((s, e, "person", 17, None))
+
         elif lw >= 2 and tag in ("nrt", "nr") and all(c in V.TRANSLIT for c in w) and not _common_compound(w):
             nxt = toks[i + 1][0] if i + 1 < n and toks[i + 1][1] == e else ""
             if nxt and (nxt[0] in _PLACE_SUF1 or nxt in ("人", "队", "政府", "军", "方")) \
@@ -234,6 +235,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 cands.append((s, e, "place", 16, None))
             else:
                 cands.append((s, e, "person", 16, None))
+        elif lw >= 3 and tag in ("nr", "nrt", "nrfg") and max(_seg.tag_margin(w, "nr"), _seg.tag_margin(w, "nrt")) >= _PERSON_MARGIN_ANY \
+                and not _common_compound(w):
+            cands.append((s, e, "person", 17, None))
 
         # surname + one or two unknown single characters, or + one two-character word when a cue says so
         if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
@@ -432,6 +436,52 @@ def _translit_candidates(text: str, toks_by_start: dict, cands: list) -> None:
 
 # --- glossary ---------------------------------------------------------------------------------------
 
+def _contains_taken(s: int, e: int, taken: list, occupied: bytearray, chosen: list) -> bool:
+    """Whether [s, e) is blocked only by figure/date spans that lie wholly inside it."""
+    inside = [(a, b) for a, b in taken if a < e and s < b]
+    if not inside or any(a < s or b > e for a, b in inside):
+        return False
+    if any(c[0] < e and s < c[1] for c in chosen):
+        return False
+    return True
+
+
+_CONGRESS = re.compile(r"(?:中共|党的)?(?:第[一二三四五六七八九十]{1,3}次全国代表大会|第?[一二三四五六七八九十]{1,3}届[一二三四五六七八九]中全会"
+                       r"|(?<![一二三四五六七八九十])(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学小中型量多批家概约都致概厦楼道街桥]))")
+
+
+def _congress_candidates(text: str, cands: list) -> None:
+    """Party congresses and plenums (党的十五大, 十一届三中全会) are organisations' meetings: org."""
+    if "大" not in text and "会" not in text:
+        return
+    for m in _CONGRESS.finditer(text):
+        start = m.start()
+        if m.group().startswith("党的"):
+            start += 2
+        cands.append((start, m.end(), "org", 45, None))
+
+
+_SPORT_RE = re.compile("|".join(sorted(map(re.escape, V.SPORT_CUES), key=len, reverse=True)))
+
+
+def _sport_context(doc: Document, toks: list, cands: list) -> None:
+    """In a sentence about sport, a city's name is its club (罗马, 米兰): org, not place."""
+    text = doc.text
+    cache: dict = {}
+    for k, c in enumerate(cands):
+        if c[2] != "place" or c[4] is not None:
+            continue
+        surface = text[c[0]:c[1]]
+        if surface in V.COUNTRIES or len(surface) < 2 or surface[-1] in "省市县区州镇乡村路街":
+            continue
+        sent = doc.sentence_at(c[0])
+        hit = cache.get(sent.start)
+        if hit is None:
+            hit = cache[sent.start] = bool(_SPORT_RE.search(text, sent.start, sent.end))
+        if hit:
+            cands[k] = (c[0], c[1], "org", c[3], None)
+
+
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
     for entry in glossary.entries:
         for surface in entry.surfaces:
@@ -457,6 +507,8 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _han_candidates(text, toks, cands)
     _translit_candidates(text, None, cands)
     _model_candidates(text, cands)
+    _congress_candidates(text, cands)
+    _sport_context(doc, toks, cands)
     ignore = {_fold(s) for s in glossary.ignore}
 
     # resolve overlaps: priority, then length
@@ -468,7 +520,9 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     for c in sorted(cands, key=lambda c: (-c[3], -(c[1] - c[0]), c[0])):
         s, e = c[0], c[1]
         if e <= s or any(occupied[s:e]):
-            continue
+            # a name may hold a number (十五大, 微软365) but may not cut one: allow spans that contain a taken span
+            if e <= s or not _contains_taken(s, e, taken, occupied, chosen):
+                continue
         surface = text[s:e]
         if _fold(surface) in ignore or (c[4] is None and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
             continue
