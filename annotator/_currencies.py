@@ -42,6 +42,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "坦桑尼亚先令": "TZS", "乌干达先令": "UGX", "埃塞俄比亚比尔": "ETB", "加纳塞地": "GHS",
     "塞地": "GHS", "赞比亚克瓦查": "ZMW", "安哥拉宽扎": "AOA", "西非法郎": "XOF", "中非法郎": "XAF",
     # others
+    # traditional forms
+    "人民幣": "CNY", "美圓": "USD", "歐元": "EUR", "英鎊": "GBP", "澳幣": "AUD", "加幣": "CAD", "新台幣": "TWD",
+    "韓圜": "KRW", "盧布": "RUB", "瑞士法郎": "CHF", "澳門幣": "MOP",
     "特别提款权": "XDR", "比特币": "BTC", "以太币": "ETH", "泰达币": "USDT",
 }
 
@@ -56,7 +59,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "R$": "BRL", "MX$": "MXN",
     "€": "EUR", "£": "GBP", "￡": "GBP", "¥": "CNY", "￥": "CNY", "RMB": "CNY", "RMB¥": "CNY", "₩": "KRW",
     "₹": "INR", "₽": "RUB", "₺": "TRY", "₫": "VND", "฿": "THB", "₦": "NGN", "₪": "ILS", "₱": "PHP",
-    "人民币": "CNY", "港币": "HKD",
+    "人民币": "CNY", "港币": "HKD", "人民幣": "CNY", "港幣": "HKD",
 }
 
 # ISO 4217 codes written as words (before or after the amount): USD 100, 5亿 HKD.

@@ -351,7 +351,7 @@ def _year_cn(s: str) -> int | None:
     return v
 
 
-_DURATION_AFTER = re.compile(r"[来间内里多余]|之久|以前|前后|历史|时间")
+_DURATION_AFTER = re.compile(r"[来间内里多余代]|之久|以前|前后|历史|时间")
 
 
 def _year_ok(text: str, m: re.Match, ys: str, arabic: bool) -> bool:
