@@ -152,6 +152,7 @@ _NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "ORG", "PLACE", "j"}
 _FILLER_TAGS = {"n", "vn", "nz", "j", "l", "b", "an", "ng", "s", "GEN", "TITLE"} | _NAME_TAGS
 _STOP_TAGS = {"v", "p", "u", "uj", "ul", "ug", "uv", "uz", "c", "d", "r", "m", "q", "f", "t", "x", "y", "e", "o", "zg", "vg", "a", "ad", "z"}
 _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
+_ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇0-9０-９]+[届次]|第[一二三四五六七八九十百零〇0-9０-９]+|[届次]")
 _ORG_SUF_LAST: dict[str, list[str]] = {}
 for _sf in _ORG_SUF:
     _ORG_SUF_LAST.setdefault(_sf[-1], []).append(_sf)
@@ -362,14 +363,16 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     length = e - start
     parts = 0
     ext = []  # (start, name-like?) of the words taken in, right to left
-    while j >= 0 and toks[j][2] == start and length + len(toks[j][0]) <= 16 and parts < 4:
+    while j >= 0 and toks[j][2] == start and length + len(toks[j][0]) <= 24 and parts < 6:
         pw = toks[j][0]
         ptag = tags.get(pw)
-        if pw in V.NOT_GIVEN or ptag in _STOP_TAGS and not (len(pw) == 1 and ptag in ("zg", "a", "vg")) or ptag == "TITLE":
+        ordinal = _ORDINAL.fullmatch(pw) is not None
+        if not ordinal and (pw in V.NOT_GIVEN or ptag in _STOP_TAGS and not (len(pw) == 1 and ptag in ("zg", "a", "vg"))
+                            or ptag == "TITLE"):
             break
         if ptag == "GEN":
             break
-        namelike = ptag in _NAME_TAGS or (ptag is None and len(pw) == 1)
+        namelike = ptag in _NAME_TAGS or (ptag is None and len(pw) == 1 and not ordinal)
         named = named or namelike
         ext.append((toks[j][1], namelike))
         start = toks[j][1]
@@ -385,7 +388,10 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     if not named and not weak and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
         pw = toks[i - 1][0]
         ptag = tags.get(pw)
-        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
+        before = toks[i - 2] if i >= 2 and toks[i - 2][2] == toks[i - 1][1] else None
+        verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj")
+        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish \
+                and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
             cands.append((toks[i - 1][1], e, "org", 24, None))
         return
     # Latin name right before (K2公司, Meta公司): the Latin candidate is the name
@@ -521,7 +527,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
         s, e = c[0], c[1]
         if e <= s or any(occupied[s:e]):
             # a name may hold a number (十五大, 微软365) but may not cut one: allow spans that contain a taken span
-            if e <= s or not _contains_taken(s, e, taken, occupied, chosen):
+            if e <= s or c[3] not in (45, 65) or not _contains_taken(s, e, taken, occupied, chosen):
                 continue
         surface = text[s:e]
         if _fold(surface) in ignore or (c[4] is None and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
