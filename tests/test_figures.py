@@ -218,3 +218,8 @@ def test_basis_points_are_hundredths_of_a_percentage_point():
     f = one("美联储加息25个基点")
     assert (f.kind, f.unit) == ("percent", "pp")
     assert f.value == pytest.approx(0.0025)
+
+
+def test_amount_after_an_ascii_colon_but_not_a_time():
+    assert one("营收: 5亿元").value == 500000000
+    assert figs("会议10:30开始，比分1/2") == []
