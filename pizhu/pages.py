@@ -1,18 +1,28 @@
 """What the site is made of: one page per article plus the site-wide pages built from all of them.
 
 Rendering sees the annotator only through its output (`Annotation`); markup lives in templates/.
+Mark markup comes from the `_marks.html` macros, rendered once per (kind, pattern, first piece) with
+placeholders and then filled in per note: no template lookup or macro call per mark.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from annotator import Annotation
+from markupsafe import escape
 
 from .config import SiteConfig
 from .content import Article
-from .notes import Note, build_notes
+from .entities_index import build_entity_index, entities_by_type
+from .notes import Note, build_notes, entity_path
 from .render import Mark, make_markdown, render
 from .templating import make_environment, render_template
+from .timeline import article_timeline, site_timeline
+from .units import bar_fraction, chinese_units, log_scale
+
+FIGURE_KIND_ORDER = ("money", "percent", "quantity")
+_SLOT = re.compile("\ue000([a-z_]+)\ue001")
 
 
 @dataclass
@@ -21,10 +31,38 @@ class AnnotatedArticle:
     annotation: Annotation
     notes: list[Note] = field(default_factory=list)
     html: str = ""
+    rendered: set[str] = field(default_factory=set)  # ids of notes whose trigger is in the text
+    prepared: bool = False
 
     @property
     def url(self) -> str:
         return f"articles/{self.article.slug}/"
+
+    @property
+    def note_ids(self) -> dict[tuple[str, int, int], str]:
+        """(kind, start, end) → note id, for notes whose mark made it into the text."""
+        return {(n.kind, n.start, n.end): n.id for n in self.notes if n.id in self.rendered}
+
+
+class _Slots:
+    """Stands in for a note while a mark macro is rendered once: each attribute becomes a slot."""
+
+    def __init__(self, kind: str, pattern: str):
+        self.kind, self.pattern = kind, pattern
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return f"\ue000{name}\ue001"
+
+
+@dataclass
+class FigureRow:
+    note: Note
+    linked: bool  # its mark is in the text
+    fraction: float  # bar length, 0..1
+    entity_name: str | None
+    entity_path: str | None
 
 
 class Renderer:
@@ -33,27 +71,84 @@ class Renderer:
     def __init__(self, config: SiteConfig):
         self.config = config
         self.env = make_environment(config)
+        self.env.globals.update(entity_path=entity_path)
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")
+        self._macros = self.env.get_template("_marks.html").module
+        self._mark_shapes: dict[tuple[str, str, bool, bool], str] = {}
         self._notes: dict[str, Note] = {}
+        self._rendered: set[str] = set()
+        self._inline_cache: dict[str, str] = {}
+
+    def _shape(self, note: Note, opening: bool, first: bool) -> str:
+        key = (note.kind, note.pattern, opening, first)
+        shape = self._mark_shapes.get(key)
+        if shape is None:
+            slots = _Slots(note.kind, note.pattern)
+            macro = self._macros.mark_open if opening else self._macros.mark_close
+            shape = self._mark_shapes[key] = str(macro(slots, first))
+        return shape
 
     def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
-        macros = self.env.get_template("_marks.html").module
         note = self._notes[mark.note_id]
-        return str(macros.mark_open(note, first) if opening else macros.mark_close(note, first))
+        if opening and first:
+            self._rendered.add(note.id)
+        shape = self._shape(note, opening, first)
+        if "\ue000" not in shape:
+            return shape
+        return _SLOT.sub(lambda m: str(escape(getattr(note, m.group(1)))), shape)
 
     def markdown(self, text: str) -> str:
-        return self.plain_md.render(text)
+        cached = self._inline_cache.get(text)
+        if cached is None:
+            cached = self._inline_cache[text] = self.plain_md.render(text)
+        return cached
+
+    def prepare(self, item: AnnotatedArticle) -> AnnotatedArticle:
+        """Notes and body HTML of one article (once)."""
+        if not item.prepared:
+            item.notes = build_notes(item.annotation, render_inline=self.markdown)
+            self._notes = {n.id: n for n in item.notes}
+            self._rendered = set()
+            item.html = render(self.md, item.article.body, [n.mark for n in item.notes])
+            item.rendered = self._rendered
+            item.prepared = True
+        return item
 
     def article_html(self, item: AnnotatedArticle) -> str:
-        item.notes = build_notes(item.annotation, render_inline=self.markdown)
-        self._notes = {n.id: n for n in item.notes}
-        item.html = render(self.md, item.article.body, [n.mark for n in item.notes])
+        self.prepare(item)
         return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
-                               annotation=item.annotation, page_url=item.url)
+                               annotation=item.annotation, page_url=item.url,
+                               figure_groups=figure_groups(item), timeline=article_timeline(item))
 
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
+
+
+def figure_groups(item: AnnotatedArticle) -> list[tuple[str, str, list[FigureRow], str]]:
+    """The sidebar: (kind, label, rows in reading order, scale note) per figure kind."""
+    names = {e.id: e.name for e in item.annotation.entities}
+    by_kind: dict[str, list[Note]] = {}
+    for note in item.notes:
+        if note.kind == "figure":
+            by_kind.setdefault(note.data["kind"], []).append(note)
+    groups = []
+    for kind in sorted(by_kind, key=lambda k: (FIGURE_KIND_ORDER.index(k) if k in FIGURE_KIND_ORDER else 9, k)):
+        notes = by_kind[kind]
+        if kind == "percent":
+            top = max([1.0] + [n.data["value_max"] or n.data["value"] for n in notes])
+            fractions = [min(1.0, max(0.0, n.data["value"] / top)) for n in notes]
+            scale = f"线性刻度，满格 {top * 100:g}%"
+        else:
+            bounds = log_scale([v for n in notes for v in (n.data["value"], n.data["value_max"]) if v])
+            fractions = [bar_fraction(n.data["value"], bounds) for n in notes]
+            scale = f"对数刻度（每格 10 倍）：{chinese_units(10 ** bounds[0])} – {chinese_units(10 ** bounds[1])}"
+        rows = [FigureRow(n, n.id in item.rendered, round(f, 4), names.get(n.data["entity"]),
+                          entity_path(n.data["entity"]) if n.data["entity"] in names else None)
+                for n, f in zip(notes, fractions)]
+        label = {"money": "金额", "percent": "比例", "quantity": "数量"}.get(kind, kind)
+        groups.append((kind, label, rows, scale))
+    return groups
 
 
 def article_pages(renderer: Renderer, item: AnnotatedArticle) -> dict[str, str]:
@@ -62,16 +157,30 @@ def article_pages(renderer: Renderer, item: AnnotatedArticle) -> dict[str, str]:
 
 
 def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:
-    """Pages built from every article (index, feed, sitemap, 404 …), newest article first."""
+    """Pages built from every article (index, feed, sitemap, 404, timeline, entities …), newest first."""
     config = renderer.config
+    for item in items:
+        renderer.prepare(item)
     newest = items[0].article.date.isoformat() if items else "1970-01-01"
-    return {
+    entities = build_entity_index(items, render_inline=renderer.markdown)
+    timeline = site_timeline(items)
+    in_timeline = {i for entry in timeline for i, _ in entry.entities}
+    for page in entities:
+        page.in_timeline = page.id in in_timeline
+    files = {
         "index.html": renderer.page("index.html", items=items, page_url=""),
         "404.html": renderer.page("404.html", page_url="404.html"),
         "feed.xml": renderer.page("feed.xml", items=items[:config.feed_size], updated=newest),
-        "sitemap.xml": renderer.page("sitemap.xml", items=items),
+        "sitemap.xml": renderer.page("sitemap.xml", items=items, entities=entities),
+        "timeline/index.html": renderer.page("timeline.html", entries=timeline, page_url="timeline/",
+                                             filter_entities=[p for p in entities if p.in_timeline]),
+        "entities/index.html": renderer.page("entities.html", groups=entities_by_type(entities),
+                                             count=len(entities), page_url="entities/"),
         ".nojekyll": "",
     }
+    for page in entities:
+        files[f"{page.path}index.html"] = renderer.page("entity.html", entity=page, page_url=page.path)
+    return files
 
 
 def site_pages(config: SiteConfig, items: list[AnnotatedArticle]) -> dict[str, str]:

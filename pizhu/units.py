@@ -1,20 +1,32 @@
-"""Figures shown to readers in both Chinese (万/亿) and Western (million/billion) units."""
+"""Figures shown to readers in both Chinese (万/亿/万亿) and Western (million/billion) units.
+
+Chinese magnitudes follow mainland usage (CLDR zh_CN): 1.2e12 is 1.2万亿, never 兆 (which means 10¹²
+only in Taiwan and 10⁶ in some technical usage). Western magnitudes are the short scale.
+"""
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 from annotator import Figure
 
 CURRENCY_SYMBOLS = {"USD": "US$", "CNY": "¥", "HKD": "HK$", "EUR": "€", "JPY": "JP¥", "GBP": "£"}
 CURRENCY_NAMES = {"USD": "美元", "CNY": "元", "HKD": "港元", "EUR": "欧元", "JPY": "日元", "GBP": "英镑"}
-QUALIFIERS = {"approx": ("约", "about "), "min": ("超过", "over "), "max": ("至多", "up to ")}
+QUALIFIERS = {"approx": "约", "min": "超过", "max": "至多"}
+QUALIFIER_LABELS = {"approx": "约数", "min": "下限（超过）", "max": "上限（至多）"}
+KIND_LABELS = {"money": "金额", "percent": "比例", "quantity": "数量"}
 
 
-def _trim(x: float) -> str:
+def _trim(x: float, sep: str = "") -> str:
+    """At most two decimals, no trailing zeros; `sep` groups thousands (',' for Western figures)."""
     text = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return text
+    if text in ("-0", ""):
+        text = "0"
+    return text.replace(",", sep)
 
 
 def chinese_units(value: float) -> str:
-    """5.4e8 → 5.4亿; 1.2e12 → 1.2万亿 (never 兆, which means 10¹² only in Taiwan)."""
+    """5.4e8 → 5.4亿; 1.2e12 → 1.2万亿 (never 兆); 28000 → 2.8万; 2.45 → 2.45."""
     for size, name in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
         if abs(value) >= size:
             return f"{_trim(value / size)}{name}"
@@ -22,42 +34,95 @@ def chinese_units(value: float) -> str:
 
 
 def western_units(value: float) -> str:
-    """5.4e8 → 540 million."""
-    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+    """5.4e8 → 540 million; 1.2e12 → 1.2 trillion; 28000 → 28,000."""
+    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
-            return f"{_trim(value / size)} {name}"
-    return _trim(value)
+            return f"{_trim(value / size, ',')} {name}"
+    return _trim(value, ",")
 
 
-def _percent(value: float) -> str:
-    return _trim(value * 100)
+def money_zh(value: float, unit: str | None) -> str:
+    """5.4e8 USD → 5.4亿美元."""
+    code = unit or ""
+    return f"{chinese_units(value)}{CURRENCY_NAMES.get(code, code)}"
+
+
+def money_en(value: float, unit: str | None) -> str:
+    """5.4e8 USD → US$540 million; unknown codes are written before the number (CHF 3 million)."""
+    code = unit or ""
+    symbol = CURRENCY_SYMBOLS.get(code, f"{code} " if code else "")
+    return f"{symbol}{western_units(value)}"
+
+
+def percent_text(value: float, unit: str | None) -> tuple[str, str]:
+    """(zh, en) for a fraction: 0.07 % → 7%; 0.00014 ‰ → 0.14‰; 0.05 pp → 5个百分点 / 5 pp."""
+    if unit == "‰":
+        shown = _trim(value * 1000)
+        return f"{shown}‰", f"{shown}‰"
+    shown = _trim(value * 100)
+    if unit == "pp":
+        return f"{shown}个百分点", f"{shown} pp"
+    return f"{shown}%", f"{shown}%"
+
+
+@dataclass(frozen=True)
+class FigureText:
+    """A figure as readers see it: both unit systems, qualifier and range already applied."""
+    kind_label: str
+    zh: str  # 约5.4亿美元
+    en: str  # 约 US$540 million
+    qualifier: str | None  # 约数 / 下限（超过） / 上限（至多）
+    range: str | None  # "5.4亿美元至8亿美元" when value_max is set
+
+
+def _one(figure: Figure, value: float) -> tuple[str, str]:
+    if figure.kind == "money":
+        return money_zh(value, figure.unit), money_en(value, figure.unit)
+    if figure.kind == "percent":
+        return percent_text(value, figure.unit)
+    unit = figure.unit or ""
+    return f"{chinese_units(value)}{unit}", f"{western_units(value)}{' ' + unit if unit else ''}"
+
+
+def figure_text(figure: Figure) -> FigureText:
+    """5.4亿美元左右 → zh 约5.4亿美元, en 约 US$540 million."""
+    zh, en = _one(figure, figure.value)
+    rng = None
+    if figure.value_max is not None:
+        zh_max, en_max = _one(figure, figure.value_max)
+        zh, en = f"{zh}至{zh_max}", f"{en} – {en_max}"
+        rng = zh
+    q = QUALIFIERS.get(figure.qualifier or "")
+    if q:
+        zh, en = f"{q}{zh}", f"{q} {en}"
+    return FigureText(KIND_LABELS.get(figure.kind, figure.kind), zh, en,
+                      QUALIFIER_LABELS.get(figure.qualifier or ""), rng)
 
 
 def describe_figure(figure: Figure) -> tuple[str, list[tuple[str, str]]]:
     """(headline, detail lines) for a figure's note."""
-    zh_q, en_q = QUALIFIERS.get(figure.qualifier or "", ("", ""))
-    details: list[tuple[str, str]] = []
-    if figure.kind == "money":
-        code = figure.unit or ""
-        symbol = CURRENCY_SYMBOLS.get(code, code + " ")
-        zh = f"{zh_q}{chinese_units(figure.value)}{CURRENCY_NAMES.get(code, code)}"
-        en = f"{en_q}{symbol}{western_units(figure.value)}"
-        if figure.value_max is not None:
-            zh += f"至{chinese_units(figure.value_max)}"
-            en += f" to {symbol}{western_units(figure.value_max)}"
-        details += [("中文", zh), ("English", en), ("币种", code)]
-        title = f"金额 · {en}"
-    elif figure.kind == "percent":
-        unit = "个百分点" if figure.unit == "pp" else "%"
-        shown = f"{zh_q}{_percent(figure.value)}{unit}"
-        if figure.value_max is not None:
-            shown += f"至{_percent(figure.value_max)}{unit}"
-        title = f"比例 · {shown}"
-        details.append(("数值", f"{figure.value:g}"))
-    else:
-        shown = f"{zh_q}{chinese_units(figure.value)}{figure.unit or ''}"
-        title = f"数量 · {shown}"
-        details += [("English", f"{en_q}{western_units(figure.value)}")]
-    if figure.qualifier:
-        details.append(("限定", zh_q))
-    return title, details
+    shown = figure_text(figure)
+    details = [("原文", figure.text), ("中文单位", shown.zh), ("西式单位", shown.en)]
+    if shown.qualifier:
+        details.append(("限定", shown.qualifier))
+    if shown.range:
+        details.append(("范围", shown.range))
+    return shown.kind_label, details
+
+
+def log_scale(values: list[float]) -> tuple[float, float]:
+    """Decade bounds (lo, hi exponents) covering every positive value, at least one decade wide."""
+    positive = [v for v in values if v > 0]
+    if not positive:
+        return 0.0, 1.0
+    lo = math.floor(math.log10(min(positive)))
+    hi = math.ceil(math.log10(max(positive)))
+    return float(lo), float(max(hi, lo + 1))
+
+
+def bar_fraction(value: float, scale: tuple[float, float]) -> float:
+    """Where `value` sits on a log `scale`, 0..1 (values ≤ 0 sit at 0)."""
+    lo, hi = scale
+    if value <= 0:
+        return 0.0
+    return min(1.0, max(0.0, (math.log10(value) - lo) / (hi - lo)))

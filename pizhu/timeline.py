@@ -1,0 +1,93 @@
+"""Timelines: an article's dated events, and every article's events merged, in date order.
+
+Events sort by their earliest possible date ("2023" ≈ 2023-01-01), a coarser date before a finer one on
+the same start (2023 < 2023-01 < 2023-01-01), then by article and reading order: a stable, deterministic
+order that never depends on dict or set iteration.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from annotator import Event
+
+from .notes import PRECISION_LABELS, datetime_attr, format_date
+
+if TYPE_CHECKING:
+    from .pages import AnnotatedArticle
+
+
+def date_key(date: str) -> tuple[int, int, int]:
+    """'2023' → (2023, 0, 0), '2023-05' → (2023, 5, 0), '2023-05-04' → (2023, 5, 4)."""
+    parts = [int(p) for p in date.split("-")[:3] if p.isdigit()]
+    return tuple((parts + [0, 0, 0])[:3])  # type: ignore[return-value]
+
+
+@dataclass
+class TimelineEntry:
+    event: Event
+    article: "AnnotatedArticle"
+    note_id: str | None  # the date's mark in the article text (None when it could not be marked)
+    entities: list[tuple[str, str]] = field(default_factory=list)  # (id, name) named in the sentence
+
+    @property
+    def datetime(self) -> str:
+        return datetime_attr(self.event.date, self.event.precision)
+
+    @property
+    def label(self) -> str:
+        return format_date(self.event.date, self.event.precision)
+
+    @property
+    def precision_label(self) -> str:
+        return PRECISION_LABELS[self.event.precision]
+
+    @property
+    def year(self) -> str:
+        return self.event.date[:4]
+
+    @property
+    def entity_ids(self) -> str:
+        return " ".join(i for i, _ in self.entities)
+
+    def sort_key(self) -> tuple:
+        return (date_key(self.event.date), -self.article.article.date.toordinal(), self.article.article.slug,
+                self.event.start)
+
+
+def _sentence_span(body: str, event: Event) -> tuple[int, int] | None:
+    """Where the event's sentence sits in the body (the one that contains the event)."""
+    sentence = event.sentence
+    if not sentence:
+        return None
+    pos = body.find(sentence, max(0, event.end - len(sentence)))
+    if pos != -1 and pos <= event.start and event.end <= pos + len(sentence):
+        return pos, pos + len(sentence)
+    return None
+
+
+def event_entities(item: "AnnotatedArticle", event: Event) -> list[tuple[str, str]]:
+    """Entities mentioned in the event's sentence, by name."""
+    span = _sentence_span(item.article.body, event)
+    found: dict[str, str] = {}
+    for entity in item.annotation.entities:
+        for mention in entity.mentions:
+            inside = (span[0] <= mention.start and mention.end <= span[1]) if span else mention.text in event.sentence
+            if inside:
+                found[entity.id] = entity.name
+                break
+    return sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+def article_timeline(item: "AnnotatedArticle") -> list[TimelineEntry]:
+    """The article's events in date order (not reading order)."""
+    ids = item.note_ids
+    entries = [TimelineEntry(e, item, ids.get(("date", e.start, e.end)), event_entities(item, e))
+               for e in item.annotation.events]
+    return sorted(entries, key=TimelineEntry.sort_key)
+
+
+def site_timeline(items: list["AnnotatedArticle"]) -> list[TimelineEntry]:
+    """Every article's events merged, in date order."""
+    entries = [entry for item in items for entry in article_timeline(item)]
+    return sorted(entries, key=TimelineEntry.sort_key)
