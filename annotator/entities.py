@@ -175,7 +175,7 @@ def _lively(w: str) -> bool:
         lw = len(w)
         v = (_seg.TAGS.get(w) in _LIVELY_TAGS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
              or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or (lw == 2 and w[1] == "军") or (lw <= 3 and all(c in V.COUNTRY_ABBR for c in w))
-             or (lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR))
+             or (lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR) or (lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR))
         if len(_LIVELY) < 500_000:
             _LIVELY[w] = v
     return v
@@ -187,7 +187,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
     lively = _LIVELY
     for i, (w, s, e) in enumerate(toks):
         if not lively.get(w) and (w in lively or not _lively(w)):
-            if len(w) >= 4 and (w[:2] in V.COUNTRIES or w[:3] in V.COUNTRIES) and tags.get(w) not in ("GEN",):
+            if len(w) >= 3 and tags.get(w) != "GEN" and (w[:2] in V.COUNTRIES or w[:3] in V.COUNTRIES or w[:2] in _PLACE_PREFIX2
+                                                          or (w[0] in _VISIT and w[1] in V.COUNTRY_ABBR)):
                 _split_prefix(w, s, cands)
             continue
         tag = tags.get(w)
@@ -195,6 +196,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
                 cands.append((s + k, s + k + 1, "place", 21, None))
+        elif lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR:
+            cands.append((s, s + 1, "place", 21, None))
         elif lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR and tag not in ("PLACE", "ORG", "ns", "nr"):
             cands.append((s + 1, e, "place", 21, None))
         elif lw == 1 and w in V.COUNTRY_ABBR and (
@@ -212,6 +215,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif tag == "PLACE":
             cands.append((s, e, "place", 55, None))
         elif tag == "GEN" or tag == "TITLE":
+            pass
+        elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS)) and _split_prefix(w, s, cands):
             pass
         elif lw >= 2 and tag == "ns":
             if (_seg._FREQ.get(w, 0) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
@@ -271,6 +276,8 @@ def _common_compound(w: str) -> bool:
 _PERSON_MARGIN_ANY = 4.0
 _VISIT = {"访", "驻", "赴", "抵", "来", "离", "在", "旅", "回", "返", "出访", "访问", "驻华", "抵达", "离开", "前往"}
 _PREFIX_PLACES: set = set()
+_PLACE_RESTS = {"人", "地区", "同胞", "人民", "两国", "方面", "一带", "沿岸", "境内", "全境", "各地", "籍", "裔"}
+_PLACE_PREFIX2 = {a + b for a in "中美日韩英法德俄欧港澳台" for b in "中美日韩英法德俄欧港澳台" if a != b}
 
 
 _AFTER_NAME = {"、", "等", "同志", "先生", "女士", "说", "表示", "认为", "指出", "介绍", "透露", "告诉", "称", "强调", "在", "和", "与", "）", ")", "，"}
@@ -318,13 +325,20 @@ def _surname_name(text: str, toks: list, i: int, cands: list) -> None:
 
 def _split_prefix(w: str, s: int, cands: list) -> bool:
     """A word that starts with a name and goes on with a common word (邓小平理论, 中华民族, 亚太地区)."""
+    if len(w) >= 3 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR and w[:2] not in V.COUNTRIES:
+        cands.append((s + 1, s + 2, "place", 19, None))
+        return True
     for k in (3, 2):
         head, rest = w[:k], w[k:]
-        if len(rest) < 2 or not _seg.has_word(rest):
+        if not rest or not (_seg.has_word(rest) or rest in _PLACE_RESTS) or (len(rest) < 2 and rest not in _PLACE_RESTS):
             continue
         t = _seg.TAGS.get(head)
-        if head in V.COUNTRIES or t == "PLACE":
+        if head in V.COUNTRIES or t == "PLACE" or (t == "ns" and rest in _PLACE_RESTS):
             cands.append((s, s + k, "place", 19, None))
+            return True
+        if k == 2 and head in _PLACE_PREFIX2:
+            cands.append((s, s + 1, "place", 19, None))
+            cands.append((s + 1, s + 2, "place", 19, None))
             return True
         if t in ("nr", "nrfg") and _seg.tag_margin(head, "nr") >= (_PERSON_MARGIN if k == 2 else _PERSON_MARGIN3):
             cands.append((s, s + k, "person", 19, None))
@@ -530,7 +544,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
             if e <= s or c[3] not in (45, 65) or not _contains_taken(s, e, taken, occupied, chosen):
                 continue
         surface = text[s:e]
-        if _fold(surface) in ignore or (c[4] is None and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
+        if _fold(surface) in ignore or (c[4] is None and len(surface) > 1 and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
             continue
         for k in range(s, e):
             occupied[k] = 1
