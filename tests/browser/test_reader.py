@@ -315,7 +315,8 @@ def test_without_javascript_notes_are_endnotes_linked_both_ways(open_page):
     ref, href = pairs[len(pairs) // 2]
     page.locator(f"#{ref}").click()
     assert page.url.endswith(href)
-    assert page.locator(href).evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    page.wait_for_function(f"""() => {{ const r = document.querySelector('{href}').getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight; }}""", timeout=3000)
     page.locator(f"{href} a.backref").click()
     assert page.url.endswith(f"#{ref}")
     # the hide switch works without JavaScript too

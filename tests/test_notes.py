@@ -1,0 +1,92 @@
+"""Notes: the reader-facing wording of an annotation, one note per marked span."""
+from annotator import Annotation, Entity, Event, Figure, Mention, Quote
+from annotator.model import ArticleInfo
+
+from pizhu.notes import build_notes, datetime_attr, entity_path, entity_slug, format_date
+
+BODY = "2023年1月，微软向OpenAI投资100亿美元。Altman说：“OpenAI很强。”OpenAI回应。"
+
+
+def at(text, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = BODY.index(text, start + 1)
+    return start, start + len(text)
+
+
+def annotation() -> Annotation:
+    def mention(text, nth=0):
+        return Mention(text, *at(text, nth))
+    entities = [
+        Entity("microsoft", "微软", "org", ["Microsoft"], "美国科技公司。", None, [mention("微软")]),
+        Entity("openai", "OpenAI", "org", [], None, None, [mention("OpenAI", i) for i in range(3)]),
+        Entity("sam-altman", "Sam Altman", "person", ["Altman"], None, None, [mention("Altman")]),
+    ]
+    figures = [Figure("100亿美元", *at("100亿美元"), "money", 1e10, "USD", None, None, "openai")]
+    quotes = [Quote("OpenAI很强。", *at("OpenAI很强。"), True, "Altman", "sam-altman")]
+    events = [Event("2023年1月", *at("2023年1月"), "2023-01", "month", "2023年1月，微软向OpenAI投资100亿美元。")]
+    return Annotation(ArticleInfo(None, "t", "2023-05-06"), entities, figures, quotes, events)
+
+
+def test_dates_are_labelled_at_their_precision_only():
+    assert format_date("2023", "year") == "2023年"
+    assert format_date("2023-01", "month") == "2023年1月"
+    assert format_date("2023-01-05", "day") == "2023年1月5日"
+    assert datetime_attr("2023-01", "month") == "2023-01"
+    assert datetime_attr("2023", "year") == "2023"
+    assert datetime_attr("2023-05-04", "day") == "2023-05-04"
+
+
+def test_notes_are_in_reading_order_with_stable_ids():
+    notes = build_notes(annotation())
+    assert [n.id for n in notes] == [f"n{i}" for i in range(1, len(notes) + 1)]
+    assert [n.start for n in notes] == sorted(n.start for n in notes)
+    assert [(n.kind, n.text) for n in notes] == [(n.kind, n.text) for n in build_notes(annotation())]
+    assert notes[0].kind == "date" and notes[0].title == "2023年1月"
+
+
+def test_entity_note_has_type_glossary_mentions_and_a_link():
+    notes = build_notes(annotation(), render_inline=lambda md: f"<p>{md}</p>")
+    ms = next(n for n in notes if n.entity_id == "microsoft")
+    assert ms.body_html == "<p>美国科技公司。</p>" and ms.description is None
+    labels = {d.label: d.value for d in ms.details}
+    assert labels["类型"] == "机构" and labels["别名"] == "Microsoft" and labels["本文提及"] == "1 次"
+    assert ms.links[0].path == "entities/microsoft/"
+    assert ms.pattern == "disclosure"
+
+
+def test_entity_without_glossary_note_gets_a_plain_description():
+    notes = build_notes(annotation())
+    openai = [n for n in notes if n.entity_id == "openai" and n.kind == "entity"]
+    assert openai[0].body_html is None and "机构" in openai[0].description
+    # later mentions share the first mention's card (one copy of the note per page)
+    assert openai[0].card == "" and all(n.card == openai[0].id for n in openai[1:])
+
+
+def test_figure_note_is_a_plain_tooltip_in_both_unit_systems():
+    fig = next(n for n in build_notes(annotation()) if n.kind == "figure")
+    values = {d.label: d.value for d in fig.details}
+    assert values == {"原文": "100亿美元", "中文单位": "100亿美元", "西式单位": "US$10 billion", "关于": "OpenAI"}
+    assert fig.pattern == "tooltip" and fig.data["en"] == "US$10 billion"
+
+
+def test_quote_note_links_its_speaker():
+    quote = next(n for n in build_notes(annotation()) if n.kind == "quote")
+    speaker = quote.details[0]
+    assert speaker.label == "说话人" and speaker.value == "Sam Altman" and speaker.path == "entities/sam-altman/"
+    assert quote.details[1].value == "直接引语"
+    assert quote.pattern == "disclosure" and quote.mark.layer == 0
+    assert quote.label.startswith("引语注释")
+
+
+def test_unknown_speaker_is_plain():
+    ann = annotation()
+    ann.quotes[0].speaker_entity = None
+    quote = next(n for n in build_notes(ann) if n.kind == "quote")
+    assert quote.pattern == "tooltip" and quote.details[0].path is None
+
+
+def test_entity_slugs_are_url_safe():
+    assert entity_slug("sam-altman") == "sam-altman"
+    assert entity_slug("微软") == entity_slug("微软") and entity_slug("微软").isascii()
+    assert entity_path("a/b").startswith("entities/e") and "/" not in entity_path("a/b")[9:-1]
