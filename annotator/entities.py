@@ -153,6 +153,7 @@ _FILLER_TAGS = {"n", "vn", "nz", "j", "l", "b", "an", "ng", "s", "GEN", "TITLE"}
 _STOP_TAGS = {"v", "p", "u", "uj", "ul", "ug", "uv", "uz", "c", "d", "r", "m", "q", "f", "t", "x", "y", "e", "o", "zg", "vg", "a", "ad", "z"}
 _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇0-9０-９]+[届次]|第[一二三四五六七八九十百零〇0-9０-９]+|[届次]")
+_ORG_TAIL_GENERIC = re.compile(r"政府$")
 _ORG_SUF_LAST: dict[str, list[str]] = {}
 for _sf in _ORG_SUF:
     _ORG_SUF_LAST.setdefault(_sf[-1], []).append(_sf)
@@ -250,7 +251,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             _surname_name(text, toks, i, cands)
         # organisation suffix
         suf = None
-        if tag != "ORG" and w[-1] in _ORG_SUF_LAST:
+        if w[-1] in _ORG_SUF_LAST and (tag != "ORG" or (i and toks[i - 1][2] == s and tags.get(toks[i - 1][0]) in ("PLACE", "ns"))):
             for sf in _ORG_SUF_LAST[w[-1]]:
                 if w.endswith(sf):
                     suf = sf
@@ -377,6 +378,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     length = e - start
     parts = 0
     ext = []  # (start, name-like?) of the words taken in, right to left
+    listed = False
     while j >= 0 and toks[j][2] == start and length + len(toks[j][0]) <= 24 and parts < 6:
         pw = toks[j][0]
         ptag = tags.get(pw)
@@ -387,6 +389,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         if ptag == "GEN":
             break
         namelike = ptag in _NAME_TAGS or (ptag is None and len(pw) == 1 and not ordinal)
+        listed = listed or ptag in ("ORG", "PLACE")
         named = named or namelike
         ext.append((toks[j][1], namelike))
         start = toks[j][1]
@@ -417,7 +420,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return
     if start > 0 and text[start - 1] in "该本我贵其此这那某各":
         return
-    cands.append((start, e, "org", 30 if not weak else 26, None))
+    # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
+    cands.append((start, e, "org", 62 if listed and not _ORG_TAIL_GENERIC.search(w) else 30 if not weak else 26, None))
 
 
 def _place_from_suffix(toks: list, i: int, cands: list) -> None:
