@@ -369,6 +369,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         head = w[: len(w) - len(suf)]
         if head in V.GENERIC_ZH or _seg.TAGS.get(w) == "GEN":
             return
+        if weak and tags.get(w) not in ("nt", "nz", "ORG", "j") and _seg.has_word(head) and len(head) == 1:
+            return  # 内部, 全部, 大局: the suffix is only a character of a common word
         start, named = s, tags.get(w) in ("nt", "nz") or tags.get(head) in _NAME_TAGS or not _seg.has_word(head)
     else:
         start, named = s, False
