@@ -153,6 +153,7 @@ _FILLER_TAGS = {"n", "vn", "nz", "j", "l", "b", "an", "ng", "s", "GEN", "TITLE"}
 _STOP_TAGS = {"v", "p", "u", "uj", "ul", "ug", "uv", "uz", "c", "d", "r", "m", "q", "f", "t", "x", "y", "e", "o", "zg", "vg", "a", "ad", "z"}
 _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇0-9０-９]+[届次]|第[一二三四五六七八九十百零〇0-9０-９]+|[届次]")
+_NAME_WORD_MAX_FREQ = 400
 _ORG_TAIL_GENERIC = re.compile(r"政府$")
 _ORG_SUF_LAST: dict[str, list[str]] = {}
 for _sf in _ORG_SUF:
@@ -409,7 +410,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         ptag = tags.get(pw)
         before = toks[i - 2] if i >= 2 and toks[i - 2][2] == toks[i - 1][1] else None
         verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj")
-        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish \
+        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and (_seg._FREQ.get(pw) or 0) < _NAME_WORD_MAX_FREQ \
                 and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
             cands.append((toks[i - 1][1], e, "org", 24, None))
         return
