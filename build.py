@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--base-url", help="path the site is served under, e.g. /pizhu/ (default: site.yaml's)")
     p.add_argument("--site-url", help="absolute origin for feed and sitemap, e.g. https://you.github.io")
     p.add_argument("--out", type=Path, help="output folder (default: site.yaml's output_dir, _site)")
+    p.add_argument("--jobs", type=int, help="worker processes for annotating (default: one per core)")
+    p.add_argument("--no-cache", action="store_true", help="ignore and leave alone .pizhu-cache/")
 
     p = sub.add_parser("serve", help="build, serve on loopback and reload the browser on every change")
     p.set_defaults(run=commands.serve)

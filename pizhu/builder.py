@@ -1,22 +1,50 @@
-"""`build.py build`: read and annotate every article, then render and write the whole site.
+"""`build.py build`: read and annotate every article, then render and write the site, incrementally.
 
-Two phases, as in Pelican and MkDocs: everything is read before anything is written, so site-wide
-pages see every article. The site is written to a temporary folder and swapped in only when the
-build succeeds: a failed build leaves the last good site in place.
+Two phases, as in Pelican and MkDocs: everything is read, annotated and rendered before anything is
+written, so site-wide pages see every article and an error in any file leaves the last good site
+untouched. Then only the files whose bytes changed are written (each through a temporary file and a
+rename, so a reader never sees half a page), and files no longer produced are deleted: the output
+folder ends byte-identical to a clean build's.
+
+The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the change:
+
+- an unchanged article is neither re-annotated nor re-rendered (its annotation is keyed on its
+  text, the glossary and the annotator's version; its page on that plus templates and site.yaml);
+- a template or site.yaml change re-renders pages from cached annotations;
+- a glossary change re-annotates (annotations depend on it) and so re-renders;
+- site-wide pages (index, feed, sitemap …) are always rendered again, from cached annotations.
+
+Cold builds annotate and render in worker processes on every core (jieba's dictionary is loaded
+once per worker).
 """
 from __future__ import annotations
 
-import shutil
+import hashlib
+import json
+import multiprocessing
+import os
+import pickle
+import threading
 import time
-from dataclasses import dataclass
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import annotator
 from annotator import Annotation, Glossary
 
+from . import cache as cachemod
+from .cache import BuildCache, digest, write_atomic
 from .config import SiteConfig
-from .content import Article, load_glossary, read_articles
-from .pages import AnnotatedArticle, site_pages
+from .content import Article, find_articles, load_glossary, read_article
+from .errors import BuildError, BuildErrors
+from .pages import AnnotatedArticle, Renderer, article_pages, site_wide_pages
+from .progress import Progress
+
+# Use worker processes when at least this much work waits (below it, starting workers costs more).
+PARALLEL_MIN_CHARS = 150_000  # characters to annotate
+PARALLEL_MIN_PAGES = 40  # article pages to render
 
 
 @dataclass
@@ -25,9 +53,16 @@ class BuildReport:
     pages: int
     seconds: float
     out: Path
+    annotated: int = 0
+    reused: int = 0  # annotations taken from the cache
+    rendered: int = 0  # article pages rendered (the others were reused)
+    written: int = 0  # output files written (the others were already up to date)
+    removed: int = 0  # output files deleted (removed articles, static files)
 
     def summary(self) -> str:
-        return f"built {self.articles} articles, {self.pages} pages in {self.seconds:.2f} s → {self.out}"
+        return (f"built {self.articles} articles in {self.seconds:.2f} s: {self.annotated} annotated, "
+                f"reused {self.reused} from cache; {self.pages} pages ({self.rendered} articles rendered), "
+                f"{self.written} files written, {self.removed} removed → {self.out}")
 
 
 def annotate_article(article: Article, glossary: Glossary) -> Annotation:
@@ -35,39 +70,376 @@ def annotate_article(article: Article, glossary: Glossary) -> Annotation:
                               path=str(article.source), title=article.title, lang=article.lang)
 
 
-def build_site(config: SiteConfig, *, out: Path | None = None) -> BuildReport:
-    started = time.perf_counter()
-    out = Path(out) if out else config.path(config.output_dir)
-    glossary = load_glossary(config.path(config.glossary))
-    articles = [a for a in read_articles(config.path(config.content_dir), default_lang=config.lang) if not a.draft]
-    items = [AnnotatedArticle(a, annotate_article(a, glossary)) for a in articles]
-    pages = write_site(config, items, out)
-    return BuildReport(len(items), pages, time.perf_counter() - started, out)
+def build_site(config: SiteConfig, *, out: Path | None = None, use_cache: bool = True,
+               jobs: int | None = None) -> BuildReport:
+    return Builder(config, out=out, use_cache=use_cache, jobs=jobs).build()
 
 
-def write_site(config: SiteConfig, items: list[AnnotatedArticle], out: Path) -> int:
-    """Render everything, write it beside `out`, then swap it in (the old site survives any error)."""
-    files = site_pages(config, items)
-    staging = out.with_name(f".{out.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
+# --- work done per article, in this process or in a worker --------------------------------------------
+
+_state: dict = {}
+
+
+def _init_worker(config: SiteConfig, glossary: Glossary) -> None:
+    _state.clear()
+    _state.update(config=config, glossary=glossary, renderer=None)
+
+
+def _renderer() -> Renderer:
+    if _state.get("renderer") is None:
+        _state["renderer"] = Renderer(_state["config"])
+    return _state["renderer"]
+
+
+def _item_state(item: AnnotatedArticle) -> dict:
+    """What rendering left on the item (notes, body HTML …): site-wide pages reuse it."""
+    return {f.name: getattr(item, f.name) for f in fields(item) if f.name not in ("article", "annotation")}
+
+
+def _work(article: Article, annotation_json: str | None, render: bool):
+    """Annotate (unless `annotation_json` is given) and render one article.
+
+    Returns ("ok", annotation JSON if new else None, {path: bytes}, pickled item state) or
+    ("error", path, line, message): BuildError does not survive pickling, so errors travel as tuples.
+    """
     try:
-        for rel, text in files.items():
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        annotation = None
+        if annotation_json is not None:
+            try:
+                annotation = Annotation.from_dict(json.loads(annotation_json))
+            except Exception:
+                annotation = None  # a damaged entry is never trusted: annotate again
+        new_json = None
+        if annotation is None:
+            try:
+                annotation = annotate_article(article, _state["glossary"])
+            except Exception as exc:
+                raise BuildError(article.source, None, f"annotator failed: {type(exc).__name__}: {exc}") from exc
+            new_json = json.dumps(annotation.to_dict(), ensure_ascii=False)
+        pages, state = {}, None
+        if render:
+            item = AnnotatedArticle(article, annotation)
+            pages = {rel: text.encode("utf-8") for rel, text in article_pages(_renderer(), item).items()}
+            state = pickle.dumps(_item_state(item), protocol=pickle.HIGHEST_PROTOCOL)
+        return ("ok", new_json, pages, state)
+    except BuildError as exc:
+        return ("error", exc.path, exc.line, exc.message)
+    except Exception as exc:  # a bug, not the user's file: keep the traceback
+        return ("error", str(article.source), None,
+                f"internal error: {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+
+
+def _work_chunk(tasks: list[tuple[Article, str | None, bool]]):
+    return [_work(*task) for task in tasks]
+
+
+def _mp_context():
+    methods = multiprocessing.get_all_start_methods()
+    # fork is fast and shares what the parent already imported; with other threads running (serve)
+    # forking is unsafe, so the fork server is used there.
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context()
+
+
+# --- the build -----------------------------------------------------------------------------------------
+
+@dataclass
+class _Entry:
+    article: Article
+    file_key: str
+    annotation_key: str
+    render_key: str
+    render: bool = True  # its page must be rendered (not reusable from the last build)
+    annotation: Annotation | None = None
+    annotation_json: str | None = None  # from the cache, for a worker
+    state: dict | None = None  # item state after rendering, for site-wide pages
+
+
+class Builder:
+    """One site's builds; `serve` keeps one Builder, so annotations stay in memory between rebuilds."""
+
+    def __init__(self, config: SiteConfig, *, out: Path | None = None, use_cache: bool = True,
+                 jobs: int | None = None, progress_stream=None):
+        self.config = config
+        self.out = Path(out) if out else config.path(config.output_dir)
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
+        self.progress_stream = progress_stream
+        self._annotations: dict[str, Annotation] = {}  # in memory between builds, by annotation key
+        self._states: dict[str, dict] = {}  # by render key
+
+    # Phase 1: read -----------------------------------------------------------------------------------
+    def _read(self):
+        config = self.config
+        glossary_path = config.path(config.glossary)
+        glossary = load_glossary(glossary_path)
+        glossary_bytes = glossary_path.read_bytes() if glossary_path.exists() else b""
+        glossary_key = digest(cachemod.annotator_digest(), glossary_bytes)
+        code = cachemod.pizhu_digest()
+        found, errors, seen = [], [], set()
+        for path, slug in find_articles(config.path(config.content_dir)):
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                errors.append(BuildError(path, None, f"cannot read: {exc.strerror}"))
+                continue
+            file_key = digest(code, str(path), slug, config.lang, data)
+            article = self.cache.articles.get(file_key)
+            if article is None:
+                try:
+                    article = read_article(path, slug, default_lang=config.lang)
+                except BuildError as exc:
+                    errors.append(exc)
+                    continue
+                self.cache.remember_article(file_key, article)
+            seen.add(file_key)
+            if not article.draft:
+                found.append((article, file_key))
+        if errors:
+            raise BuildErrors(errors) if len(errors) > 1 else errors[0]
+        found.sort(key=lambda pair: (pair[0].date, pair[0].slug), reverse=True)
+        return found, glossary, glossary_key, seen
+
+    def build(self) -> BuildReport:
+        started = time.perf_counter()
+        config, out = self.config, self.out
+        found, glossary, glossary_key, seen = self._read()
+        env_key = digest(cachemod.pizhu_digest(), repr(config),
+                         cachemod.tree_digest(config.path(config.templates_dir)))
+        manifest = self.cache.load_manifest(out)
+        old_pages, old_files = manifest["pages"], manifest["files"]
+
+        entries: list[_Entry] = []
+        for article, file_key in found:
+            a = article
+            annotation_key = digest(glossary_key, a.body, a.date.isoformat(), str(a.source), a.title, a.lang)
+            entry = _Entry(article, file_key, annotation_key, digest(env_key, file_key, annotation_key))
+            old = old_pages.get(a.slug)
+            entry.render = not (old and old.get("key") == entry.render_key and self._unchanged(old.get("files"), old_files))
+            entries.append(entry)
+        site_key = digest(env_key, *(e.render_key for e in entries))
+        old_site = manifest.get("site") or {}
+        site_reusable = old_site.get("key") == site_key and self._unchanged(old_site.get("files"), old_files)
+
+        # Phase 2: annotate what the cache lacks, render what changed (nothing is written yet)
+        self._find_annotations(entries, need_objects=not site_reusable)
+        annotated, new_pages = self._annotate_and_render(entries, config, glossary, need_all=not site_reusable)
+        reused = len(entries) - annotated
+        if site_reusable:
+            site_files: dict[str, str] | None = None
+        else:
+            items = [self._item(e) for e in entries]
+            site_files = site_wide_pages(Renderer(config), items)
+
+        # Phase 3: write what changed, delete what is gone
+        wanted: dict[str, bytes | None] = {}  # rel -> bytes, or None: "there and unchanged"
+        pages_manifest = {}
+        for e in entries:
+            slug = e.article.slug
+            rels = list(new_pages[slug]) if e.render else old_pages[slug]["files"]
+            wanted.update(new_pages[slug] if e.render else dict.fromkeys(rels))
+            pages_manifest[slug] = {"key": e.render_key, "files": rels}
+        if site_files is None:
+            site_rels = old_site["files"]
+            wanted.update(dict.fromkeys(site_rels))
+        else:
+            site_rels = list(site_files)
+            wanted.update((rel, text.encode("utf-8")) for rel, text in site_files.items())
         static = config.path(config.static_dir)
         if static.is_dir():
-            shutil.copytree(static, staging / "static", dirs_exist_ok=True)
-        _swap(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return sum(1 for rel in files if rel.endswith(".html"))
+            for path in sorted(static.rglob("*")):
+                if path.is_file():
+                    wanted["static/" + path.relative_to(static).as_posix()] = path.read_bytes()
+        written, files_manifest = self._write(wanted, old_files)
+        removed = self._remove_stale(set(wanted))
 
+        pages = sum(1 for rel in wanted if rel.endswith(".html"))
+        self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest,
+                                       "site": {"key": site_key, "files": site_rels}})
+        self.cache.save_articles(seen)
+        self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
+        self._annotations = {e.annotation_key: e.annotation for e in entries if e.annotation is not None}
+        self._states = {e.render_key: e.state for e in entries if e.state is not None}
+        return BuildReport(len(entries), pages, time.perf_counter() - started, out, annotated=annotated,
+                           reused=reused, rendered=sum(e.render for e in entries), written=written,
+                           removed=removed)
 
-def _swap(staging: Path, out: Path) -> None:
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    def _unchanged(self, rels, old_files: dict) -> bool:
+        """Every file of a reused page is still in the output folder as this builder left it."""
+        if not isinstance(rels, list):
+            return False
+        for rel in rels:
+            known = old_files.get(rel)
+            try:
+                st = (self.out / rel).stat()
+            except OSError:
+                return False
+            if not known or [st.st_size, st.st_mtime_ns] != known[:2]:
+                return False
+        return True
+
+    def _find_annotations(self, entries: list[_Entry], *, need_objects: bool) -> None:
+        """Take annotations from memory or the cache, for pages to render and, when the site-wide
+        pages must be rendered again (`need_objects`), for every article."""
+        for e in entries:
+            e.annotation = self._annotations.get(e.annotation_key)
+            if e.annotation is None and (need_objects or e.render):
+                found = self.cache.load_annotation(e.annotation_key)
+                if found is not None:
+                    e.annotation, e.annotation_json = found
+
+    def _item(self, e: _Entry) -> AnnotatedArticle:
+        """The article for site-wide pages, with what rendering its page left on it (from the cache)."""
+        item = AnnotatedArticle(e.article, e.annotation)
+        state = e.state or self._states.get(e.render_key) or self.cache.load_state(e.render_key)
+        if state is not None:
+            for name, value in state.items():
+                setattr(item, name, value)
+            e.state = state
+        return item
+
+    def _annotate_and_render(self, entries: list[_Entry], config: SiteConfig, glossary: Glossary,
+                             need_all: bool):
+        """Render entries marked `render`, annotating those without annotation (all of those when
+        site-wide pages need every annotation: `need_all`).
+
+        Returns (number annotated, {slug: {rel: bytes}}); raises every error found.
+        """
+        todo = [e for e in entries if e.render or (need_all and e.annotation is None)]
+        to_annotate = [e for e in todo if e.annotation is None]
+        chars = sum(len(e.article.body) for e in to_annotate)
+        pages: dict[str, dict[str, bytes]] = {}
+        errors: dict[str, BuildError] = {}
+        parallel = self.jobs > 1 and len(todo) > 1 and (chars >= PARALLEL_MIN_CHARS
+                                                         or len(todo) >= PARALLEL_MIN_PAGES)
+        annotated = 0
+
+        def take(e: _Entry, result) -> None:
+            nonlocal annotated
+            if result[0] == "error":
+                err = BuildError(result[1], result[2], result[3])
+                errors.setdefault(str(err), err)
+                return
+            _, new_json, files, state = result
+            if new_json is not None:
+                annotated += 1
+                e.annotation = Annotation.from_dict(json.loads(new_json))
+                self.cache.store_annotation(e.annotation_key, new_json)
+            if e.render:
+                pages[e.article.slug] = files
+                e.state = pickle.loads(state)
+                self.cache.store_state(e.render_key, state)
+
+        label = "annotating and rendering" if to_annotate else "rendering"
+        with Progress(label, len(todo), stream=self.progress_stream) as progress:
+            if parallel:
+                self._run_parallel(todo, config, glossary, take, progress)
+            else:
+                _init_worker(config, glossary)
+                for e in todo:
+                    take(e, self._work_here(e))
+                    progress.advance()
+        for e in entries:
+            e.annotation_json = None
+        if errors:
+            found = list(errors.values())
+            raise BuildErrors(found) if len(found) > 1 else found[0]
+        return annotated, pages
+
+    @staticmethod
+    def _work_here(e: _Entry):
+        if e.annotation is None:
+            return _work(e.article, None, e.render)
+        if not e.render:
+            return ("ok", None, {}, None)
+        try:
+            item = AnnotatedArticle(e.article, e.annotation)
+            files = {rel: text.encode("utf-8") for rel, text in article_pages(_renderer(), item).items()}
+            return ("ok", None, files, pickle.dumps(_item_state(item), protocol=pickle.HIGHEST_PROTOCOL))
+        except BuildError as exc:
+            return ("error", exc.path, exc.line, exc.message)
+
+    def _run_parallel(self, todo: list[_Entry], config, glossary, take, progress: Progress) -> None:
+        # Articles to annotate first, largest first, in small chunks: both cores stay busy to the end.
+        order = sorted(todo, key=lambda e: (e.annotation is not None, -len(e.article.body)))
+        workers = min(self.jobs, len(order))
+        size = max(1, min(16, len(order) // (workers * 8)))
+        chunks = [order[i:i + size] for i in range(0, len(order), size)]
+        with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker,
+                                 initargs=(config, glossary)) as pool:
+            futures = {}
+            for chunk in chunks:
+                tasks = [(e.article, self._annotation_json(e), e.render) for e in chunk]
+                futures[pool.submit(_work_chunk, tasks)] = chunk
+            for future in as_completed(futures):
+                chunk = futures[future]
+                for e, result in zip(chunk, future.result()):
+                    take(e, result)
+                progress.advance(len(chunk))
+
+    @staticmethod
+    def _annotation_json(e: _Entry) -> str | None:
+        if e.annotation_json is not None:
+            return e.annotation_json
+        if e.annotation is not None:
+            return json.dumps(e.annotation.to_dict(), ensure_ascii=False)
+        return None
+
+    # Phase 3 helpers -----------------------------------------------------------------------------------
+    def _write(self, wanted: dict[str, bytes | None], old_files: dict) -> tuple[int, dict]:
+        """Write each file whose bytes differ from what is there; returns (count, manifest files)."""
+        out = self.out
+        if out.exists() and not out.is_dir():
+            raise BuildError(out, None, "output path exists and is not a folder")
+        written, files = 0, {}
+        for rel, data in wanted.items():
+            if data is None:  # reused: unchanged since the last build (checked by _unchanged)
+                files[rel] = old_files[rel]
+                continue
+            target = out / rel
+            sha = hashlib.sha256(data).hexdigest()
+            known = old_files.get(rel)
+            try:
+                st = target.stat()
+            except OSError:
+                st = None
+            same = False
+            if st is not None and st.st_size == len(data):
+                if known and known[2:] == [sha] and [st.st_size, st.st_mtime_ns] == known[:2]:
+                    same = True
+                else:
+                    try:
+                        same = target.read_bytes() == data
+                    except OSError:
+                        same = False
+            if not same:
+                write_atomic(target, data)
+                st = target.stat()
+                written += 1
+            files[rel] = [st.st_size, st.st_mtime_ns, sha]
+        return written, files
+
+    def _remove_stale(self, wanted: set[str]) -> int:
+        """Delete output files this build did not produce (removed articles and assets), and empty folders."""
+        removed = 0
+        if not self.out.is_dir():
+            return 0
+        for folder, dirs, names in os.walk(self.out, topdown=False):
+            base = Path(folder)
+            for name in names:
+                rel = (base / name).relative_to(self.out).as_posix()
+                if rel not in wanted:
+                    try:
+                        (base / name).unlink()
+                        removed += 1
+                    except OSError:
+                        pass
+            for name in dirs:
+                try:
+                    (base / name).rmdir()  # only succeeds when empty
+                except OSError:
+                    pass
+        return removed

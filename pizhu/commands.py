@@ -21,7 +21,7 @@ def _config(args) -> SiteConfig:
 
 def build(args) -> int:
     config = _config(args).with_overrides(base_url=args.base_url, url=args.site_url and args.site_url.rstrip("/"))
-    report = build_site(config, out=args.out)
+    report = build_site(config, out=args.out, use_cache=not args.no_cache, jobs=args.jobs)
     print(report.summary())
     return 0
 

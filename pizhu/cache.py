@@ -1,0 +1,234 @@
+"""The build cache, `.pizhu-cache/` beside site.yaml: safe to delete, never trusted when damaged.
+
+What is kept, and what each entry is keyed on:
+
+- ``annotations/<key>.json``: one article's `Annotation.to_dict()`. The key hashes everything
+  `annotate` reads (body, date, path, title, lang), the glossary file, `annotator.VERSION` and the
+  annotator's source, so a glossary change re-annotates and a template or site.yaml change does not.
+- ``articles.pickle``: parsed front matter (`Article`) by the article file's content hash, so an
+  unchanged file's YAML is not parsed again.
+- ``outputs/<hash of output folder>.json``: per output folder, the render key of each article page
+  (article file, annotation key, templates, site.yaml values, Pizhu's source) and the size and
+  mtime of every file written, so an unchanged article is neither rendered nor written again.
+
+Every file starts with a line holding the SHA-256 of the rest; an entry whose hash does not match,
+or that fails to load, is deleted and rebuilt. All writes go to a temporary file and are renamed
+into place, so an interrupted build leaves no half-written entry.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+import annotator
+from annotator import Annotation
+
+CACHE_DIR = ".pizhu-cache"
+FORMAT = "1"  # bump when the layout of the cache changes
+
+_PIZHU_SOURCE = Path(__file__).resolve().parent
+_ANNOTATOR_SOURCE = Path(annotator.__file__).resolve().parent
+
+
+def digest(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def tree_digest(folder: Path, suffixes: tuple[str, ...] | None = None) -> str:
+    """Hash of every file's relative name and bytes under `folder` (missing folder: a fixed value)."""
+    parts: list[str | bytes] = []
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if "__pycache__" in path.parts or not path.is_file():
+                continue
+            if suffixes and path.suffix not in suffixes:
+                continue
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+_code_digests: dict[str, str] = {}
+
+
+def annotator_digest() -> str:
+    """annotator.VERSION plus the annotator's own source (a forgotten VERSION bump can't serve stale output)."""
+    if "annotator" not in _code_digests:
+        _code_digests["annotator"] = digest(FORMAT, annotator.VERSION, tree_digest(_ANNOTATOR_SOURCE))
+    return _code_digests["annotator"]
+
+
+def pizhu_digest() -> str:
+    """Pizhu's own source: a change to rendering code re-renders every page."""
+    if "pizhu" not in _code_digests:
+        _code_digests["pizhu"] = digest(FORMAT, tree_digest(_PIZHU_SOURCE, (".py",)))
+    return _code_digests["pizhu"]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, then rename it over."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _sealed(payload: bytes) -> bytes:
+    return hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
+
+
+def _unseal(data: bytes) -> bytes | None:
+    head, sep, payload = data.partition(b"\n")
+    if not sep or hashlib.sha256(payload).hexdigest().encode("ascii") != head:
+        return None
+    return payload
+
+
+class BuildCache:
+    """The cache folder; `BuildCache(None)` is a cache that keeps nothing (`build --no-cache`)."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder else None
+        self.articles: dict[str, object] = {}  # file key -> Article
+        self._articles_dirty = False
+        if self.folder:
+            self.articles = self._load_pickle(self.folder / "articles.pickle") or {}
+
+    # --- sealed files ---------------------------------------------------------------------------------
+    def _read(self, path: Path) -> bytes | None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        payload = _unseal(data)
+        if payload is None:
+            self._discard(path)
+        return payload
+
+    def _write(self, path: Path, payload: bytes) -> None:
+        try:
+            write_atomic(path, _sealed(payload))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+    def _load_pickle(self, path: Path):
+        payload = self._read(path)
+        if payload is None:
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:
+            self._discard(path)
+            return None
+
+    # --- annotations ----------------------------------------------------------------------------------
+    def _annotation_path(self, key: str) -> Path:
+        return self.folder / "annotations" / f"{key}.json"  # type: ignore[operator]
+
+    def load_annotation(self, key: str) -> tuple[Annotation, str] | None:
+        """(annotation, its JSON text), or None when missing or damaged."""
+        if not self.folder:
+            return None
+        payload = self._read(self._annotation_path(key))
+        if payload is None:
+            return None
+        try:
+            text = payload.decode("utf-8")
+            return Annotation.from_dict(json.loads(text)), text
+        except Exception:  # valid hash, wrong shape (an old format): rebuild it
+            self._discard(self._annotation_path(key))
+            return None
+
+    def store_annotation(self, key: str, annotation_json: str) -> None:
+        if self.folder:
+            self._write(self._annotation_path(key), annotation_json.encode("utf-8"))
+
+    # --- what rendering an article page left on its item (notes, body HTML), for site-wide pages ------
+    def _state_path(self, key: str) -> Path:
+        return self.folder / "items" / f"{key}.pickle"  # type: ignore[operator]
+
+    def load_state(self, key: str) -> dict | None:
+        if not self.folder:
+            return None
+        state = self._load_pickle(self._state_path(key))
+        return state if isinstance(state, dict) else None
+
+    def store_state(self, key: str, pickled: bytes) -> None:
+        if self.folder:
+            self._write(self._state_path(key), pickled)
+
+    def prune(self, annotations: set[str], states: set[str]) -> None:
+        """Delete entries no current article uses, so the cache does not grow with every edit."""
+        if not self.folder:
+            return
+        for sub, keep in (("annotations", annotations), ("items", states)):
+            folder = self.folder / sub
+            if not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                if path.stem not in keep or path.name.endswith(".tmp"):
+                    self._discard(path)
+
+    # --- parsed front matter --------------------------------------------------------------------------
+    def remember_article(self, key: str, article) -> None:
+        if self.articles.get(key) is not article:
+            self.articles[key] = article
+            self._articles_dirty = True
+
+    def save_articles(self, keep: set[str]) -> None:
+        if not self.folder:
+            return
+        if set(self.articles) != keep:
+            self.articles = {k: v for k, v in self.articles.items() if k in keep}
+            self._articles_dirty = True
+        if self._articles_dirty:
+            self._write(self.folder / "articles.pickle", pickle.dumps(self.articles, protocol=pickle.HIGHEST_PROTOCOL))
+            self._articles_dirty = False
+
+    # --- output manifests -----------------------------------------------------------------------------
+    def _manifest_path(self, out: Path) -> Path:
+        return self.folder / "outputs" / f"{digest(str(out.resolve()))[:24]}.json"  # type: ignore[operator]
+
+    def load_manifest(self, out: Path) -> dict:
+        empty = {"pages": {}, "files": {}}
+        if not self.folder:
+            return empty
+        payload = self._read(self._manifest_path(out))
+        if payload is None:
+            return empty
+        try:
+            data = json.loads(payload)
+            if isinstance(data.get("pages"), dict) and isinstance(data.get("files"), dict):
+                return data
+        except Exception:
+            pass
+        self._discard(self._manifest_path(out))
+        return empty
+
+    def save_manifest(self, out: Path, manifest: dict) -> None:
+        if self.folder:
+            self._write(self._manifest_path(out), json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
