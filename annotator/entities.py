@@ -176,7 +176,7 @@ def _lively(w: str) -> bool:
     if v is None:
         lw = len(w)
         v = (_seg.TAGS.get(w) in _LIVELY_TAGS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
-             or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or (lw == 2 and w[1] == "军") or (lw <= 3 and all(c in V.COUNTRY_ABBR for c in w))
+             or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or w in V.FACILITY_SUFFIXES or (lw == 2 and w[1] == "军") or (lw <= 3 and all(c in V.COUNTRY_ABBR for c in w))
              or (lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR) or (lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR))
         if len(_LIVELY) < 500_000:
             _LIVELY[w] = v
@@ -236,6 +236,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif lw >= 4 and tag in ("nr", "nrfg", "nz", "n", "ns", "nt") and _split_prefix(w, s, cands):
             pass
 
+        elif lw >= 3 and tag in ("nr", "nrt", "nz") and w[-1] in "宫塔岛湾港城堡园寺庙湖峰":
+            cands.append((s, e, "place", 18, None))
         elif lw >= 2 and tag in ("nrt", "nr") and all(c in V.TRANSLIT for c in w) and not _common_compound(w):
             nxt = toks[i + 1][0] if i + 1 < n and toks[i + 1][1] == e else ""
             if nxt and (nxt[0] in _PLACE_SUF1 or nxt in ("人", "队", "政府", "军", "方")) \
@@ -259,7 +261,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                     break
         if suf is not None:
             _org_from_suffix(text, toks, i, suf, cands)
-        elif lw == 1 and w in _PLACE_SUF1 or (lw == 2 and w in _PLACE_SUF1):
+        elif w in _PLACE_SUF1 or w in V.FACILITY_SUFFIXES:
             _place_from_suffix(toks, i, cands)
 
 
@@ -434,12 +436,17 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
         return
     pw, ps, pe = toks[i - 1]
     ptag = tags.get(pw)
-    if ptag in ("ns", "PLACE", "nr", "nz") or (ptag is None and len(pw) == 1 and pw not in V.NOT_GIVEN):
+    facility = w in V.FACILITY_SUFFIXES and len(w) >= 2
+    if ptag in ("ns", "PLACE", "nr", "nrt", "nz", "ORG") or (ptag is None and len(pw) == 1 and pw not in V.NOT_GIVEN) \
+            or (facility and len(pw) >= 2 and ptag not in _STOP_TAGS and ptag not in ("GEN", "TITLE")
+                and pw not in V.ORG_DESCRIPTORS and (_seg._FREQ.get(pw) or 0) < _NAME_WORD_MAX_FREQ):
         start = ps
         if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
                 and toks[i - 2][0] not in V.NOT_GIVEN:
             start = toks[i - 2][1]
-        cands.append((start, e, "place", 25, None))
+        if start > 0 and _seg._HAN.match(toks[i - 1][0]) and ps > 0 and False:
+            pass
+        cands.append((start, e, "place", 62 if ptag in ("PLACE", "ORG") and facility else 25, None))
 
 
 _MODEL_AFTER = re.compile(r" ?(?![QqHh][1-4](?![0-9A-Za-z]))(?:[A-Za-z]{0,3}\d+[A-Za-z0-9]*|[A-Z][a-z]*\d*)(?![\d.%亿万千百元年月日号个家台名位岁倍])")
