@@ -463,9 +463,33 @@ def _model_candidates(text: str, cands: list) -> None:
     cands.extend(extra)
 
 
-def _translit_candidates(text: str, toks_by_start: dict, cands: list) -> None:
+_PLAIN_OK_TAGS = {None, "nr", "nrt", "nrfg", "ns", "nz"}
+
+
+def _translit_candidates(text: str, toks: list, cands: list) -> None:
     for m in _TRANSLIT_RUN.finditer(text):
         cands.append((m.start(), m.end(), "person", 35, None))
+    # a run of transliteration characters made of name-like pieces (雷德/克纳普): one foreign name
+    if not toks:
+        return
+    starts = {t[1]: k for k, t in enumerate(toks)}
+    tags = _seg.TAGS
+    for m in _TRANSLIT_PLAIN.finditer(text):
+        k = starts.get(m.start())
+        if k is None:
+            continue
+        pieces, pos = [], m.start()
+        while k < len(toks) and toks[k][1] == pos and toks[k][2] <= m.end():
+            pieces.append(toks[k])
+            pos = toks[k][2]
+            k += 1
+        if len(pieces) < 2 or pos - m.start() < 3:
+            continue
+        if any(tags.get(w) not in _PLAIN_OK_TAGS or tags.get(w) == "ns" and len(w) > 1 for w, _, _ in pieces):
+            continue
+        if not any(tags.get(w) in ("nr", "nrt", "nrfg") and len(w) >= 2 for w, _, _ in pieces):
+            continue
+        cands.append((m.start(), pos, "person", 16, None))
 
 
 # --- glossary ---------------------------------------------------------------------------------------
@@ -539,7 +563,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _latin_candidates(text, cands)
     toks = doc.tokens
     _han_candidates(text, toks, cands)
-    _translit_candidates(text, None, cands)
+    _translit_candidates(text, toks, cands)
     _model_candidates(text, cands)
     _congress_candidates(text, cands)
     _sport_context(doc, toks, cands)
