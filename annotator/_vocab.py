@@ -61,6 +61,7 @@ GENERIC_LATIN = _words("""
 AI AGI AIGC LLM LLMs GPU GPUs CPU CPUs TPU API APIs APP App app SDK SaaS PaaS IaaS IT ICT ID IP IPO PE VC CEO CFO CTO COO CMO CIO CSO CPO VP EVP SVP HR PR
 GDP CPI PPI PMI M2 ESG ROI ROE EPS KPI OKR B2B B2C C2C O2O P2P Q1 Q2 Q3 Q4 H1 H2 FY YoY MoM PC TV VR AR MR XR IoT 5G 4G 3G 6G USB OK PDF PPT
 UI UX OS DNA RNA CEO兼 Mr Ms Mrs Dr The A B C D E F G H I J K L M N O P Q R S T U V W X Y Z Inc Ltd Co Corp LLC PLC LP GP Pro Plus Max Mini Ultra Lite
+FPS RPG MMO MMORPG RTS ACT AVG SLG PVP PVE NPC MOD DLC SOLO GM CG HD LCD LED OLED CPU GPS SIM SMS WiFi Wi-Fi PK MVP VIP CBD CCTV OEM ODM NBA版
 vs etc am pm AM PM OTC ETF REIT ETFs NFT NFTs Web Web3 App Store Beta Alpha Demo Open Source CEO\u3000
 """)
 
@@ -68,7 +69,7 @@ vs etc am pm AM PM OTC ETF REIT ETFs NFT NFTs Web Web3 App Store Beta Alpha Demo
 GENERIC_ZH = _words("""
 大模型 模型 开源 人工智能 机器人 聊天机器人 初创 初创公司 风投 风投公司 投资公司 科技公司 公司 集团 银行 大学 政府 中央 地方 国家 全国 全球 世界 国际 国内 海外 境外 当地 本地
 城市 农村 东西 南北 东方 西方 北方 南方 中部 东部 西部 北部 南部 内地 沿海 边疆 市场 社会 人民 群众 同志 老伙伴 伙伴 部门 单位 机构 组织 企业 厂商 媒体 平台 社区
-高达 文 周 金 连 王 府 南 东 北 西 美 湖 河 朝 海 江 山 中 有关部门 相关部门 上级 领导 中方 美方 外方 双方 各方 对方 本报 本台 本刊 该公司 该机构 天下 江湖 神州 华夏 天堂 地狱 人间
+国家队 财务处 中国区 办公室 高达 文 周 金 连 王 府 南 东 北 西 美 湖 河 朝 海 江 山 中 有关部门 相关部门 上级 领导 中方 美方 外方 双方 各方 对方 本报 本台 本刊 该公司 该机构 天下 江湖 神州 华夏 天堂 地狱 人间
 太阳 月亮 地球 宇宙 江山 山水 中外 古今 四海 五湖 大地 祖国 家乡 故乡 老家 首都 省会 基层 一线 前线 总部 分行 支行 分公司 子公司 母公司 本公司 我国 我省 我市 我县 该国 该市 该省 两国 各国 外国 他国 本国 全省 全市 全县 全区 各地 两岸 国务
 """)
 

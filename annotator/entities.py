@@ -135,6 +135,8 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
     titled = all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words)
     if len(g) >= 2 and titled and (first in V.FIRST_NAMES or prev_title is not None or _TITLE_END.search(before)):
         return "person", 40
+    if len(g) == 1 and first in V.FIRST_NAMES:
+        return "person", 26
     if len(g) >= 2 and titled and len(g) <= 3 and re.match(r"\s*(?:表示|说|称|指出|认为|透露|曾|在)", after):
         # a two-word capitalised name that speaks is more often a person … unless an org suffix is in it
         if not re.search(r"(?:Inc|Corp|Group|Capital|Global|Fund|Bank|Partners|Ventures|Holdings|Labs?|Technologies|Media|News|Times|Post|Journal|AI|Research|Foundation|Institute|University)$", name):
@@ -527,6 +529,10 @@ def _sport_context(doc: Document, toks: list, cands: list) -> None:
     text = doc.text
     cache: dict = {}
     for k, c in enumerate(cands):
+        if c[2] == "person" and c[4] is None and c[3] <= 17 and (
+                text.startswith(("vs", "VS", "Vs"), c[1]) or text[max(0, c[0] - 2):c[0]] in ("vs", "VS", "Vs")):
+            cands[k] = (c[0], c[1], "org", c[3], None)  # 雷吉纳vs米兰: two clubs
+            continue
         if c[2] != "place" or c[4] is not None:
             continue
         surface = text[c[0]:c[1]]
