@@ -28,7 +28,7 @@ def build(args) -> int:
 
 def serve(args) -> int:
     from .serve import serve as run_server
-    return run_server(_config(args), host=args.host, port=args.port)
+    return run_server(_config(args), host=args.host, port=args.port, config_path=Path(args.config))
 
 
 def annotate(args) -> int:

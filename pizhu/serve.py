@@ -1,26 +1,307 @@
-"""`build.py serve`: build, serve the output on loopback, rebuild and reload on every change."""
+"""`build.py serve`: build, serve the output on loopback, rebuild what a change affects, reload the browser.
+
+- Change detection is watchfiles (inotify, one debounced event per burst of saves), not livereload's
+  800 ms polling: `WatchfilesWatcher` implements livereload's watcher interface (`watch`, `start`,
+  `examine`), so livereload's own polling never starts; a build thread rebuilds (incrementally, with
+  one `Builder` kept in memory) and then tells the browsers through livereload's
+  `LiveReloadHandler.reload_waiters`, on the IOLoop. A stylesheet-only change sends the CSS path, and
+  livereload.js swaps the stylesheet without reloading the page.
+- Pages are served by `SiteHandler` (livereload's Server takes it as its static-file handler, and its
+  transform still injects livereload.js). While a build runs, requests wait for it (MkDocs' barrier):
+  no half-built page is ever served; each output file is also replaced atomically.
+- A failed build (bad front matter, template error …) is printed in the terminal and shown in the
+  browser: every HTML page gets an overlay naming file, line and message with the lines around it,
+  over the last good pages, which keep being served; a page that has no good version yet is an error
+  page (HTTP 500). The next good build clears it and reloads the browser (as Zola does).
+"""
 from __future__ import annotations
 
+import asyncio
+import html
+import mimetypes
+import queue
 import sys
+import threading
+import time
+import traceback
+import warnings
+from pathlib import Path
 
-from livereload import Server
+warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(livereload|tornado)(\..*)?$")
 
-from .builder import build_site
-from .config import SiteConfig
-from .errors import BuildError, BuildErrors
+from livereload import Server  # noqa: E402
+from livereload.handlers import LiveReloadHandler  # noqa: E402
+from tornado import ioloop, web  # noqa: E402
+
+from .builder import Builder  # noqa: E402
+from .config import SiteConfig, load_config  # noqa: E402
+from .errors import BuildError, BuildErrors  # noqa: E402
+
+SETTLE = 0.05  # seconds without a new change before a burst counts as finished
+MAX_WAIT = 120.0  # a request waits at most this long for a running build
 
 
-def serve(config: SiteConfig, *, host: str = "127.0.0.1", port: int = 8000) -> int:
-    def rebuild() -> None:
-        try:
-            print(build_site(config).summary())
-        except (BuildError, BuildErrors) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+class ServeState:
+    """The site being served: its builder, whether a build runs, and the errors of the last one."""
 
-    rebuild()
-    server = Server()
-    for folder in (config.content_dir, config.templates_dir, config.static_dir):
-        server.watch(str(config.path(folder)), rebuild)
-    server.watch(str(config.root / "site.yaml"), rebuild)
-    server.serve(host=host, port=port, root=str(config.path(config.output_dir)))
+    def __init__(self, config: SiteConfig, config_path: Path | None = None):
+        self.config = config
+        self.config_path = config_path or config.root / "site.yaml"
+        self.builder = Builder(config, progress_stream=sys.stderr)
+        self.out = self.builder.out
+        self.building = False
+        self.errors: list[dict] | None = None
+        self.lock = threading.Lock()
+
+    def rebuild(self, reload_config: bool = False) -> bool:
+        with self.lock:
+            self.building = True
+            try:
+                if reload_config:
+                    self.config = load_config(self.config_path)
+                    self.builder.config = self.config
+                report = self.builder.build()
+            except (BuildError, BuildErrors) as exc:
+                self.errors = describe(exc)
+                print(f"error: {exc}".replace("\n", "\nerror: "), file=sys.stderr, flush=True)
+                return False
+            except Exception as exc:  # a bug: show it too, keep serving
+                self.errors = [{"path": None, "line": None, "message": f"{type(exc).__name__}: {exc}",
+                                "context": [], "trace": traceback.format_exc()}]
+                traceback.print_exc()
+                return False
+            finally:
+                self.building = False
+            self.errors = None
+            print(report.summary(), file=sys.stderr, flush=True)
+            return True
+
+    async def wait_idle(self) -> None:
+        deadline = time.monotonic() + MAX_WAIT
+        while self.building and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+
+
+def describe(exc: BaseException) -> list[dict]:
+    errors = exc.errors if isinstance(exc, BuildErrors) else [exc]
+    return [{"path": e.path, "line": e.line, "message": e.message, "context": _context(e.path, e.line)}
+            for e in errors]
+
+
+def _context(path: str | None, line: int | None, around: int = 2) -> list[tuple[int, str]]:
+    if not path or not line:
+        return []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    first = max(1, line - around)
+    return [(n, lines[n - 1]) for n in range(first, min(len(lines), line + around) + 1)]
+
+
+def error_html(errors: list[dict]) -> str:
+    """The overlay: every error as `path:line: message` with the lines around it."""
+    parts = ['<div id="pizhu-build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;'
+             'z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:1em 1.5em;background:#fff4f4;'
+             'color:#5c0000;border-top:4px solid #c00;font:14px/1.5 ui-monospace,monospace;text-align:left">',
+             '<strong>Build failed</strong> — the last good pages are shown; save a fix to clear this.']
+    for e in errors:
+        where = html.escape(e["path"] or "<build>") + (f":{e['line']}" if e["line"] else "")
+        parts.append(f'<p style="margin:.8em 0 .2em"><b class="pizhu-error-where">{where}</b>: '
+                     f'{html.escape(e["message"])}</p>')
+        if e.get("context"):
+            rows = []
+            for n, text in e["context"]:
+                mark = "background:#ffd6d6;font-weight:bold;" if n == e["line"] else ""
+                rows.append(f'<span style="display:block;{mark}">{n:>5} | {html.escape(text)}</span>')
+            parts.append('<pre style="margin:0;white-space:pre-wrap">' + "".join(rows) + "</pre>")
+        if e.get("trace"):
+            parts.append(f'<pre style="margin:0;white-space:pre-wrap">{html.escape(e["trace"])}</pre>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def error_page(errors: list[dict]) -> str:
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed — Pizhu</title>'
+            f'</head><body>{error_html(errors)}</body></html>')
+
+
+class SiteHandler(web.RequestHandler):
+    """The output folder, under the site's base path, waiting for running builds; with the error overlay."""
+
+    state: ServeState  # set by `serve`
+
+    def initialize(self, path: str, default_filename: str | None = None) -> None:
+        self.root = Path(path).resolve()
+
+    def compute_etag(self):
+        return None
+
+    async def head(self, path: str) -> None:
+        await self.get(path, include_body=False)
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        state = self.state
+        await state.wait_idle()
+        self.set_header("Cache-Control", "no-store")
+        base = state.config.base_url
+        url = "/" + path
+        if not url.startswith(base):
+            if url in ("/", base.rstrip("/")):
+                return self.redirect(base)
+            return self._not_found(include_body)
+        rel = url[len(base):]
+        target = (self.root / rel).resolve()
+        if target != self.root and self.root not in target.parents:
+            return self._not_found(include_body)
+        if target.is_dir():
+            if rel and not rel.endswith("/"):
+                query = f"?{self.request.query}" if self.request.query else ""
+                return self.redirect(url + "/" + query)
+            target = target / "index.html"
+        if not target.is_file():
+            return self._not_found(include_body)
+        self._send(target.read_bytes(), target.name, 200, include_body)
+
+    def _not_found(self, include_body: bool) -> None:
+        if self.state.errors:  # e.g. a new article that never built: show why
+            return self._send(error_page(self.state.errors).encode("utf-8"), "error.html", 500, include_body)
+        page = self.root / "404.html"
+        body = page.read_bytes() if page.is_file() else b"<!doctype html><title>404</title><h1>404</h1>"
+        self._send(body, "404.html", 404, include_body)
+
+    def _send(self, body: bytes, name: str, status: int, include_body: bool) -> None:
+        ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype in ("application/javascript", "application/xml",
+                                                  "application/json", "image/svg+xml"):
+            ctype += "; charset=utf-8"
+        if ctype.startswith("text/html") and self.state.errors and status != 500:
+            body = _inject_overlay(body, error_html(self.state.errors).encode("utf-8"))
+        self.set_status(status)
+        self.set_header("Content-Type", ctype)
+        if include_body:
+            self.finish(body)
+        else:
+            self.set_header("Content-Length", str(len(body)))
+            self.finish()
+
+
+def _inject_overlay(page: bytes, overlay: bytes) -> bytes:
+    at = page.rfind(b"</body>")
+    if at < 0:
+        return page + overlay
+    return page[:at] + overlay + page[at:]
+
+
+class WatchfilesWatcher:
+    """livereload's watcher interface, backed by watchfiles and a build thread.
+
+    livereload calls `start(callback)` when it starts serving; returning True tells it not to poll.
+    Each burst of saves gives one rebuild, then one reload message (CSS-only changes swap the
+    stylesheet in place).
+    """
+
+    def __init__(self, state: ServeState):
+        self.state = state
+        self._tasks: dict = {}
+        self._changes: list = []
+        self.filepath: str | None = None
+        self._queue: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._loop: ioloop.IOLoop | None = None
+        self.started = threading.Event()
+        config = state.config
+        self.folders = [config.path(d) for d in (config.content_dir, config.templates_dir, config.static_dir)]
+        self.files = [state.config_path, config.path(config.glossary)]
+        for path in self.folders + self.files:  # what livereload's log and start_tasks see
+            self.watch(str(path))
+
+    # livereload's interface
+    def watch(self, path, func=None, delay=None, ignore=None) -> None:
+        self._tasks[path] = {"func": func, "delay": delay, "ignore": ignore, "mtimes": {}}
+
+    def examine(self):
+        return None, None
+
+    def start(self, callback) -> bool:
+        self._loop = ioloop.IOLoop.current()
+        folders = [str(f) for f in self.folders if f.is_dir()]
+        files = {str(p.resolve()) for p in self.files}
+        parents = sorted({str(Path(f).parent) for f in files if Path(f).parent.is_dir()})
+        threading.Thread(target=self._watch, args=(folders, True, None), daemon=True, name="watch-dirs").start()
+        threading.Thread(target=self._watch, args=(parents, False, files), daemon=True, name="watch-files").start()
+        threading.Thread(target=self._build_loop, daemon=True, name="rebuild").start()
+        return True
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    # threads
+    def _watch(self, paths: list[str], recursive: bool, only: set[str] | None) -> None:
+        import watchfiles
+        if not paths:
+            return
+        keep = watchfiles.DefaultFilter()
+
+        def wanted(change, path: str) -> bool:
+            if only is not None:
+                return str(Path(path).resolve()) in only
+            return keep(change, path) and not path.endswith(".tmp")
+
+        self.started.set()
+        for changes in watchfiles.watch(*paths, watch_filter=wanted, recursive=recursive, debounce=1600,
+                                        step=50, stop_event=self._stop, raise_interrupt=False):
+            self._queue.put({path for _, path in changes})
+
+    def _build_loop(self) -> None:
+        _warm_up()
+        while not self._stop.is_set():
+            changed = set(self._queue.get())
+            while True:  # one rebuild per burst
+                try:
+                    changed |= self._queue.get(timeout=SETTLE)
+                except queue.Empty:
+                    break
+            config_changed = str(self.state.config_path.resolve()) in {str(Path(p).resolve()) for p in changed}
+            ok = self.state.rebuild(reload_config=config_changed)
+            self._reload(self._reload_path(changed) if ok else "*")
+
+    def _reload_path(self, changed: set[str]) -> str:
+        static = self.state.config.path(self.state.config.static_dir).resolve()
+        paths = [Path(p).resolve() for p in changed]
+        if paths and all(p.suffix == ".css" and static in p.parents for p in paths) and len(paths) == 1:
+            return "static/" + paths[0].relative_to(static).as_posix()
+        return "*"
+
+    def _reload(self, path: str) -> None:
+        self.filepath = path
+        if self._loop is not None:
+            self._loop.add_callback(LiveReloadHandler.reload_waiters, path)
+
+
+def _warm_up() -> None:
+    """Load the annotator's dictionaries now, so the first edit is not the one that pays for it."""
+    try:
+        import annotator
+        annotator.annotate("张伟表示，公司2023年营收增长5%。", date="2023-01-01")
+    except Exception:
+        pass
+
+
+def serve(config: SiteConfig, *, host: str = "127.0.0.1", port: int = 8000,
+          config_path: Path | None = None) -> int:
+    state = ServeState(config, config_path)
+    state.rebuild()
+    watcher = WatchfilesWatcher(state)
+    SiteHandler.state = state
+    server = Server(watcher=watcher)
+    server.SFH = SiteHandler
+    print(f"serving {state.out} at http://{host}:{port}{config.base_url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        server.serve(port=port, host=host, root=str(state.out), live_css=True)
+    except OSError as exc:
+        raise BuildError(None, None, f"cannot listen on {host}:{port}: {exc.strerror or exc} "
+                                     "(pass --port to pick another)") from None
+    finally:
+        watcher.stop()
     return 0
