@@ -474,9 +474,11 @@ def _translit_candidates(text: str, toks: list, cands: list) -> None:
     # a run of transliteration characters made of name-like pieces (雷德/克纳普): one foreign name
     if not toks:
         return
-    starts = {t[1]: k for k, t in enumerate(toks)}
+    starts = None
     tags = _seg.TAGS
     for m in _TRANSLIT_PLAIN.finditer(text):
+        if starts is None:
+            starts = {t[1]: k for k, t in enumerate(toks)}
         k = starts.get(m.start())
         if k is None:
             continue
@@ -506,7 +508,7 @@ def _contains_taken(s: int, e: int, taken: list, occupied: bytearray, chosen: li
     return True
 
 
-_CONGRESS = re.compile(r"(?:中共|党的)?(?:第[一二三四五六七八九十]{1,3}次全国代表大会|第?[一二三四五六七八九十]{1,3}届[一二三四五六七八九]中全会"
+_CONGRESS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}次全国代表大会|第?[一二三四五六七八九十]{1,3}届[一二三四五六七八九]中全会"
                        r"|(?<![一二三四五六七八九十])(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学小中型量多批家概约都致概厦楼道街桥]))")
 
 
@@ -516,8 +518,8 @@ def _congress_candidates(text: str, cands: list) -> None:
         return
     for m in _CONGRESS.finditer(text):
         start = m.start()
-        if m.group().startswith("党的"):
-            start += 2
+        if text[max(0, start - 2):start] == "中共":
+            start -= 2
         cands.append((start, m.end(), "org", 45, None))
 
 
@@ -685,6 +687,15 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
     by_key: dict[str, set] = {}
     for surface, k in surface_key.items():
         by_key.setdefault(k, set()).add(surface)
+    # every Latin surface in one pass over the text
+    latin_all = {text[s:e].lower() for g in groups.values() for s, e in g["mentions"]}
+    latin_all |= {x.lower() for x in surface_key}
+    latin_all = sorted((x for x in latin_all if x.isascii() and len(x) >= 2 and x.strip()), key=len, reverse=True)
+    latin_hits: dict[str, list] = {}
+    if latin_all:
+        pat = re.compile("|".join(map(re.escape, latin_all)), re.I)
+        for m in pat.finditer(text):
+            latin_hits.setdefault(m.group().lower(), []).append(m.span())
     for key, g in groups.items():
         surfaces = {text[s:e] for s, e in g["mentions"]} | by_key.get(key, set())
         folded = set()
@@ -694,8 +705,7 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                 continue
             folded.add(f)
             latin = surface.isascii()
-            pat = re.compile(re.escape(surface), re.I) if latin else None
-            hits = (m.span() for m in pat.finditer(text)) if latin else _find_all(text, surface)
+            hits = latin_hits.get(surface.lower(), ()) if latin else _find_all(text, surface)
             for pos, end in hits:
                 if not any(occupied[pos:end]):
                     if latin:
