@@ -1,0 +1,225 @@
+"""Incremental builds: after any kind of change the output is byte-identical to a clean build, and only
+what the change affects is annotated, rendered or written."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pizhu.builder as builder
+from pizhu.builder import build_site
+from pizhu.cache import CACHE_DIR
+from pizhu.config import load_config
+from pizhu.errors import BuildError, BuildErrors
+
+from conftest import run_cli
+
+EXTRA = {
+    "alpha": "---\ntitle: 阿尔法\ndate: 2024-02-03\n---\n\n2024年1月，华为宣布投资5亿元。“我们很有信心。”张伟说。\n",
+    "beta": "---\ntitle: 贝塔\ndate: 2022-07-08\n---\n\n去年，腾讯营收增长12%，达到5600亿元。\n",
+}
+
+
+@pytest.fixture
+def site(project: Path) -> Path:
+    for slug, text in EXTRA.items():
+        (project / "content" / f"{slug}.md").write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def calls(monkeypatch) -> list[str]:
+    """Every article the build annotates (builds run in this process: too little work for workers)."""
+    seen: list[str] = []
+    real = builder.annotate_article
+
+    def spy(article, glossary):
+        seen.append(article.slug)
+        return real(article, glossary)
+
+    monkeypatch.setattr(builder, "annotate_article", spy)
+    return seen
+
+
+def build(site: Path, **kw):
+    return build_site(load_config(site / "site.yaml"), **kw)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_same_as_clean(site: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    build(site, out=clean, use_cache=False)
+    incremental, expected = tree(site / "_site"), tree(clean)
+    assert sorted(incremental) == sorted(expected)
+    assert [rel for rel in expected if incremental[rel] != expected[rel]] == []
+
+
+def test_noop_rebuild_annotates_renders_and_writes_nothing(site, calls):
+    first = build(site)
+    assert first.annotated == 3 and sorted(calls) == ["alpha", "beta", "openai-losses"]
+    mtimes = {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()}
+    second = build(site)
+    assert (second.annotated, second.reused, second.rendered, second.written, second.removed) == (0, 3, 0, 0, 0)
+    assert len(calls) == 3
+    assert {p: p.stat().st_mtime_ns for p in (site / "_site").rglob("*") if p.is_file()} == mtimes
+
+
+def test_summary_line_reports_reuse(site):
+    assert run_cli("build", cwd=site).returncode == 0
+    result = run_cli("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "built 3 articles" in result.stdout and "reused 3 from cache" in result.stdout
+    assert "0 files written" in result.stdout
+
+
+def test_edited_article_is_the_only_one_annotated(site, tmp_path, calls):
+    build(site)
+    path = site / "content" / "beta.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n今年3月，小米集团净利润为20亿元。\n", encoding="utf-8")
+    report = build(site)
+    assert calls[3:] == ["beta"] and report.annotated == 1 and report.reused == 2 and report.rendered == 1
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_added_article(site, tmp_path, calls):
+    build(site)
+    (site / "content" / "gamma.md").write_text("---\ntitle: 伽马\ndate: 2025-01-01\n---\n\n比亚迪销量上涨30%。\n",
+                                               encoding="utf-8")
+    report = build(site)
+    assert calls[3:] == ["gamma"] and report.articles == 4
+    assert (site / "_site" / "articles" / "gamma" / "index.html").is_file()
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_deleted_article_removes_its_pages(site, tmp_path, calls):
+    build(site)
+    (site / "content" / "alpha.md").unlink()
+    report = build(site)
+    assert calls[3:] == [] and report.articles == 2 and report.removed >= 1
+    assert not (site / "_site" / "articles" / "alpha").exists()
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_renamed_article(site, tmp_path):
+    build(site)
+    (site / "content" / "beta.md").rename(site / "content" / "beta-renamed.md")
+    build(site)
+    assert not (site / "_site" / "articles" / "beta").exists()
+    assert (site / "_site" / "articles" / "beta-renamed" / "index.html").is_file()
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_template_change_rerenders_without_reannotating(site, tmp_path, calls):
+    build(site)
+    base = site / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</head>", "<meta name=\"x-test\" content=\"1\">\n</head>", 1),
+                    encoding="utf-8")
+    report = build(site)
+    assert calls[3:] == [] and report.annotated == 0 and report.rendered == 3
+    assert 'name="x-test"' in (site / "_site" / "articles" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_glossary_change_reannotates(site, tmp_path, calls):
+    build(site)
+    glossary = site / "content" / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    assert "\nentities:\n" in text
+    glossary.write_text(text.replace("\nentities:\n", "\nentities:\n  - name: 华为\n    type: org\n    note: 深圳的通信设备公司。\n", 1),
+                        encoding="utf-8")
+    report = build(site)
+    assert sorted(calls[3:]) == ["alpha", "beta", "openai-losses"] and report.annotated == 3
+    assert "深圳的通信设备公司" in (site / "_site" / "articles" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_site_yaml_change_rerenders_without_reannotating(site, tmp_path, calls):
+    build(site)
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("title: 批注 Pizhu", "title: 新的站名"), encoding="utf-8")
+    report = build(site)
+    assert calls[3:] == [] and report.rendered == 3
+    assert "新的站名" in (site / "_site" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_static_change_is_copied(site, tmp_path, calls):
+    build(site)
+    css = site / "static" / "pizhu.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.x{}\n", encoding="utf-8")
+    (site / "static" / "pizhu.js").unlink()
+    report = build(site)
+    assert calls[3:] == [] and report.rendered == 0 and report.written == 1 and report.removed == 1
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_deleted_cache_rebuilds_identically(site, tmp_path, calls):
+    build(site)
+    shutil.rmtree(site / CACHE_DIR)
+    report = build(site)
+    assert report.annotated == 3 and report.written == 0  # same bytes: nothing rewritten
+    assert_same_as_clean(site, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "resealed-wrong-shape", "empty"])
+def test_corrupt_cache_entries_are_rebuilt_not_trusted(site, tmp_path, calls, damage):
+    build(site)
+    cache = site / CACHE_DIR
+    for path in [p for p in cache.rglob("*") if p.is_file()]:
+        data = path.read_bytes()
+        if damage == "garbage":
+            path.write_bytes(b"\x00not a cache entry\xff" * 3)
+        elif damage == "truncated":
+            path.write_bytes(data[: len(data) // 2])
+        elif damage == "empty":
+            path.write_bytes(b"")
+        else:  # a correct checksum over a payload of the wrong shape
+            import hashlib
+            payload = b'{"article": 1}'
+            path.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+    # also damage an output page: the manifest must not vouch for it
+    page = site / "_site" / "articles" / "alpha" / "index.html"
+    page.write_text("tampered", encoding="utf-8")
+    report = build(site)
+    assert report.annotated == 3
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_output_file_deleted_by_hand_is_written_again(site, tmp_path, calls):
+    build(site)
+    (site / "_site" / "articles" / "beta" / "index.html").unlink()
+    (site / "_site" / "index.html").unlink()
+    report = build(site)
+    assert report.annotated == 0 and report.written == 2
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_failed_build_changes_nothing_and_the_fix_catches_up(site, tmp_path):
+    build(site)
+    before = tree(site / "_site")
+    (site / "content" / "beta.md").write_text("---\ntitle: 新贝塔\ndate: 2022-07-08\n---\n\n修改后的正文。\n", encoding="utf-8")
+    template = site / "templates" / "article.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good + "{% if %}\n", encoding="utf-8")
+    with pytest.raises((BuildError, BuildErrors)) as info:
+        build(site)
+    assert "article.html" in str(info.value)
+    assert tree(site / "_site") == before
+    template.write_text(good, encoding="utf-8")
+    build(site)
+    assert "修改后的正文" in (site / "_site" / "articles" / "beta" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_parallel_cold_build_matches_serial(site, tmp_path, monkeypatch):
+    """Worker processes (forced here for 3 small articles) give the same bytes as one process."""
+    monkeypatch.setattr(builder, "PARALLEL_MIN_PAGES", 2)
+    report = build(site, out=tmp_path / "parallel", use_cache=False, jobs=2)
+    assert report.annotated == 3
+    build(site, out=tmp_path / "serial", use_cache=False, jobs=1)
+    assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
