@@ -43,7 +43,7 @@ PLACE_SUFFIXES = _words("""
 # Speech and reporting verbs.
 SPEECH_VERBS = _words("""
 表示 说 说道 称 指出 透露 认为 提到 提及 强调 介绍 坦言 直言 预测 预计 显示 表明 写道 回应 告诉 宣称 声称 解释 补充 承认 否认 警告 呼吁
-认定 估计 估算 分析 评价 评论 批评 建议 表态 证实 援引 报道 披露 爆料 暗示 相信 希望 感叹 总结 回忆 发文 发帖 坦承 谈到 谈及 提醒 直指 判断 说明 重申 问道
+认定 估计 估算 分析 评价 评论 批评 建议 表态 证实 援引 报道 披露 爆料 暗示 相信 感叹 总结 回忆 发文 发帖 坦承 谈到 谈及 提醒 直指 判断 说明 重申 问道
 """)
 
 # Nouns that say the speaker is a document or report (谷歌内部文件 …).

@@ -33,6 +33,8 @@ _VERBS = sorted(V.SPEECH_VERBS, key=len, reverse=True)
 _VERB_RE = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
 _REPORT = re.compile(r"(?:另据|据)([^，。,；;“”\n]{1,30}?)(?:的)?(?:报道|报导|消息|援引|统计|数据|调查|报告|介绍|分析|了解|透露|称)(?:称|说|显示)?[，,：:]")
 _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此前)?(?:提到|提及|指出|说|写道|所说|所言|预测|预言|显示)(?:的)?(?:那样|一样)?[，,：:]")
+_VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
+_VERB_START = re.compile("(?:说|称|道|表示|指出)")
 _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …: not speech
 
 
@@ -64,7 +66,17 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue  # a scare quote or a quoted term
         if before is None and after is None and len(content) < 15:
             continue
+        if after is None and before is not None and len(content) < 8 and not statement:
+            # a short quoted term inside a reported clause (接入“通义千问”大模型), not the statement itself
+            opened_right_after_verb = _verb_right_before(text, s - 1)
+            ends_clause = not closed or re.match(r"[\s。，,！？!?；;：:—\n]|$", text[e + 1:e + 2]) is not None
+            if not opened_right_after_verb and not ends_clause:
+                continue
         direct_q.append((s, e, before, after))
+    in_statement = bytearray(len(text) + 1)
+    for s, e, _, _ in direct_q:
+        for k in range(max(0, s - 1), min(len(text), e + 1)):
+            in_statement[k] = 1
 
     # reported speech after a verb
     reported = []
@@ -80,12 +92,14 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue
         if _OPEN_RE.match(text, cs):
             continue  # a direct quote follows: handled above
+        if _VERB_START.match(text, ve):
+            continue  # 补充说, 表示称: the last verb of the pair introduces the clause
         if text[ve:ve + 1] == "的" or chunk.endswith("的") or chunk.endswith("所"):
             continue  # X提到的 / X的预测: not a statement here (正如X提到的 is matched below)
-        if re.match(r"[—\-]*[：:]?[“「『]", text[ce:ce + 4]):
+        if re.match(r"[—\-]*[：:]?[“「『]", text[ce:ce + 4]) and in_statement[ce + 1:ce + 5].count(1):
             continue  # the statement goes on in a direct quote: that quote carries it
         # a direct quote inside the clause: the direct quote carries the statement
-        if any(in_quote[cs:ce]):
+        if any(in_statement[cs:ce]):
             continue
         reported.append((vs, chunk_start, chunk, cs, ce))
     for pat in (_REPORT, _ASIF):
@@ -94,7 +108,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
                 continue
             cs = m.end()
             ce = _clause_end(text, cs, in_quote)
-            if ce - cs < 6 or any(in_quote[cs:ce]):
+            if ce - cs < 6 or any(in_statement[cs:ce]):
                 continue
             reported.append((m.end(1), m.start(1), m.group(1), cs, ce))
     # a clause that itself opens with another speaker and verb: keep the inner one only
@@ -193,6 +207,14 @@ def _direct_spans(text: str, paragraphs) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _verb_right_before(text: str, mark: int) -> bool:
+    """Whether a speech verb (and a colon or comma) stands right before the opening mark."""
+    k = mark
+    while k > 0 and text[k - 1] in " ：:，,":
+        k -= 1
+    return _VERB_END.search(text, max(0, k - 4), k) is not None or text[k - 1:k] in ("说", "称", "道")
+
+
 def _clause_start(text: str, pos: int) -> int:
     """Start of the clause that ends at `pos` (back to the last comma, colon or sentence end)."""
     k = pos - 1
@@ -258,10 +280,12 @@ class _Context:
         self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
         self.mstarts = [m[0] for m in self.mentions]
         self.history: list[tuple[int, str, str | None, str | None]] = []  # (pos, speaker, entity id, entity type)
+        self.quoted: list[tuple[int, int]] = []
         self.types = {e.id: e.type for e in entities}
         self.names = {e.id: e.name for e in entities}
 
     def said(self, q: Quote, pos: int) -> None:
+        self.quoted.append((q.start, q.end))
         if q.speaker:
             self.history.append((pos, q.speaker, q.speaker_entity, self.types.get(q.speaker_entity or "")))
 
@@ -281,6 +305,21 @@ class _Context:
                 return self.mentions[i][2]
             i -= 1
         return None
+
+    def last_speaker_at(self, pos: int, types: tuple[str, ...]):
+        for p, sp, eid, et in reversed(self.history):
+            if p < pos and et in types:
+                return p, sp, eid
+        return None
+
+    def last_entity_outside_quotes(self, pos: int, types: tuple[str, ...]):
+        i = bisect.bisect_left(self.mstarts, pos) - 1
+        while i >= 0 and pos - self.mentions[i][0] < 600:
+            ms = self.mentions[i][0]
+            if self.mentions[i][2].type in types and not any(qs <= ms < qe for qs, qe in self.quoted):
+                return self.mentions[i][2], ms
+            i -= 1
+        return None, -1
 
     def last_speaker(self, pos: int, types: tuple[str, ...] | None):
         for p, sp, eid, et in reversed(self.history):
@@ -307,6 +346,10 @@ class _Context:
             if not m or m.start() == 0:
                 break
             t = t[:m.start()]
+            e = s + len(t)
+        vm = _VERB_END.search(t)
+        if vm and vm.start() > 0:
+            t = t[:vm.start()]
             e = s + len(t)
         stripped = t.strip()
         if not stripped:
@@ -336,10 +379,11 @@ class _Context:
             return (ent.name, ent.id) if ent else (t, None)
         if t.startswith("该") or t in V.REFERENCES:
             kind = ("org",) if re.search(r"公司|机构|集团|银行|组织|行|基金|企业|媒体|报", t) else ("person",)
-            sp = self.last_speaker(start, kind)
-            if sp:
-                return sp
-            ent = self.last_entity(start, kind)
+            # the more recent of the last speaker of that kind and the last such entity named outside quotes
+            sp = self.last_speaker_at(start, kind)
+            ent, epos = self.last_entity_outside_quotes(start, kind)
+            if sp and (ent is None or sp[0] >= epos):
+                return sp[1], sp[2]
             return (ent.name, ent.id) if ent else (t, None)
         if t.startswith("上述"):
             return t, None

@@ -124,3 +124,23 @@ def test_scare_quotes_are_not_quotes():
 def test_speech_verb_as_noun_is_not_reported_speech():
     a = ann("这本小说的名称叫作未来，堪称年度最佳。")
     assert a.quotes == []
+
+
+def test_quoted_term_inside_reported_speech_is_not_a_direct_quote():
+    a = ann("张勇表示，阿里巴巴所有产品未来将接入“通义千问”大模型。")
+    q = quote_with(a, "通义千问")
+    assert q is not None and not q.direct and q.speaker == "张勇"
+    assert q.text.startswith("阿里巴巴所有产品")
+
+
+def test_reference_resolves_to_the_company_named_last():
+    a = ann("据路透社报道，多家厂商在加大采购。AMD首席执行官苏姿丰表示，AMD将在年底推出新芯片。"
+            "该公司认为，新芯片的需求将十分旺盛。")
+    q = quote_with(a, "新芯片的需求将十分旺盛")
+    assert q is not None and q.speaker_entity == entity_id(a, "AMD")
+
+
+def test_two_speech_verbs_make_one_quote():
+    a = ann("黄仁勋发表了演讲。他补充说，数据中心的需求正在快速增长。")
+    qs = [q for q in a.quotes if "数据中心的需求" in q.text]
+    assert len(qs) == 1 and qs[0].speaker == "黄仁勋"
