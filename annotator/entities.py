@@ -88,6 +88,9 @@ def _latin_candidates(text: str, cands: list) -> None:
             if w == "The" and not cur:
                 cur.append((w, s, e, None))
                 continue
+            if cur and len(w) == 1 and w.isupper() and cur[-1][0][:1].isupper() and len(cur[-1][0]) > 1:
+                cur.append((w, s, e, None))  # Model Y, Plan B
+                continue
             if w in _LATIN_TITLES or w in V.GENERIC_LATIN or (w[0].isalpha() and w.islower() and w not in _CONNECT) \
                     or _SIZE.fullmatch(w) and not cur:
                 if cur:
@@ -104,9 +107,9 @@ def _latin_candidates(text: str, cands: list) -> None:
             if g[0][3] == "TITLE":
                 prev_title = g[0]
                 continue
-            while g and (g[-1][0].lower() in _CONNECT or (g[-1][0].isdigit() and _UNIT_AFTER.match(text, g[-1][2]))):
+            while g and (g[-1][0] in _CONNECT or g[-1][0] == "The" or (g[-1][0].isdigit() and _UNIT_AFTER.match(text, g[-1][2]))):
                 g = g[:-1]
-            while g and g[0][0].lower() in _CONNECT and g[0][0] != "The":
+            while g and g[0][0] in _CONNECT:
                 g = g[1:]
             if not g:
                 continue
@@ -145,6 +148,8 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
         return "product", 30
     if re.search(r"[A-Za-z][\-]?\d", name) and not re.fullmatch(r"[A-Z]\d", first):
         return "product", 25
+    if len(g) >= 2 and (g[-1][0].isdigit() or (len(g[-1][0]) == 1 and g[-1][0].isupper())):
+        return "product", 25  # Model 3, Model Y, Windows 11
     return "org", 25
 
 

@@ -406,8 +406,11 @@ class _Context:
             people = [m for m in ms if m[2].type == "person"]
             if people and re.match(r"(?:曾|在|也|就|还|则|对|向|于|通过|公开|私下|此前|近日|日前|又|更|已|再|亦|均|都|一度)", self.text[people[-1][1]:s + len(t)]):
                 return people[-1][2].name, people[-1][2].id
-            if rest.lstrip("的") in V.TITLES or rest.lstrip("的") in V.ANON_HEADS:
-                return t, (ent.id if ent.type != "person" else None)
+            r = rest.lstrip("的")
+            if r in ("方面", "方", "官方", "内部", "本身", "高层", "发言人", "官网", "官微"):
+                return (ent.name if ent.type == "person" else t), ent.id
+            if r in V.TITLES or r in V.ANON_HEADS or _ANON_RE.search(r):
+                return t, (ent.id if ent.type != "person" and r in V.TITLES else None)
             return None, None
         if _ANON_RE.search(t) or _DOC_RE.search(t):
             return t, None

@@ -154,3 +154,14 @@ def test_figure_is_linked_to_its_entity():
     a = ann("去年，宁德时代营收为4009亿元，同比增长22%。")
     figs = [f for f in a.figures if "4009" in f.text]
     assert figs and figs[0].entity == by_surface(a, "宁德时代").id
+
+
+def test_model_names_with_number_or_letter_are_products():
+    a = ann("特斯拉下调了Model 3和Model Y的售价。")
+    assert by_surface(a, "Model 3").type == "product"
+    assert by_surface(a, "Model Y").type == "product"
+
+
+def test_adverb_after_name_is_not_part_of_it():
+    a = ann("蔚来汽车创始人李斌则认为，价格战不可持续。")
+    assert by_surface(a, "李斌") is not None and by_surface(a, "李斌则") is None

@@ -144,3 +144,15 @@ def test_two_speech_verbs_make_one_quote():
     a = ann("黄仁勋发表了演讲。他补充说，数据中心的需求正在快速增长。")
     qs = [q for q in a.quotes if "数据中心的需求" in q.text]
     assert len(qs) == 1 and qs[0].speaker == "黄仁勋"
+
+
+def test_description_with_a_company_in_it_stays_a_description():
+    a = ann("一位不愿具名的特斯拉车主对记者说：“我上个月刚提车，现在就降价了。”")
+    q = quote_with(a, "我上个月刚提车")
+    assert q is not None and q.speaker == "一位不愿具名的特斯拉车主" and q.speaker_entity is None
+
+
+def test_company_side_speaks_for_the_company():
+    a = ann("特斯拉方面回应称，价格调整是基于成本下降。")
+    q = quote_with(a, "价格调整是基于成本下降")
+    assert q is not None and q.speaker_entity == entity_id(a, "特斯拉")
