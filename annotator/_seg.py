@@ -108,11 +108,11 @@ def has_word(word: str) -> bool:
     return bool(_FREQ.get(word))
 
 
-def cut_han(s: str) -> list[str]:
-    """Segment a run of Han characters (the max-probability route over the prefix dictionary)."""
+def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
+    """Segment a run of Han characters (the max-probability route over the prefix dictionary).
+
+    Without `out`, returns the words; with it, appends (word, start, end) with offsets from `base`."""
     n = len(s)
-    if n == 1:
-        return [s]
     get, get1, mn = _LPX.get, _LP1.get, _MIN
     route = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
@@ -131,11 +131,18 @@ def cut_han(s: str) -> list[str]:
             j += 1
         route[i] = best
         nxt[i] = bj
-    out = []
     i = 0
+    if out is None:
+        words = []
+        while i < n:
+            j = nxt[i]
+            words.append(s[i:j])
+            i = j
+        return words
+    append = out.append
     while i < n:
         j = nxt[i]
-        out.append(s[i:j])
+        append((s[i:j], base + i, base + j))
         i = j
     return out
 
@@ -143,10 +150,7 @@ def cut_han(s: str) -> list[str]:
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Han words with offsets (other characters are not returned)."""
     _load()
-    out = []
+    out: list = []
     for m in _HAN.finditer(text):
-        pos = m.start()
-        for w in cut_han(m.group()):
-            out.append((w, pos, pos + len(w)))
-            pos += len(w)
+        cut_han(m.group(), m.start(), out)
     return out
