@@ -673,6 +673,16 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
         if key not in groups:
             continue
         t = max(g["types"], key=g["types"].get)
+        if t == "product":
+            # a product and its version (Office 365 / Office): one product
+            for s, e in list(g["mentions"]):
+                m = re.fullmatch(r"([A-Za-z][\w\-]*) (?:\d[\w.]*|[A-Z])", text[s:e])
+                if m:
+                    other = surface_key.get(_fold(m.group(1)))
+                    if other and other != key and other in groups and \
+                            max(groups[other]["types"], key=groups[other]["types"].get) == "product":
+                        _merge(groups, owner, key, other, surface_key)
+            continue
         if t != "person":
             continue
         for s, e in list(g["mentions"]):

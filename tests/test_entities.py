@@ -165,3 +165,9 @@ def test_model_names_with_number_or_letter_are_products():
 def test_adverb_after_name_is_not_part_of_it():
     a = ann("蔚来汽车创始人李斌则认为，价格战不可持续。")
     assert by_surface(a, "李斌") is not None and by_surface(a, "李斌则") is None
+
+
+def test_product_and_its_version_merge():
+    a = ann("Office 365的订阅收入增长，Office仍是微软的核心产品。")
+    e = by_surface(a, "Office 365")
+    assert e is not None and e.type == "product" and by_surface(a, "Office") is e
