@@ -174,7 +174,7 @@ _TRANSLIT_PLAIN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{3,}")
 
 
 _LIVELY: dict[str, bool] = {}
-_LIVELY_TAGS = {"ORG", "PROD", "PLACE", "ns", "nt", "nr", "nrfg", "nrt"}
+_LIVELY_TAGS = {"TITLE", "ORG", "PROD", "PLACE", "ns", "nt", "nr", "nrfg", "nrt"}
 
 
 def _lively(w: str) -> bool:
@@ -256,6 +256,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 and not _common_compound(w):
             cands.append((s, e, "person", 17, None))
 
+        # a name right after a title (总统普京, 首相岸田文雄)
+        if tag == "TITLE" and i + 1 < n and toks[i + 1][1] == e:
+            _after_title(toks, i, cands)
         # surname + one or two unknown single characters, or + one two-character word when a cue says so
         if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
             _surname_name(text, toks, i, cands)
@@ -332,6 +335,30 @@ def _surname_name(text: str, toks: list, i: int, cands: list) -> None:
             return
         if _name_cue(text, toks, i, i + 2) and _seg.tag_margin(w + nw, "nr") >= _PERSON_MARGIN:
             cands.append((s, toks[i + 1][2], "person", 17, None))
+
+
+def _after_title(toks: list, i: int, cands: list) -> None:
+    tags = _seg.TAGS
+    n = len(toks)
+    w, s, e = toks[i + 1]
+    t = tags.get(w)
+    if 2 <= len(w) <= 4 and t in ("ns", "nr", "nrt", "nrfg") and w not in V.COUNTRIES:
+        end = e
+        if i + 2 < n and toks[i + 2][1] == e and len(toks[i + 2][0]) == 1 and len(w) == 2 and toks[i + 2][0] not in V.NOT_GIVEN \
+                and tags.get(toks[i + 2][0]) not in ("v", "p", "c", "d", "uj", "ul", "m", "q", "f", "TITLE", "GEN") \
+                and w[0] in V.SURNAMES and _seg.tag_margin(w + toks[i + 2][0], "nr") >= _PERSON_MARGIN:
+            end = toks[i + 2][2]  # 刘家 + 琛
+        cands.append((s, end, "person", 34, None))
+        return
+    # single characters after the title: a name the dictionary does not know
+    j, end = i + 1, s
+    while j < n and toks[j][1] == end and len(toks[j][0]) == 1 and toks[j][0] not in V.NOT_GIVEN \
+            and tags.get(toks[j][0]) not in ("TITLE", "GEN", "uj", "ul", "p", "c", "m", "q", "f", "v", "d") and end - s < 4:
+        end = toks[j][2]
+        j += 1
+    if end - s >= 2 and (j >= n or toks[j][1] != end or len(toks[j][0]) > 1 or toks[j][0] in V.NOT_GIVEN):
+        if _seg.tag_margin(toks[i + 1][0] if end - s == 1 else "".join(x[0] for x in toks[i + 1:j]), "nr") > -2:
+            cands.append((s, end, "person", 34 if end - s >= 3 else 30, None))
 
 
 def _split_prefix(w: str, s: int, cands: list) -> bool:
