@@ -162,6 +162,7 @@ _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇0-9０-９]+[届次]|第[一二三四五六七八九十百零〇0-9０-９]+|[届次]")
 _NAME_WORD_MAX_FREQ = 400
 _ORG_TAIL_GENERIC = re.compile(r"政府$")
+_STRIP_SUFFIXES = ("集团公司", "有限公司", "股份公司", "控股集团", "集团", "公司", "控股", "银行", "资本", "基金", "科技")
 _ORG_SUF_LAST: dict[str, list[str]] = {}
 for _sf in _ORG_SUF:
     _ORG_SUF_LAST.setdefault(_sf[-1], []).append(_sf)
@@ -530,6 +531,44 @@ def _translit_candidates(text: str, toks: list, cands: list) -> None:
 
 # --- glossary ---------------------------------------------------------------------------------------
 
+_PAREN_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([A-Za-z][A-Za-z0-9 .&'’\-]{1,40}?)[）)]")
+_NAMEISH = {"ORG", "PROD", "PLACE", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
+
+
+def _translated_candidates(text: str, toks: list, cands: list) -> None:
+    """A Chinese name with its original in parentheses (瑞士信贷（Credit Suisse））: the Chinese words before the
+    parenthesis are a name too; grouping then makes both one entity."""
+    ends = None
+    tags = _seg.TAGS
+    for m in _PAREN_LATIN.finditer(text):
+        inner = m.group(1).strip()
+        if inner in V.GENERIC_LATIN or inner.islower() or (inner.isupper() and len(inner) <= 4 and _fold(inner) not in _ALIAS):
+            continue
+        if ends is None:
+            ends = {t[2]: k for k, t in enumerate(toks)}
+        k = ends.get(m.start())
+        if k is None:
+            continue
+        w1, s1, e1 = toks[k]
+        t1 = tags.get(w1)
+        if t1 in ("GEN", "TITLE") or t1 in _STOP_TAGS:
+            continue
+        start = s1
+        named = t1 in _NAMEISH or (t1 is None) or (_seg._FREQ.get(w1) or 0) < _NAME_WORD_MAX_FREQ
+        if t1 not in ("ORG", "PROD", "nr", "nrt", "nrfg") and k and toks[k - 1][2] == s1:
+            w0, s0, _ = toks[k - 1]
+            t0 = tags.get(w0)
+            if t0 not in _STOP_TAGS and t0 not in ("GEN", "TITLE") and w0 not in V.ORG_DESCRIPTORS and (
+                    t0 in _NAMEISH or t0 is None or (_seg._FREQ.get(w0) or 0) < _NAME_WORD_MAX_FREQ):
+                start = s0
+                named = True
+        if not named or m.start() - start < 2:
+            continue
+        words = inner.split()
+        kind = "person" if len(words) >= 2 and words[0] in V.FIRST_NAMES else (_ALIAS.get(_fold(inner), (None, "org"))[1])
+        cands.append((start, m.start(), kind, 57, None))
+
+
 def _contains_taken(s: int, e: int, taken: list, occupied: bytearray, chosen: list) -> bool:
     """Whether [s, e) is blocked only by figure/date spans that lie wholly inside it."""
     inside = [(a, b) for a, b in taken if a < e and s < b]
@@ -605,6 +644,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _han_candidates(text, toks, cands)
     _translit_candidates(text, toks, cands)
     _model_candidates(text, cands)
+    _translated_candidates(text, toks, cands)
     _congress_candidates(text, cands)
     _sport_context(doc, toks, cands)
     ignore = {_fold(s) for s in glossary.ignore}
@@ -694,6 +734,20 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                     occupied[k] = 1
                 owner[inner_s] = k_out
     del merged
+
+    # an organisation's name with and without its suffix (瑞银集团 / 瑞银, 阿里巴巴集团 / 阿里巴巴): one org
+    for key, g in list(groups.items()):
+        if key not in groups or max(g["types"], key=g["types"].get) != "org":
+            continue
+        for s, e in list(g["mentions"]):
+            surface = text[s:e]
+            for suf in _STRIP_SUFFIXES:
+                if surface.endswith(suf) and len(surface) - len(suf) >= 2:
+                    other = surface_key.get(_fold(surface[: -len(suf)]))
+                    if other and other != key and other in groups and \
+                            max(groups[other]["types"], key=groups[other]["types"].get) == "org":
+                        _merge(groups, owner, key, other, surface_key)
+                    break
 
     # Latin persons: the surname alone is the same person; transliterated names: the last part
     for key, g in list(groups.items()):

@@ -171,3 +171,22 @@ def test_product_and_its_version_merge():
     a = ann("Office 365的订阅收入增长，Office仍是微软的核心产品。")
     e = by_surface(a, "Office 365")
     assert e is not None and e.type == "product" and by_surface(a, "Office") is e
+
+
+def test_name_after_title_is_a_person_even_if_the_dictionary_says_place():
+    a = ann("俄罗斯总统普京当天会见了来访的客人。")
+    assert by_surface(a, "普京").type == "person"
+    assert by_surface(a, "俄罗斯").type == "place"
+
+
+def test_org_with_and_without_suffix_merge():
+    a = ann("瑞银集团同意收购对手。瑞银董事长表示交易有吸引力。")
+    e = by_surface(a, "瑞银集团")
+    assert e is not None and by_surface(a, "瑞银") is e
+
+
+def test_chinese_name_before_original_in_parentheses_is_one_entity():
+    a = ann("瑞银同意收购瑞士信贷（Credit Suisse），交易价格为30亿瑞郎。")
+    e = by_surface(a, "Credit Suisse")
+    assert e is not None and e.type == "org" and by_surface(a, "瑞士信贷") is e
+    assert by_surface(a, "瑞士") is None
