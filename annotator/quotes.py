@@ -31,9 +31,11 @@ _DOC_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in V.DOC_NOUNS), 
 _ANON_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in V.ANON_HEADS), key=len, reverse=True)) + r")(?:中的\w{1,3}|之一)?$")
 _VERBS = sorted(V.SPEECH_VERBS, key=len, reverse=True)
 _VERB_RE = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
+_CITED = re.compile(r"(?:另据|据)[^，。,；;“”\n]{1,20}?(?:援引|引述|引用)([^，。,；;“”\n]{1,30}?)(?:的话)?(?:说|称|表示|指出)?[，,：:]")
 _REPORT = re.compile(r"(?:另据|据)([^，。,；;“”\n]{1,30}?)(?:的)?(?:报道|报导|消息|援引|统计|数据|调查|报告|介绍|分析|了解|透露|称)(?:称|说|显示)?[，,：:]")
 _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此前)?(?:提到|提及|指出|说|写道|所说|所言|预测|预言|显示)(?:的)?(?:那样|一样)?[，,：:]")
 _VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
+_AFTER_VERB = re.compile(r"(?:过|道|了)?(?:(?:记者|媒体|本报|本刊|笔者|我们|外界|投资者)(?=[，,：:]))?[：:，,]?")
 _VERB_START = re.compile("(?:说|称|道|表示|指出)")
 _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …: not speech
 
@@ -85,8 +87,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue
         chunk_start = _clause_start(text, vs)
         chunk = text[chunk_start:vs]
-        m = re.match(r"[：:，,]?", text[ve:])
-        cs = ve + m.end()
+        m = _AFTER_VERB.match(text, ve)
+        cs = m.end()
         ce = _clause_end(text, cs, in_quote)
         if ce - cs < 6 or text[ve:ve + 2].startswith(_NOT_SPEECH_AFTER):
             continue
@@ -102,7 +104,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         if any(in_statement[cs:ce]):
             continue
         reported.append((vs, chunk_start, chunk, cs, ce))
-    for pat in (_REPORT, _ASIF):
+    for pat in (_CITED, _REPORT, _ASIF):
         for m in pat.finditer(text):
             if in_quote[m.start()]:
                 continue
@@ -124,11 +126,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue
         keep.append(r)
     # one clause, one quote: the earliest verb wins when two share a clause
-    seen = set()
+    seen = set()  # one clause, one quote: the first cue whose speaker resolves wins
     for r in keep:
-        if (r[3], r[4]) in seen:
-            continue
-        seen.add((r[3], r[4]))
         events.append((r[1], "reported", r))
     for q in direct_q:
         events.append((q[0], "direct", q))
@@ -147,9 +146,12 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             q = Quote(text[s:e], s, e, True, speaker, ent)
         else:
             vs, chunk_start, chunk, cs, ce = data
+            if (cs, ce) in seen:
+                continue
             speaker, ent = ctx.resolve(chunk, chunk_start, vs)
             if speaker is None:
                 continue
+            seen.add((cs, ce))
             body = text[cs:ce].rstrip()
             if len(body) < 6:
                 continue
@@ -171,6 +173,8 @@ def _speech_verbs(doc: Document) -> list[tuple[int, int]]:
             out.append((s, e))
         elif len(w) >= 3 and w[-2:] in verbs:
             out.append((e - 2, e))
+        elif len(w) == 2 and w[1] in "说称" and w[0] in "时中上里后前又也还则就却再曾便均都亦并":
+            out.append((e - 1, e))  # 时说, 也称: the dictionary glued the verb to the word before
     return out
 
 

@@ -156,3 +156,21 @@ def test_company_side_speaks_for_the_company():
     a = ann("特斯拉方面回应称，价格调整是基于成本下降。")
     q = quote_with(a, "价格调整是基于成本下降")
     assert q is not None and q.speaker_entity == entity_id(a, "特斯拉")
+
+
+def test_addressee_after_verb_is_not_part_of_the_statement():
+    a = ann("王峰告诉记者，公司将在年底前完成上市。")
+    q = quote_with(a, "公司将在年底前完成上市")
+    assert q is not None and q.text == "公司将在年底前完成上市" and q.speaker == "王峰"
+
+
+def test_verb_glued_to_previous_word_still_introduces_quote():
+    a = ann("雷军在接受采访时说：“我们不会放弃。”")
+    q = quote_with(a, "我们不会放弃")
+    assert q is not None and q.direct and q.speaker == "雷军"
+
+
+def test_source_cited_by_a_medium():
+    a = ann("据彭博社援引知情人士的话说，苹果正在与OpenAI谈判。")
+    q = quote_with(a, "苹果正在与OpenAI谈判")
+    assert q is not None and not q.direct and q.speaker == "知情人士"
