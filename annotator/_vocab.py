@@ -23,8 +23,6 @@ CEO CFO CTO COO CMO CIO CSO CPO VP EVP SVP President Chairman Founder Director P
 教练 主教练 球员 队长 运动员 选手 演员 导演 歌手 作家 诗人 画家 艺术家 制片人 主持人 网红 博主 先生 女士 小姐 夫人 总 老师 医生 警官 警察 士兵
 """)
 
-# Titles that may come right before a name (title + name) — the longer the title the safer.
-PERSON_CUE_BEFORE = TITLES | _words("据 对 向 和 与 及 同 让 请 给 由 被 跟 称 说")
 
 # Words of an organisation's name that end it: X公司, X集团 …
 ORG_SUFFIXES = _words("""
@@ -50,7 +48,6 @@ SPEECH_VERBS = _words("""
 DOC_NOUNS = _words("文件 报告 研报 文章 声明 公告 财报 备忘录 邮件 信 泄密信 信件 博客 帖子 推文 报道 数据 调查 研究 论文 白皮书 纪要 通报 通知 公报")
 
 # Pronouns and references to an earlier speaker.
-PRONOUNS_PERSON = _words("他 她 其 他们 她们 此人 对方 后者 前者")
 REFERENCES = _words("该公司 该机构 该行 该集团 该银行 该组织 该部门 该人士 该人 该负责人 该发言人 该报 该报道 该媒体 该文件 该报告 该研究 该基金 这家公司 这家机构 上述人士 上述知情人士 上述消息人士 上述负责人 上述公司 上述机构 公司 该企业 此文件")
 
 # Descriptions that stand for an anonymous source.

@@ -290,12 +290,10 @@ def _common_compound(w: str) -> bool:
     return _seg.TAGS.get(head) in ("nr", "nz") and _seg._FREQ.get(head, 0) >= 100 and _seg.tag_margin(head, "nr") < 2
 _PERSON_MARGIN_ANY = 4.0
 _VISIT = {"访", "驻", "赴", "抵", "来", "离", "在", "旅", "回", "返", "出访", "访问", "驻华", "抵达", "离开", "前往"}
-_PREFIX_PLACES: set = set()
 _PLACE_RESTS = {"人", "地区", "同胞", "人民", "两国", "方面", "一带", "沿岸", "境内", "全境", "各地", "籍", "裔"}
 _PLACE_PREFIX2 = {a + b for a in "中美日韩英法德俄欧港澳台" for b in "中美日韩英法德俄欧港澳台" if a != b}
 
 
-_AFTER_NAME = {"、", "等", "同志", "先生", "女士", "说", "表示", "认为", "指出", "介绍", "透露", "告诉", "称", "强调", "在", "和", "与", "）", ")", "，"}
 
 
 def _name_cue(text: str, toks: list, i: int, j: int) -> bool:
@@ -412,8 +410,6 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         start, named = s, tags.get(w) in ("nt", "nz") or tags.get(head) in _NAME_TAGS or not _seg.has_word(head)
     else:
         start, named = s, False
-        if w in V.GENERIC_ZH and False:
-            return
     j = i - 1
     length = e - start
     parts = 0
@@ -479,8 +475,6 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
         if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
                 and toks[i - 2][0] not in V.NOT_GIVEN:
             start = toks[i - 2][1]
-        if start > 0 and _seg._HAN.match(toks[i - 1][0]) and ps > 0 and False:
-            pass
         cands.append((start, e, "place", 62 if ptag in ("PLACE", "ORG") and facility else 25, None))
 
 
@@ -705,7 +699,6 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
         add(key, s, e, kind, prio, entry)
 
     # parentheses: NAME（TRANSLATION）
-    merged = True
     starts = {s: (s, e) for g in groups.values() for s, e in g["mentions"]}
     owner = {s: k for k, g in groups.items() for s, _ in g["mentions"]}
     for s, (s0, e0) in sorted(starts.items()):
@@ -733,7 +726,6 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                 for k in range(inner_s, inner_e):
                     occupied[k] = 1
                 owner[inner_s] = k_out
-    del merged
 
     # an organisation's name with and without its suffix (瑞银集团 / 瑞银, 阿里巴巴集团 / 阿里巴巴): one org
     for key, g in list(groups.items()):
