@@ -488,7 +488,7 @@ def _model_candidates(text: str, cands: list) -> None:
         if kind == "org" and prio >= 60 and e < len(text) and not text[e - 1].isascii():
             m = _MODEL_AFTER.match(text, e)
             if m and any(c.isdigit() for c in m.group()):
-                extra.append((s, m.end(), "product", 65, None))
+                extra.append((s, m.end(), "product", max(65, prio + 1), None))
     cands.extend(extra)
 
 
@@ -653,7 +653,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
         s, e = c[0], c[1]
         if e <= s or any(occupied[s:e]):
             # a name may hold a number (十五大, 微软365) but may not cut one: allow spans that contain a taken span
-            if e <= s or c[3] not in (45, 65) or not _contains_taken(s, e, taken, occupied, chosen):
+            if e <= s or not (c[3] == 45 or c[2] == "product" and c[3] >= 65) or not _contains_taken(s, e, taken, occupied, chosen):
                 continue
         surface = text[s:e]
         if _fold(surface) in ignore or (c[4] is None and len(surface) > 1 and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):

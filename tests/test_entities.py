@@ -190,3 +190,10 @@ def test_chinese_name_before_original_in_parentheses_is_one_entity():
     e = by_surface(a, "Credit Suisse")
     assert e is not None and e.type == "org" and by_surface(a, "瑞士信贷") is e
     assert by_surface(a, "瑞士") is None
+
+
+def test_glossary_company_with_model_number_is_still_a_product():
+    g = Glossary(entries=(GlossaryEntry("华为", "org", aliases=("Huawei",)),))
+    a = ann("华为P60发布后，华为的市场份额回升。", g)
+    assert by_surface(a, "华为P60").type == "product"
+    assert by_surface(a, "华为").name == "华为" and by_surface(a, "华为").type == "org"
