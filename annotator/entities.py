@@ -196,7 +196,10 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
     n = len(toks)
     lively = _LIVELY
     for i, (w, s, e) in enumerate(toks):
-        if not lively.get(w) and (w in lively or not _lively(w)):
+        v = lively.get(w)
+        if v is None:
+            v = _lively(w)
+        if not v:
             if len(w) >= 3 and tags.get(w) != "GEN" and (w[:2] in V.COUNTRIES or w[:3] in V.COUNTRIES or w[:2] in _PLACE_PREFIX2
                                                           or (w[0] in _VISIT and w[1] in V.COUNTRY_ABBR)):
                 _split_prefix(w, s, cands)

@@ -228,17 +228,21 @@ def _clause_start(text: str, pos: int) -> int:
     return k + 1
 
 
+_ENDER = re.compile(r"[。！？!?；;\n—]")
+
+
 def _clause_end(text: str, start: int, in_quote: bytearray) -> int:
+    """Where the clause from `start` ends: a sentence end or a dash outside quotation marks."""
+    limit = min(len(text), start + 600)  # a clause longer than this is not one clause
     k = start
-    n = len(text)
-    while k < n:
-        ch = text[k]
-        if ch in _SENT_END and not in_quote[k]:
-            break
-        if ch == "—" and not in_quote[k]:
-            break
+    while True:
+        m = _ENDER.search(text, k, limit)
+        if m is None:
+            return limit
+        k = m.start()
+        if not in_quote[k]:
+            return k
         k += 1
-    return k
 
 
 def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
@@ -289,7 +293,7 @@ class _Context:
         self.names = {e.id: e.name for e in entities}
 
     def said(self, q: Quote, pos: int) -> None:
-        self.quoted.append((q.start, q.end))
+        bisect.insort(self.quoted, (q.start, q.end))
         if q.speaker:
             self.history.append((pos, q.speaker, q.speaker_entity, self.types.get(q.speaker_entity or "")))
 
@@ -320,10 +324,16 @@ class _Context:
         i = bisect.bisect_left(self.mstarts, pos) - 1
         while i >= 0 and pos - self.mentions[i][0] < 600:
             ms = self.mentions[i][0]
-            if self.mentions[i][2].type in types and not any(qs <= ms < qe for qs, qe in self.quoted):
+            if self.mentions[i][2].type in types and not self.inside_quote(ms):
                 return self.mentions[i][2], ms
             i -= 1
         return None, -1
+
+    def inside_quote(self, pos: int) -> bool:
+        """Whether `pos` lies in the text of a quote found so far (spans kept sorted by start)."""
+        i = bisect.bisect_right(self.quoted, (pos, 10**12)) - 1
+        # quotes hardly overlap: the few that start last before `pos` are the only ones that can hold it
+        return any(qs <= pos < qe for qs, qe in self.quoted[max(0, i - 3):i + 1])
 
     def last_speaker(self, pos: int, types: tuple[str, ...] | None):
         for p, sp, eid, et in reversed(self.history):
