@@ -6,6 +6,7 @@ placeholders and then filled in per note: no template lookup or macro call per m
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -15,8 +16,8 @@ from markupsafe import escape
 from .config import SiteConfig
 from .content import Article
 from .entities_index import build_entity_index, entities_by_type
-from .notes import Note, build_notes, entity_path
-from .render import Mark, make_markdown, render
+from .notes import Note, build_notes, entity_path, note_marks
+from .render import Mark, _line_starts, _non_overlapping, make_markdown, render
 from .templating import make_environment, render_template
 from .timeline import article_timeline, site_timeline
 from .units import bar_fraction, chinese_units, log_scale
@@ -32,16 +33,17 @@ class AnnotatedArticle:
     notes: list[Note] = field(default_factory=list)
     html: str = ""
     rendered: set[str] = field(default_factory=set)  # ids of notes whose trigger is in the text
-    prepared: bool = False
+    note_ids: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (kind, start, end) → id, if marked
+    prepared: bool = False  # notes and html are set
+    indexed: bool = False  # rendered and note_ids are set
 
     @property
     def url(self) -> str:
         return f"articles/{self.article.slug}/"
 
-    @property
-    def note_ids(self) -> dict[tuple[str, int, int], str]:
-        """(kind, start, end) → note id, for notes whose mark made it into the text."""
-        return {(n.kind, n.start, n.end): n.id for n in self.notes if n.id in self.rendered}
+    def _index(self, marks: list[Mark]) -> None:
+        self.note_ids = {(m.kind, m.start, m.end): m.note_id for m in marks if m.note_id in self.rendered}
+        self.indexed = True
 
 
 class _Slots:
@@ -110,9 +112,19 @@ class Renderer:
             item.notes = build_notes(item.annotation, render_inline=self.markdown)
             self._notes = {n.id: n for n in item.notes}
             self._rendered = set()
-            item.html = render(self.md, item.article.body, [n.mark for n in item.notes])
+            marks = [n.mark for n in item.notes]
+            item.html = render(self.md, item.article.body, marks)
             item.rendered = self._rendered
             item.prepared = True
+            item._index(marks)
+        return item
+
+    def index(self, item: AnnotatedArticle) -> AnnotatedArticle:
+        """Which notes are marked in the text and their ids, without notes or HTML (for site-wide pages)."""
+        if not item.indexed:
+            marks = note_marks(item.annotation)
+            item.rendered = rendered_note_ids(self.plain_md, item.article.body, marks)
+            item._index(marks)
         return item
 
     def article_html(self, item: AnnotatedArticle) -> str:
@@ -123,6 +135,94 @@ class Renderer:
 
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
+
+
+def rendered_note_ids(md, body: str, marks: list[Mark]) -> set[str]:
+    """The notes whose trigger `render` puts into the text, found from the token stream alone.
+
+    The same rules as pizhu.render (overlapping marks dropped; marks only in text tokens outside links
+    and code; an inner mark must lie in one text token and not cross a quote's edge), at a fraction of
+    the cost of rendering: site-wide pages link to #ref-… anchors of every article on every build.
+    """
+    layers = _non_overlapping(marks)
+    if _simple(body, layers):
+        return _rendered_simple(layers)
+    source = body.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    line_starts = _line_starts(source)
+    starts: list[int] = []
+    ends: list[int] = []
+    for block in md.parse(source, {}):
+        if block.type != "inline" or not block.children or not block.map:
+            continue
+        cursor = line_starts[block.map[0]]
+        limit = line_starts[block.map[1]] if block.map[1] < len(line_starts) else len(source)
+        in_link = 0
+        for token in block.children:
+            if token.type in ("link_open", "link_close"):
+                in_link += 1 if token.type == "link_open" else -1
+            if token.type not in ("text", "code_inline") or not token.content:
+                continue
+            pos = source.find(token.content, cursor, limit)
+            if pos < 0:
+                continue
+            cursor = pos + len(token.content)
+            if token.type == "text" and not in_link:
+                starts.append(pos)
+                ends.append(cursor)
+    outer = layers.get(0, [])  # sorted and non-overlapping
+    outer_ends = [o.end for o in outer]
+    found: set[str] = set()
+    for m in layers.get(1, []):
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0 or m.end > ends[i]:
+            continue
+        j = bisect.bisect_right(outer_ends, m.start)  # quotes that may overlap the mark start here
+        crosses = False
+        while j < len(outer) and outer[j].start < m.end:
+            o = outer[j]
+            if m.start < o.start or m.end > o.end:
+                crosses = True
+                break
+            j += 1
+        if not crosses:
+            found.add(m.note_id)
+    for m in outer:
+        i = bisect.bisect_right(ends, m.start)  # first text token ending after the mark starts
+        if i < len(starts) and starts[i] < m.end:
+            found.add(m.note_id)
+    return found
+
+
+_BODY_MARKUP = re.compile(r"[`<&\\\[{|\r\0\t]|~~| {4}")  # code, html, entities, escapes, links, attrs, tables
+_BLOCK_PREFIX = re.compile(r"(?:[ ]{0,3}(?:>|[-+*]|\d{1,9}[.)]|#{1,6})(?=[ \t\n]|$)[ \t]*)*", re.M)
+_MARK_MARKUP = re.compile(r"[*_`\[\]<>&\\~|!#{}\n\r]|^\s|\s$|^[-=]+$")
+
+
+def _simple(body: str, layers: dict[int, list[Mark]]) -> bool:
+    """True when no mark can be split or swallowed by Markdown: a body without code, HTML, entities,
+    escapes, links or attribute blocks, and marks whose text holds no markup and no line break."""
+    if _BODY_MARKUP.search(body):
+        return False
+    for layer in layers.values():
+        for m in layer:
+            if _MARK_MARKUP.search(body[m.start:m.end]):
+                return False
+            line = body.rfind("\n", 0, m.start) + 1
+            if m.start < _BLOCK_PREFIX.match(body, line).end():  # inside a list, quote or heading marker
+                return False
+    return True
+
+
+def _rendered_simple(layers: dict[int, list[Mark]]) -> set[str]:
+    outer = layers.get(0, [])
+    outer_ends = [o.end for o in outer]
+    found = {o.note_id for o in outer}
+    for m in layers.get(1, []):
+        j = bisect.bisect_right(outer_ends, m.start)
+        if j < len(outer) and outer[j].start < m.end and (m.start < outer[j].start or m.end > outer[j].end):
+            continue
+        found.add(m.note_id)
+    return found
 
 
 def figure_groups(item: AnnotatedArticle) -> list[tuple[str, str, list[FigureRow], str]]:
@@ -160,9 +260,9 @@ def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[s
     """Pages built from every article (index, feed, sitemap, 404, timeline, entities …), newest first."""
     config = renderer.config
     for item in items:
-        renderer.prepare(item)
+        renderer.index(item)
     newest = items[0].article.date.isoformat() if items else "1970-01-01"
-    entities = build_entity_index(items, render_inline=renderer.markdown)
+    entities = build_entity_index(items, render_inline=renderer.markdown, url=renderer.env.globals["url"])
     timeline = site_timeline(items)
     in_timeline = {i for entry in timeline for i, _ in entry.entities}
     for page in entities:

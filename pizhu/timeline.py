@@ -6,6 +6,7 @@ order that never depends on dict or set iteration.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -50,9 +51,12 @@ class TimelineEntry:
     def entity_ids(self) -> str:
         return " ".join(i for i, _ in self.entities)
 
+    def __post_init__(self) -> None:
+        self._key = (date_key(self.event.date), -self.article.article.date.toordinal(), self.article.article.slug,
+                     self.event.start)
+
     def sort_key(self) -> tuple:
-        return (date_key(self.event.date), -self.article.article.date.toordinal(), self.article.article.slug,
-                self.event.start)
+        return self._key
 
 
 def _sentence_span(body: str, event: Event) -> tuple[int, int] | None:
@@ -66,23 +70,37 @@ def _sentence_span(body: str, event: Event) -> tuple[int, int] | None:
     return None
 
 
-def event_entities(item: "AnnotatedArticle", event: Event) -> list[tuple[str, str]]:
-    """Entities mentioned in the event's sentence, by name."""
+def event_entities(item: "AnnotatedArticle", event: Event,
+                   mentions: list[tuple[int, int, str, str]] | None = None) -> list[tuple[str, str]]:
+    """Entities mentioned in the event's sentence, by name; `mentions` is the article's
+    (start, end, id, name) list sorted by start (made here when not given)."""
+    if mentions is None:
+        mentions = _mentions(item)
     span = _sentence_span(item.article.body, event)
     found: dict[str, str] = {}
-    for entity in item.annotation.entities:
-        for mention in entity.mentions:
-            inside = (span[0] <= mention.start and mention.end <= span[1]) if span else mention.text in event.sentence
-            if inside:
-                found[entity.id] = entity.name
-                break
+    if span:
+        i = bisect.bisect_left(mentions, (span[0],))
+        while i < len(mentions) and mentions[i][0] < span[1]:
+            start, end, entity_id, name = mentions[i]
+            if end <= span[1]:
+                found[entity_id] = name
+            i += 1
+    else:
+        for _, _, entity_id, name in mentions:
+            if entity_id not in found and name in event.sentence:
+                found[entity_id] = name
     return sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+def _mentions(item: "AnnotatedArticle") -> list[tuple[int, int, str, str]]:
+    return sorted((m.start, m.end, e.id, e.name) for e in item.annotation.entities for m in e.mentions)
 
 
 def article_timeline(item: "AnnotatedArticle") -> list[TimelineEntry]:
     """The article's events in date order (not reading order)."""
     ids = item.note_ids
-    entries = [TimelineEntry(e, item, ids.get(("date", e.start, e.end)), event_entities(item, e))
+    mentions = _mentions(item) if item.annotation.events else []
+    entries = [TimelineEntry(e, item, ids.get(("date", e.start, e.end)), event_entities(item, e, mentions))
                for e in item.annotation.events]
     return sorted(entries, key=TimelineEntry.sort_key)
 

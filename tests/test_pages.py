@@ -150,3 +150,54 @@ def test_site_wide_pages_render_unprepared_items():
     r = renderer()
     files = site_wide_pages(r, items())
     assert "entities/microsoft/index.html" in files and "timeline/index.html" in files
+
+
+# --- which marks reach the text: the fast scan must agree with the real renderer -----------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from pizhu.render import Mark, make_markdown, render  # noqa: E402
+from pizhu.pages import rendered_note_ids  # noqa: E402
+
+
+def real_rendered(body, marks):
+    seen = set()
+
+    def show(mark, opening, first):
+        if opening and first:
+            seen.add(mark.note_id)
+        return ""
+    render(make_markdown(show), body, marks)
+    return seen
+
+
+def fast_rendered(body, marks):
+    return rendered_note_ids(make_markdown(lambda *a: ""), body, marks)
+
+
+def test_fast_scan_matches_the_renderer_on_the_example():
+    body = (ROOT / "content" / "openai-losses.md").read_text(encoding="utf-8").split("---", 2)[2]
+    marks = []
+    for i, word in enumerate(["OpenAI", "微软", "5.4亿美元", "2023年", "谷歌"]):
+        marks += [Mark(m.start(), m.end(), f"{word}{j}", "entity") for j, m in enumerate(re.finditer(word, body))]
+    start = body.index("将成为")
+    marks.append(Mark(start, start + 12, "q", "quote", 0))
+    assert fast_rendered(body, marks) == real_rendered(body, marks)
+
+
+CHUNKS = ["微软", "OpenAI", "投资", "。", "，", "\n", "\n\n", "**", "*", "_", "`", "[", "](http://x)", "## ",
+          "- ", "1. ", "> ", "    ", "&amp;", "\\", "~~", "|", "<b>", "{.x}\n", " ", "“", "”", "!", "#",
+          "---", "===", ":", "1", ".", ")", "+", "\n- ", "\n> ", "\n# ", "\n2. ", "\n\n---\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(CHUNKS), min_size=1, max_size=30), st.data())
+def test_fast_scan_matches_the_renderer(chunks, data):
+    body = "".join(chunks)
+    n = len(body)
+    marks = []
+    for i in range(data.draw(st.integers(0, 8))):
+        a = data.draw(st.integers(0, n - 1))
+        b = data.draw(st.integers(a + 1, min(n, a + 12)))
+        marks.append(Mark(a, b, f"m{i}", "quote" if i % 4 == 3 else "entity", 0 if i % 4 == 3 else 1))
+    assert fast_rendered(body, marks) == real_rendered(body, marks)
