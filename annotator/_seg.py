@@ -8,47 +8,95 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import re
 
-import jieba
+import importlib.util
 
-_FREQ: dict[str, int] = {}
+_FREQ: dict[str, int] = {}  # word -> frequency; prefixes of words -> 0 (jieba's prefix dictionary)
 _LPX: dict[str, float] = {}  # multi-character words: log-probability; prefixes only: a very low number
 _LP1: dict[str, float] = {}  # single characters: log-probability
 _PREFIX_ONLY = -1e18
-_LP: dict[str, float] = {}
 TAGS: dict[str, str] = {}
+_TOTAL = 0
 _MIN = 0.0
 _READY = False
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CACHE_VERSION = "1"
 
 
-def _load() -> None:
-    global _MIN, _READY
-    if _READY:
-        return
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    freq = jieba.dt.FREQ
-    total = jieba.dt.total
-    logt = math.log(total)
-    _FREQ.update(freq)
-    for w, f in freq.items():
-        if f:
-            _LP[w] = math.log(f) - logt
-    _MIN = math.log(1) - logt
-    for w, f in freq.items():
-        if len(w) == 1:
-            if f:
-                _LP1[w] = _LP[w]
-        else:
-            _LPX[w] = _LP[w] if f else _PREFIX_ONLY
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+def _jieba_dir() -> str:
+    """jieba's package folder, found without importing jieba (its import loads HMM tables we do not use)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is required: pip install jieba==0.42.1")
+    return list(spec.submodule_search_locations)[0]
+
+
+def _dict_path() -> str:
+    return os.path.join(_jieba_dir(), "dict.txt")
+
+
+def _cache_dir() -> str:
+    """The user's cache folder (not a shared temporary one: the cache is a pickle)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "pizhu")
+
+
+def _parse(path: str) -> tuple[dict, dict, int]:
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    total = 0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) == 3:
-                TAGS[parts[0]] = parts[2]
+            if len(parts) < 2:
+                continue
+            w, f = parts[0], int(parts[1])
+            freq[w] = f
+            total += f
+            if len(parts) >= 3:
+                tags[w] = parts[2]
+            for k in range(1, len(w)):
+                freq.setdefault(w[:k], 0)
+    return freq, tags, total
+
+
+def _load() -> None:
+    """Read jieba's dictionary once per process (from a cache in the user's cache folder after the first run)."""
+    global _MIN, _READY, _TOTAL
+    if _READY:
+        return
+    path = _dict_path()
+    st = os.stat(path)
+    cache = os.path.join(_cache_dir(), f"seg-{_CACHE_VERSION}-{st.st_size}-{int(st.st_mtime)}.pickle")
+    data = None
+    try:
+        with open(cache, "rb") as fh:
+            data = pickle.load(fh)
+    except Exception:  # no cache yet, or an unreadable one: rebuild it
+        data = None
+    if not (isinstance(data, tuple) and len(data) == 5 and all(isinstance(x, (dict, int)) for x in data)):
+        freq, tags, total = _parse(path)
+        logt = math.log(total)
+        lp1 = {w: math.log(f) - logt for w, f in freq.items() if len(w) == 1 and f}
+        lpx = {w: (math.log(f) - logt if f else _PREFIX_ONLY) for w, f in freq.items() if len(w) > 1}
+        data = (freq, tags, total, lp1, lpx)
+        try:
+            os.makedirs(os.path.dirname(cache), exist_ok=True)
+            tmp = f"{cache}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as fh:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    freq, tags, total, lp1, lpx = data
+    _FREQ.update(freq)
+    TAGS.update(tags)
+    _LP1.update(lp1)
+    _LPX.update(lpx)
+    _TOTAL = total
+    _MIN = -math.log(total)
     _READY = True
 
 
@@ -59,8 +107,13 @@ _COMMON_TAGS = ("n", "v", "a", "vn", "d", "ad", "an", "i", "l", "m", "t", "f", "
 
 def _emit() -> dict:
     if not _EMIT:
-        from jieba.posseg.prob_emit import P
-        _EMIT.update(P)
+        try:  # the pickled copy jieba ships loads much faster than its .py module
+            with open(os.path.join(_jieba_dir(), "posseg", "prob_emit.p"), "rb") as fh:
+                _EMIT.update(pickle.load(fh))
+        except Exception:
+            from jieba.posseg.prob_emit import P
+
+            _EMIT.update(P)
     return _EMIT
 
 
@@ -89,13 +142,12 @@ def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
     _load()
     if not word:
         return
-    total = jieba.dt.total
     _FREQ[word] = max(_FREQ.get(word) or 0, freq)
-    _LP[word] = math.log(_FREQ[word]) - math.log(total)
+    lp = math.log(_FREQ[word]) - math.log(_TOTAL)
     if len(word) == 1:
-        _LP1[word] = _LP[word]
+        _LP1[word] = lp
     else:
-        _LPX[word] = _LP[word]
+        _LPX[word] = lp
     for k in range(1, len(word)):
         if _FREQ.setdefault(word[:k], 0) == 0 and k > 1:
             _LPX.setdefault(word[:k], _PREFIX_ONLY)
