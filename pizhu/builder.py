@@ -30,6 +30,7 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Callable
 
 import annotator
 from annotator import Annotation, Glossary
@@ -58,6 +59,7 @@ class BuildReport:
     rendered: int = 0  # article pages rendered (the others were reused)
     written: int = 0  # output files written (the others were already up to date)
     removed: int = 0  # output files deleted (removed articles, static files)
+    phases: dict | None = None  # seconds per phase, for profiling (PIZHU_TIMINGS=1 prints them)
 
     def summary(self) -> str:
         return (f"built {self.articles} articles in {self.seconds:.2f} s: {self.annotated} annotated, "
@@ -203,8 +205,19 @@ class Builder:
         found.sort(key=lambda pair: (pair[0].date, pair[0].slug), reverse=True)
         return found, glossary, glossary_key, seen
 
-    def build(self) -> BuildReport:
+    def build(self, *, articles_first: Callable[[int], None] | None = None) -> BuildReport:
+        """Build the site. With `articles_first` (serve), changed article pages are written first and
+        `articles_first(files written)` is called before the site-wide pages are rendered, so the
+        page being edited reloads without waiting for pages built from every article."""
         started = time.perf_counter()
+        phases: dict[str, float] = {}
+        clock = [started]
+
+        def lap(name: str) -> None:
+            now = time.perf_counter()
+            phases[name] = phases.get(name, 0.0) + now - clock[0]
+            clock[0] = now
+
         config, out = self.config, self.out
         found, glossary, glossary_key, seen = self._read()
         env_key = digest(cachemod.pizhu_digest(), repr(config),
@@ -223,16 +236,16 @@ class Builder:
         site_key = digest(env_key, *(e.render_key for e in entries))
         old_site = manifest.get("site") or {}
         site_reusable = old_site.get("key") == site_key and self._unchanged(old_site.get("files"), old_files)
+        lap("read and check")
 
         # Phase 2: annotate what the cache lacks, render what changed (nothing is written yet)
         self._find_annotations(entries, need_objects=not site_reusable)
+        lap("load annotations")
         annotated, new_pages = self._annotate_and_render(entries, config, glossary, need_all=not site_reusable)
+        lap("annotate and render articles")
         reused = len(entries) - annotated
-        if site_reusable:
-            site_files: dict[str, str] | None = None
-        else:
-            items = [self._item(e) for e in entries]
-            site_files = site_wide_pages(Renderer(config), items)
+        early = articles_first is not None and not site_reusable and any(e.render for e in entries)
+        site_files = None if site_reusable or early else self._site_wide(entries, lap)
 
         # Phase 3: write what changed, delete what is gone
         wanted: dict[str, bytes | None] = {}  # rel -> bytes, or None: "there and unchanged"
@@ -242,19 +255,35 @@ class Builder:
             rels = list(new_pages[slug]) if e.render else old_pages[slug]["files"]
             wanted.update(new_pages[slug] if e.render else dict.fromkeys(rels))
             pages_manifest[slug] = {"key": e.render_key, "files": rels}
-        if site_files is None:
-            site_rels = old_site["files"]
-            wanted.update(dict.fromkeys(site_rels))
-        else:
-            site_rels = list(site_files)
-            wanted.update((rel, text.encode("utf-8")) for rel, text in site_files.items())
         static = config.path(config.static_dir)
         if static.is_dir():
             for path in sorted(static.rglob("*")):
                 if path.is_file():
                     wanted["static/" + path.relative_to(static).as_posix()] = path.read_bytes()
+        if site_reusable:
+            site_rels = old_site["files"]
+            wanted.update(dict.fromkeys(site_rels))
+        elif not early:
+            site_rels = list(site_files)
+            wanted.update((rel, text.encode("utf-8")) for rel, text in site_files.items())
         written, files_manifest = self._write(wanted, old_files)
+        lap("write")
+        if early:
+            articles_first(written)
+            try:
+                site_files = self._site_wide(entries, lap)
+            except BaseException:  # keep what was written on record, so it is not redone
+                self.cache.save_manifest(out, {"pages": pages_manifest, "files": {**old_files, **files_manifest},
+                                               "site": old_site})
+                raise
+            site_rels = list(site_files)
+            site_wanted = {rel: text.encode("utf-8") for rel, text in site_files.items()}
+            more, site_manifest = self._write(site_wanted, old_files)
+            written += more
+            files_manifest.update(site_manifest)
+            wanted.update(site_wanted)
         removed = self._remove_stale(set(wanted))
+        lap("write")
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
         self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest,
@@ -263,9 +292,17 @@ class Builder:
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
         self._annotations = {e.annotation_key: e.annotation for e in entries if e.annotation is not None}
         self._states = {e.render_key: e.state for e in entries if e.state is not None}
+        lap("save cache")
         return BuildReport(len(entries), pages, time.perf_counter() - started, out, annotated=annotated,
                            reused=reused, rendered=sum(e.render for e in entries), written=written,
-                           removed=removed)
+                           removed=removed, phases=phases)
+
+    def _site_wide(self, entries: list[_Entry], lap) -> dict[str, str]:
+        items = [self._item(e) for e in entries]
+        lap("load rendered items")
+        files = site_wide_pages(Renderer(self.config), items)
+        lap("site-wide pages")
+        return files
 
     def _unchanged(self, rels, old_files: dict) -> bool:
         """Every file of a reused page is still in the output folder as this builder left it."""

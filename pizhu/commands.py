@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,8 @@ def build(args) -> int:
     config = _config(args).with_overrides(base_url=args.base_url, url=args.site_url and args.site_url.rstrip("/"))
     report = build_site(config, out=args.out, use_cache=not args.no_cache, jobs=args.jobs)
     print(report.summary())
+    if os.environ.get("PIZHU_TIMINGS") and report.phases:
+        print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.phases.items()), file=sys.stderr)
     return 0
 
 

@@ -6,6 +6,9 @@
   one `Builder` kept in memory) and then tells the browsers through livereload's
   `LiveReloadHandler.reload_waiters`, on the IOLoop. A stylesheet-only change sends the CSS path, and
   livereload.js swaps the stylesheet without reloading the page.
+- The edited article's page is written, and the browser reloaded, before the pages built from every
+  article (index, entity pages …) are rendered; those follow with a second reload (Hugo's "fast
+  render" idea), so the page being edited does not wait for site-wide pages.
 - Pages are served by `SiteHandler` (livereload's Server takes it as its static-file handler, and its
   transform still injects livereload.js). While a build runs, requests wait for it (MkDocs' barrier):
   no half-built page is ever served; each output file is also replaced atomically.
@@ -53,14 +56,22 @@ class ServeState:
         self.errors: list[dict] | None = None
         self.lock = threading.Lock()
 
-    def rebuild(self, reload_config: bool = False) -> bool:
+    def rebuild(self, reload_config: bool = False, on_articles=None) -> bool:
+        """One build; `on_articles()` runs once changed article pages are written, before the pages
+        built from every article (entity pages, index …), which can take much longer."""
+        def articles_first(written: int) -> None:
+            self.building = False  # those pages are complete: let requests through
+            self.errors = None
+            if on_articles is not None:
+                on_articles()
+
         with self.lock:
             self.building = True
             try:
                 if reload_config:
                     self.config = load_config(self.config_path)
                     self.builder.config = self.config
-                report = self.builder.build()
+                report = self.builder.build(articles_first=articles_first)
             except (BuildError, BuildErrors) as exc:
                 self.errors = describe(exc)
                 print(f"error: {exc}".replace("\n", "\nerror: "), file=sys.stderr, flush=True)
@@ -263,8 +274,9 @@ class WatchfilesWatcher:
                 except queue.Empty:
                     break
             config_changed = str(self.state.config_path.resolve()) in {str(Path(p).resolve()) for p in changed}
-            ok = self.state.rebuild(reload_config=config_changed)
-            self._reload(self._reload_path(changed) if ok else "*")
+            path = self._reload_path(changed)
+            ok = self.state.rebuild(reload_config=config_changed, on_articles=lambda: self._reload(path))
+            self._reload(path if ok else "*")
 
     def _reload_path(self, changed: set[str]) -> str:
         static = self.state.config.path(self.state.config.static_dir).resolve()
