@@ -265,7 +265,7 @@ class Builder:
             wanted.update(dict.fromkeys(site_rels))
         elif not early:
             site_rels = list(site_files)
-            wanted.update((rel, text.encode("utf-8")) for rel, text in site_files.items())
+            wanted.update(site_files)  # encoded one at a time by _write
         written, files_manifest = self._write(wanted, old_files)
         lap("write")
         if early:
@@ -277,7 +277,7 @@ class Builder:
                                                "site": old_site})
                 raise
             site_rels = list(site_files)
-            site_wanted = {rel: text.encode("utf-8") for rel, text in site_files.items()}
+            site_wanted = dict(site_files)
             more, site_manifest = self._write(site_wanted, old_files)
             written += more
             files_manifest.update(site_manifest)
@@ -426,8 +426,11 @@ class Builder:
         return None
 
     # Phase 3 helpers -----------------------------------------------------------------------------------
-    def _write(self, wanted: dict[str, bytes | None], old_files: dict) -> tuple[int, dict]:
-        """Write each file whose bytes differ from what is there; returns (count, manifest files)."""
+    def _write(self, wanted: dict, old_files: dict) -> tuple[int, dict]:
+        """Write each file whose bytes differ from what is there; returns (count, manifest files).
+
+        `wanted` maps a path to bytes, to text (encoded here, one file at a time, to save memory),
+        or to None for a reused file."""
         out = self.out
         if out.exists() and not out.is_dir():
             raise BuildError(out, None, "output path exists and is not a folder")
@@ -436,6 +439,8 @@ class Builder:
             if data is None:  # reused: unchanged since the last build (checked by _unchanged)
                 files[rel] = old_files[rel]
                 continue
+            if isinstance(data, str):
+                data = data.encode("utf-8")
             target = out / rel
             sha = hashlib.sha256(data).hexdigest()
             known = old_files.get(rel)
