@@ -6,7 +6,6 @@ placeholders and then filled in per note: no template lookup or macro call per m
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +16,7 @@ from .config import SiteConfig
 from .content import Article
 from .entities_index import build_entity_index, entities_by_type
 from .notes import Note, build_notes, entity_path, note_marks
-from .render import Mark, _line_starts, _non_overlapping, make_markdown, render
+from .render import Mark, _Layers, make_markdown, placed_marks, render
 from .templating import make_environment, render_template
 from .timeline import article_timeline, site_timeline
 from .units import bar_fraction, chinese_units, log_scale
@@ -79,7 +78,6 @@ class Renderer:
         self._macros = self.env.get_template("_marks.html").module
         self._mark_shapes: dict[tuple[str, str, bool, bool], str] = {}
         self._notes: dict[str, Note] = {}
-        self._rendered: set[str] = set()
         self._inline_cache: dict[str, str] = {}
 
     def _shape(self, note: Note, opening: bool, first: bool) -> str:
@@ -93,8 +91,6 @@ class Renderer:
 
     def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
         note = self._notes[mark.note_id]
-        if opening and first:
-            self._rendered.add(note.id)
         shape = self._shape(note, opening, first)
         if "\ue000" not in shape:
             return shape
@@ -111,10 +107,9 @@ class Renderer:
         if not item.prepared:
             item.notes = build_notes(item.annotation, render_inline=self.markdown)
             self._notes = {n.id: n for n in item.notes}
-            self._rendered = set()
             marks = [n.mark for n in item.notes]
-            item.html = render(self.md, item.article.body, marks)
-            item.rendered = self._rendered
+            rendered = render(self.md, item.article.body, marks)
+            item.html, item.rendered = rendered.html, set(rendered.placed)
             item.prepared = True
             item._index(marks)
         return item
@@ -140,57 +135,14 @@ class Renderer:
 def rendered_note_ids(md, body: str, marks: list[Mark]) -> set[str]:
     """The notes whose trigger `render` puts into the text, found from the token stream alone.
 
-    The same rules as pizhu.render (overlapping marks dropped; marks only in text tokens outside links
-    and code; an inner mark must lie in one text token and not cross a quote's edge), at a fraction of
-    the cost of rendering: site-wide pages link to #ref-… anchors of every article on every build.
+    Bodies without Markdown that could split or swallow a mark are decided without parsing (the
+    rules of pizhu.render: overlapping marks dropped, inner marks never cross a quote's edge); others
+    are parsed. Site-wide pages link to #ref-… anchors of every article on every build.
     """
-    layers = _non_overlapping(marks)
+    layers = _Layers(marks)
     if _simple(body, layers):
         return _rendered_simple(layers)
-    source = body.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
-    line_starts = _line_starts(source)
-    starts: list[int] = []
-    ends: list[int] = []
-    for block in md.parse(source, {}):
-        if block.type != "inline" or not block.children or not block.map:
-            continue
-        cursor = line_starts[block.map[0]]
-        limit = line_starts[block.map[1]] if block.map[1] < len(line_starts) else len(source)
-        in_link = 0
-        for token in block.children:
-            if token.type in ("link_open", "link_close"):
-                in_link += 1 if token.type == "link_open" else -1
-            if token.type not in ("text", "code_inline") or not token.content:
-                continue
-            pos = source.find(token.content, cursor, limit)
-            if pos < 0:
-                continue
-            cursor = pos + len(token.content)
-            if token.type == "text" and not in_link:
-                starts.append(pos)
-                ends.append(cursor)
-    outer = layers.get(0, [])  # sorted and non-overlapping
-    outer_ends = [o.end for o in outer]
-    found: set[str] = set()
-    for m in layers.get(1, []):
-        i = bisect.bisect_right(starts, m.start) - 1
-        if i < 0 or m.end > ends[i]:
-            continue
-        j = bisect.bisect_right(outer_ends, m.start)  # quotes that may overlap the mark start here
-        crosses = False
-        while j < len(outer) and outer[j].start < m.end:
-            o = outer[j]
-            if m.start < o.start or m.end > o.end:
-                crosses = True
-                break
-            j += 1
-        if not crosses:
-            found.add(m.note_id)
-    for m in outer:
-        i = bisect.bisect_right(ends, m.start)  # first text token ending after the mark starts
-        if i < len(starts) and starts[i] < m.end:
-            found.add(m.note_id)
-    return found
+    return set(placed_marks(md, body, marks))
 
 
 _BODY_MARKUP = re.compile(r"[`<&\\\[{|\r\0\t]|~~| {4}")  # code, html, entities, escapes, links, attrs, tables
@@ -198,12 +150,12 @@ _BLOCK_PREFIX = re.compile(r"(?:[ ]{0,3}(?:>|[-+*]|\d{1,9}[.)]|#{1,6})(?=[ \t\n]
 _MARK_MARKUP = re.compile(r"[*_`\[\]<>&\\~|!#{}\n\r]|^\s|\s$|^[-=]+$")
 
 
-def _simple(body: str, layers: dict[int, list[Mark]]) -> bool:
+def _simple(body: str, layers: _Layers) -> bool:
     """True when no mark can be split or swallowed by Markdown: a body without code, HTML, entities,
     escapes, links or attribute blocks, and marks whose text holds no markup and no line break."""
     if _BODY_MARKUP.search(body):
         return False
-    for layer in layers.values():
+    for layer in (layers.outer, layers.inner):
         for m in layer:
             if _MARK_MARKUP.search(body[m.start:m.end]):
                 return False
@@ -213,16 +165,8 @@ def _simple(body: str, layers: dict[int, list[Mark]]) -> bool:
     return True
 
 
-def _rendered_simple(layers: dict[int, list[Mark]]) -> set[str]:
-    outer = layers.get(0, [])
-    outer_ends = [o.end for o in outer]
-    found = {o.note_id for o in outer}
-    for m in layers.get(1, []):
-        j = bisect.bisect_right(outer_ends, m.start)
-        if j < len(outer) and outer[j].start < m.end and (m.start < outer[j].start or m.end > outer[j].end):
-            continue
-        found.add(m.note_id)
-    return found
+def _rendered_simple(layers: _Layers) -> set[str]:
+    return {m.note_id for m in layers.outer} | {m.note_id for m in layers.inner}
 
 
 def figure_groups(item: AnnotatedArticle) -> list[tuple[str, str, list[FigureRow], str]]:

@@ -7,6 +7,7 @@ the annotator's offsets (into the Markdown body) land exactly on the rendered te
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Callable
 
@@ -47,24 +48,62 @@ def make_markdown(render_mark: MarkRenderer) -> MarkdownIt:
     return md
 
 
-def render(md: MarkdownIt, body: str, marks: list[Mark]) -> str:
+def render(md: MarkdownIt, body: str, marks: list[Mark]) -> Rendered:
     """HTML of `body` with `marks` (offsets into `body`) wrapped around their text."""
-    return md.render(body, {"pizhu_marks": _non_overlapping(marks)})
+    env = {"pizhu_marks": _Layers(marks), "pizhu_placed": set()}
+    return Rendered(md.render(body, env), frozenset(env["pizhu_placed"]))
 
 
-def _non_overlapping(marks: list[Mark]) -> dict[int, list[Mark]]:
-    """Per layer, drop marks that overlap an earlier (or longer) one; sorted by start."""
-    layers: dict[int, list[Mark]] = {}
-    for mark in sorted(marks, key=lambda m: (m.layer, m.start, -(m.end - m.start))):
-        kept = layers.setdefault(mark.layer, [])
-        if mark.end > mark.start and (not kept or kept[-1].end <= mark.start):
-            kept.append(mark)
-    return layers
+def placed_marks(md: MarkdownIt, body: str, marks: list[Mark]) -> frozenset[str]:
+    """The note ids `render` would place in the text, from parsing alone (no HTML)."""
+    env = {"pizhu_marks": _Layers(marks), "pizhu_placed": set()}
+    md.parse(body, env)
+    return frozenset(env["pizhu_placed"])
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    placed: frozenset[str]  # note ids whose mark made it into the text (an anchor #ref-<id> exists)
+
+
+class _Layers:
+    """The marks to place: per layer sorted and non-overlapping; inner marks never cross a quote's edge."""
+
+    def __init__(self, marks: list[Mark]):
+        layers: dict[int, list[Mark]] = {0: [], 1: []}
+        for mark in sorted(marks, key=lambda m: (m.layer, m.start, -(m.end - m.start))):
+            kept = layers.setdefault(mark.layer, [])
+            if mark.end > mark.start and (not kept or kept[-1].end <= mark.start):
+                kept.append(mark)
+        self.outer = layers[0]
+        self.outer_ends = [m.end for m in self.outer]
+        self.inner = [m for m in layers[1] if not self._crosses_outer(m)]
+        self.inner_starts = [m.start for m in self.inner]
+
+    def _crosses_outer(self, mark: Mark) -> bool:
+        j = bisect.bisect_right(self.outer_ends, mark.start)
+        while j < len(self.outer) and self.outer[j].start < mark.end:
+            quote = self.outer[j]
+            if mark.start < quote.start or mark.end > quote.end:
+                return True
+            j += 1
+        return False
+
+    def within(self, start: int, end: int) -> tuple[list[Mark], list[Mark]]:
+        """(quotes overlapping [start, end), inner marks lying wholly inside it)."""
+        outer = []
+        j = bisect.bisect_right(self.outer_ends, start)
+        while j < len(self.outer) and self.outer[j].start < end:
+            outer.append(self.outer[j])
+            j += 1
+        lo, hi = bisect.bisect_left(self.inner_starts, start), bisect.bisect_left(self.inner_starts, end)
+        return outer, [m for m in self.inner[lo:hi] if m.end <= end]
 
 
 def _insert_marks(state: StateCore) -> None:
-    layers = state.env.get("pizhu_marks")
-    if not layers:
+    layers: _Layers | None = state.env.get("pizhu_marks")
+    if layers is None or not (layers.outer or layers.inner):
         return
     source = state.src
     line_starts = _line_starts(source)
@@ -73,7 +112,7 @@ def _insert_marks(state: StateCore) -> None:
             continue
         start = line_starts[block.map[0]]
         end = line_starts[block.map[1]] if block.map[1] < len(line_starts) else len(source)
-        block.children = _split_children(block.children, source, start, end, layers)
+        block.children = _split_children(block.children, source, start, end, layers, state.env["pizhu_placed"])
 
 
 def _line_starts(text: str) -> list[int]:
@@ -85,11 +124,10 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _split_children(children: list[Token], source: str, cursor: int, limit: int,
-                    layers: dict[int, list[Mark]]) -> list[Token]:
+def _split_children(children: list[Token], source: str, cursor: int, limit: int, layers: _Layers,
+                    placed: set[str]) -> list[Token]:
     out: list[Token] = []
     in_link = 0
-    started: set[Mark] = set()
     for token in children:
         if token.type in ("link_open", "link_close"):
             in_link += 1 if token.type == "link_open" else -1
@@ -104,17 +142,14 @@ def _split_children(children: list[Token], source: str, cursor: int, limit: int,
         if token.type == "code_inline" or in_link:
             out.append(token)
             continue
-        out.extend(_mark_text(token, pos, layers, started))
+        out.extend(_mark_text(token, pos, layers, placed))
     return out
 
 
-def _mark_text(token: Token, offset: int, layers: dict[int, list[Mark]], started: set[Mark]) -> list[Token]:
+def _mark_text(token: Token, offset: int, layers: _Layers, placed: set[str]) -> list[Token]:
     """Split one text token (at `offset` in the source) into text and mark open/close tokens."""
     end = offset + len(token.content)
-    outer = [m for m in layers.get(0, ()) if m.start < end and m.end > offset]
-    inner = [m for m in layers.get(1, ()) if m.start >= offset and m.end <= end
-             and not any(o.start < m.end and m.start < o.end and (m.start < o.start or m.end > o.end)
-                         for o in layers.get(0, ()))]
+    outer, inner = layers.within(offset, end)
     if not outer and not inner:
         return [token]
     cuts = sorted({offset, end, *(max(m.start, offset) for m in outer), *(min(m.end, end) for m in outer),
@@ -124,14 +159,13 @@ def _mark_text(token: Token, offset: int, layers: dict[int, list[Mark]], started
     for a, b in zip(cuts, cuts[1:]):
         o = next((m for m in outer if m.start <= a < m.end), None)
         i = next((m for m in inner if m.start <= a < m.end), None)
-        text = Token("text", "", 0, content=token.content[a - offset:b - offset])
         for mark in (o, i):
-            if mark is not None and (a == max(mark.start, offset)):
-                first = piece_first[mark] = mark not in started
-                started.add(mark)
+            if mark is not None and a == max(mark.start, offset):
+                first = piece_first[mark] = mark.note_id not in placed
+                placed.add(mark.note_id)
                 pieces.append(Token("pz_mark_open", "", 1, meta={"mark": mark, "first": first}))
-        pieces.append(text)
+        pieces.append(Token("text", "", 0, content=token.content[a - offset:b - offset]))
         for mark in (i, o):
             if mark is not None and b == min(mark.end, end):
-                pieces.append(Token("pz_mark_close", "", -1, meta={"mark": mark, "first": piece_first.get(mark, False)}))
+                pieces.append(Token("pz_mark_close", "", -1, meta={"mark": mark, "first": piece_first[mark]}))
     return pieces

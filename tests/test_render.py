@@ -7,7 +7,7 @@ def show(mark, opening, first):
 
 
 def html(body, marks):
-    return render(make_markdown(show), body, marks)
+    return render(make_markdown(show), body, marks).html
 
 
 def span(body, text, note_id, layer=1, nth=0):
@@ -55,3 +55,9 @@ def test_html_in_markdown_is_escaped():
     body = "<script>alert(1)</script> OpenAI\n"
     out = html(body, [span(body, "OpenAI", "x")])
     assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_render_reports_which_marks_reached_the_text():
+    body = "用 `OpenAI` 和 OpenAI。\n"
+    marks = [span(body, "OpenAI", "in-code"), span(body, "OpenAI", "in-text", nth=1)]
+    assert render(make_markdown(show), body, marks).placed == {"in-text"}
