@@ -239,12 +239,14 @@ class Builder:
         lap("read and check")
 
         # Phase 2: annotate what the cache lacks, render what changed (nothing is written yet)
-        self._find_annotations(entries, need_objects=not site_reusable)
+        # (with `articles_first`, annotations only site-wide pages need are loaded after the early write)
+        defer = articles_first is not None and not site_reusable and any(e.render for e in entries)
+        self._find_annotations(entries, need_objects=not site_reusable and not defer)
         lap("load annotations")
-        annotated, new_pages = self._annotate_and_render(entries, config, glossary, need_all=not site_reusable)
+        annotated, new_pages = self._annotate_and_render(entries, config, glossary,
+                                                         need_all=not site_reusable and not defer)
         lap("annotate and render articles")
-        reused = len(entries) - annotated
-        early = articles_first is not None and not site_reusable and any(e.render for e in entries)
+        early = defer
         site_files = None if site_reusable or early else self._site_wide(entries, lap)
 
         # Phase 3: write what changed, delete what is gone
@@ -271,6 +273,11 @@ class Builder:
         if early:
             articles_first(written)
             try:
+                self._find_annotations(entries, need_objects=True)
+                lap("load annotations")
+                more, _ = self._annotate_and_render([e for e in entries if e.annotation is None], config,
+                                                    glossary, need_all=True)
+                annotated += more
                 site_files = self._site_wide(entries, lap)
             except BaseException:  # keep what was written on record, so it is not redone
                 self.cache.save_manifest(out, {"pages": pages_manifest, "files": {**old_files, **files_manifest},
@@ -284,6 +291,7 @@ class Builder:
             wanted.update(site_wanted)
         removed = self._remove_stale(set(wanted))
         lap("write")
+        reused = len(entries) - annotated
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
         self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest,
@@ -300,7 +308,10 @@ class Builder:
     def _site_wide(self, entries: list[_Entry], lap) -> dict[str, str]:
         items = [self._item(e) for e in entries]
         lap("load rendered items")
-        files = site_wide_pages(Renderer(self.config), items)
+        with Progress(f"rendering the pages built from all {len(items)} articles …", 0, min_total=0,
+                      stream=self.progress_stream) as status:
+            status.advance(0)
+            files = site_wide_pages(Renderer(self.config), items)
         lap("site-wide pages")
         return files
 
@@ -322,7 +333,8 @@ class Builder:
         """Take annotations from memory or the cache, for pages to render and, when the site-wide
         pages must be rendered again (`need_objects`), for every article."""
         for e in entries:
-            e.annotation = self._annotations.get(e.annotation_key)
+            if e.annotation is None:
+                e.annotation = self._annotations.get(e.annotation_key)
             if e.annotation is None and (need_objects or e.render):
                 found = self.cache.load_annotation(e.annotation_key)
                 if found is not None:

@@ -24,8 +24,11 @@ class Progress:
         now = time.perf_counter()
         if now - self._last >= self.interval or self.done >= self.total:
             self._last = now
-            rate = self.done / max(now - self._started, 1e-9)
-            self.stream.write(f"\r\x1b[K{self.label} {self.done}/{self.total} ({rate:.0f}/s)")
+            if self.total:
+                rate = self.done / max(now - self._started, 1e-9)
+                self.stream.write(f"\r\x1b[K{self.label} {self.done}/{self.total} ({rate:.0f}/s)")
+            else:  # a step without a count: its label alone
+                self.stream.write(f"\r\x1b[K{self.label}")
             self.stream.flush()
 
     def close(self) -> None:

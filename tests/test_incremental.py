@@ -223,3 +223,35 @@ def test_parallel_cold_build_matches_serial(site, tmp_path, monkeypatch):
     assert report.annotated == 3
     build(site, out=tmp_path / "serial", use_cache=False, jobs=1)
     assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
+
+
+def test_progress_is_shown_only_on_a_terminal(site):
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal, pipe = Terminal(), io.StringIO()
+    builder.Builder(load_config(site / "site.yaml"), progress_stream=terminal).build()
+    builder.Builder(load_config(site / "site.yaml"), out=site / "other", progress_stream=pipe).build()
+    assert "rendering the pages built from all 3 articles" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+
+
+def test_serve_writes_edited_article_before_site_wide_pages(site, tmp_path, calls):
+    """serve's build: the edited page is on disk when `articles_first` runs; the end result is the same."""
+    b = builder.Builder(load_config(site / "site.yaml"))
+    b.build()
+    path = site / "content" / "alpha.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n第二段：新的内容。\n", encoding="utf-8")
+    seen = []
+    page = site / "_site" / "articles" / "alpha" / "index.html"
+    report = b.build(articles_first=lambda written: seen.append((written, "新的内容" in page.read_text(encoding="utf-8"))))
+    assert seen == [(1, True)] and report.annotated == 1 and calls[3:] == ["alpha"]
+    assert_same_as_clean(site, tmp_path)
+    fresh = builder.Builder(load_config(site / "site.yaml"))  # a new process: nothing in memory
+    (site / "content" / "beta.md").write_text(EXTRA["beta"] + "\n又一段。\n", encoding="utf-8")
+    report = fresh.build(articles_first=lambda written: None)
+    assert report.annotated == 1 and report.reused == 2
+    assert_same_as_clean(site, tmp_path)
