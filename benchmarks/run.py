@@ -383,11 +383,11 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     load_start = "%.1f" % os.getloadavg()[0]
     peers = {} if args.skip_peers or args.serve_only else ensure_peers()
-    if args.serve_only:  # measure serve again on the site and builds of the last full run
+    snapshot_code(args.working_tree)
+    if args.serve_only:  # measure serve again (current code) on the site and builds of the last full run
         previous = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
         builds, sites = previous["builds"], {"pizhu": OUT / "pizhu"}
     else:
-        snapshot_code(args.working_tree)
         sites = setup_sites(args.n, args.seed)
         tools = ["pizhu"] + ([] if args.skip_peers else ["pelican", "hugo"])
         print(f"building {args.n} articles × {args.runs} runs with {', '.join(tools)} …", file=sys.stderr)
