@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from support import ROOT, SHARED
 
 TARGETS = {
     ("entities", "typed", "f1"): 0.90,

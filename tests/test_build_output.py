@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from conftest import ROOT, SHARED, RAW_ARTICLE, run_cli
+from support import ROOT, SHARED, RAW_ARTICLE, run_cli
 
 
 def build(project, *args):

@@ -1,7 +1,7 @@
 """Bad input gets a clear error naming the file and line, and the build exits non-zero."""
 from pathlib import Path
 
-from conftest import run_cli
+from support import run_cli
 
 
 def write(project: Path, name: str, text: str) -> Path:

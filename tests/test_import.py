@@ -1,5 +1,5 @@
 """`build.py import` turns a scraped page into a clean article with front matter."""
-from conftest import RAW_ARTICLE, run_cli
+from support import RAW_ARTICLE, run_cli
 
 from pizhu.content import split_front_matter
 from pizhu.importer import convert, slug_for

@@ -13,7 +13,7 @@ from pizhu.cache import CACHE_DIR
 from pizhu.config import load_config
 from pizhu.errors import BuildError, BuildErrors
 
-from conftest import run_cli
+from support import run_cli
 
 EXTRA = {
     "alpha": "---\ntitle: 阿尔法\ndate: 2024-02-03\n---\n\n2024年1月，华为宣布投资5亿元。“我们很有信心。”张伟说。\n",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(tornado|livereload).*")
 
