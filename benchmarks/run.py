@@ -299,6 +299,13 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model or platform.processor()}){mem}; Python {platform.python_version()}, {platform.system()}"
 
 
+def _head() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
 def med(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -341,7 +348,9 @@ def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple) ->
         f"Machine: {machine()}. Load average {loads[0]} at start, {loads[1]} at the end "
         "(other work shared the machine: times are noisy).",
         f"Date: {dt.date.today().isoformat()}. Command: `python3 benchmarks/run.py --n {args.n} --runs {args.runs}` "
-        f"(raw numbers: benchmarks/out/results.json).",
+        f"(raw numbers: benchmarks/out/results.json)"
+        + (f"; serve and annotator rows re-measured with `--serve-only` at commit {_head()}." if args.serve_only
+           else f", at commit {_head()}."),
         "",
         "Pizhu's own summary and phase timings (last run):",
         "",
