@@ -63,7 +63,7 @@ def server(built) -> str:
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # stopped before other modules: its event loop would clash with asyncio.run
 def browser():
     assert CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
     from playwright.sync_api import sync_playwright
