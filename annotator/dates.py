@@ -125,6 +125,15 @@ def _year(s: str) -> int | None:
 _CN_VALUE = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+def _checked(y: int, mo: int | None, d: int | None) -> tuple | None:
+    """(year, month, day) as far as given, or None when the month or day does not exist."""
+    if mo is None:
+        return (y, None, None)
+    if d is None:
+        return (y, mo, None) if _valid(y, mo) else None
+    return (y, mo, d) if _valid(y, mo, d) else None
+
+
 def _valid(y: int, m: int, d: int | None = None) -> bool:
     if not (1 <= m <= 12) or not (1 <= y <= 9999):
         return False
@@ -234,12 +243,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
                 continue
             mo = _int(g["ma"])
             d = _int(g["da"] or g["dca"])
-            if mo is None:
-                res = (y, None, None)
-            elif d is None:
-                res = (y, mo, None) if _valid(y, mo) else None
-            else:
-                res = (y, mo, d) if _valid(y, mo, d) else None
+            res = _checked(y, mo, d)
             explicit_year = True
         elif g["ry"]:
             word = g["ry"]
@@ -255,12 +259,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             if m.group().find("本月") > 0:
                 mo = t.month
             d = _int(g["rd"] or g["rdc"] or g["rbd"])
-            if mo is None:
-                res = (y, None, None)
-            elif d is None:
-                res = (y, mo, None) if _valid(y, mo) else None
-            else:
-                res = (y, mo, d) if _valid(y, mo, d) else None
+            res = _checked(y, mo, d)
             explicit_year = True
         elif g["rmo"]:
             word = g["rmo"]
