@@ -30,7 +30,7 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import annotator
 from annotator import Annotation, Glossary
@@ -40,8 +40,16 @@ from .cache import BuildCache, digest, write_atomic
 from .config import SiteConfig
 from .content import Article, find_articles, load_glossary, read_article
 from .errors import BuildError, BuildErrors
-from .pages import AnnotatedArticle, Renderer, article_pages, site_wide_pages
 from .progress import Progress
+
+if TYPE_CHECKING:
+    from .pages import AnnotatedArticle, Renderer
+
+
+def _pages():
+    """pizhu.pages, imported on first use: a build with nothing to render never pays for it."""
+    from . import pages
+    return pages
 
 # Use worker processes when at least this much work waits (below it, starting workers costs more).
 PARALLEL_MIN_CHARS = 150_000  # characters to annotate
@@ -89,7 +97,7 @@ def _init_worker(config: SiteConfig, glossary: Glossary) -> None:
 
 def _renderer() -> Renderer:
     if _state.get("renderer") is None:
-        _state["renderer"] = Renderer(_state["config"])
+        _state["renderer"] = _pages().Renderer(_state["config"])
     return _state["renderer"]
 
 
@@ -120,8 +128,8 @@ def _work(article: Article, annotation_json: str | None, render: bool):
             new_json = json.dumps(annotation.to_dict(), ensure_ascii=False)
         pages, state = {}, None
         if render:
-            item = AnnotatedArticle(article, annotation)
-            pages = {rel: text.encode("utf-8") for rel, text in article_pages(_renderer(), item).items()}
+            item = _pages().AnnotatedArticle(article, annotation)
+            pages = {rel: text.encode("utf-8") for rel, text in _pages().article_pages(_renderer(), item).items()}
             state = pickle.dumps(_item_state(item), protocol=pickle.HIGHEST_PROTOCOL)
         return ("ok", new_json, pages, state)
     except BuildError as exc:
@@ -311,7 +319,7 @@ class Builder:
         with Progress(f"rendering the pages built from all {len(items)} articles …", 0, min_total=0,
                       stream=self.progress_stream) as status:
             status.advance(0)
-            files = site_wide_pages(Renderer(self.config), items)
+            files = _pages().site_wide_pages(_pages().Renderer(self.config), items)
         lap("site-wide pages")
         return files
 
@@ -319,10 +327,11 @@ class Builder:
         """Every file of a reused page is still in the output folder as this builder left it."""
         if not isinstance(rels, list):
             return False
+        out = str(self.out)
         for rel in rels:
             known = old_files.get(rel)
             try:
-                st = (self.out / rel).stat()
+                st = os.stat(os.path.join(out, rel))
             except OSError:
                 return False
             if not known or [st.st_size, st.st_mtime_ns] != known[:2]:
@@ -342,7 +351,7 @@ class Builder:
 
     def _item(self, e: _Entry) -> AnnotatedArticle:
         """The article for site-wide pages, with what rendering its page left on it (from the cache)."""
-        item = AnnotatedArticle(e.article, e.annotation)
+        item = _pages().AnnotatedArticle(e.article, e.annotation)
         state = e.state or self._states.get(e.render_key) or self.cache.load_state(e.render_key)
         if state is not None:
             for name, value in state.items():
@@ -405,8 +414,8 @@ class Builder:
         if not e.render:
             return ("ok", None, {}, None)
         try:
-            item = AnnotatedArticle(e.article, e.annotation)
-            files = {rel: text.encode("utf-8") for rel, text in article_pages(_renderer(), item).items()}
+            item = _pages().AnnotatedArticle(e.article, e.annotation)
+            files = {rel: text.encode("utf-8") for rel, text in _pages().article_pages(_renderer(), item).items()}
             return ("ok", None, files, pickle.dumps(_item_state(item), protocol=pickle.HIGHEST_PROTOCOL))
         except BuildError as exc:
             return ("error", exc.path, exc.line, exc.message)
@@ -478,22 +487,25 @@ class Builder:
 
     def _remove_stale(self, wanted: set[str]) -> int:
         """Delete output files this build did not produce (removed articles and assets), and empty folders."""
-        removed = 0
-        if not self.out.is_dir():
+        out = str(self.out)
+        if not os.path.isdir(out):
             return 0
-        for folder, dirs, names in os.walk(self.out, topdown=False):
-            base = Path(folder)
+        removed, prefix = 0, len(out) + len(os.sep)
+        for folder, _dirs, names in os.walk(out, topdown=False):
+            kept = False
             for name in names:
-                rel = (base / name).relative_to(self.out).as_posix()
-                if rel not in wanted:
-                    try:
-                        (base / name).unlink()
-                        removed += 1
-                    except OSError:
-                        pass
-            for name in dirs:
+                full = os.path.join(folder, name)
+                if full[prefix:].replace(os.sep, "/") in wanted:
+                    kept = True
+                    continue
                 try:
-                    (base / name).rmdir()  # only succeeds when empty
+                    os.unlink(full)
+                    removed += 1
+                except OSError:
+                    kept = True
+            if not kept and folder != out:
+                try:
+                    os.rmdir(folder)  # only succeeds when empty (its subfolders went first)
                 except OSError:
                     pass
         return removed
