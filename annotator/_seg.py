@@ -153,6 +153,7 @@ def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
             _LPX.setdefault(word[:k], _PREFIX_ONLY)
     if tag:
         TAGS[word] = tag
+    _CUTS.clear()
 
 
 def has_word(word: str) -> bool:
@@ -199,10 +200,26 @@ def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
     return out
 
 
+_CUTS: dict[str, list] = {}  # Han run -> its words with offsets in the run (cleared when a word is added)
+_CUTS_MAX = 200_000
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Han words with offsets (other characters are not returned)."""
     _load()
     out: list = []
+    extend = out.extend
+    cuts = _CUTS
     for m in _HAN.finditer(text):
-        cut_han(m.group(), m.start(), out)
+        run = m.group()
+        cut = cuts.get(run)
+        if cut is None:
+            cut = cut_han(run, 0, [])
+            if len(cuts) < _CUTS_MAX:
+                cuts[run] = cut
+        base = m.start()
+        if base:
+            extend([(w, base + i, base + j) for w, i, j in cut])
+        else:
+            extend(cut)
     return out
