@@ -175,6 +175,7 @@ _TRANSLIT_PLAIN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{3,}")
 
 
 _LIVELY: dict[str, bool] = {}
+_DEAD: set[str] = set()  # words no rule of _han_candidates looks at (memoised)
 _LIVELY_TAGS = {"TITLE", "ORG", "PROD", "PLACE", "ns", "nt", "nr", "nrfg", "nrt"}
 
 
@@ -195,7 +196,10 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
     tags = _seg.TAGS
     n = len(toks)
     lively = _LIVELY
+    dead = _DEAD
     for i, (w, s, e) in enumerate(toks):
+        if w in dead:
+            continue
         v = lively.get(w)
         if v is None:
             v = _lively(w)
@@ -203,6 +207,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             if len(w) >= 3 and tags.get(w) != "GEN" and (w[:2] in V.COUNTRIES or w[:3] in V.COUNTRIES or w[:2] in _PLACE_PREFIX2
                                                           or (w[0] in _VISIT and w[1] in V.COUNTRY_ABBR)):
                 _split_prefix(w, s, cands)
+            elif len(dead) < 500_000:
+                dead.add(w)  # neither lively nor a name prefix: nothing to do for this word, ever
             continue
         tag = tags.get(w)
         lw = len(w)
