@@ -76,11 +76,19 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?[KkMmBbTtGgWw%]?|v?\d+(?:\.\d+)*|[QqHh][1-4]|\
 _LATIN_TITLES = {w for w in V.TITLES if w.isascii()}
 _UNIT_AFTER = re.compile(r"[\d.]*\s*(?:[亿万千百元%％个家台名位人倍年月日号天周季岁度]|美元|美金|港元|欧元|英镑|日元)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+_NONSPACE = re.compile(r"\S+")
+_SPEAKS_AFTER = re.compile(r"\s*(?:表示|说|称|指出|认为|透露|曾|在)")
+_ORG_WORD_END = re.compile(r"(?:Inc|Corp|Group|Capital|Global|Fund|Bank|Partners|Ventures|Holdings|Labs?|Technologies|Media|News|Times|Post|Journal|AI|Research|Foundation|Institute|University)$")
+_LETTER_DIGIT = re.compile(r"[A-Za-z][\-]?\d")
+_LETTER_DIGIT1 = re.compile(r"[A-Z]\d")
+_NOT_TRANSLATION = re.compile(r"[，。,；;：:、]|\d{4}|[约超近]")
+_PRODUCT_VERSION = re.compile(r"([A-Za-z][\w\-]*) (?:\d[\w.]*|[A-Z])")
+_NAME_PARTS = re.compile(r"[ ·•\-－‧]")
 
 
 def _latin_candidates(text: str, cands: list) -> None:
     for run in _LRUN.finditer(text):
-        words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group())]
+        words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _NONSPACE.finditer(run.group())]
         lower_prose = sum(1 for w, _, _ in words if w[0].isalpha() and w.islower() and w not in _CONNECT)
         prose = len(words) >= 2 and lower_prose >= 1 and lower_prose * 3 >= len(words)
         groups, cur = [], []
@@ -140,13 +148,13 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
         return "person", 40
     if len(g) == 1 and first in V.FIRST_NAMES:
         return "person", 26
-    if len(g) >= 2 and titled and len(g) <= 3 and re.match(r"\s*(?:表示|说|称|指出|认为|透露|曾|在)", after):
+    if len(g) >= 2 and titled and len(g) <= 3 and _SPEAKS_AFTER.match(after):
         # a two-word capitalised name that speaks is more often a person … unless an org suffix is in it
-        if not re.search(r"(?:Inc|Corp|Group|Capital|Global|Fund|Bank|Partners|Ventures|Holdings|Labs?|Technologies|Media|News|Times|Post|Journal|AI|Research|Foundation|Institute|University)$", name):
+        if not _ORG_WORD_END.search(name):
             return "person", 30
     if _PCUE_BEFORE.search(before) or _PCUE_AFTER.match(after):
         return "product", 30
-    if re.search(r"[A-Za-z][\-]?\d", name) and not re.fullmatch(r"[A-Z]\d", first):
+    if _LETTER_DIGIT.search(name) and not _LETTER_DIGIT1.fullmatch(first):
         return "product", 25
     if len(g) >= 2 and (g[-1][0].isdigit() or (len(g[-1][0]) == 1 and g[-1][0].isupper())):
         return "product", 25  # Model 3, Model Y, Windows 11
@@ -719,7 +727,7 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                 continue
             inner_s, inner_e = e0 + 1, close
             inner = text[inner_s:inner_e].strip()
-            if not inner or len(inner) > 30 or re.search(r"[，。,；;：:、]|\d{4}|[约超近]", inner):
+            if not inner or len(inner) > 30 or _NOT_TRANSLATION.search(inner):
                 continue
             outer_latin = bool(_HAS_LETTER.search(text[s0:e0]))
             inner_latin = bool(_HAS_LETTER.search(inner))
@@ -758,7 +766,7 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
         if t == "product":
             # a product and its version (Office 365 / Office): one product
             for s, e in list(g["mentions"]):
-                m = re.fullmatch(r"([A-Za-z][\w\-]*) (?:\d[\w.]*|[A-Z])", text[s:e])
+                m = _PRODUCT_VERSION.fullmatch(text[s:e])
                 if m:
                     other = surface_key.get(_fold(m.group(1)))
                     if other and other != key and other in groups and \
@@ -769,7 +777,7 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
             continue
         for s, e in list(g["mentions"]):
             surface = text[s:e]
-            parts = re.split(r"[ ·•\-－‧]", surface)
+            parts = _NAME_PARTS.split(surface)
             if len(parts) >= 2 and len(parts[-1]) >= 2:
                 last = _fold(parts[-1])
                 other = surface_key.get(last)

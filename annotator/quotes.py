@@ -37,6 +37,15 @@ _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此�
 _VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
 _AFTER_VERB = re.compile(r"(?:过|道|了)?(?:(?:记者|媒体|本报|本刊|笔者|我们|外界|投资者)(?=[，,：:]))?[：:，,]?")
 _VERB_START = re.compile("(?:说|称|道|表示|指出)")
+_CLAUSE_MARK = re.compile(r"[，,。！？!?；]")
+_CLAUSE_END = re.compile(r"[\s。，,！？!?；;：:—\n]|$")
+_NEXT_QUOTE = re.compile(r"[—\-]*[：:]?[“「『]")
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n”」』]")
+_ORGISH = re.compile(r"公司|机构|集团|银行|组织|行|基金|企业|媒体|报")
+_ADVERB_START = re.compile(r"(?:曾|在|也|就|还|则|对|向|于|通过|公开|私下|此前|近日|日前|又|更|已|再|亦|均|都|一度)")
+_FUNCTION_END = re.compile(r"[的了在是和与要会能将]$")
+_DEICTIC_START = re.compile(r"^[这那有可也就还都]")
+_DOC_IN = re.compile(r"([\w\u4e00-\u9fff]{0,10}?)(" + _DOC_RE.pattern[1:-2] + r")")
 _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …: not speech
 
 
@@ -63,7 +72,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         para = paragraphs[max(0, bisect.bisect_right(pstarts, s) - 1)]
         before = _speaker_before(text, s - 1, verbs, para.start)
         after = _speaker_after(text, e + (1 if closed else 0), verbs, para.end) if closed else None
-        statement = len(content) >= 15 and re.search(r"[，,。！？!?；]", content) is not None
+        statement = len(content) >= 15 and _CLAUSE_MARK.search(content) is not None
         if before is None and after is None and not statement:
             continue  # a scare quote or a quoted term
         if before is None and after is None and len(content) < 15:
@@ -71,7 +80,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         if after is None and before is not None and len(content) < 8 and not statement:
             # a short quoted term inside a reported clause (接入“通义千问”大模型), not the statement itself
             opened_right_after_verb = _verb_right_before(text, s - 1)
-            ends_clause = not closed or re.match(r"[\s。，,！？!?；;：:—\n]|$", text[e + 1:e + 2]) is not None
+            ends_clause = not closed or _CLAUSE_END.match(text[e + 1:e + 2]) is not None
             if not opened_right_after_verb and not ends_clause:
                 continue
         direct_q.append((s, e, before, after))
@@ -98,7 +107,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue  # 补充说, 表示称: the last verb of the pair introduces the clause
         if text[ve:ve + 1] == "的" or chunk.endswith("的") or chunk.endswith("所"):
             continue  # X提到的 / X的预测: not a statement here (正如X提到的 is matched below)
-        if re.match(r"[—\-]*[：:]?[“「『]", text[ce:ce + 4]) and in_statement[ce + 1:ce + 5].count(1):
+        if _NEXT_QUOTE.match(text[ce:ce + 4]) and in_statement[ce + 1:ce + 5].count(1):
             continue  # the statement goes on in a direct quote: that quote carries it
         # a direct quote inside the clause: the direct quote carries the statement
         if any(in_statement[cs:ce]):
@@ -257,7 +266,7 @@ def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
         if ve <= para_start:
             return None
         between = text[ve:mark]
-        if re.search(r"[。！？!?；;\n”」』]", between):
+        if _SENTENCE_BREAK.search(between):
             return None
         if len(between) > 45:
             return None
@@ -392,7 +401,7 @@ class _Context:
                 return sp
             return (ent.name, ent.id) if ent else (t, None)
         if t.startswith("该") or t in V.REFERENCES:
-            kind = ("org",) if re.search(r"公司|机构|集团|银行|组织|行|基金|企业|媒体|报", t) else ("person",)
+            kind = ("org",) if _ORGISH.search(t) else ("person",)
             # the more recent of the last speaker of that kind and the last such entity named outside quotes
             sp = self.last_speaker_at(start, kind)
             ent, epos = self.last_entity_outside_quotes(start, kind)
@@ -418,7 +427,7 @@ class _Context:
                 return t, None
             # a person followed by adverbials (Altman曾在公开场合): the person speaks
             people = [m for m in ms if m[2].type == "person"]
-            if people and re.match(r"(?:曾|在|也|就|还|则|对|向|于|通过|公开|私下|此前|近日|日前|又|更|已|再|亦|均|都|一度)", self.text[people[-1][1]:s + len(t)]):
+            if people and _ADVERB_START.match(self.text[people[-1][1]:s + len(t)]):
                 return people[-1][2].name, people[-1][2].id
             r = rest.lstrip("的")
             if r in ("方面", "方", "官方", "内部", "本身", "高层", "发言人", "官网", "官微"):
@@ -429,7 +438,7 @@ class _Context:
         if _ANON_RE.search(t) or _DOC_RE.search(t):
             return t, None
         # an unknown name or description: accept short noun phrases only
-        if len(t) <= 12 and not re.search(r"[的了在是和与要会能将]$", t) and not re.match(r"^[这那有可也就还都]", t):
+        if len(t) <= 12 and not _FUNCTION_END.search(t) and not _DEICTIC_START.match(t):
             return t, None
         return None, None
 
@@ -438,7 +447,7 @@ class _Context:
         lo = max(0, pos - 200)
         window = self.text[lo:pos]
         best = None
-        for m in re.finditer(r"([\w\u4e00-\u9fff]{0,10}?)(" + _DOC_RE.pattern[1:-2] + r")", window):
+        for m in _DOC_IN.finditer(window):
             best = m
         if best is None:
             ent = self.last_entity(pos, ("org", "person"))
