@@ -200,7 +200,7 @@ def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
     return out
 
 
-_CUTS: dict[str, list] = {}  # Han run -> its words with offsets in the run (cleared when a word is added)
+_CUTS: dict[str, tuple] = {}  # Han run -> (offset where it was cut, its words with offsets); cleared when a word is added
 _CUTS_MAX = 200_000
 
 
@@ -212,14 +212,17 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     cuts = _CUTS
     for m in _HAN.finditer(text):
         run = m.group()
-        cut = cuts.get(run)
-        if cut is None:
-            cut = cut_han(run, 0, [])
-            if len(cuts) < _CUTS_MAX:
-                cuts[run] = cut
         base = m.start()
-        if base:
-            extend([(w, base + i, base + j) for w, i, j in cut])
+        hit = cuts.get(run)
+        if hit is None:
+            k = len(out)
+            cut_han(run, base, out)
+            if len(cuts) < _CUTS_MAX:
+                cuts[run] = (base, out[k:])
+            continue
+        d = base - hit[0]
+        if d:
+            extend([(w, i + d, j + d) for w, i, j in hit[1]])
         else:
-            extend(cut)
+            extend(hit[1])
     return out
