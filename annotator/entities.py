@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from operator import itemgetter
 
 from . import _seg
 from . import _vocab as V
@@ -24,8 +25,16 @@ _ALIAS: dict[str, tuple[str, str]] = {}  # folded surface -> (group key, type)
 _READY = False
 
 
+_FOLDS: dict[str, str] = {}
+
+
 def _fold(s: str) -> str:
-    return s.casefold().replace("·", "-").replace("•", "-").replace("－", "-")
+    v = _FOLDS.get(s)
+    if v is None:
+        v = s.casefold().replace("·", "-").replace("•", "-").replace("－", "-")
+        if len(_FOLDS) < 500_000:
+            _FOLDS[s] = v
+    return v
 
 
 def _setup() -> None:
@@ -682,6 +691,9 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     return _group(text, chosen, toks, occupied, glossary, ignore)
 
 
+_SECOND, _THIRD = itemgetter(1), itemgetter(2)
+
+
 def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: Glossary, ignore: set) -> list[Entity]:
     groups: dict[str, dict] = {}
     surface_key: dict[str, str] = {}
@@ -787,8 +799,8 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                 surface_key[last] = key
 
     # every surface of an entity, wherever else it appears
-    bounds_s = {s for _, s, _ in toks}
-    bounds_e = {e for _, _, e in toks}
+    bounds_s = set(map(_SECOND, toks))
+    bounds_e = set(map(_THIRD, toks))
     by_key: dict[str, set] = {}
     for surface, k in surface_key.items():
         by_key.setdefault(k, set()).add(surface)

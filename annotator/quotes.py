@@ -176,15 +176,32 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
 def _speech_verbs(doc: Document) -> list[tuple[int, int]]:
     """Speech verbs: whole words of the segmentation, or a two-character verb ending a word (数据表示)."""
     out = []
-    verbs = V.SPEECH_VERBS
+    back = _VERB_BACK
     for w, s, e in doc.tokens:
-        if w in verbs:
-            out.append((s, e))
-        elif len(w) >= 3 and w[-2:] in verbs:
-            out.append((e - 2, e))
-        elif len(w) == 2 and w[1] in "说称" and w[0] in "时中上里后前又也还则就却再曾便均都亦并":
-            out.append((e - 1, e))  # 时说, 也称: the dictionary glued the verb to the word before
+        k = back.get(w)
+        if k is None:
+            k = _verb_back(w)
+        if k is not False:
+            out.append((e - k, e))
     return out
+
+
+_VERB_BACK: dict = {}  # word -> how many characters at its end are a speech verb, or False (memoised)
+
+
+def _verb_back(w: str):
+    verbs = V.SPEECH_VERBS
+    if w in verbs:
+        k = len(w)
+    elif len(w) >= 3 and w[-2:] in verbs:
+        k = 2
+    elif len(w) == 2 and w[1] in "说称" and w[0] in "时中上里后前又也还则就却再曾便均都亦并":
+        k = 1  # 时说, 也称: the dictionary glued the verb to the word before
+    else:
+        k = False
+    if len(_VERB_BACK) < 500_000:
+        _VERB_BACK[w] = k
+    return k
 
 
 def _direct_spans(text: str, paragraphs) -> list[tuple[int, int, bool]]:
