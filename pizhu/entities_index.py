@@ -85,6 +85,7 @@ class EntityPage:
     figures: list[EntityFigure] = field(default_factory=list)
     quotes: list[EntityQuote] = field(default_factory=list)
     in_timeline: bool = False
+    sections_html: list[Markup] = field(default_factory=list)  # one per article, set by pages.Renderer
 
     @property
     def slug(self) -> str:

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from annotator import Annotation
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .config import SiteConfig
 from .content import Article
-from .entities_index import build_entity_index, entities_by_type
+from .entities_index import EntityPage, build_entity_index, entities_by_type
 from .notes import Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
 from .templating import make_environment, render_template
@@ -79,6 +79,8 @@ class Renderer:
         self._mark_shapes: dict[tuple[str, str, bool, bool], str] = {}
         self._notes: dict[str, Note] = {}
         self._inline_cache: dict[str, str] = {}
+        self._section_parts: list[str] | None = None
+        self._article_heads: dict[str, dict[str, str]] = {}  # article url → escaped href, title, date
 
     def _shape(self, note: Note, opening: bool, first: bool) -> str:
         key = (note.kind, note.pattern, opening, first)
@@ -127,6 +129,25 @@ class Renderer:
         return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
                                annotation=item.annotation, page_url=item.url,
                                figure_groups=figure_groups(item), timeline=article_timeline(item))
+
+    def entity_sections(self, page: EntityPage) -> list[Markup]:
+        """The article sections of an entity page: `_entity.html`'s macro rendered once with
+        placeholders, then filled in per article with precomputed escaped fields."""
+        if self._section_parts is None:
+            shape = str(self.env.get_template("_entity.html").module.article_section(_Slots("", "")))
+            self._section_parts = _SLOT.split(shape)  # literal, name, literal, name, …, literal
+        parts, heads = self._section_parts, self._article_heads
+        sections = []
+        for a in page.articles:
+            item = a.item
+            head = heads.get(item.url)
+            if head is None:
+                date = str(escape(item.article.date.isoformat()))
+                head = heads[item.url] = {"href": str(escape(self.env.globals["url"](item.url))),
+                                          "title": str(escape(item.article.title)), "date": date}
+            values = {**head, "mentions": str(a.mentions), "snippets": str(a.snippets_html)}
+            sections.append(Markup("".join(values[p] if i % 2 else p for i, p in enumerate(parts))))
+        return sections
 
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
@@ -211,6 +232,7 @@ def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[s
     in_timeline = {i for entry in timeline for i, _ in entry.entities}
     for page in entities:
         page.in_timeline = page.id in in_timeline
+        page.sections_html = renderer.entity_sections(page)
     files = {
         "index.html": renderer.page("index.html", items=items, page_url=""),
         "404.html": renderer.page("404.html", page_url="404.html"),
