@@ -810,9 +810,12 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
     latin_all = sorted((x for x in latin_all if x.isascii() and len(x) >= 2 and x.strip()), key=len, reverse=True)
     latin_hits: dict[str, list] = {}
     if latin_all:
-        pat = re.compile("|".join(map(re.escape, latin_all)), re.I)
-        for m in pat.finditer(text):
-            latin_hits.setdefault(m.group().lower(), []).append(m.span())
+        if _CASE_ODD.search(text):
+            pat = re.compile("|".join(map(re.escape, latin_all)), re.I)
+            for m in pat.finditer(text):
+                latin_hits.setdefault(m.group().lower(), []).append(m.span())
+        else:
+            _latin_scan(text, latin_all, latin_hits)
     for key, g in groups.items():
         surfaces = {text[s:e] for s, e in g["mentions"]} | by_key.get(key, set())
         folded = set()
@@ -878,6 +881,33 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                           mentions=[Mention(text[s:e], s, e) for s, e in mentions]))
     out.sort(key=lambda en: en.mentions[0].start)
     return out
+
+
+# Non-ASCII characters that a case-insensitive `re` pattern of ASCII characters matches (İ ı ſ K): found
+# by matching every code point against each ASCII character with re.I. Without them in the text,
+# finding the lower-cased surfaces in the text with only its ASCII letters lower-cased finds the same.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _latin_scan(text: str, surfaces: list, hits: dict) -> None:
+    """What `finditer` of the case-insensitive alternation of `surfaces` (lower-case ASCII, longest first)
+    finds, without compiling it: every occurrence, then the leftmost ones that do not overlap, the
+    longest first where several start at one place (two surfaces of one length cannot both match there)."""
+    low = text.translate(_ASCII_LOWER)
+    occ = []
+    for rank, x in enumerate(surfaces):
+        find = low.find
+        p = find(x)
+        while p >= 0:
+            occ.append((p, rank, len(x)))
+            p = find(x, p + 1)
+    occ.sort()
+    end = 0
+    for p, _, n in occ:
+        if p >= end:
+            end = p + n
+            hits.setdefault(text[p:end].lower(), []).append((p, end))
 
 
 def _find_all(text: str, needle: str):
