@@ -97,7 +97,10 @@ _NAME_PARTS = re.compile(r"[ ·•\-－‧]")
 
 def _latin_candidates(text: str, cands: list) -> None:
     for run in _LRUN.finditer(text):
-        words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _NONSPACE.finditer(run.group())]
+        rt = run.group()
+        if not _HAS_LETTER.search(rt):
+            continue  # digits only (2023, 3.5): every group of it would be dropped for having no letter
+        words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _NONSPACE.finditer(rt)]
         lower_prose = sum(1 for w, _, _ in words if w[0].isalpha() and w.islower() and w not in _CONNECT)
         prose = len(words) >= 2 and lower_prose >= 1 and lower_prose * 3 >= len(words)
         groups, cur = [], []
