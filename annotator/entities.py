@@ -888,16 +888,16 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
 
 # Non-ASCII characters that a case-insensitive `re` pattern of ASCII characters matches (İ ı ſ K): found
 # by matching every code point against each ASCII character with re.I. Without them in the text,
-# finding the lower-cased surfaces in the text with only its ASCII letters lower-cased finds the same.
+# finding the lower-cased surfaces in the lower-cased text finds the same (İ is also the only character
+# whose lower case is longer, and K the only non-ASCII one whose lower case is ASCII).
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _latin_scan(text: str, surfaces: list, hits: dict) -> None:
     """What `finditer` of the case-insensitive alternation of `surfaces` (lower-case ASCII, longest first)
     finds, without compiling it: every occurrence, then the leftmost ones that do not overlap, the
     longest first where several start at one place (two surfaces of one length cannot both match there)."""
-    low = text.translate(_ASCII_LOWER)
+    low = text.lower()
     occ = []
     for rank, x in enumerate(surfaces):
         find = low.find
