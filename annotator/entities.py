@@ -946,8 +946,12 @@ def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict |
             owner[s] = into
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SPACE = re.compile(r"\s")
+
+
 def slug(name: str) -> str:
-    ascii_part = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    if ascii_part and len(ascii_part) * 2 >= len(re.sub(r"\s", "", name)):
+    ascii_part = _NOT_SLUG.sub("-", name.casefold()).strip("-")
+    if ascii_part and len(ascii_part) * 2 >= len(_SPACE.sub("", name)):
         return ascii_part
     return "e" + format(zlib.crc32(name.encode("utf-8")), "08x")
