@@ -28,7 +28,7 @@ import threading
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -102,8 +102,8 @@ def _renderer() -> Renderer:
 
 
 def _item_state(item: AnnotatedArticle) -> dict:
-    """What rendering left on the item (notes, body HTML …): site-wide pages reuse it."""
-    return {f.name: getattr(item, f.name) for f in fields(item) if f.name not in ("article", "annotation")}
+    """What rendering left on the item that site-wide pages reuse (a small summary, not notes or HTML)."""
+    return item.site_state()
 
 
 def _work(article: Article, annotation_json: str | None, render: bool):
