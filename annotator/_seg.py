@@ -201,7 +201,7 @@ def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
 
 
 _CUTS: dict[str, tuple] = {}  # Han run -> (offset where it was cut, its words with offsets); cleared when a word is added
-_CUTS_MAX = 200_000
+_CUTS_MAX = 20_000  # ~2 KB an entry: at most ~40 MB; emptied when full, so it follows the recent articles
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -217,8 +217,9 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
         if hit is None:
             k = len(out)
             cut_han(run, base, out)
-            if len(cuts) < _CUTS_MAX:
-                cuts[run] = (base, out[k:])
+            if len(cuts) >= _CUTS_MAX:
+                cuts.clear()
+            cuts[run] = (base, out[k:])
             continue
         d = base - hit[0]
         if d:
