@@ -18,7 +18,7 @@ from .entities_index import EntityPage, build_entity_index, entities_by_type
 from .notes import Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
 from .templating import make_environment, render_template
-from .timeline import article_timeline, site_timeline
+from .timeline import TimelineEntry, article_timeline, site_timeline
 from .units import bar_fraction, chinese_units, log_scale
 
 FIGURE_KIND_ORDER = ("money", "percent", "quantity")
@@ -51,15 +51,16 @@ class AnnotatedArticle:
 
 
 class _Slots:
-    """Stands in for a note while a mark macro is rendered once: each attribute becomes a slot."""
+    """Stands in for a note while a mark macro is rendered once: each attribute becomes a slot
+    (those in `empty` are "": a shape per combination of empty fields)."""
 
-    def __init__(self, kind: str, pattern: str):
-        self.kind, self.pattern = kind, pattern
+    def __init__(self, kind: str, pattern: str, empty: frozenset[str] = frozenset()):
+        self.kind, self.pattern, self._empty = kind, pattern, empty
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
             raise AttributeError(name)
-        return f"\ue000{name}\ue001"
+        return "" if name in self._empty else f"\ue000{name}\ue001"
 
 
 @dataclass
@@ -85,6 +86,7 @@ class Renderer:
         self._notes: dict[str, Note] = {}
         self._inline_cache: dict[str, str] = {}
         self._section_parts: list[str] | None = None
+        self._shapes: dict[tuple[str, frozenset[str]], list[str]] = {}
         self._article_heads: dict[str, dict[str, str]] = {}  # article url → escaped href, title, date
 
     def _shape(self, note: Note, opening: bool, first: bool) -> str:
@@ -153,6 +155,42 @@ class Renderer:
             values = {**head, "mentions": str(a.mentions), "snippets": str(a.snippets_html)}
             sections.append(Markup("".join(values[p] if i % 2 else p for i, p in enumerate(parts))))
         return sections
+
+    def _filled(self, macro: str, values: dict[str, str]) -> str:
+        """`_timeline.html`'s `macro` for escaped `values` (a shape per set of empty values)."""
+        empty = frozenset(k for k, v in values.items() if not v)
+        key = (macro, empty)
+        parts = self._shapes.get(key)
+        if parts is None:
+            module = self.env.get_template("_timeline.html").module
+            parts = self._shapes[key] = _SLOT.split(str(getattr(module, macro)(_Slots("", "", empty))))
+        return "".join(values[p] if i % 2 else p for i, p in enumerate(parts))
+
+    def timeline_entries(self, entries: list[TimelineEntry]) -> list[Markup]:
+        """The site timeline's entries as HTML, from `_timeline.html`'s macros filled per entry."""
+        url, heads, chips = self.env.globals["url"], self._article_heads, {}
+        out = []
+        for e in entries:
+            item, event = e.article, e.event
+            head = heads.get(item.url)
+            if head is None:
+                head = heads[item.url] = {"href": str(escape(url(item.url))), "title": str(escape(item.article.title)),
+                                          "date": str(escape(item.article.date.isoformat()))}
+            html = []
+            for entity_id, name in e.entities:
+                chip = chips.get((entity_id, name))
+                if chip is None:
+                    chip = chips[(entity_id, name)] = self._filled("chip", {
+                        "href": str(escape(url(entity_path(entity_id)))), "name": str(escape(name))})
+                html.append(chip)
+            before, found, after = event.sentence.partition(event.text)
+            out.append(Markup(self._filled("entry", {
+                "datetime": str(escape(e.datetime)), "entity_ids": str(escape(e.entity_ids)),
+                "label": str(escape(e.label)), "text": str(escape(event.text)), "before": str(escape(before)),
+                "found": str(escape(found)), "after": str(escape(after)), "href": head["href"],
+                "note_id": str(escape(e.note_id)) if e.note_id else "", "title": head["title"],
+                "chips": "".join(html)})))
+        return out
 
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
@@ -244,6 +282,7 @@ def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[s
         "feed.xml": renderer.page("feed.xml", items=items[:config.feed_size], updated=newest),
         "sitemap.xml": renderer.page("sitemap.xml", items=items, entities=entities),
         "timeline/index.html": renderer.page("timeline.html", entries=timeline, page_url="timeline/",
+                                             entries_html=renderer.timeline_entries(timeline),
                                              filter_entities=[p for p in entities if p.in_timeline]),
         "entities/index.html": renderer.page("entities.html", groups=entities_by_type(entities),
                                              count=len(entities), page_url="entities/"),
