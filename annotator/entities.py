@@ -643,16 +643,9 @@ def _sport_context(doc: Document, toks: list, cands: list) -> None:
 
 
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
-    for entry in glossary.entries:
-        for surface in entry.surfaces:
-            if not surface or not surface.strip():
-                continue
-            if surface.isascii():
-                pat = re.compile(r"(?<![A-Za-z0-9])" + re.escape(surface) + r"(?![A-Za-z0-9])", re.I)
-            else:
-                pat = re.compile(re.escape(surface))
-            for m in pat.finditer(text):
-                cands.append((m.start(), m.end(), entry.type, 100, entry))
+    for pattern, entry in glossary.patterns:
+        for m in pattern.finditer(text):
+            cands.append((m.start(), m.end(), entry.type, 100, entry))
 
 
 # --- main -------------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ job; the annotator only receives these plain objects.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import EntityType
 
@@ -30,8 +32,29 @@ class Glossary:
 
     def lookup(self, surface: str) -> GlossaryEntry | None:
         """The entry one of whose names or aliases is `surface` (case-insensitive for Latin script)."""
-        key = surface.casefold()
+        return self._by_surface.get(surface.casefold())
+
+    @cached_property
+    def _by_surface(self) -> dict[str, GlossaryEntry]:
+        index: dict[str, GlossaryEntry] = {}
+        for entry in self.entries:  # the first entry naming a surface wins
+            for surface in entry.surfaces:
+                index.setdefault(surface.casefold(), entry)
+        return index
+
+    @cached_property
+    def patterns(self) -> tuple[tuple[re.Pattern, GlossaryEntry], ...]:
+        """One compiled pattern per name or alias, built once per glossary rather than per article.
+
+        Latin names match case-insensitively and only as whole words (Office, not Officer)."""
+        out = []
         for entry in self.entries:
-            if any(s.casefold() == key for s in entry.surfaces):
-                return entry
-        return None
+            for surface in entry.surfaces:
+                if not surface or not surface.strip():
+                    continue
+                if surface.isascii():
+                    pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(surface) + r"(?![A-Za-z0-9])", re.I)
+                else:
+                    pattern = re.compile(re.escape(surface))
+                out.append((pattern, entry))
+        return tuple(out)
