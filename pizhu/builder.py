@@ -12,7 +12,10 @@ The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the ch
   text, the glossary and the annotator's version; its page on that plus templates and site.yaml);
 - a template or site.yaml change re-renders pages from cached annotations;
 - a glossary change re-annotates (annotations depend on it) and so re-renders;
-- site-wide pages (index, feed, sitemap …) are always rendered again, from cached annotations.
+- site-wide pages are built from what each article adds to them (`pages.ArticleParts`: its entity
+  page sections, figures, quotes and timeline entries, made and cached when the article is rendered),
+  never from annotations; an entity page is rendered again only when one of its parts changed, the
+  few list pages (index, feed, sitemap, timeline, entities) whenever anything did.
 
 Cold builds annotate and render in worker processes on every core (jieba's dictionary is loaded
 once per worker).
@@ -43,7 +46,7 @@ from .errors import BuildError, BuildErrors
 from .progress import Progress
 
 if TYPE_CHECKING:
-    from .pages import AnnotatedArticle, Renderer
+    from .pages import AnnotatedArticle, ArticleParts, Renderer
 
 
 def _pages():
@@ -90,9 +93,10 @@ def build_site(config: SiteConfig, *, out: Path | None = None, use_cache: bool =
 _state: dict = {}
 
 
-def _init_worker(config: SiteConfig, glossary: Glossary) -> None:
-    _state.clear()
-    _state.update(config=config, glossary=glossary, renderer=None)
+def _init_worker(config: SiteConfig, glossary: Glossary, env_key: str) -> None:
+    if _state.get("env_key") != env_key:  # same templates and settings: keep the compiled templates
+        _state.clear()
+    _state.update(config=config, glossary=glossary, env_key=env_key)
 
 
 def _renderer() -> Renderer:
@@ -101,15 +105,18 @@ def _renderer() -> Renderer:
     return _state["renderer"]
 
 
-def _item_state(item: AnnotatedArticle) -> dict:
-    """What rendering left on the item that site-wide pages reuse (a small summary, not notes or HTML)."""
-    return item.site_state()
+def _render(item: AnnotatedArticle, render: bool) -> tuple[dict[str, bytes], bytes]:
+    """The article's pages (when `render`) and its pickled parts of the site-wide pages."""
+    renderer = _renderer()
+    pages = {rel: text.encode("utf-8") for rel, text in _pages().article_pages(renderer, item).items()} if render else {}
+    return pages, pickle.dumps(renderer.article_parts(item), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _work(article: Article, annotation_json: str | None, render: bool):
-    """Annotate (unless `annotation_json` is given) and render one article.
+    """Annotate (unless `annotation_json` is given) one article, render its pages (if `render`) and
+    what it adds to the site-wide pages.
 
-    Returns ("ok", annotation JSON if new else None, {path: bytes}, pickled item state) or
+    Returns ("ok", annotation JSON if new else None, {path: bytes}, pickled parts) or
     ("error", path, line, message): BuildError does not survive pickling, so errors travel as tuples.
     """
     try:
@@ -126,12 +133,8 @@ def _work(article: Article, annotation_json: str | None, render: bool):
             except Exception as exc:
                 raise BuildError(article.source, None, f"annotator failed: {type(exc).__name__}: {exc}") from exc
             new_json = json.dumps(annotation.to_dict(), ensure_ascii=False)
-        pages, state = {}, None
-        if render:
-            item = _pages().AnnotatedArticle(article, annotation)
-            pages = {rel: text.encode("utf-8") for rel, text in _pages().article_pages(_renderer(), item).items()}
-            state = pickle.dumps(_item_state(item), protocol=pickle.HIGHEST_PROTOCOL)
-        return ("ok", new_json, pages, state)
+        pages, parts = _render(_pages().AnnotatedArticle(article, annotation), render)
+        return ("ok", new_json, pages, parts)
     except BuildError as exc:
         return ("error", exc.path, exc.line, exc.message)
     except Exception as exc:  # a bug, not the user's file: keep the traceback
@@ -165,7 +168,7 @@ class _Entry:
     render: bool = True  # its page must be rendered (not reusable from the last build)
     annotation: Annotation | None = None
     annotation_json: str | None = None  # from the cache, for a worker
-    state: dict | None = None  # item state after rendering, for site-wide pages
+    parts: ArticleParts | None = None  # what it adds to the site-wide pages
 
 
 class Builder:
@@ -179,7 +182,8 @@ class Builder:
         self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
         self.progress_stream = progress_stream
         self._annotations: dict[str, Annotation] = {}  # in memory between builds, by annotation key
-        self._states: dict[str, dict] = {}  # by render key
+        self._parts: dict[str, ArticleParts] = {}  # by render key
+        self._site_renderer: tuple[str, Renderer] | None = None  # (env key, renderer) of the last build
 
     # Phase 1: read -----------------------------------------------------------------------------------
     def _read(self):
@@ -247,18 +251,15 @@ class Builder:
         lap("read and check")
 
         # Phase 2: annotate what the cache lacks, render what changed (nothing is written yet)
-        # (with `articles_first`, annotations only site-wide pages need are loaded after the early write)
-        defer = articles_first is not None and not site_reusable and any(e.render for e in entries)
-        self._find_annotations(entries, need_objects=not site_reusable and not defer)
-        lap("load annotations")
-        annotated, new_pages = self._annotate_and_render(entries, config, glossary,
-                                                         need_all=not site_reusable and not defer)
+        self._find_parts(entries, need=not site_reusable)
+        todo = [e for e in entries if e.render or (not site_reusable and e.parts is None)]
+        self._find_annotations(todo)
+        lap("load cached annotations and parts")
+        annotated, new_pages = self._annotate_and_render(todo, config, glossary, env_key)
         lap("annotate and render articles")
-        early = defer
-        site_files = None if site_reusable or early else self._site_wide(entries, lap)
 
-        # Phase 3: write what changed, delete what is gone
-        wanted: dict[str, bytes | None] = {}  # rel -> bytes, or None: "there and unchanged"
+        # Phase 3: write what changed (with `articles_first`, the article pages first), delete what is gone
+        wanted: dict[str, bytes | str | None] = {}  # rel -> content, or None: "there and unchanged"
         pages_manifest = {}
         for e in entries:
             slug = e.article.slug
@@ -270,58 +271,65 @@ class Builder:
             for path in sorted(static.rglob("*")):
                 if path.is_file():
                     wanted["static/" + path.relative_to(static).as_posix()] = path.read_bytes()
-        if site_reusable:
-            site_rels = old_site["files"]
-            wanted.update(dict.fromkeys(site_rels))
-        elif not early:
-            site_rels = list(site_files)
-            wanted.update(site_files)  # encoded one at a time by _write
-        written, files_manifest = self._write(wanted, old_files)
-        lap("write")
+        written, files_manifest = 0, {}
+        early = articles_first is not None and not site_reusable
         if early:
+            written, files_manifest = self._write(wanted, old_files)
+            lap("write")
             articles_first(written)
-            try:
-                self._find_annotations(entries, need_objects=True)
-                lap("load annotations")
-                more, _ = self._annotate_and_render([e for e in entries if e.annotation is None], config,
-                                                    glossary, need_all=True)
-                annotated += more
-                site_files = self._site_wide(entries, lap)
-            except BaseException:  # keep what was written on record, so it is not redone
+        try:
+            if site_reusable:
+                site_files, site_keys = dict.fromkeys(old_site["files"]), old_site.get("keys") or {}
+            else:
+                site_files, site_keys = self._site_wide(entries, env_key, old_site, old_files)
+                lap("site-wide pages")
+            more, more_manifest = self._write(site_files if early else {**wanted, **site_files}, old_files)
+        except BaseException:
+            if early:  # keep what was written on record, so it is not redone
                 self.cache.save_manifest(out, {"pages": pages_manifest, "files": {**old_files, **files_manifest},
                                                "site": old_site})
-                raise
-            site_rels = list(site_files)
-            site_wanted = dict(site_files)
-            more, site_manifest = self._write(site_wanted, old_files)
-            written += more
-            files_manifest.update(site_manifest)
-            wanted.update(site_wanted)
+            raise
+        written += more
+        files_manifest.update(more_manifest)
+        wanted.update(site_files)
         removed = self._remove_stale(set(wanted))
         lap("write")
         reused = len(entries) - annotated
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
         self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest,
-                                       "site": {"key": site_key, "files": site_rels}})
+                                       "site": {"key": site_key, "files": list(site_files), "keys": site_keys}})
         self.cache.save_articles(seen)
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
         self._annotations = {e.annotation_key: e.annotation for e in entries if e.annotation is not None}
-        self._states = {e.render_key: e.state for e in entries if e.state is not None}
+        self._parts = {e.render_key: e.parts for e in entries if e.parts is not None}
         lap("save cache")
         return BuildReport(len(entries), pages, time.perf_counter() - started, out, annotated=annotated,
                            reused=reused, rendered=sum(e.render for e in entries), written=written,
                            removed=removed, phases=phases)
 
-    def _site_wide(self, entries: list[_Entry], lap) -> dict[str, str]:
-        items = [self._item(e) for e in entries]
-        lap("load rendered items")
-        with Progress(f"rendering the pages built from all {len(items)} articles …", 0, min_total=0,
+    def _site_wide(self, entries: list[_Entry], env_key: str, old_site: dict,
+                   old_files: dict) -> tuple[dict[str, str | None], dict[str, str]]:
+        """The site-wide pages: ({rel: content, or None when its inputs and file are unchanged}, {rel: key})."""
+        with Progress(f"rendering the pages built from all {len(entries)} articles …", 0, min_total=0,
                       stream=self.progress_stream) as status:
             status.advance(0)
-            files = _pages().site_wide_pages(_pages().Renderer(self.config), items)
-        lap("site-wide pages")
-        return files
+            if self._site_renderer is None or self._site_renderer[0] != env_key:
+                self._site_renderer = (env_key, _pages().Renderer(self.config))
+            plan = _pages().site_wide_plan(self._site_renderer[1], [e.article for e in entries],
+                                           [e.parts for e in entries])
+            old_keys = old_site.get("keys") or {}
+            files: dict[str, str | None] = {}
+            keys: dict[str, str] = {}
+            for page in plan:
+                key = digest(env_key, page.key) if page.key else None
+                if key and old_keys.get(page.rel) == key and self._unchanged([page.rel], old_files):
+                    files[page.rel] = None
+                else:
+                    files[page.rel] = page.render()
+                if key:
+                    keys[page.rel] = key
+        return files, keys
 
     def _unchanged(self, rels, old_files: dict) -> bool:
         """Every file of a reused page is still in the output folder as this builder left it."""
@@ -338,35 +346,31 @@ class Builder:
                 return False
         return True
 
-    def _find_annotations(self, entries: list[_Entry], *, need_objects: bool) -> None:
-        """Take annotations from memory or the cache, for pages to render and, when the site-wide
-        pages must be rendered again (`need_objects`), for every article."""
+    def _find_parts(self, entries: list[_Entry], *, need: bool) -> None:
+        """Each unchanged article's parts of the site-wide pages, from memory or the cache (when the
+        site-wide pages must be looked at again: `need`)."""
+        if not need:
+            return
+        for e in entries:
+            if e.parts is None and not e.render:
+                e.parts = self._parts.get(e.render_key) or self.cache.load_parts(e.render_key)
+
+    def _find_annotations(self, entries: list[_Entry]) -> None:
+        """Annotations of the articles to render, from memory or the cache."""
         for e in entries:
             if e.annotation is None:
                 e.annotation = self._annotations.get(e.annotation_key)
-            if e.annotation is None and (need_objects or e.render):
+            if e.annotation is None:
                 found = self.cache.load_annotation(e.annotation_key)
                 if found is not None:
                     e.annotation, e.annotation_json = found
 
-    def _item(self, e: _Entry) -> AnnotatedArticle:
-        """The article for site-wide pages, with what rendering its page left on it (from the cache)."""
-        item = _pages().AnnotatedArticle(e.article, e.annotation)
-        state = e.state or self._states.get(e.render_key) or self.cache.load_state(e.render_key)
-        if state is not None:
-            for name, value in state.items():
-                setattr(item, name, value)
-            e.state = state
-        return item
-
-    def _annotate_and_render(self, entries: list[_Entry], config: SiteConfig, glossary: Glossary,
-                             need_all: bool):
-        """Render entries marked `render`, annotating those without annotation (all of those when
-        site-wide pages need every annotation: `need_all`).
+    def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str):
+        """Annotate the entries of `todo` without annotation, render those marked `render`, and make
+        every one's parts of the site-wide pages.
 
         Returns (number annotated, {slug: {rel: bytes}}); raises every error found.
         """
-        todo = [e for e in entries if e.render or (need_all and e.annotation is None)]
         to_annotate = [e for e in todo if e.annotation is None]
         chars = sum(len(e.article.body) for e in to_annotate)
         pages: dict[str, dict[str, bytes]] = {}
@@ -381,26 +385,26 @@ class Builder:
                 err = BuildError(result[1], result[2], result[3])
                 errors.setdefault(str(err), err)
                 return
-            _, new_json, files, state = result
+            _, new_json, files, parts = result
             if new_json is not None:
                 annotated += 1
                 e.annotation = Annotation.from_dict(json.loads(new_json))
                 self.cache.store_annotation(e.annotation_key, new_json)
             if e.render:
                 pages[e.article.slug] = files
-                e.state = pickle.loads(state)
-                self.cache.store_state(e.render_key, state)
+            e.parts = pickle.loads(parts)
+            self.cache.store_parts(e.render_key, parts)
 
         label = "annotating and rendering" if to_annotate else "rendering"
         with Progress(label, len(todo), stream=self.progress_stream) as progress:
             if parallel:
-                self._run_parallel(todo, config, glossary, take, progress)
+                self._run_parallel(todo, config, glossary, env_key, take, progress)
             else:
-                _init_worker(config, glossary)
+                _init_worker(config, glossary, env_key)
                 for e in todo:
                     take(e, self._work_here(e))
                     progress.advance()
-        for e in entries:
+        for e in todo:
             e.annotation_json = None
         if errors:
             found = list(errors.values())
@@ -411,23 +415,20 @@ class Builder:
     def _work_here(e: _Entry):
         if e.annotation is None:
             return _work(e.article, None, e.render)
-        if not e.render:
-            return ("ok", None, {}, None)
         try:
-            item = _pages().AnnotatedArticle(e.article, e.annotation)
-            files = {rel: text.encode("utf-8") for rel, text in _pages().article_pages(_renderer(), item).items()}
-            return ("ok", None, files, pickle.dumps(_item_state(item), protocol=pickle.HIGHEST_PROTOCOL))
+            files, parts = _render(_pages().AnnotatedArticle(e.article, e.annotation), e.render)
+            return ("ok", None, files, parts)
         except BuildError as exc:
             return ("error", exc.path, exc.line, exc.message)
 
-    def _run_parallel(self, todo: list[_Entry], config, glossary, take, progress: Progress) -> None:
+    def _run_parallel(self, todo: list[_Entry], config, glossary, env_key: str, take, progress: Progress) -> None:
         # Articles to annotate first, largest first, in small chunks: both cores stay busy to the end.
         order = sorted(todo, key=lambda e: (e.annotation is not None, -len(e.article.body)))
         workers = min(self.jobs, len(order))
         size = max(1, min(16, len(order) // (workers * 8)))
         chunks = [order[i:i + size] for i in range(0, len(order), size)]
         with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker,
-                                 initargs=(config, glossary)) as pool:
+                                 initargs=(config, glossary, env_key)) as pool:
             futures = {}
             for chunk in chunks:
                 tasks = [(e.article, self._annotation_json(e), e.render) for e in chunk]

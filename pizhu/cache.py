@@ -5,6 +5,8 @@ What is kept, and what each entry is keyed on:
 - ``annotations/<key>.json``: one article's `Annotation.to_dict()`. The key hashes everything
   `annotate` reads (body, date, path, title, lang), the glossary file, `annotator.VERSION` and the
   annotator's source, so a glossary change re-annotates and a template or site.yaml change does not.
+- ``parts/<render key>.pickle``: what one article adds to the site-wide pages (`pages.ArticleParts`),
+  keyed like its page, so a build merges them without loading any annotation.
 - ``articles.pickle``: parsed front matter (`Article`) by the article file's content hash, so an
   unchanged file's YAML is not parsed again.
 - ``outputs/<hash of output folder>.json``: per output folder, the render key of each article page
@@ -167,25 +169,25 @@ class BuildCache:
         if self.folder:
             self._write(self._annotation_path(key), annotation_json.encode("utf-8"))
 
-    # --- what rendering an article page left on its item (notes, body HTML), for site-wide pages ------
-    def _state_path(self, key: str) -> Path:
-        return self.folder / "items" / f"{key}.pickle"  # type: ignore[operator]
+    # --- what an article adds to the site-wide pages (pages.ArticleParts), by render key ---------------
+    def _parts_path(self, key: str) -> Path:
+        return self.folder / "parts" / f"{key}.pickle"  # type: ignore[operator]
 
-    def load_state(self, key: str) -> dict | None:
+    def load_parts(self, key: str):
         if not self.folder:
             return None
-        state = self._load_pickle(self._state_path(key))
-        return state if isinstance(state, dict) else None
+        parts = self._load_pickle(self._parts_path(key))
+        return parts if type(parts).__name__ == "ArticleParts" else None
 
-    def store_state(self, key: str, pickled: bytes) -> None:
+    def store_parts(self, key: str, pickled: bytes) -> None:
         if self.folder:
-            self._write(self._state_path(key), pickled)
+            self._write(self._parts_path(key), pickled)
 
-    def prune(self, annotations: set[str], states: set[str]) -> None:
+    def prune(self, annotations: set[str], parts: set[str]) -> None:
         """Delete entries no current article uses, so the cache does not grow with every edit."""
         if not self.folder:
             return
-        for sub, keep in (("annotations", annotations), ("items", states)):
+        for sub, keep in (("annotations", annotations), ("parts", parts)):
             folder = self.folder / sub
             if not folder.is_dir():
                 continue

@@ -1,18 +1,21 @@
 """Entity pages: every entity across all articles, merged by id (ids are slugs).
 
 Each page holds the entity's note, type and aliases, every mention with its sentence and article, the
-figures about it and the quotes it spoke. Everything is sorted so builds are byte-identical.
+figures about it and the quotes it spoke. What one article adds to an entity's page (`EntityPart`) is
+computed once, when that article is rendered, and cached with it: a build merges the parts of every
+article without looking at their annotations again, and an entity page is rendered again only when
+one of its parts changed. Everything is sorted so builds are byte-identical.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from annotator import Figure, Quote
 from markupsafe import Markup, escape
 
+from .cache import digest
 from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, entity_path, entity_slug
 from .units import figure_text
 
@@ -45,31 +48,42 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
 
 
 @dataclass
-class EntityArticle:
-    item: "AnnotatedArticle"
-    snippets: list[Markup] = field(default_factory=list)  # each sentence once, its mentions marked and linked
-    mentions: int = 0
-
-    @property
-    def snippets_html(self) -> Markup:
-        """The sentences as list items, joined here: pages of frequent entities hold thousands."""
-        return Markup("".join(f"<li>{s}</li>" for s in self.snippets))
-
-
-@dataclass
 class EntityFigure:
-    item: "AnnotatedArticle"
-    figure: Figure
-    note_id: str | None
+    """A figure about the entity, as its page lists it (href: the figure's place in its article)."""
+    text: str
     zh: str
     en: str
+    href: str
+    title: str
 
 
 @dataclass
 class EntityQuote:
-    item: "AnnotatedArticle"
-    quote: Quote
-    note_id: str | None
+    text: str
+    direct: bool
+    href: str
+    title: str
+
+
+@dataclass
+class EntityPart:
+    """One entity as one article has it: what that article adds to the entity's page."""
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    note: str | None
+    link: str | None
+    mentions: int
+    section: str  # the article's section on the entity page (HTML; "" without mentions)
+    figures: list[EntityFigure] = field(default_factory=list)
+    quotes: list[EntityQuote] = field(default_factory=list)
+    key: str = ""  # digest of all the above: the page is rendered again when a part's key changes
+
+    def seal(self) -> EntityPart:
+        self.key = digest(repr((self.id, self.name, self.type, self.aliases, self.note, self.link,
+                                self.mentions, self.section, self.figures, self.quotes)))
+        return self
 
 
 @dataclass
@@ -81,11 +95,13 @@ class EntityPage:
     note_md: str | None = None
     note_html: str | None = None
     link: str | None = None
-    articles: list[EntityArticle] = field(default_factory=list)
+    article_count: int = 0
+    mention_count: int = 0
     figures: list[EntityFigure] = field(default_factory=list)
     quotes: list[EntityQuote] = field(default_factory=list)
     in_timeline: bool = False
-    sections_html: list[Markup] = field(default_factory=list)  # one per article, set by pages.Renderer
+    sections_html: list[Markup] = field(default_factory=list)  # one per article, newest first
+    part_keys: list[str] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -99,15 +115,15 @@ class EntityPage:
     def type_label(self) -> str:
         return ENTITY_TYPE_LABELS.get(self.type, self.type)
 
-    @property
-    def mention_count(self) -> int:
-        return sum(a.mentions for a in self.articles)
+    def inputs_key(self) -> str:
+        """Everything the page is made of (its parts, in article order, and the timeline link)."""
+        return digest(str(self.in_timeline), *self.part_keys)
 
 
 def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],
-              mentions: list[tuple[int, int, str | None]], href: str) -> list[Markup]:
-    """Group mentions (start, end, note id) by sentence; each sentence once as HTML, mentions marked
-    and linked to their place in the article (`href` + #ref-<id>) when they are marked there."""
+              mentions: list[tuple[int, int, str | None]], href: str) -> str:
+    """Group mentions (start, end, note id) by sentence; each sentence once as an HTML list item,
+    mentions marked and linked to their place in the article (`href` + #ref-<id>) when they are marked there."""
     by_sentence: dict[int, list[tuple[int, int, str | None]]] = {}
     for mention in sorted(mentions):
         index = max(0, bisect.bisect_right(starts, mention[0]) - 1)
@@ -115,7 +131,7 @@ def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],
     snippets = []
     for index in sorted(by_sentence):
         s_start, s_end = spans[index] if spans else (0, len(body))
-        parts: list[str] = []
+        parts: list[str] = ["<li>"]
         cursor = s_start
         for start, end, note_id in by_sentence[index]:
             if start < cursor:
@@ -125,45 +141,67 @@ def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],
             parts.append(f'<a class="snippet-mark" href="{href}#ref-{note_id}">{mark}</a>' if note_id else mark)
             cursor = end
         parts.append(str(escape(plain(body[cursor:max(cursor, s_end)], False).rstrip("\n"))))
-        snippets.append(Markup("".join(parts)))
-    return snippets
+        parts.append("</li>")
+        snippets.append("".join(parts))
+    return "".join(snippets)
 
 
-def build_entity_index(items: list["AnnotatedArticle"], render_inline: Callable[[str], str] = lambda md: md,
-                       url: Callable[[str], str] = lambda path: "/" + path) -> list[EntityPage]:
-    """One page per entity id across `items` (in the order given: newest article first); `url` makes
-    a site path absolute (templating's url())."""
+def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str],
+                 section: Callable[[int, str], str]) -> list[EntityPart]:
+    """What `item` adds to each entity's page. Needs which marks reached its text (`item.note_ids`);
+    `url` makes a site path absolute, `section(mentions, snippets_html)` is the article's section."""
+    body = item.article.body
+    spans = sentence_spans(body)
+    starts = [s for s, _ in spans]
+    ids = item.note_ids
+    page_url = url(item.url)
+    href = str(escape(page_url))
+    title = item.article.title
+    parts: dict[str, EntityPart] = {}
+    for entity in item.annotation.entities:
+        mentions = [(m.start, m.end, ids.get(("entity", m.start, m.end))) for m in entity.mentions]
+        html = section(len(mentions), _snippets(body, spans, starts, mentions, href)) if mentions else ""
+        parts[entity.id] = EntityPart(entity.id, entity.name, entity.type, tuple(entity.aliases), entity.note,
+                                      entity.link, len(mentions), html)
+
+    def place(kind: str, start: int, end: int) -> str:
+        note_id = ids.get((kind, start, end))
+        return f"{page_url}#ref-{note_id}" if note_id else page_url
+
+    for figure in item.annotation.figures:
+        if figure.entity in parts:
+            shown = figure_text(figure)
+            parts[figure.entity].figures.append(EntityFigure(
+                figure.text, shown.zh, shown.en, place("figure", figure.start, figure.end), title))
+    for quote in item.annotation.quotes:
+        if quote.speaker_entity in parts:
+            parts[quote.speaker_entity].quotes.append(EntityQuote(
+                quote.text, quote.direct, place("quote", quote.start, quote.end), title))
+    return [part.seal() for part in parts.values()]
+
+
+def merge_entity_pages(articles_parts: Iterable[list[EntityPart]],
+                       render_inline: Callable[[str], str] = lambda md: md) -> list[EntityPage]:
+    """One page per entity id from every article's parts (newest article first), sorted by name."""
     pages: dict[str, EntityPage] = {}
-    for item in items:
-        body = item.article.body
-        spans = sentence_spans(body)
-        starts = [s for s, _ in spans]
-        ids = item.note_ids
-        href = str(escape(url(item.url)))
-        for entity in item.annotation.entities:
-            page = pages.get(entity.id)
+    for parts in articles_parts:
+        for part in parts:
+            page = pages.get(part.id)
             if page is None:
-                page = pages[entity.id] = EntityPage(entity.id, entity.name, entity.type)
-            if entity.aliases or entity.name != page.name:
-                aliases = set(page.aliases) | set(entity.aliases)
-                aliases.add(entity.name)
+                page = pages[part.id] = EntityPage(part.id, part.name, part.type)
+            if part.aliases or part.name != page.name:
+                aliases = set(page.aliases) | set(part.aliases)
+                aliases.add(part.name)
                 page.aliases = sorted(aliases - {page.name})
-            page.note_md = page.note_md or entity.note
-            page.link = page.link or entity.link
-            if entity.mentions:
-                mentions = [(m.start, m.end, ids.get(("entity", m.start, m.end))) for m in entity.mentions]
-                page.articles.append(EntityArticle(item, _snippets(body, spans, starts, mentions, href),
-                                                   len(entity.mentions)))
-        own = {e.id for e in item.annotation.entities}
-        for figure in item.annotation.figures:
-            if figure.entity in own:
-                shown = figure_text(figure)
-                pages[figure.entity].figures.append(EntityFigure(
-                    item, figure, ids.get(("figure", figure.start, figure.end)), shown.zh, shown.en))
-        for quote in item.annotation.quotes:
-            if quote.speaker_entity in own:
-                pages[quote.speaker_entity].quotes.append(EntityQuote(
-                    item, quote, ids.get(("quote", quote.start, quote.end))))
+            page.note_md = page.note_md or part.note
+            page.link = page.link or part.link
+            if part.mentions:
+                page.article_count += 1
+                page.mention_count += part.mentions
+                page.sections_html.append(Markup(part.section))
+            page.figures += part.figures
+            page.quotes += part.quotes
+            page.part_keys.append(part.key)
     for page in pages.values():
         page.note_html = render_inline(page.note_md) if page.note_md else None
     return sorted(pages.values(), key=lambda p: (p.name.casefold(), p.id))

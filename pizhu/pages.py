@@ -8,21 +8,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from annotator import Annotation
 from markupsafe import Markup, escape
 
 from .config import SiteConfig
 from .content import Article
-from .entities_index import EntityPage, build_entity_index, entities_by_type
+from .entities_index import EntityPart, entities_by_type, entity_parts, merge_entity_pages
 from .notes import Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
 from .templating import make_environment, render_template
-from .timeline import TimelineEntry, article_timeline, site_timeline
+from .timeline import EventPart, article_timeline
 from .units import bar_fraction, chinese_units, log_scale
 
 FIGURE_KIND_ORDER = ("money", "percent", "quantity")
 _SLOT = re.compile("\ue000([a-z_]+)\ue001")
+
+
+def article_url(article: Article) -> str:
+    return f"articles/{article.slug}/"
+
+
+@dataclass
+class ArticleLink:
+    """An article as the site-wide lists show it (index, feed, sitemap): no annotation needed."""
+    article: Article
+
+    @property
+    def url(self) -> str:
+        return article_url(self.article)
+
+
+@dataclass
+class ArticleParts:
+    """What one article adds to the site-wide pages, made when it is rendered and cached with it."""
+    entities: list[EntityPart]
+    events: list[EventPart]
 
 
 @dataclass
@@ -38,7 +60,7 @@ class AnnotatedArticle:
 
     @property
     def url(self) -> str:
-        return f"articles/{self.article.slug}/"
+        return article_url(self.article)
 
     def site_state(self) -> dict:
         """What site-wide pages need from rendering this article (which marks reached the text, by
@@ -87,7 +109,7 @@ class Renderer:
         self._inline_cache: dict[str, str] = {}
         self._section_parts: list[str] | None = None
         self._shapes: dict[tuple[str, frozenset[str]], list[str]] = {}
-        self._article_heads: dict[str, dict[str, str]] = {}  # article url → escaped href, title, date
+        self._chips: dict[tuple[str, str], str] = {}
 
     def _shape(self, note: Note, opening: bool, first: bool) -> str:
         key = (note.kind, note.pattern, opening, first)
@@ -137,24 +159,30 @@ class Renderer:
                                annotation=item.annotation, page_url=item.url,
                                figure_groups=figure_groups(item), timeline=article_timeline(item))
 
-    def entity_sections(self, page: EntityPage) -> list[Markup]:
-        """The article sections of an entity page: `_entity.html`'s macro rendered once with
-        placeholders, then filled in per article with precomputed escaped fields."""
+    def _head(self, item: AnnotatedArticle) -> dict[str, str]:
+        """An article's escaped link, title and date, as site-wide parts print them."""
+        return {"href": str(escape(self.env.globals["url"](item.url))), "title": str(escape(item.article.title)),
+                "date": str(escape(item.article.date.isoformat()))}
+
+    def _section(self, head: dict[str, str]):
+        """The article's section on an entity page: `_entity.html`'s macro rendered once with
+        placeholders, then filled in per (entity, article)."""
         if self._section_parts is None:
             shape = str(self.env.get_template("_entity.html").module.article_section(_Slots("", "")))
             self._section_parts = _SLOT.split(shape)  # literal, name, literal, name, …, literal
-        parts, heads = self._section_parts, self._article_heads
-        sections = []
-        for a in page.articles:
-            item = a.item
-            head = heads.get(item.url)
-            if head is None:
-                date = str(escape(item.article.date.isoformat()))
-                head = heads[item.url] = {"href": str(escape(self.env.globals["url"](item.url))),
-                                          "title": str(escape(item.article.title)), "date": date}
-            values = {**head, "mentions": str(a.mentions), "snippets": str(a.snippets_html)}
-            sections.append(Markup("".join(values[p] if i % 2 else p for i, p in enumerate(parts))))
-        return sections
+        parts = self._section_parts
+
+        def section(mentions: int, snippets: str) -> str:
+            values = {**head, "mentions": str(mentions), "snippets": snippets}
+            return "".join(values[p] if i % 2 else p for i, p in enumerate(parts))
+        return section
+
+    def article_parts(self, item: AnnotatedArticle) -> ArticleParts:
+        """What the article adds to the site-wide pages (entity pages, timeline), rendered once."""
+        self.index(item)
+        head = self._head(item)
+        return ArticleParts(entity_parts(item, self.env.globals["url"], self._section(head)),
+                            self.event_parts(item, head))
 
     def _filled(self, macro: str, values: dict[str, str]) -> str:
         """`_timeline.html`'s `macro` for escaped `values` (a shape per set of empty values)."""
@@ -166,16 +194,12 @@ class Renderer:
             parts = self._shapes[key] = _SLOT.split(str(getattr(module, macro)(_Slots("", "", empty))))
         return "".join(values[p] if i % 2 else p for i, p in enumerate(parts))
 
-    def timeline_entries(self, entries: list[TimelineEntry]) -> list[Markup]:
-        """The site timeline's entries as HTML, from `_timeline.html`'s macros filled per entry."""
-        url, heads, chips = self.env.globals["url"], self._article_heads, {}
-        out = []
-        for e in entries:
-            item, event = e.article, e.event
-            head = heads.get(item.url)
-            if head is None:
-                head = heads[item.url] = {"href": str(escape(url(item.url))), "title": str(escape(item.article.title)),
-                                          "date": str(escape(item.article.date.isoformat()))}
+    def event_parts(self, item: AnnotatedArticle, head: dict[str, str]) -> list[EventPart]:
+        """The article's entries on the site timeline, from `_timeline.html`'s macros filled per entry."""
+        url, chips = self.env.globals["url"], self._chips
+        parts = []
+        for e in article_timeline(item):
+            event = e.event
             html = []
             for entity_id, name in e.entities:
                 chip = chips.get((entity_id, name))
@@ -184,13 +208,13 @@ class Renderer:
                         "href": str(escape(url(entity_path(entity_id)))), "name": str(escape(name))})
                 html.append(chip)
             before, found, after = event.sentence.partition(event.text)
-            out.append(Markup(self._filled("entry", {
+            parts.append(EventPart(e.sort_key(), tuple(e.entities), self._filled("entry", {
                 "datetime": str(escape(e.datetime)), "entity_ids": str(escape(e.entity_ids)),
                 "label": str(escape(e.label)), "text": str(escape(event.text)), "before": str(escape(before)),
                 "found": str(escape(found)), "after": str(escape(after)), "href": head["href"],
                 "note_id": str(escape(e.note_id)) if e.note_id else "", "title": head["title"],
                 "chips": "".join(html)})))
-        return out
+        return parts
 
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
@@ -264,33 +288,52 @@ def article_pages(renderer: Renderer, item: AnnotatedArticle) -> dict[str, str]:
     return {f"{item.url}index.html": renderer.article_html(item)}
 
 
-def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:
-    """Pages built from every article (index, feed, sitemap, 404, timeline, entities …), newest first."""
+@dataclass
+class SitePage:
+    """A page built from every article; `key` digests its inputs (None: rendered on every build), so a
+    build renders it again only when the key changed."""
+    rel: str
+    key: str | None
+    render: Callable[[], str]
+
+
+def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[ArticleParts]) -> list[SitePage]:
+    """Pages built from every article (index, feed, sitemap, 404, timeline, entities …) from each
+    article's parts, newest first; nothing is rendered until a page's `render` is called."""
     config = renderer.config
-    for item in items:
-        renderer.index(item)
-    newest = items[0].article.date.isoformat() if items else "1970-01-01"
-    entities = build_entity_index(items, render_inline=renderer.markdown, url=renderer.env.globals["url"])
-    timeline = site_timeline(items)
-    in_timeline = {i for entry in timeline for i, _ in entry.entities}
+    items = [ArticleLink(a) for a in articles]
+    newest = articles[0].date.isoformat() if articles else "1970-01-01"
+    entities = merge_entity_pages((p.entities for p in parts), render_inline=renderer.markdown)
+    events = sorted((e for p in parts for e in p.events), key=lambda e: e.key)
+    in_timeline = {i for e in events for i, _ in e.entities}
     for page in entities:
         page.in_timeline = page.id in in_timeline
-        page.sections_html = renderer.entity_sections(page)
-    files = {
-        "index.html": renderer.page("index.html", items=items, page_url=""),
-        "404.html": renderer.page("404.html", page_url="404.html"),
-        "feed.xml": renderer.page("feed.xml", items=items[:config.feed_size], updated=newest),
-        "sitemap.xml": renderer.page("sitemap.xml", items=items, entities=entities),
-        "timeline/index.html": renderer.page("timeline.html", entries=timeline, page_url="timeline/",
-                                             entries_html=renderer.timeline_entries(timeline),
-                                             filter_entities=[p for p in entities if p.in_timeline]),
-        "entities/index.html": renderer.page("entities.html", groups=entities_by_type(entities),
-                                             count=len(entities), page_url="entities/"),
-        ".nojekyll": "",
-    }
+
+    def timeline() -> str:
+        return renderer.page("timeline.html", entries=events, page_url="timeline/",
+                             entries_html=[Markup(e.html) for e in events],
+                             filter_entities=[p for p in entities if p.in_timeline])
+
+    pages = [
+        SitePage("index.html", None, lambda: renderer.page("index.html", items=items, page_url="")),
+        SitePage("404.html", None, lambda: renderer.page("404.html", page_url="404.html")),
+        SitePage("feed.xml", None, lambda: renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)),
+        SitePage("sitemap.xml", None, lambda: renderer.page("sitemap.xml", items=items, entities=entities)),
+        SitePage("timeline/index.html", None, timeline),
+        SitePage("entities/index.html", None, lambda: renderer.page(
+            "entities.html", groups=entities_by_type(entities), count=len(entities), page_url="entities/")),
+        SitePage(".nojekyll", None, lambda: ""),
+    ]
     for page in entities:
-        files[f"{page.path}index.html"] = renderer.page("entity.html", entity=page, page_url=page.path)
-    return files
+        pages.append(SitePage(f"{page.path}index.html", page.inputs_key(),
+                              lambda page=page: renderer.page("entity.html", entity=page, page_url=page.path)))
+    return pages
+
+
+def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:
+    """Every site-wide page of `items`, rendered (path relative to the output folder → content)."""
+    parts = [renderer.article_parts(item) for item in items]
+    return {page.rel: page.render() for page in site_wide_plan(renderer, [i.article for i in items], parts)}
 
 
 def site_pages(config: SiteConfig, items: list[AnnotatedArticle]) -> dict[str, str]:

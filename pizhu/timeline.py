@@ -59,6 +59,15 @@ class TimelineEntry:
         return self._key
 
 
+@dataclass
+class EventPart:
+    """One event as the site timeline lists it: rendered with its article and cached with it, so the
+    site timeline is only sorted and joined."""
+    key: tuple  # TimelineEntry.sort_key()
+    entities: tuple[tuple[str, str], ...]  # (id, name) named in its sentence
+    html: str
+
+
 def _sentence_span(body: str, event: Event) -> tuple[int, int] | None:
     """Where the event's sentence sits in the body (the one that contains the event)."""
     sentence = event.sentence

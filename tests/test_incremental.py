@@ -86,6 +86,44 @@ def test_edited_article_is_the_only_one_annotated(site, tmp_path, calls):
     assert_same_as_clean(site, tmp_path)
 
 
+def test_edit_rerenders_only_the_entity_pages_it_touches(site, tmp_path, monkeypatch):
+    """Entity pages are rendered again only when an article that mentions the entity changed; the
+    others are not even rendered, and unchanged articles' annotations are not loaded."""
+    build(site)
+    out = site / "_site"
+    only_in_losses = out / "entities" / "sam-altman" / "index.html"  # openai-losses alone names him
+    assert only_in_losses.is_file() and "Altman" not in (site / "content" / "beta.md").read_text(encoding="utf-8")
+    before = only_in_losses.stat().st_mtime_ns
+    rendered, loaded = [], []
+    import pizhu.pages as pages
+    real_page, real_load = pages.Renderer.page, builder.BuildCache.load_annotation
+    monkeypatch.setattr(pages.Renderer, "page", lambda self, template, **kw: rendered.append(
+        kw.get("page_url")) or real_page(self, template, **kw))
+    monkeypatch.setattr(builder.BuildCache, "load_annotation", lambda self, key: loaded.append(key) or real_load(self, key))
+    path = site / "content" / "beta.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n今年3月，小米集团净利润为20亿元。\n", encoding="utf-8")
+    report = build(site)
+    assert report.rendered == 1 and len(loaded) <= 1  # only the edited article's (new) key is looked up
+    entity_pages = [u for u in rendered if u and u.startswith("entities/") and u != "entities/"]
+    assert any("<h1>小米集团" in (out / u / "index.html").read_text(encoding="utf-8") for u in entity_pages)
+    assert "entities/sam-altman/" not in entity_pages and only_in_losses.stat().st_mtime_ns == before
+    assert len(entity_pages) < 10
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_damaged_parts_are_made_again(site, tmp_path):
+    """A site-wide part that fails its check is rebuilt from the article, never trusted."""
+    build(site)
+    parts = sorted((site / CACHE_DIR / "parts").glob("*.pickle"))
+    assert len(parts) == 3
+    for p in parts:
+        p.write_bytes(p.read_bytes()[:-20] + b"x" * 20)
+    path = site / "content" / "alpha.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
+    build(site)
+    assert_same_as_clean(site, tmp_path)
+
+
 def test_added_article(site, tmp_path, calls):
     build(site)
     (site / "content" / "gamma.md").write_text("---\ntitle: 伽马\ndate: 2025-01-01\n---\n\n比亚迪销量上涨30%。\n",
