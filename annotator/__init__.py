@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .dates import find_events
-from .entities import find_entities
-from .figures import find_figures
 from .glossary import Glossary, GlossaryEntry
-from .linking import link_figures
 from .model import Annotation, ArticleInfo, Entity, Event, Figure, Mention, Quote
-from .numbers import parse_number
-from .quotes import find_quotes
-from .text import Document
 
 __all__ = ["annotate", "parse_number", "Annotation", "ArticleInfo", "Entity", "Event", "Figure",
            "Mention", "Quote", "Glossary", "GlossaryEntry", "VERSION"]
@@ -27,6 +20,14 @@ VERSION = "0.1"
 def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = None,
              path: str | None = None, title: str | None = None, lang: str = "zh") -> Annotation:
     """Annotate `text`, resolving relative dates against the article's `date` (YYYY-MM-DD)."""
+    # The rules compile their patterns when imported: a build that annotates nothing never pays for it.
+    from .dates import find_events
+    from .entities import find_entities
+    from .figures import find_figures
+    from .linking import link_figures
+    from .quotes import find_quotes
+    from .text import Document
+
     day = date if isinstance(date, _dt.date) else _dt.date.fromisoformat(str(date))
     doc = Document(text)
     figures = find_figures(doc)
@@ -36,3 +37,10 @@ def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = Non
     quotes = find_quotes(doc, entities)
     link_figures(figures, entities, doc)
     return Annotation(ArticleInfo(path, title, day.isoformat(), lang), entities, figures, quotes, events)
+
+
+def __getattr__(name: str):
+    if name == "parse_number":  # imported on first use, like the rules `annotate` runs
+        from .numbers import parse_number
+        return parse_number
+    raise AttributeError(f"module 'annotator' has no attribute {name!r}")

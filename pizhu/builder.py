@@ -22,11 +22,14 @@ once per worker).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
 import pickle
+import shutil
+import tempfile
 import threading
 import time
 import traceback
@@ -36,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import annotator
-from annotator import Annotation, Glossary
+from annotator import Glossary
 
 from . import cache as cachemod
 from .cache import BuildCache, digest, write_atomic
@@ -46,7 +49,7 @@ from .errors import BuildError, BuildErrors
 from .progress import Progress
 
 if TYPE_CHECKING:
-    from .pages import AnnotatedArticle, ArticleParts, Renderer
+    from .pages import ArticleParts, Renderer
 
 
 def _pages():
@@ -78,7 +81,7 @@ class BuildReport:
                 f"{self.written} files written, {self.removed} removed → {self.out}")
 
 
-def annotate_article(article: Article, glossary: Glossary) -> Annotation:
+def annotate_article(article: Article, glossary: Glossary) -> annotator.Annotation:
     return annotator.annotate(article.body, date=article.date, glossary=glossary,
                               path=str(article.source), title=article.title, lang=article.lang)
 
@@ -93,10 +96,12 @@ def build_site(config: SiteConfig, *, out: Path | None = None, use_cache: bool =
 _state: dict = {}
 
 
-def _init_worker(config: SiteConfig, glossary: Glossary, env_key: str) -> None:
+def _init_worker(config: SiteConfig, glossary: Glossary, env_key: str, cache_folder: Path | None,
+                 staging: Path) -> None:
     if _state.get("env_key") != env_key:  # same templates and settings: keep the compiled templates
         _state.clear()
-    _state.update(config=config, glossary=glossary, env_key=env_key)
+    _state.update(config=config, glossary=glossary, env_key=env_key, cache=BuildCache(cache_folder, articles=False),
+                  staging=staging)
 
 
 def _renderer() -> Renderer:
@@ -105,36 +110,40 @@ def _renderer() -> Renderer:
     return _state["renderer"]
 
 
-def _render(item: AnnotatedArticle, render: bool) -> tuple[dict[str, bytes], bytes]:
-    """The article's pages (when `render`) and its pickled parts of the site-wide pages."""
-    renderer = _renderer()
-    pages = {rel: text.encode("utf-8") for rel, text in _pages().article_pages(renderer, item).items()} if render else {}
-    return pages, pickle.dumps(renderer.article_parts(item), protocol=pickle.HIGHEST_PROTOCOL)
+@dataclass(frozen=True)
+class _Task:
+    article: Article
+    annotation_key: str
+    render_key: str
+    render: bool  # write its pages (else only its parts of the site-wide pages are wanted)
 
 
-def _work(article: Article, annotation_json: str | None, render: bool):
-    """Annotate (unless `annotation_json` is given) one article, render its pages (if `render`) and
-    what it adds to the site-wide pages.
+def _work(task: _Task):
+    """Annotate one article (unless the cache has it), render its pages into the staging folder (if
+    `task.render`) and what it adds to the site-wide pages; annotation and parts go to the cache.
 
-    Returns ("ok", annotation JSON if new else None, {path: bytes}, pickled parts) or
-    ("error", path, line, message): BuildError does not survive pickling, so errors travel as tuples.
+    Returns ("ok", annotated?, {rel: Staged}, pickled parts) or ("error", path, line, message):
+    BuildError does not survive pickling, so errors travel as tuples. Pages travel as files, not
+    through the pipe: the main process never holds every article page.
     """
+    article, cache = task.article, _state["cache"]
     try:
-        annotation = None
-        if annotation_json is not None:
-            try:
-                annotation = Annotation.from_dict(json.loads(annotation_json))
-            except Exception:
-                annotation = None  # a damaged entry is never trusted: annotate again
-        new_json = None
+        found = cache.load_annotation(task.annotation_key)
+        annotation = found[0] if found else None
         if annotation is None:
             try:
                 annotation = annotate_article(article, _state["glossary"])
             except Exception as exc:
                 raise BuildError(article.source, None, f"annotator failed: {type(exc).__name__}: {exc}") from exc
-            new_json = json.dumps(annotation.to_dict(), ensure_ascii=False)
-        pages, parts = _render(_pages().AnnotatedArticle(article, annotation), render)
-        return ("ok", new_json, pages, parts)
+            cache.store_annotation(task.annotation_key, json.dumps(annotation.to_dict(), ensure_ascii=False))
+        renderer, item = _renderer(), _pages().AnnotatedArticle(article, annotation)
+        files = {}
+        if task.render:
+            for rel, text in _pages().article_pages(renderer, item).items():
+                files[rel] = stage(_state["staging"], rel, text.encode("utf-8"))
+        parts = pickle.dumps(renderer.article_parts(item), protocol=pickle.HIGHEST_PROTOCOL)
+        cache.store_parts(task.render_key, parts)
+        return ("ok", found is None, files, parts)
     except BuildError as exc:
         return ("error", exc.path, exc.line, exc.message)
     except Exception as exc:  # a bug, not the user's file: keep the traceback
@@ -142,8 +151,24 @@ def _work(article: Article, annotation_json: str | None, render: bool):
                 f"internal error: {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
 
 
-def _work_chunk(tasks: list[tuple[Article, str | None, bool]]):
-    return [_work(*task) for task in tasks]
+def _work_chunk(tasks: list[_Task]):
+    return [_work(task) for task in tasks]
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file rendered into the staging folder, moved into the output by the write phase."""
+    path: str
+    size: int
+    sha: str
+
+
+def stage(staging: Path, rel: str, data: bytes) -> Staged:
+    path = os.path.join(staging, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    return Staged(path, len(data), hashlib.sha256(data).hexdigest())
 
 
 def _mp_context():
@@ -166,8 +191,6 @@ class _Entry:
     annotation_key: str
     render_key: str
     render: bool = True  # its page must be rendered (not reusable from the last build)
-    annotation: Annotation | None = None
-    annotation_json: str | None = None  # from the cache, for a worker
     parts: ArticleParts | None = None  # what it adds to the site-wide pages
 
 
@@ -181,7 +204,6 @@ class Builder:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
         self.progress_stream = progress_stream
-        self._annotations: dict[str, Annotation] = {}  # in memory between builds, by annotation key
         self._parts: dict[str, ArticleParts] = {}  # by render key
         self._site_renderer: tuple[str, Renderer] | None = None  # (env key, renderer) of the last build
 
@@ -250,16 +272,40 @@ class Builder:
         site_reusable = old_site.get("key") == site_key and self._unchanged(old_site.get("files"), old_files)
         lap("read and check")
 
-        # Phase 2: annotate what the cache lacks, render what changed (nothing is written yet)
+        # Phase 2: annotate what the cache lacks, render what changed into a staging folder beside
+        # the output (nothing in the output is touched yet)
         self._find_parts(entries, need=not site_reusable)
+        lap("load cached parts")
         todo = [e for e in entries if e.render or (not site_reusable and e.parts is None)]
-        self._find_annotations(todo)
-        lap("load cached annotations and parts")
-        annotated, new_pages = self._annotate_and_render(todo, config, glossary, env_key)
-        lap("annotate and render articles")
+        with self._staging(bool(todo) or not site_reusable) as staging:
+            annotated, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging)
+            lap("annotate and render articles")
+            return self._finish(entries, new_pages, annotated, staging, manifest, site_key, site_reusable,
+                                env_key, seen, articles_first, started, phases, lap)
+
+    @contextlib.contextmanager
+    def _staging(self, needed: bool):
+        """A fresh folder beside the output for files being rendered, removed afterwards (renames
+        move its files into the output, so it must be on the same file system)."""
+        if not needed:
+            yield None
+            return
+        parent = self.out.resolve().parent
+        parent.mkdir(parents=True, exist_ok=True)
+        folder = tempfile.mkdtemp(prefix=f".{self.out.name}.staging-", dir=parent)
+        try:
+            yield Path(folder)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _finish(self, entries, new_pages, annotated, staging, manifest, site_key, site_reusable, env_key,
+                seen, articles_first, started, phases, lap) -> BuildReport:
+        config, out = self.config, self.out
+        old_pages, old_files = manifest["pages"], manifest["files"]
+        old_site = manifest.get("site") or {}
 
         # Phase 3: write what changed (with `articles_first`, the article pages first), delete what is gone
-        wanted: dict[str, bytes | str | None] = {}  # rel -> content, or None: "there and unchanged"
+        wanted: dict[str, Staged | bytes | None] = {}  # rel -> content, or None: "there and unchanged"
         pages_manifest = {}
         for e in entries:
             slug = e.article.slug
@@ -281,7 +327,7 @@ class Builder:
             if site_reusable:
                 site_files, site_keys = dict.fromkeys(old_site["files"]), old_site.get("keys") or {}
             else:
-                site_files, site_keys = self._site_wide(entries, env_key, old_site, old_files)
+                site_files, site_keys = self._site_wide(entries, env_key, old_site, old_files, staging)
                 lap("site-wide pages")
             more, more_manifest = self._write(site_files if early else {**wanted, **site_files}, old_files)
         except BaseException:
@@ -301,16 +347,16 @@ class Builder:
                                        "site": {"key": site_key, "files": list(site_files), "keys": site_keys}})
         self.cache.save_articles(seen)
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
-        self._annotations = {e.annotation_key: e.annotation for e in entries if e.annotation is not None}
         self._parts = {e.render_key: e.parts for e in entries if e.parts is not None}
         lap("save cache")
         return BuildReport(len(entries), pages, time.perf_counter() - started, out, annotated=annotated,
                            reused=reused, rendered=sum(e.render for e in entries), written=written,
                            removed=removed, phases=phases)
 
-    def _site_wide(self, entries: list[_Entry], env_key: str, old_site: dict,
-                   old_files: dict) -> tuple[dict[str, str | None], dict[str, str]]:
-        """The site-wide pages: ({rel: content, or None when its inputs and file are unchanged}, {rel: key})."""
+    def _site_wide(self, entries: list[_Entry], env_key: str, old_site: dict, old_files: dict,
+                   staging: Path) -> tuple[dict[str, Staged | None], dict[str, str]]:
+        """The site-wide pages, rendered into `staging` one at a time: ({rel: staged file, or None
+        when its inputs and file are unchanged}, {rel: inputs key})."""
         with Progress(f"rendering the pages built from all {len(entries)} articles …", 0, min_total=0,
                       stream=self.progress_stream) as status:
             status.advance(0)
@@ -326,7 +372,7 @@ class Builder:
                 if key and old_keys.get(page.rel) == key and self._unchanged([page.rel], old_files):
                     files[page.rel] = None
                 else:
-                    files[page.rel] = page.render()
+                    files[page.rel] = stage(staging, page.rel, page.render().encode("utf-8"))
                 if key:
                     keys[page.rel] = key
         return files, keys
@@ -355,28 +401,17 @@ class Builder:
             if e.parts is None and not e.render:
                 e.parts = self._parts.get(e.render_key) or self.cache.load_parts(e.render_key)
 
-    def _find_annotations(self, entries: list[_Entry]) -> None:
-        """Annotations of the articles to render, from memory or the cache."""
-        for e in entries:
-            if e.annotation is None:
-                e.annotation = self._annotations.get(e.annotation_key)
-            if e.annotation is None:
-                found = self.cache.load_annotation(e.annotation_key)
-                if found is not None:
-                    e.annotation, e.annotation_json = found
+    def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str,
+                             staging: Path | None):
+        """Annotate the entries of `todo` the cache has no annotation for, render those marked
+        `render` into `staging`, and make every one's parts of the site-wide pages.
 
-    def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str):
-        """Annotate the entries of `todo` without annotation, render those marked `render`, and make
-        every one's parts of the site-wide pages.
-
-        Returns (number annotated, {slug: {rel: bytes}}); raises every error found.
+        Returns (number annotated, {slug: {rel: Staged}}); raises every error found.
         """
-        to_annotate = [e for e in todo if e.annotation is None]
-        chars = sum(len(e.article.body) for e in to_annotate)
-        pages: dict[str, dict[str, bytes]] = {}
+        pages: dict[str, dict[str, Staged]] = {}
         errors: dict[str, BuildError] = {}
-        parallel = self.jobs > 1 and len(todo) > 1 and (chars >= PARALLEL_MIN_CHARS
-                                                         or len(todo) >= PARALLEL_MIN_PAGES)
+        chars = sum(len(e.article.body) for e in todo)
+        parallel = self.jobs > 1 and len(todo) > 1 and (chars >= PARALLEL_MIN_CHARS or len(todo) >= PARALLEL_MIN_PAGES)
         annotated = 0
 
         def take(e: _Entry, result) -> None:
@@ -385,74 +420,46 @@ class Builder:
                 err = BuildError(result[1], result[2], result[3])
                 errors.setdefault(str(err), err)
                 return
-            _, new_json, files, parts = result
-            if new_json is not None:
-                annotated += 1
-                e.annotation = Annotation.from_dict(json.loads(new_json))
-                self.cache.store_annotation(e.annotation_key, new_json)
+            _, new, files, parts = result
+            annotated += new
             if e.render:
                 pages[e.article.slug] = files
             e.parts = pickle.loads(parts)
-            self.cache.store_parts(e.render_key, parts)
 
-        label = "annotating and rendering" if to_annotate else "rendering"
-        with Progress(label, len(todo), stream=self.progress_stream) as progress:
+        tasks = [_Task(e.article, e.annotation_key, e.render_key, e.render) for e in todo]
+        setup = (config, glossary, env_key, self.cache.folder, staging)
+        with Progress("annotating and rendering", len(todo), stream=self.progress_stream) as progress:
             if parallel:
-                self._run_parallel(todo, config, glossary, env_key, take, progress)
+                self._run_parallel(todo, tasks, setup, take, progress)
             else:
-                _init_worker(config, glossary, env_key)
-                for e in todo:
-                    take(e, self._work_here(e))
+                _init_worker(*setup)
+                for e, task in zip(todo, tasks):
+                    take(e, _work(task))
                     progress.advance()
-        for e in todo:
-            e.annotation_json = None
         if errors:
             found = list(errors.values())
             raise BuildErrors(found) if len(found) > 1 else found[0]
         return annotated, pages
 
-    @staticmethod
-    def _work_here(e: _Entry):
-        if e.annotation is None:
-            return _work(e.article, None, e.render)
-        try:
-            files, parts = _render(_pages().AnnotatedArticle(e.article, e.annotation), e.render)
-            return ("ok", None, files, parts)
-        except BuildError as exc:
-            return ("error", exc.path, exc.line, exc.message)
-
-    def _run_parallel(self, todo: list[_Entry], config, glossary, env_key: str, take, progress: Progress) -> None:
-        # Articles to annotate first, largest first, in small chunks: both cores stay busy to the end.
-        order = sorted(todo, key=lambda e: (e.annotation is not None, -len(e.article.body)))
+    def _run_parallel(self, todo: list[_Entry], tasks: list[_Task], setup: tuple, take, progress: Progress) -> None:
+        # Largest articles first, in small chunks: both cores stay busy to the end.
+        order = sorted(range(len(todo)), key=lambda i: -len(todo[i].article.body))
         workers = min(self.jobs, len(order))
         size = max(1, min(16, len(order) // (workers * 8)))
         chunks = [order[i:i + size] for i in range(0, len(order), size)]
-        with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker,
-                                 initargs=(config, glossary, env_key)) as pool:
-            futures = {}
-            for chunk in chunks:
-                tasks = [(e.article, self._annotation_json(e), e.render) for e in chunk]
-                futures[pool.submit(_work_chunk, tasks)] = chunk
+        with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker, initargs=setup) as pool:
+            futures = {pool.submit(_work_chunk, [tasks[i] for i in chunk]): chunk for chunk in chunks}
             for future in as_completed(futures):
                 chunk = futures[future]
-                for e, result in zip(chunk, future.result()):
-                    take(e, result)
+                for i, result in zip(chunk, future.result()):
+                    take(todo[i], result)
                 progress.advance(len(chunk))
-
-    @staticmethod
-    def _annotation_json(e: _Entry) -> str | None:
-        if e.annotation_json is not None:
-            return e.annotation_json
-        if e.annotation is not None:
-            return json.dumps(e.annotation.to_dict(), ensure_ascii=False)
-        return None
 
     # Phase 3 helpers -----------------------------------------------------------------------------------
     def _write(self, wanted: dict, old_files: dict) -> tuple[int, dict]:
-        """Write each file whose bytes differ from what is there; returns (count, manifest files).
-
-        `wanted` maps a path to bytes, to text (encoded here, one file at a time, to save memory),
-        or to None for a reused file."""
+        """Put each file whose bytes differ from what is there into the output; returns (count,
+        manifest files). `wanted` maps a path to a staged file (moved in by a rename), to bytes, or
+        to None for a reused file."""
         out = self.out
         if out.exists() and not out.is_dir():
             raise BuildError(out, None, "output path exists and is not a folder")
@@ -461,30 +468,38 @@ class Builder:
             if data is None:  # reused: unchanged since the last build (checked by _unchanged)
                 files[rel] = old_files[rel]
                 continue
-            if isinstance(data, str):
-                data = data.encode("utf-8")
+            staged = data if isinstance(data, Staged) else None
+            size, sha = (staged.size, staged.sha) if staged else (len(data), hashlib.sha256(data).hexdigest())
             target = out / rel
-            sha = hashlib.sha256(data).hexdigest()
-            known = old_files.get(rel)
-            try:
-                st = target.stat()
-            except OSError:
-                st = None
-            same = False
-            if st is not None and st.st_size == len(data):
-                if known and known[2:] == [sha] and [st.st_size, st.st_mtime_ns] == known[:2]:
-                    same = True
+            st = self._same_file(target, size, sha, old_files.get(rel), staged.path if staged else data)
+            if st is None:
+                if staged:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(staged.path, target)
                 else:
-                    try:
-                        same = target.read_bytes() == data
-                    except OSError:
-                        same = False
-            if not same:
-                write_atomic(target, data)
+                    write_atomic(target, data)
                 st = target.stat()
                 written += 1
             files[rel] = [st.st_size, st.st_mtime_ns, sha]
         return written, files
+
+    @staticmethod
+    def _same_file(target: Path, size: int, sha: str, known: list | None, content: str | bytes):
+        """The stat of `target` when it already holds these bytes (`content`: bytes, or a staged file's
+        path), else None."""
+        try:
+            st = target.stat()
+        except OSError:
+            return None
+        if st.st_size != size:
+            return None
+        if known and known[2:] == [sha] and [st.st_size, st.st_mtime_ns] == known[:2]:
+            return st
+        try:
+            data = content if isinstance(content, bytes) else Path(content).read_bytes()
+            return st if target.read_bytes() == data else None
+        except OSError:
+            return None
 
     def _remove_stale(self, wanted: set[str]) -> int:
         """Delete output files this build did not produce (removed articles and assets), and empty folders."""

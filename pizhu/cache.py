@@ -106,11 +106,12 @@ def _unseal(data: bytes) -> bytes | None:
 class BuildCache:
     """The cache folder; `BuildCache(None)` is a cache that keeps nothing (`build --no-cache`)."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, *, articles: bool = True):
+        """`articles=False`: a worker's view, which never reads or writes the parsed front matter."""
         self.folder = Path(folder) if folder else None
         self.articles: dict[str, object] = {}  # file key -> Article
         self._articles_dirty = False
-        if self.folder:
+        if self.folder and articles:
             self.articles = self._load_pickle(self.folder / "articles.pickle") or {}
 
     # --- sealed files ---------------------------------------------------------------------------------

@@ -86,3 +86,19 @@ def test_template_error_names_template_and_line(project):
     result = run_cli("build", cwd=project)
     assert result.returncode == 1
     assert "404.html:3:" in result.stderr
+
+
+def test_template_error_leaves_the_last_good_site_and_no_staging_folder(project):
+    """Pages are rendered into a staging folder first: an error in a site-wide template, found after
+    every article page was rendered again, moves none of them into the site."""
+    assert run_cli("build", cwd=project).returncode == 0
+    site = project / "_site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    base = project / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("<main", "<!-- changed --><main", 1), encoding="utf-8")
+    (project / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ missing_variable.attr }}\n{% endblock %}\n', encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 1 and "404.html:3:" in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert [p.name for p in project.iterdir() if "staging" in p.name] == []
