@@ -11,7 +11,7 @@ import annotator
 
 from .builder import build_site
 from .config import SiteConfig, load_config
-from .content import load_glossary, split_front_matter, read_article
+from .content import load_glossary, read_article
 from .errors import BuildError
 from .importer import convert, slug_for
 

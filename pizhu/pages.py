@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from annotator import Annotation
 from markupsafe import Markup, escape
@@ -40,8 +40,7 @@ class ArticleLink:
         return article_url(self.article)
 
 
-@dataclass
-class ArticleParts:
+class ArticleParts(NamedTuple):
     """What one article adds to the site-wide pages, made when it is rendered and cached with it."""
     entities: list[EntityPart]
     events: list[EventPart]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from annotator import Event
 
@@ -59,8 +59,7 @@ class TimelineEntry:
         return self._key
 
 
-@dataclass
-class EventPart:
+class EventPart(NamedTuple):
     """One event as the site timeline lists it: rendered with its article and cached with it, so the
     site timeline is only sorted and joined."""
     key: tuple  # TimelineEntry.sort_key()
