@@ -205,6 +205,7 @@ class Builder:
         self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
         self.progress_stream = progress_stream
         self._parts: dict[str, ArticleParts] = {}  # by render key
+        self._file_keys: dict[Path, tuple[tuple, str]] = {}  # article file → (its stat, its digest)
         self._site_renderer: tuple[str, Renderer] | None = None  # (env key, renderer) of the last build
 
     # Phase 1: read -----------------------------------------------------------------------------------
@@ -218,11 +219,10 @@ class Builder:
         found, errors, seen = [], [], set()
         for path, slug in find_articles(config.path(config.content_dir)):
             try:
-                data = path.read_bytes()
+                file_key = self._file_key(path, slug, code)
             except OSError as exc:
                 errors.append(BuildError(path, None, f"cannot read: {exc.strerror}"))
                 continue
-            file_key = digest(code, str(path), slug, config.lang, data)
             article = self.cache.articles.get(file_key)
             if article is None:
                 try:
@@ -238,6 +238,18 @@ class Builder:
             raise BuildErrors(errors) if len(errors) > 1 else errors[0]
         found.sort(key=lambda pair: (pair[0].date, pair[0].slug), reverse=True)
         return found, glossary, glossary_key, seen
+
+    def _file_key(self, path: Path, slug: str, code: str) -> str:
+        """The digest of an article file (and what reading it depends on); a builder that built before
+        (serve) reads only files whose size or modification time changed since."""
+        st = path.stat()
+        seen = (st.st_size, st.st_mtime_ns, slug, self.config.lang, code)
+        known = self._file_keys.get(path)
+        if known and known[0] == seen:
+            return known[1]
+        key = digest(code, str(path), slug, self.config.lang, path.read_bytes())
+        self._file_keys[path] = (seen, key)
+        return key
 
     def build(self, *, articles_first: Callable[[int], None] | None = None) -> BuildReport:
         """Build the site. With `articles_first` (serve), changed article pages are written first and
@@ -368,13 +380,11 @@ class Builder:
             files: dict[str, str | None] = {}
             keys: dict[str, str] = {}
             for page in plan:
-                key = digest(env_key, page.key) if page.key else None
-                if key and old_keys.get(page.rel) == key and self._unchanged([page.rel], old_files):
+                key = keys[page.rel] = digest(env_key, page.key)
+                if old_keys.get(page.rel) == key and self._unchanged([page.rel], old_files):
                     files[page.rel] = None
                 else:
                     files[page.rel] = stage(staging, page.rel, page.render().encode("utf-8"))
-                if key:
-                    keys[page.rel] = key
         return files, keys
 
     def _unchanged(self, rels, old_files: dict) -> bool:

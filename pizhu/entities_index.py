@@ -9,6 +9,7 @@ one of its parts changed. Everything is sorted so builds are byte-identical.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
@@ -48,22 +49,6 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
 
 
 # Parts are named tuples: a build loads every article's parts, and tuples unpickle twice as fast.
-class EntityFigure(NamedTuple):
-    """A figure about the entity, as its page lists it (href: the figure's place in its article)."""
-    text: str
-    zh: str
-    en: str
-    href: str
-    title: str
-
-
-class EntityQuote(NamedTuple):
-    text: str
-    direct: bool
-    href: str
-    title: str
-
-
 class EntityPart(NamedTuple):
     """One entity as one article has it: what that article adds to the entity's page."""
     id: str
@@ -74,8 +59,8 @@ class EntityPart(NamedTuple):
     link: str | None
     mentions: int
     section: str  # the article's section on the entity page (HTML; "" without mentions)
-    figures: tuple[EntityFigure, ...]
-    quotes: tuple[EntityQuote, ...]
+    figures: tuple[str, ...]  # a table row (HTML) per figure about the entity
+    quotes: tuple[str, ...]  # HTML per quote it spoke
     key: str  # digest of all the above: the page is rendered again when a part's key changes
 
 
@@ -90,10 +75,10 @@ class EntityPage:
     link: str | None = None
     article_count: int = 0
     mention_count: int = 0
-    figures: list[EntityFigure] = field(default_factory=list)
-    quotes: list[EntityQuote] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)  # HTML table rows
+    quotes: list[str] = field(default_factory=list)  # HTML
     in_timeline: bool = False
-    sections_html: list[Markup] = field(default_factory=list)  # one per article, newest first
+    sections: list[str] = field(default_factory=list)  # one per article, newest first (HTML)
     part_keys: list[str] = field(default_factory=list)
 
     @property
@@ -108,9 +93,22 @@ class EntityPage:
     def type_label(self) -> str:
         return ENTITY_TYPE_LABELS.get(self.type, self.type)
 
+    # Joined here, not in the template: pages of frequent entities hold thousands of each.
+    @property
+    def sections_html(self) -> Markup:
+        return Markup("\n".join(self.sections))
+
+    @property
+    def figures_html(self) -> Markup:
+        return Markup("\n".join(self.figures))
+
+    @property
+    def quotes_html(self) -> Markup:
+        return Markup("\n".join(self.quotes))
+
     def inputs_key(self) -> str:
         """Everything the page is made of (its parts, in article order, and the timeline link)."""
-        return digest(str(self.in_timeline), *self.part_keys)
+        return hashlib.sha256(f"{self.in_timeline}{''.join(self.part_keys)}".encode()).hexdigest()
 
 
 def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],
@@ -139,38 +137,42 @@ def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],
     return "".join(snippets)
 
 
-def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str],
-                 section: Callable[[int, str], str]) -> list[EntityPart]:
+def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Callable[[str, dict], str],
+                 short_title: str) -> list[EntityPart]:
     """What `item` adds to each entity's page. Needs which marks reached its text (`item.note_ids`);
-    `url` makes a site path absolute, `section(mentions, snippets_html)` is the article's section."""
+    `url` makes a site path absolute, `fill(macro, escaped values)` renders a macro of _entity.html."""
     body = item.article.body
     spans = sentence_spans(body)
     starts = [s for s, _ in spans]
     ids = item.note_ids
     page_url = url(item.url)
     href = str(escape(page_url))
-    title = item.article.title
+    head = {"href": href, "title": str(escape(item.article.title)), "date": str(escape(item.article.date.isoformat())),
+            "short_title": str(escape(short_title))}
     own = {e.id for e in item.annotation.entities}
 
     def place(kind: str, start: int, end: int) -> str:
         note_id = ids.get((kind, start, end))
-        return f"{page_url}#ref-{note_id}" if note_id else page_url
+        return str(escape(f"{page_url}#ref-{note_id}" if note_id else page_url))
 
-    figures: dict[str, list[EntityFigure]] = {}
+    figures: dict[str, list[str]] = {}
     for figure in item.annotation.figures:
         if figure.entity in own:
             shown = figure_text(figure)
-            figures.setdefault(figure.entity, []).append(EntityFigure(
-                figure.text, shown.zh, shown.en, place("figure", figure.start, figure.end), title))
-    quotes: dict[str, list[EntityQuote]] = {}
+            figures.setdefault(figure.entity, []).append(fill("figure_row", {
+                **head, "text": str(escape(figure.text)), "zh": str(escape(shown.zh)), "en": str(escape(shown.en)),
+                "href": place("figure", figure.start, figure.end)}))
+    quotes: dict[str, list[str]] = {}
     for quote in item.annotation.quotes:
         if quote.speaker_entity in own:
-            quotes.setdefault(quote.speaker_entity, []).append(EntityQuote(
-                quote.text, quote.direct, place("quote", quote.start, quote.end), title))
+            quotes.setdefault(quote.speaker_entity, []).append(fill("quote", {
+                **head, "text": str(escape(quote.text)), "form": "直接引语" if quote.direct else "转述",
+                "href": place("quote", quote.start, quote.end)}))
     parts = []
     for entity in item.annotation.entities:
         mentions = [(m.start, m.end, ids.get(("entity", m.start, m.end))) for m in entity.mentions]
-        html = section(len(mentions), _snippets(body, spans, starts, mentions, href)) if mentions else ""
+        html = fill("article_section", {**head, "mentions": str(len(mentions)), "snippets": _snippets(
+            body, spans, starts, mentions, href)}) if mentions else ""
         fields = (entity.id, entity.name, entity.type, tuple(entity.aliases), entity.note, entity.link,
                   len(mentions), html, tuple(figures.get(entity.id, ())), tuple(quotes.get(entity.id, ())))
         parts.append(EntityPart(*fields, digest(repr(fields))))
@@ -179,26 +181,35 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str],
 
 def merge_entity_pages(articles_parts: Iterable[list[EntityPart]],
                        render_inline: Callable[[str], str] = lambda md: md) -> list[EntityPage]:
-    """One page per entity id from every article's parts (newest article first), sorted by name."""
+    """One page per entity id from every article's parts (newest article first: the first part
+    names the page), sorted by name. Other names and aliases are gathered, sorted once at the end."""
     pages: dict[str, EntityPage] = {}
+    names: dict[str, set[str]] = {}
     for parts in articles_parts:
         for part in parts:
             page = pages.get(part.id)
             if page is None:
                 page = pages[part.id] = EntityPage(part.id, part.name, part.type)
             if part.aliases or part.name != page.name:
-                aliases = set(page.aliases) | set(part.aliases)
-                aliases.add(part.name)
-                page.aliases = sorted(aliases - {page.name})
-            page.note_md = page.note_md or part.note
-            page.link = page.link or part.link
+                found = names.setdefault(part.id, set())
+                found.update(part.aliases)
+                found.add(part.name)
+            if not page.note_md:
+                page.note_md = part.note
+            if not page.link:
+                page.link = part.link
             if part.mentions:
                 page.article_count += 1
                 page.mention_count += part.mentions
-                page.sections_html.append(Markup(part.section))
-            page.figures += part.figures
-            page.quotes += part.quotes
+                page.sections.append(part.section)
+            if part.figures:
+                page.figures += part.figures
+            if part.quotes:
+                page.quotes += part.quotes
             page.part_keys.append(part.key)
+    for entity_id, found in names.items():
+        page = pages[entity_id]
+        page.aliases = sorted(found - {page.name})
     for page in pages.values():
         page.note_html = render_inline(page.note_md) if page.note_md else None
     return sorted(pages.values(), key=lambda p: (p.name.casefold(), p.id))

@@ -6,6 +6,7 @@ placeholders and then filled in per note: no template lookup or macro call per m
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
@@ -44,6 +45,7 @@ class ArticleParts(NamedTuple):
     """What one article adds to the site-wide pages, made when it is rendered and cached with it."""
     entities: list[EntityPart]
     events: list[EventPart]
+    events_key: str  # digest of `events`
 
 
 @dataclass
@@ -106,8 +108,7 @@ class Renderer:
         self._mark_shapes: dict[tuple[str, str, bool, bool], str] = {}
         self._notes: dict[str, Note] = {}
         self._inline_cache: dict[str, str] = {}
-        self._section_parts: list[str] | None = None
-        self._shapes: dict[tuple[str, frozenset[str]], list[str]] = {}
+        self._shapes: dict[tuple[str, str, frozenset[str]], list[str]] = {}
         self._chips: dict[tuple[str, str], str] = {}
 
     def _shape(self, note: Note, opening: bool, first: bool) -> str:
@@ -163,33 +164,23 @@ class Renderer:
         return {"href": str(escape(self.env.globals["url"](item.url))), "title": str(escape(item.article.title)),
                 "date": str(escape(item.article.date.isoformat()))}
 
-    def _section(self, head: dict[str, str]):
-        """The article's section on an entity page: `_entity.html`'s macro rendered once with
-        placeholders, then filled in per (entity, article)."""
-        if self._section_parts is None:
-            shape = str(self.env.get_template("_entity.html").module.article_section(_Slots("", "")))
-            self._section_parts = _SLOT.split(shape)  # literal, name, literal, name, …, literal
-        parts = self._section_parts
-
-        def section(mentions: int, snippets: str) -> str:
-            values = {**head, "mentions": str(mentions), "snippets": snippets}
-            return "".join(values[p] if i % 2 else p for i, p in enumerate(parts))
-        return section
-
     def article_parts(self, item: AnnotatedArticle) -> ArticleParts:
         """What the article adds to the site-wide pages (entity pages, timeline), rendered once."""
         self.index(item)
-        head = self._head(item)
-        return ArticleParts(entity_parts(item, self.env.globals["url"], self._section(head)),
-                            self.event_parts(item, head))
+        events = self.event_parts(item, self._head(item))
+        short_title = self.env.filters["truncate"](self.env, item.article.title, 24)
+        entities = entity_parts(item, self.env.globals["url"], lambda macro, values: self._filled(
+            macro, values, "_entity.html"), short_title)
+        return ArticleParts(entities, events, hashlib.sha256(repr(events).encode("utf-8")).hexdigest())
 
-    def _filled(self, macro: str, values: dict[str, str]) -> str:
-        """`_timeline.html`'s `macro` for escaped `values` (a shape per set of empty values)."""
+    def _filled(self, macro: str, values: dict[str, str], template: str = "_timeline.html") -> str:
+        """`template`'s `macro` for escaped `values`: rendered once per shape (a shape per set of
+        empty values) with placeholders, then filled in."""
         empty = frozenset(k for k, v in values.items() if not v)
-        key = (macro, empty)
+        key = (template, macro, empty)
         parts = self._shapes.get(key)
         if parts is None:
-            module = self.env.get_template("_timeline.html").module
+            module = self.env.get_template(template).module
             parts = self._shapes[key] = _SLOT.split(str(getattr(module, macro)(_Slots("", "", empty))))
         return "".join(values[p] if i % 2 else p for i, p in enumerate(parts))
 
@@ -207,7 +198,7 @@ class Renderer:
                         "href": str(escape(url(entity_path(entity_id)))), "name": str(escape(name))})
                 html.append(chip)
             before, found, after = event.sentence.partition(event.text)
-            parts.append(EventPart(e.sort_key(), tuple(e.entities), self._filled("entry", {
+            parts.append(EventPart(e.sort_text(), tuple(e.entities), self._filled("entry", {
                 "datetime": str(escape(e.datetime)), "entity_ids": str(escape(e.entity_ids)),
                 "label": str(escape(e.label)), "text": str(escape(event.text)), "before": str(escape(before)),
                 "found": str(escape(found)), "after": str(escape(after)), "href": head["href"],
@@ -289,39 +280,61 @@ def article_pages(renderer: Renderer, item: AnnotatedArticle) -> dict[str, str]:
 
 @dataclass
 class SitePage:
-    """A page built from every article; `key` digests its inputs (None: rendered on every build), so a
-    build renders it again only when the key changed."""
+    """A page built from every article; `key` digests what it shows, so a build renders it again only
+    when its key (with the templates and settings) changed."""
     rel: str
-    key: str | None
+    key: str
     render: Callable[[], str]
+
+
+def _key(*values) -> str:
+    """A digest of `values` (strings as they are, anything else by its repr)."""
+    h = hashlib.sha256()
+    for value in values:
+        h.update(f"{len(value) if isinstance(value, str) else -1}:".encode())
+        h.update((value if isinstance(value, str) else repr(value)).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _listed(article: Article) -> tuple:
+    """All an article's fields but its body: what list pages (index, feed, sitemap) can show."""
+    return tuple((k, v) for k, v in vars(article).items() if k != "body")
 
 
 def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[ArticleParts]) -> list[SitePage]:
     """Pages built from every article (index, feed, sitemap, 404, timeline, entities …) from each
-    article's parts, newest first; nothing is rendered until a page's `render` is called."""
+    article's parts, newest first; nothing is rendered until a page's `render` is called, and each
+    page's key digests what it shows."""
     config = renderer.config
     items = [ArticleLink(a) for a in articles]
+    listed = [_listed(a) for a in articles]
+    all_listed = repr(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
     entities = merge_entity_pages((p.entities for p in parts), render_inline=renderer.markdown)
-    events = sorted((e for p in parts for e in p.events), key=lambda e: e.key)
-    in_timeline = {i for e in events for i, _ in e.entities}
+    in_timeline = {i for p in parts for e in p.events for i, _ in e.entities}
     for page in entities:
         page.in_timeline = page.id in in_timeline
+    filter_entities = [p for p in entities if p.in_timeline]
 
     def timeline() -> str:
-        return renderer.page("timeline.html", entries=events, page_url="timeline/",
-                             entries_html=[Markup(e.html) for e in events],
-                             filter_entities=[p for p in entities if p.in_timeline])
+        events = sorted((e for p in parts for e in p.events), key=lambda e: e.key)
+        return renderer.page("timeline.html", count=len(events), page_url="timeline/",
+                             entries_html=Markup("\n".join(e.html for e in events)),
+                             filter_entities=filter_entities)
 
     pages = [
-        SitePage("index.html", None, lambda: renderer.page("index.html", items=items, page_url="")),
-        SitePage("404.html", None, lambda: renderer.page("404.html", page_url="404.html")),
-        SitePage("feed.xml", None, lambda: renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)),
-        SitePage("sitemap.xml", None, lambda: renderer.page("sitemap.xml", items=items, entities=entities)),
-        SitePage("timeline/index.html", None, timeline),
-        SitePage("entities/index.html", None, lambda: renderer.page(
-            "entities.html", groups=entities_by_type(entities), count=len(entities), page_url="entities/")),
-        SitePage(".nojekyll", None, lambda: ""),
+        SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
+        SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
+        SitePage("feed.xml", _key(listed[:config.feed_size]),
+                 lambda: renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)),
+        SitePage("sitemap.xml", _key(all_listed, "\n".join(p.id for p in entities)),
+                 lambda: renderer.page("sitemap.xml", items=items, entities=entities)),
+        SitePage("timeline/index.html", _key("".join(p.events_key for p in parts),
+                                             [(p.id, p.name, p.type) for p in filter_entities]), timeline),
+        SitePage("entities/index.html", _key([(p.id, p.name, p.type, p.mention_count, p.article_count) for p in entities]),
+                 lambda: renderer.page("entities.html", groups=entities_by_type(entities), count=len(entities),
+                                       page_url="entities/")),
+        SitePage(".nojekyll", _key(), lambda: ""),
     ]
     for page in entities:
         pages.append(SitePage(f"{page.path}index.html", page.inputs_key(),

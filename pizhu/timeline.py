@@ -24,6 +24,13 @@ def date_key(date: str) -> tuple[int, int, int]:
     return tuple((parts + [0, 0, 0])[:3])  # type: ignore[return-value]
 
 
+def sort_text(key: tuple) -> str:
+    """A TimelineEntry sort key as one string that sorts the same way: the site timeline sorts tens
+    of thousands of entries, and strings compare ten times faster than nested tuples."""
+    (y, m, d), neg_ordinal, slug, start = key
+    return f"{min(y, 9999):04d}{m:02d}{d:02d}{10**7 + neg_ordinal:07d}{slug}\0{start:09d}"
+
+
 @dataclass
 class TimelineEntry:
     event: Event
@@ -58,11 +65,14 @@ class TimelineEntry:
     def sort_key(self) -> tuple:
         return self._key
 
+    def sort_text(self) -> str:
+        return sort_text(self._key)
+
 
 class EventPart(NamedTuple):
     """One event as the site timeline lists it: rendered with its article and cached with it, so the
     site timeline is only sorted and joined."""
-    key: tuple  # TimelineEntry.sort_key()
+    key: str  # TimelineEntry.sort_text()
     entities: tuple[tuple[str, str], ...]  # (id, name) named in its sentence
     html: str
 

@@ -201,3 +201,14 @@ def test_fast_scan_matches_the_renderer(chunks, data):
         b = data.draw(st.integers(a + 1, min(n, a + 12)))
         marks.append(Mark(a, b, f"m{i}", "quote" if i % 4 == 3 else "entity", 0 if i % 4 == 3 else 1))
     assert fast_rendered(body, marks) == real_rendered(body, marks)
+
+
+from pizhu.timeline import sort_text  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1999", "2023", "2023-01", "2023-01-05", "2023-12-31", "2024-02"]),
+                          st.dates(), st.text("ab-/0", min_size=1, max_size=4), st.integers(0, 10**6)), max_size=30))
+def test_site_timeline_text_keys_sort_like_entry_keys(rows):
+    keys = [(date_key(d), -day.toordinal(), slug, start) for d, day, slug, start in rows]
+    assert sorted(keys, key=sort_text) == sorted(keys)
