@@ -206,7 +206,9 @@ class Builder:
         self.progress_stream = progress_stream
         self._parts: dict[str, ArticleParts] = {}  # by render key
         self._file_keys: dict[Path, tuple[tuple, str]] = {}  # article file → (its stat, its digest)
-        self._site_renderer: tuple[str, Renderer] | None = None  # (env key, renderer) of the last build
+        self._present: set[str] | None = None  # what the last build left in the output folder
+        # (env key, renderer, entity index) of the last build: kept while templates and settings are
+        self._site_renderer: tuple | None = None
 
     # Phase 1: read -----------------------------------------------------------------------------------
     def _read(self):
@@ -343,6 +345,7 @@ class Builder:
                 lap("site-wide pages")
             more, more_manifest = self._write(site_files if early else {**wanted, **site_files}, old_files)
         except BaseException:
+            self._present = None  # what is in the output is no longer known: look next time
             if early:  # keep what was written on record, so it is not redone
                 self.cache.save_manifest(out, {"pages": pages_manifest, "files": {**old_files, **files_manifest},
                                                "site": old_site})
@@ -356,7 +359,8 @@ class Builder:
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
         self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest,
-                                       "site": {"key": site_key, "files": list(site_files), "keys": site_keys}})
+                                       "site": {"key": site_key, "files": list(site_files), "keys": site_keys,
+                                                "env": env_key}})
         self.cache.save_articles(seen)
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
         self._parts = {e.render_key: e.parts for e in entries if e.parts is not None}
@@ -373,15 +377,17 @@ class Builder:
                       stream=self.progress_stream) as status:
             status.advance(0)
             if self._site_renderer is None or self._site_renderer[0] != env_key:
-                self._site_renderer = (env_key, _pages().Renderer(self.config))
-            plan = _pages().site_wide_plan(self._site_renderer[1], [e.article for e in entries],
-                                           [e.parts for e in entries])
-            old_keys = old_site.get("keys") or {}
+                renderer = _pages().Renderer(self.config)
+                self._site_renderer = (env_key, renderer, _pages().EntityIndex(renderer.markdown))
+            _, renderer, entity_index = self._site_renderer
+            plan = _pages().site_wide_plan(renderer, [e.article for e in entries], [e.parts for e in entries],
+                                           entity_index)
+            old_keys, same_env = old_site.get("keys") or {}, old_site.get("env") == env_key
             files: dict[str, str | None] = {}
             keys: dict[str, str] = {}
             for page in plan:
-                key = keys[page.rel] = digest(env_key, page.key)
-                if old_keys.get(page.rel) == key and self._unchanged([page.rel], old_files):
+                keys[page.rel] = page.key
+                if same_env and old_keys.get(page.rel) == page.key and self._unchanged([page.rel], old_files):
                     files[page.rel] = None
                 else:
                     files[page.rel] = stage(staging, page.rel, page.render().encode("utf-8"))
@@ -512,10 +518,17 @@ class Builder:
             return None
 
     def _remove_stale(self, wanted: set[str]) -> int:
-        """Delete output files this build did not produce (removed articles and assets), and empty folders."""
+        """Delete output files this build did not produce (removed articles and assets), and empty
+        folders. A builder that built before (serve) knows what it left there: only that is checked."""
         out = str(self.out)
         if not os.path.isdir(out):
+            self._present = None
             return 0
+        if self._present is not None:
+            removed = self._remove_known(self._present - wanted)
+            self._present = set(wanted)
+            return removed
+        self._present = set(wanted)
         removed, prefix = 0, len(out) + len(os.sep)
         for folder, _dirs, names in os.walk(out, topdown=False):
             kept = False
@@ -534,4 +547,22 @@ class Builder:
                     os.rmdir(folder)  # only succeeds when empty (its subfolders went first)
                 except OSError:
                     pass
+        return removed
+
+    def _remove_known(self, stale: set[str]) -> int:
+        removed = 0
+        for rel in sorted(stale):
+            path = self.out / rel
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                continue
+            for folder in path.parents:
+                if folder == self.out:
+                    break
+                try:
+                    folder.rmdir()  # only when empty
+                except OSError:
+                    break
         return removed

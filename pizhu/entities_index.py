@@ -179,40 +179,96 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
     return parts
 
 
+def _page(parts: list[EntityPart], render_inline: Callable[[str], str]) -> EntityPage:
+    """An entity's page from its parts, newest article first: the first part names the page; other
+    names and aliases become its aliases."""
+    first = parts[0]
+    page = EntityPage(first.id, first.name, first.type)
+    names: set[str] = set()
+    for part in parts:
+        if part.aliases or part.name != page.name:
+            names.update(part.aliases)
+            names.add(part.name)
+        if not page.note_md:
+            page.note_md = part.note
+        if not page.link:
+            page.link = part.link
+        if part.mentions:
+            page.article_count += 1
+            page.mention_count += part.mentions
+            page.sections.append(part.section)
+        if part.figures:
+            page.figures += part.figures
+        if part.quotes:
+            page.quotes += part.quotes
+        page.part_keys.append(part.key)
+    page.aliases = sorted(names - {page.name})
+    page.note_html = render_inline(page.note_md) if page.note_md else None
+    return page
+
+
 def merge_entity_pages(articles_parts: Iterable[list[EntityPart]],
                        render_inline: Callable[[str], str] = lambda md: md) -> list[EntityPage]:
-    """One page per entity id from every article's parts (newest article first: the first part
-    names the page), sorted by name. Other names and aliases are gathered, sorted once at the end."""
-    pages: dict[str, EntityPage] = {}
-    names: dict[str, set[str]] = {}
-    for parts in articles_parts:
+    """One page per entity id from every article's parts (newest article first), sorted by name."""
+    return EntityIndex(render_inline).update(list(articles_parts))
+
+
+class EntityIndex:
+    """The entity pages of every article's parts, kept between builds (serve): when only a few
+    articles' parts changed, only the pages of the entities those name are merged again."""
+
+    def __init__(self, render_inline: Callable[[str], str] = lambda md: md):
+        self.render_inline = render_inline
+        self.articles: list[list[EntityPart]] = []  # each article's parts, newest article first
+        self.by_id: list[dict[str, list[EntityPart]]] = []  # the same, by entity id
+        self.where: dict[str, list[int]] = {}  # entity id → positions of the articles naming it
+        self.pages: dict[str, EntityPage] = {}
+
+    def update(self, articles: list[list[EntityPart]]) -> list[EntityPage]:
+        """The pages for `articles` (sorted by name); parts are compared by identity with the last call's."""
+        old = self.articles
+        changed = [i for i, (a, b) in enumerate(zip(old, articles)) if a is not b] if len(old) == len(articles) else None
+        if changed is None or len(changed) > max(8, len(articles) // 10):
+            self._merge_all(articles)
+        elif changed:
+            self._merge_some(articles, changed)
+        return sorted(self.pages.values(), key=lambda p: (p.name.casefold(), p.id))
+
+    @staticmethod
+    def _by_id(parts: list[EntityPart]) -> dict[str, list[EntityPart]]:
+        found: dict[str, list[EntityPart]] = {}
         for part in parts:
-            page = pages.get(part.id)
-            if page is None:
-                page = pages[part.id] = EntityPage(part.id, part.name, part.type)
-            if part.aliases or part.name != page.name:
-                found = names.setdefault(part.id, set())
-                found.update(part.aliases)
-                found.add(part.name)
-            if not page.note_md:
-                page.note_md = part.note
-            if not page.link:
-                page.link = part.link
-            if part.mentions:
-                page.article_count += 1
-                page.mention_count += part.mentions
-                page.sections.append(part.section)
-            if part.figures:
-                page.figures += part.figures
-            if part.quotes:
-                page.quotes += part.quotes
-            page.part_keys.append(part.key)
-    for entity_id, found in names.items():
-        page = pages[entity_id]
-        page.aliases = sorted(found - {page.name})
-    for page in pages.values():
-        page.note_html = render_inline(page.note_md) if page.note_md else None
-    return sorted(pages.values(), key=lambda p: (p.name.casefold(), p.id))
+            found.setdefault(part.id, []).append(part)
+        return found
+
+    def _merge_all(self, articles: list[list[EntityPart]]) -> None:
+        grouped: dict[str, list[EntityPart]] = {}
+        where: dict[str, list[int]] = {}
+        self.by_id = [self._by_id(parts) for parts in articles]
+        for i, found in enumerate(self.by_id):
+            for entity_id, parts in found.items():
+                grouped.setdefault(entity_id, []).extend(parts)
+                where.setdefault(entity_id, []).append(i)
+        self.articles, self.where = list(articles), where
+        self.pages = {entity_id: _page(parts, self.render_inline) for entity_id, parts in grouped.items()}
+
+    def _merge_some(self, articles: list[list[EntityPart]], changed: list[int]) -> None:
+        touched = {part.id for i in changed for parts in (self.articles[i], articles[i]) for part in parts}
+        self.articles = list(articles)
+        for i in changed:
+            self.by_id[i] = self._by_id(articles[i])
+        positions = set(changed)
+        for entity_id in touched:
+            at = [i for i in self.where.get(entity_id, ()) if i not in positions]
+            at += [i for i in changed if entity_id in self.by_id[i]]
+            at.sort()
+            parts = [part for i in at for part in self.by_id[i][entity_id]]
+            if parts:
+                self.where[entity_id] = at
+                self.pages[entity_id] = _page(parts, self.render_inline)
+            else:
+                self.where.pop(entity_id, None)
+                self.pages.pop(entity_id, None)
 
 
 def entities_by_type(pages: list[EntityPage]) -> list[tuple[str, str, list[EntityPage]]]:

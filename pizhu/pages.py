@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from .config import SiteConfig
 from .content import Article
-from .entities_index import EntityPart, entities_by_type, entity_parts, merge_entity_pages
+from .entities_index import EntityIndex, EntityPart, entities_by_type, entity_parts
 from .notes import Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
 from .templating import make_environment, render_template
@@ -110,6 +110,7 @@ class Renderer:
         self._inline_cache: dict[str, str] = {}
         self._shapes: dict[tuple[str, str, frozenset[str]], list[str]] = {}
         self._chips: dict[tuple[str, str], str] = {}
+        self._options: dict[tuple[str, str, str], str] = {}
 
     def _shape(self, note: Note, opening: bool, first: bool) -> str:
         key = (note.kind, note.pattern, opening, first)
@@ -206,6 +207,15 @@ class Renderer:
                 "chips": "".join(html)})))
         return parts
 
+    def option(self, page) -> str:
+        """An entity's option in the site timeline's filter (from `_timeline.html`'s macro)."""
+        key = (page.id, page.name, page.type)
+        html = self._options.get(key)
+        if html is None:
+            html = self._options[key] = self._filled("option", {
+                "id": str(escape(page.id)), "name": str(escape(page.name)), "type_label": str(escape(page.type_label))})
+        return html
+
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
 
@@ -301,16 +311,18 @@ def _listed(article: Article) -> tuple:
     return tuple((k, v) for k, v in vars(article).items() if k != "body")
 
 
-def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[ArticleParts]) -> list[SitePage]:
+def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[ArticleParts],
+                   entity_index: EntityIndex | None = None) -> list[SitePage]:
     """Pages built from every article (index, feed, sitemap, 404, timeline, entities …) from each
     article's parts, newest first; nothing is rendered until a page's `render` is called, and each
-    page's key digests what it shows."""
+    page's key digests what it shows. `entity_index` (serve keeps one) merges again only the entity
+    pages whose parts changed since its last use."""
     config = renderer.config
     items = [ArticleLink(a) for a in articles]
     listed = [_listed(a) for a in articles]
     all_listed = repr(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
-    entities = merge_entity_pages((p.entities for p in parts), render_inline=renderer.markdown)
+    entities = (entity_index or EntityIndex(renderer.markdown)).update([p.entities for p in parts])
     in_timeline = {i for p in parts for e in p.events for i, _ in e.entities}
     for page in entities:
         page.in_timeline = page.id in in_timeline
@@ -320,7 +332,7 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
         events = sorted((e for p in parts for e in p.events), key=lambda e: e.key)
         return renderer.page("timeline.html", count=len(events), page_url="timeline/",
                              entries_html=Markup("\n".join(e.html for e in events)),
-                             filter_entities=filter_entities)
+                             filter_options=Markup("\n".join(renderer.option(p) for p in filter_entities)))
 
     pages = [
         SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),

@@ -293,3 +293,19 @@ def test_serve_writes_edited_article_before_site_wide_pages(site, tmp_path, call
     report = fresh.build(articles_first=lambda written: None)
     assert report.annotated == 1 and report.reused == 2
     assert_same_as_clean(site, tmp_path)
+
+
+def test_one_builder_kept_between_builds_matches_a_clean_build(site, tmp_path):
+    """serve keeps one Builder: what it remembers (file stats, what it left in the output, merged
+    entity pages) must give the same site as a clean build after edits, deletions and renames."""
+    b = builder.Builder(load_config(site / "site.yaml"))
+    b.build()
+    path = site / "content" / "alpha.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n今年3月，小米集团净利润为20亿元。\n", encoding="utf-8")
+    b.build()
+    assert_same_as_clean(site, tmp_path)
+    (site / "content" / "beta.md").rename(site / "content" / "beta-2.md")
+    path.unlink()
+    report = b.build()
+    assert report.removed >= 2 and not (site / "_site" / "articles" / "alpha").exists()
+    assert_same_as_clean(site, tmp_path)

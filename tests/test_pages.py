@@ -212,3 +212,23 @@ from pizhu.timeline import sort_text  # noqa: E402
 def test_site_timeline_text_keys_sort_like_entry_keys(rows):
     keys = [(date_key(d), -day.toordinal(), slug, start) for d, day, slug, start in rows]
     assert sorted(keys, key=sort_text) == sorted(keys)
+
+
+def test_entity_index_merges_again_only_what_changed_and_agrees_with_a_full_merge():
+    from pizhu.entities_index import EntityIndex, merge_entity_pages
+    r = renderer()
+    a, b = items()
+    parts_a, parts_b = r.article_parts(a).entities, r.article_parts(b).entities
+    parts_a = parts_a + [parts_a[0]._replace(id="only-a", name="甲")]
+    index = EntityIndex()
+    first = index.update([parts_a, parts_b])
+    kept = {p.id: p for p in first}
+    # b now names a new entity and no longer names Microsoft
+    changed = [p for p in parts_b if p.id != "microsoft"] + [parts_b[0]._replace(id="xiaomi", name="小米")]
+    again = index.update([parts_a, changed])
+    assert [vars(p) for p in again] == [vars(p) for p in merge_entity_pages([parts_a, changed])]
+    by_id = {p.id: p for p in again}
+    assert "xiaomi" in by_id and by_id["microsoft"].article_count == 1
+    assert by_id["only-a"] is kept["only-a"]  # not named by the changed article: not merged again
+    assert by_id["openai"] is not kept["openai"]
+    assert index.update([changed, parts_a]) == merge_entity_pages([changed, parts_a])  # both moved
