@@ -27,14 +27,17 @@ class LocatedMapping:
 
 def load_mapping(text: str, path: str | Path, *, first_line: int = 1, what: str = "YAML") -> LocatedMapping:
     """Parse `text` as a YAML mapping; errors carry the file line (text starts at `first_line`)."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+    loader = _Loader(text)
+    try:  # parsed once: the node tree gives the lines, the same tree the data
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
         raise BuildError(path, line, f"invalid {what}: {problem}") from None
+    finally:
+        loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -46,3 +49,8 @@ def load_mapping(text: str, path: str | Path, *, first_line: int = 1, what: str 
             if isinstance(value_node, yaml.SequenceNode):
                 item_lines[key_node.value] = [first_line + n.start_mark.line for n in value_node.value]
     return LocatedMapping(data, str(path), first_line, lines, item_lines)
+
+
+# libyaml's parser when PyYAML was built with it (its wheels are): front matter of a thousand articles
+# parses in a tenth of the time.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
