@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .cache import digest
+from .templating import escape_text as esc
 from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, entity_path, entity_slug
 from .units import figure_text
 
@@ -127,11 +128,11 @@ def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],
         for start, end, note_id in by_sentence[index]:
             if start < cursor:
                 continue
-            parts.append(str(escape(plain(body[cursor:start], cursor == s_start))))
-            mark = f"<mark>{escape(body[start:end])}</mark>"
+            parts.append(esc(plain(body[cursor:start], cursor == s_start)))
+            mark = f"<mark>{esc(body[start:end])}</mark>"
             parts.append(f'<a class="snippet-mark" href="{href}#ref-{note_id}">{mark}</a>' if note_id else mark)
             cursor = end
-        parts.append(str(escape(plain(body[cursor:max(cursor, s_end)], False).rstrip("\n"))))
+        parts.append(esc(plain(body[cursor:max(cursor, s_end)], False).rstrip("\n")))
         parts.append("</li>")
         snippets.append("".join(parts))
     return "".join(snippets)
@@ -146,27 +147,27 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
     starts = [s for s, _ in spans]
     ids = item.note_ids
     page_url = url(item.url)
-    href = str(escape(page_url))
-    head = {"href": href, "title": str(escape(item.article.title)), "date": str(escape(item.article.date.isoformat())),
-            "short_title": str(escape(short_title))}
+    href = esc(page_url)
+    head = {"href": href, "title": esc(item.article.title), "date": esc(item.article.date.isoformat()),
+            "short_title": esc(short_title)}
     own = {e.id for e in item.annotation.entities}
 
     def place(kind: str, start: int, end: int) -> str:
         note_id = ids.get((kind, start, end))
-        return str(escape(f"{page_url}#ref-{note_id}" if note_id else page_url))
+        return esc(f"{page_url}#ref-{note_id}" if note_id else page_url)
 
     figures: dict[str, list[str]] = {}
     for figure in item.annotation.figures:
         if figure.entity in own:
             shown = figure_text(figure)
             figures.setdefault(figure.entity, []).append(fill("figure_row", {
-                **head, "text": str(escape(figure.text)), "zh": str(escape(shown.zh)), "en": str(escape(shown.en)),
+                **head, "text": esc(figure.text), "zh": esc(shown.zh), "en": esc(shown.en),
                 "href": place("figure", figure.start, figure.end)}))
     quotes: dict[str, list[str]] = {}
     for quote in item.annotation.quotes:
         if quote.speaker_entity in own:
             quotes.setdefault(quote.speaker_entity, []).append(fill("quote", {
-                **head, "text": str(escape(quote.text)), "form": "直接引语" if quote.direct else "转述",
+                **head, "text": esc(quote.text), "form": "直接引语" if quote.direct else "转述",
                 "href": place("quote", quote.start, quote.end)}))
     parts = []
     for entity in item.annotation.entities:

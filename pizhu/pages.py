@@ -19,7 +19,7 @@ from .content import Article
 from .entities_index import EntityIndex, EntityPart, entities_by_type, entity_parts
 from .notes import Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
-from .templating import make_environment, render_template
+from .templating import escape_text as esc, make_environment, render_template
 from .timeline import EventPart, article_timeline
 from .units import bar_fraction, chinese_units, log_scale
 
@@ -108,7 +108,7 @@ class Renderer:
         self._mark_shapes: dict[tuple[str, str, bool, bool], str] = {}
         self._notes: dict[str, Note] = {}
         self._inline_cache: dict[str, str] = {}
-        self._shapes: dict[tuple[str, str, frozenset[str]], list[str]] = {}
+        self._shapes: dict[tuple[str, str, frozenset[str]], str] = {}
         self._chips: dict[tuple[str, str], str] = {}
         self._options: dict[tuple[str, str, str], str] = {}
 
@@ -162,8 +162,8 @@ class Renderer:
 
     def _head(self, item: AnnotatedArticle) -> dict[str, str]:
         """An article's escaped link, title and date, as site-wide parts print them."""
-        return {"href": str(escape(self.env.globals["url"](item.url))), "title": str(escape(item.article.title)),
-                "date": str(escape(item.article.date.isoformat()))}
+        return {"href": esc(self.env.globals["url"](item.url)), "title": esc(item.article.title),
+                "date": esc(item.article.date.isoformat())}
 
     def article_parts(self, item: AnnotatedArticle) -> ArticleParts:
         """What the article adds to the site-wide pages (entity pages, timeline), rendered once."""
@@ -176,14 +176,16 @@ class Renderer:
 
     def _filled(self, macro: str, values: dict[str, str], template: str = "_timeline.html") -> str:
         """`template`'s `macro` for escaped `values`: rendered once per shape (a shape per set of
-        empty values) with placeholders, then filled in."""
+        empty values) with placeholders, kept as a format string and filled in."""
         empty = frozenset(k for k, v in values.items() if not v)
         key = (template, macro, empty)
-        parts = self._shapes.get(key)
-        if parts is None:
+        shape = self._shapes.get(key)
+        if shape is None:
             module = self.env.get_template(template).module
-            parts = self._shapes[key] = _SLOT.split(str(getattr(module, macro)(_Slots("", "", empty))))
-        return "".join(values[p] if i % 2 else p for i, p in enumerate(parts))
+            pieces = _SLOT.split(str(getattr(module, macro)(_Slots("", "", empty))))
+            shape = self._shapes[key] = "".join("{" + p + "}" if i % 2 else p.replace("{", "{{").replace("}", "}}")
+                                                for i, p in enumerate(pieces))
+        return shape.format_map(values)
 
     def event_parts(self, item: AnnotatedArticle, head: dict[str, str]) -> list[EventPart]:
         """The article's entries on the site timeline, from `_timeline.html`'s macros filled per entry."""
@@ -196,14 +198,14 @@ class Renderer:
                 chip = chips.get((entity_id, name))
                 if chip is None:
                     chip = chips[(entity_id, name)] = self._filled("chip", {
-                        "href": str(escape(url(entity_path(entity_id)))), "name": str(escape(name))})
+                        "href": esc(url(entity_path(entity_id))), "name": esc(name)})
                 html.append(chip)
             before, found, after = event.sentence.partition(event.text)
             parts.append(EventPart(e.sort_text(), tuple(e.entities), self._filled("entry", {
-                "datetime": str(escape(e.datetime)), "entity_ids": str(escape(e.entity_ids)),
-                "label": str(escape(e.label)), "text": str(escape(event.text)), "before": str(escape(before)),
-                "found": str(escape(found)), "after": str(escape(after)), "href": head["href"],
-                "note_id": str(escape(e.note_id)) if e.note_id else "", "title": head["title"],
+                "datetime": esc(e.datetime), "entity_ids": esc(e.entity_ids),
+                "label": esc(e.label), "text": esc(event.text), "before": esc(before),
+                "found": esc(found), "after": esc(after), "href": head["href"],
+                "note_id": esc(e.note_id) if e.note_id else "", "title": head["title"],
                 "chips": "".join(html)})))
         return parts
 
@@ -213,7 +215,7 @@ class Renderer:
         html = self._options.get(key)
         if html is None:
             html = self._options[key] = self._filled("option", {
-                "id": str(escape(page.id)), "name": str(escape(page.name)), "type_label": str(escape(page.type_label))})
+                "id": esc(page.id), "name": esc(page.name), "type_label": esc(page.type_label)})
         return html
 
     def page(self, template: str, **context) -> str:

@@ -232,3 +232,11 @@ def test_entity_index_merges_again_only_what_changed_and_agrees_with_a_full_merg
     assert by_id["only-a"] is kept["only-a"]  # not named by the changed article: not merged again
     assert by_id["openai"] is not kept["openai"]
     assert index.update([changed, parts_a]) == merge_entity_pages([changed, parts_a])  # both moved
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_fast_escape_is_markupsafes(text):
+    from markupsafe import escape
+    from pizhu.templating import escape_text
+    assert escape_text(text) == str(escape(text))
