@@ -60,6 +60,7 @@ def _pages():
 # Use worker processes when at least this much work waits (below it, starting workers costs more).
 PARALLEL_MIN_CHARS = 150_000  # characters to annotate
 PARALLEL_MIN_PAGES = 40  # article pages to render
+OVERLAP_MIN_PARTS = 200  # cached parts to load, worth annotating in a worker meanwhile
 
 
 @dataclass
@@ -288,12 +289,19 @@ class Builder:
 
         # Phase 2: annotate what the cache lacks, render what changed into a staging folder beside
         # the output (nothing in the output is touched yet)
-        self._find_parts(entries, need=not site_reusable)
-        lap("load cached parts")
-        todo = [e for e in entries if e.render or (not site_reusable and e.parts is None)]
-        with self._staging(bool(todo) or not site_reusable) as staging:
-            annotated, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging)
-            lap("annotate and render articles")
+        # Unchanged articles' parts are loaded while the changed ones are annotated: in a worker
+        # process when there are many to load, so loading overlaps the annotator's start-up.
+        need = not site_reusable
+        todo = [e for e in entries if e.render or (need and not self._has_parts(e))]
+        to_load = sum(1 for e in entries if need and not e.render and e.render_key not in self._parts)
+        overlap = to_load >= OVERLAP_MIN_PARTS and any(not self.cache.has_annotation(e.annotation_key) for e in todo)
+        with self._staging(bool(todo) or need) as staging:
+            annotated, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
+                                                             meanwhile=lambda: self._find_parts(entries, need=need))
+            damaged = [e for e in entries if need and e.parts is None]  # parts files that failed their check
+            if damaged:
+                annotated += self._annotate_and_render(damaged, config, glossary, env_key, staging)[0]
+            lap("annotate and render articles, load cached parts")
             return self._finish(entries, new_pages, annotated, staging, manifest, site_key, site_reusable,
                                 env_key, seen, articles_first, started, phases, lap)
 
@@ -408,6 +416,9 @@ class Builder:
                 return False
         return True
 
+    def _has_parts(self, e: _Entry) -> bool:
+        return e.render_key in self._parts or self.cache.has_parts(e.render_key)
+
     def _find_parts(self, entries: list[_Entry], *, need: bool) -> None:
         """Each unchanged article's parts of the site-wide pages, from memory or the cache (when the
         site-wide pages must be looked at again: `need`)."""
@@ -418,16 +429,18 @@ class Builder:
                 e.parts = self._parts.get(e.render_key) or self.cache.load_parts(e.render_key)
 
     def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str,
-                             staging: Path | None):
+                             staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None):
         """Annotate the entries of `todo` the cache has no annotation for, render those marked
-        `render` into `staging`, and make every one's parts of the site-wide pages.
+        `render` into `staging`, and make every one's parts of the site-wide pages. `meanwhile` runs
+        in this process while workers (if any: always with `overlap`) do that.
 
         Returns (number annotated, {slug: {rel: Staged}}); raises every error found.
         """
         pages: dict[str, dict[str, Staged]] = {}
         errors: dict[str, BuildError] = {}
         chars = sum(len(e.article.body) for e in todo)
-        parallel = self.jobs > 1 and len(todo) > 1 and (chars >= PARALLEL_MIN_CHARS or len(todo) >= PARALLEL_MIN_PAGES)
+        parallel = self.jobs > 1 and bool(todo) and (overlap or len(todo) > 1 and (
+            chars >= PARALLEL_MIN_CHARS or len(todo) >= PARALLEL_MIN_PAGES))
         annotated = 0
 
         def take(e: _Entry, result) -> None:
@@ -446,8 +459,9 @@ class Builder:
         setup = (config, glossary, env_key, self.cache.folder, staging)
         with Progress("annotating and rendering", len(todo), stream=self.progress_stream) as progress:
             if parallel:
-                self._run_parallel(todo, tasks, setup, take, progress)
+                self._run_parallel(todo, tasks, setup, take, progress, meanwhile)
             else:
+                meanwhile()
                 _init_worker(*setup)
                 for e, task in zip(todo, tasks):
                     take(e, _work(task))
@@ -457,7 +471,8 @@ class Builder:
             raise BuildErrors(found) if len(found) > 1 else found[0]
         return annotated, pages
 
-    def _run_parallel(self, todo: list[_Entry], tasks: list[_Task], setup: tuple, take, progress: Progress) -> None:
+    def _run_parallel(self, todo: list[_Entry], tasks: list[_Task], setup: tuple, take, progress: Progress,
+                      meanwhile: Callable[[], None]) -> None:
         # Largest articles first, in small chunks: both cores stay busy to the end.
         order = sorted(range(len(todo)), key=lambda i: -len(todo[i].article.body))
         workers = min(self.jobs, len(order))
@@ -465,6 +480,7 @@ class Builder:
         chunks = [order[i:i + size] for i in range(0, len(order), size)]
         with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker, initargs=setup) as pool:
             futures = {pool.submit(_work_chunk, [tasks[i] for i in chunk]): chunk for chunk in chunks}
+            meanwhile()
             for future in as_completed(futures):
                 chunk = futures[future]
                 for i, result in zip(chunk, future.result()):

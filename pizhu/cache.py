@@ -180,6 +180,12 @@ class BuildCache:
         parts = self._load_pickle(self._parts_path(key))
         return parts if type(parts).__name__ == "ArticleParts" else None
 
+    def has_parts(self, key: str) -> bool:
+        return bool(self.folder) and self._parts_path(key).exists()
+
+    def has_annotation(self, key: str) -> bool:
+        return bool(self.folder) and self._annotation_path(key).exists()
+
     def store_parts(self, key: str, pickled: bytes) -> None:
         if self.folder:
             self._write(self._parts_path(key), pickled)
