@@ -6,6 +6,7 @@ at start-up. Extra words (our vocabulary lists) can be added with a tag.
 """
 from __future__ import annotations
 
+import marshal
 import math
 import os
 import pickle
@@ -13,16 +14,18 @@ import re
 
 import importlib.util
 
-_FREQ: dict[str, int] = {}  # word -> frequency; prefixes of words -> 0 (jieba's prefix dictionary)
-_LPX: dict[str, float] = {}  # multi-character words: log-probability; prefixes only: a very low number
-_LP1: dict[str, float] = {}  # single characters: log-probability
+# One dictionary for the route: words -> log-probability, prefixes of longer words only (of two characters
+# or more) -> _PREFIX_ONLY (jieba's prefix dictionary). A word's frequency is recovered from its
+# log-probability (`word_freq`), so no second dictionary of the same keys is kept.
+_LP: dict[str, float] = {}
 _PREFIX_ONLY = -1e18
 TAGS: dict[str, str] = {}
 _TOTAL = 0
+_LOGT = 0.0  # log(_TOTAL)
 _MIN = 0.0
 _READY = False
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_CACHE_VERSION = "1"
+_CACHE_VERSION = "2"
 
 
 def _jieba_dir() -> str:
@@ -38,12 +41,37 @@ def _dict_path() -> str:
 
 
 def _cache_dir() -> str:
-    """The user's cache folder (not a shared temporary one: the cache is a pickle)."""
+    """The user's cache folder (not a shared temporary one)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "pizhu")
 
 
+def _cached(name: str, source: str, build, valid):
+    """`build(source)`, kept as a marshal file in the user's cache folder, keyed on the source's size and
+    time (marshal loads plain dicts of strings and floats several times faster than pickle)."""
+    st = os.stat(source)
+    cache = os.path.join(_cache_dir(), f"{name}-{_CACHE_VERSION}-{st.st_size}-{int(st.st_mtime)}.marshal")
+    try:
+        with open(cache, "rb") as fh:
+            data = marshal.loads(fh.read())  # marshal.load(fh) reads the file object by object: slow
+        if valid(data):
+            return data
+    except Exception:  # no cache yet, or an unreadable one: rebuild it
+        pass
+    data = build(source)
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(marshal.dumps(data))
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return data
+
+
 def _parse(path: str) -> tuple[dict, dict, int]:
+    """jieba's dict.txt: (log-probabilities with prefixes, tags, total frequency)."""
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     total = 0
@@ -59,45 +87,37 @@ def _parse(path: str) -> tuple[dict, dict, int]:
                 tags[w] = parts[2]
             for k in range(1, len(w)):
                 freq.setdefault(w[:k], 0)
-    return freq, tags, total
+    logt = math.log(total)
+    # single characters that are only prefixes are left out: the route gives an unknown character _MIN
+    lp = {w: (math.log(f) - logt if f else _PREFIX_ONLY) for w, f in freq.items() if f or len(w) > 1}
+    return lp, tags, total
 
 
 def _load() -> None:
     """Read jieba's dictionary once per process (from a cache in the user's cache folder after the first run)."""
-    global _MIN, _READY, _TOTAL
+    global _LP, TAGS, _TOTAL, _LOGT, _MIN, _READY
     if _READY:
         return
-    path = _dict_path()
-    st = os.stat(path)
-    cache = os.path.join(_cache_dir(), f"seg-{_CACHE_VERSION}-{st.st_size}-{int(st.st_mtime)}.pickle")
-    data = None
-    try:
-        with open(cache, "rb") as fh:
-            data = pickle.load(fh)
-    except Exception:  # no cache yet, or an unreadable one: rebuild it
-        data = None
-    if not (isinstance(data, tuple) and len(data) == 5 and all(isinstance(x, (dict, int)) for x in data)):
-        freq, tags, total = _parse(path)
-        logt = math.log(total)
-        lp1 = {w: math.log(f) - logt for w, f in freq.items() if len(w) == 1 and f}
-        lpx = {w: (math.log(f) - logt if f else _PREFIX_ONLY) for w, f in freq.items() if len(w) > 1}
-        data = (freq, tags, total, lp1, lpx)
-        try:
-            os.makedirs(os.path.dirname(cache), exist_ok=True)
-            tmp = f"{cache}.{os.getpid()}.tmp"
-            with open(tmp, "wb") as fh:
-                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-        except OSError:
-            pass
-    freq, tags, total, lp1, lpx = data
-    _FREQ.update(freq)
-    TAGS.update(tags)
-    _LP1.update(lp1)
-    _LPX.update(lpx)
-    _TOTAL = total
-    _MIN = -math.log(total)
+
+    def valid(d) -> bool:
+        return isinstance(d, tuple) and len(d) == 3 and isinstance(d[0], dict) and isinstance(d[1], dict) and isinstance(d[2], int)
+
+    lp, tags, total = _cached("seg", _dict_path(), _parse, valid)
+    # replaced, not updated (copying ~850,000 entries costs a tenth of a second): the other modules
+    # read these through the module at call time
+    _LP, TAGS, _TOTAL = lp, tags, total
+    _LOGT = math.log(total)
+    _MIN = -_LOGT
     _READY = True
+
+
+def word_freq(word: str) -> int:
+    """A word's frequency (0 for prefixes and unknown words), recovered exactly from its log-probability."""
+    _load()
+    lp = _LP.get(word)
+    if lp is None or lp == _PREFIX_ONLY:
+        return 0
+    return round(math.exp(lp + _LOGT))
 
 
 _EMIT: dict = {}
@@ -105,11 +125,16 @@ _MARGINS: dict = {}
 _COMMON_TAGS = ("n", "v", "a", "vn", "d", "ad", "an", "i", "l", "m", "t", "f", "c", "p", "r")
 
 
+def _read_emit(path: str) -> dict:
+    with open(path, "rb") as fh:
+        return pickle.load(fh)
+
+
 def _emit() -> dict:
     if not _EMIT:
-        try:  # the pickled copy jieba ships loads much faster than its .py module
-            with open(os.path.join(_jieba_dir(), "posseg", "prob_emit.p"), "rb") as fh:
-                _EMIT.update(pickle.load(fh))
+        try:  # the pickled copy jieba ships (cached as marshal) loads much faster than its .py module
+            path = os.path.join(_jieba_dir(), "posseg", "prob_emit.p")
+            _EMIT.update(_cached("emit", path, _read_emit, lambda d: isinstance(d, dict)))
         except Exception:
             from jieba.posseg.prob_emit import P
 
@@ -142,15 +167,9 @@ def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
     _load()
     if not word:
         return
-    _FREQ[word] = max(_FREQ.get(word) or 0, freq)
-    lp = math.log(_FREQ[word]) - math.log(_TOTAL)
-    if len(word) == 1:
-        _LP1[word] = lp
-    else:
-        _LPX[word] = lp
-    for k in range(1, len(word)):
-        if _FREQ.setdefault(word[:k], 0) == 0 and k > 1:
-            _LPX.setdefault(word[:k], _PREFIX_ONLY)
+    _LP[word] = math.log(max(word_freq(word), freq)) - math.log(_TOTAL)
+    for k in range(2, len(word)):
+        _LP.setdefault(word[:k], _PREFIX_ONLY)
     if tag:
         TAGS[word] = tag
     _CUTS.clear()
@@ -158,7 +177,8 @@ def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
 
 def has_word(word: str) -> bool:
     _load()
-    return bool(_FREQ.get(word))
+    lp = _LP.get(word)
+    return lp is not None and lp != _PREFIX_ONLY
 
 
 def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
@@ -166,11 +186,11 @@ def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
 
     Without `out`, returns the words; with it, appends (word, start, end) with offsets from `base`."""
     n = len(s)
-    get, get1, mn = _LPX.get, _LP1.get, _MIN
+    get, mn = _LP.get, _MIN
     route = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
     for i in range(n - 1, -1, -1):
-        best = get1(s[i], mn) + route[i + 1]
+        best = get(s[i], mn) + route[i + 1]
         bj = i + 1
         j = i + 2
         while j <= n:

@@ -58,7 +58,7 @@ def _setup() -> None:
         if _seg._HAN.fullmatch(w):
             _seg.add_word(w, 1500, "PROD")
     for w in V.COUNTRIES | V.CITIES:
-        _seg.add_word(w, max(3000, _seg._FREQ.get(w) or 0), "PLACE")
+        _seg.add_word(w, max(3000, _seg.word_freq(w)), "PLACE")
     for w in V.TITLES:
         if _seg._HAN.fullmatch(w):
             _seg.add_word(w, 1500, "TITLE")
@@ -258,7 +258,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS)) and _split_prefix(w, s, cands):
             pass
         elif lw >= 2 and tag == "ns":
-            if (_seg._FREQ.get(w, 0) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
+            if (_seg.word_freq(w) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
                     or (i + 1 < n and toks[i + 1][1] == e and toks[i + 1][0] in _PLACE_SUF1):
                 cands.append((s, e, "place", 20, None))
         elif lw >= 2 and tag == "nt":
@@ -313,10 +313,10 @@ _COMMON_TAGS = {"v", "n", "a", "vn", "d", "ad", "an", "l", "i", "c", "p", "r", "
 def _common_compound(w: str) -> bool:
     """Whether a three-character word is made of a common word and one more character (许可证)."""
     for part in (w[:2], w[1:]):
-        if _seg.TAGS.get(part) in _COMMON_TAGS and _seg._FREQ.get(part, 0) >= 100:
+        if _seg.TAGS.get(part) in _COMMON_TAGS and _seg.word_freq(part) >= 100:
             return True
     head = w[:2]
-    return _seg.TAGS.get(head) in ("nr", "nz") and _seg._FREQ.get(head, 0) >= 100 and _seg.tag_margin(head, "nr") < 2
+    return _seg.TAGS.get(head) in ("nr", "nz") and _seg.word_freq(head) >= 100 and _seg.tag_margin(head, "nr") < 2
 _PERSON_MARGIN_ANY = 4.0
 _VISIT = {"访", "驻", "赴", "抵", "来", "离", "在", "旅", "回", "返", "出访", "访问", "驻华", "抵达", "离开", "前往"}
 _PLACE_RESTS = {"人", "地区", "同胞", "人民", "两国", "方面", "一带", "沿岸", "境内", "全境", "各地", "籍", "裔"}
@@ -472,7 +472,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         ptag = tags.get(pw)
         before = toks[i - 2] if i >= 2 and toks[i - 2][2] == toks[i - 1][1] else None
         verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj")
-        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and (_seg._FREQ.get(pw) or 0) < _NAME_WORD_MAX_FREQ \
+        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < _NAME_WORD_MAX_FREQ \
                 and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
             cands.append((toks[i - 1][1], e, "org", 24, None))
         return
@@ -499,7 +499,7 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
     facility = w in V.FACILITY_SUFFIXES and len(w) >= 2
     if ptag in ("ns", "PLACE", "nr", "nrt", "nz", "ORG") or (ptag is None and len(pw) == 1 and pw not in V.NOT_GIVEN) \
             or (facility and len(pw) >= 2 and ptag not in _STOP_TAGS and ptag not in ("GEN", "TITLE")
-                and pw not in V.ORG_DESCRIPTORS and (_seg._FREQ.get(pw) or 0) < _NAME_WORD_MAX_FREQ):
+                and pw not in V.ORG_DESCRIPTORS and _seg.word_freq(pw) < _NAME_WORD_MAX_FREQ):
         start = ps
         if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
                 and toks[i - 2][0] not in V.NOT_GIVEN:
@@ -577,12 +577,12 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
         if t1 in ("GEN", "TITLE") or t1 in _STOP_TAGS:
             continue
         start = s1
-        named = t1 in _NAMEISH or (t1 is None) or (_seg._FREQ.get(w1) or 0) < _NAME_WORD_MAX_FREQ
+        named = t1 in _NAMEISH or (t1 is None) or _seg.word_freq(w1) < _NAME_WORD_MAX_FREQ
         if t1 not in ("ORG", "PROD", "nr", "nrt", "nrfg") and k and toks[k - 1][2] == s1:
             w0, s0, _ = toks[k - 1]
             t0 = tags.get(w0)
             if t0 not in _STOP_TAGS and t0 not in ("GEN", "TITLE") and w0 not in V.ORG_DESCRIPTORS and (
-                    t0 in _NAMEISH or t0 is None or (_seg._FREQ.get(w0) or 0) < _NAME_WORD_MAX_FREQ):
+                    t0 in _NAMEISH or t0 is None or _seg.word_freq(w0) < _NAME_WORD_MAX_FREQ):
                 start = s0
                 named = True
         if not named or m.start() - start < 2:
