@@ -14,10 +14,12 @@ import re
 
 import importlib.util
 
-# One dictionary for the route: words -> log-probability, prefixes of longer words only (of two characters
-# or more) -> _PREFIX_ONLY (jieba's prefix dictionary). A word's frequency is recovered from its
-# log-probability (`word_freq`), so no second dictionary of the same keys is kept.
+# The route's dictionaries (jieba's prefix dictionary): words of two characters or more -> log-probability,
+# their prefixes that are not words -> _PREFIX_ONLY; and single characters -> log-probability, kept apart
+# because the route looks one up at every character and a small dictionary stays in the processor's cache.
+# A word's frequency is recovered from its log-probability (`word_freq`): no dictionary of the same keys.
 _LP: dict[str, float] = {}
+_LP1: dict[str, float] = {}
 _PREFIX_ONLY = -1e18
 TAGS: dict[str, str] = {}
 _TOTAL = 0
@@ -25,7 +27,7 @@ _LOGT = 0.0  # log(_TOTAL)
 _MIN = 0.0
 _READY = False
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_CACHE_VERSION = "2"
+_CACHE_VERSION = "3"
 
 
 def _jieba_dir() -> str:
@@ -70,8 +72,8 @@ def _cached(name: str, source: str, build, valid):
     return data
 
 
-def _parse(path: str) -> tuple[dict, dict, int]:
-    """jieba's dict.txt: (log-probabilities with prefixes, tags, total frequency)."""
+def _parse(path: str) -> tuple[dict, dict, dict, int]:
+    """jieba's dict.txt: (log-probabilities of longer words with prefixes, of single characters, tags, total)."""
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     total = 0
@@ -88,24 +90,25 @@ def _parse(path: str) -> tuple[dict, dict, int]:
             for k in range(1, len(w)):
                 freq.setdefault(w[:k], 0)
     logt = math.log(total)
+    lp = {w: (math.log(f) - logt if f else _PREFIX_ONLY) for w, f in freq.items() if len(w) > 1}
     # single characters that are only prefixes are left out: the route gives an unknown character _MIN
-    lp = {w: (math.log(f) - logt if f else _PREFIX_ONLY) for w, f in freq.items() if f or len(w) > 1}
-    return lp, tags, total
+    lp1 = {w: math.log(f) - logt for w, f in freq.items() if len(w) == 1 and f}
+    return lp, lp1, tags, total
 
 
 def _load() -> None:
     """Read jieba's dictionary once per process (from a cache in the user's cache folder after the first run)."""
-    global _LP, TAGS, _TOTAL, _LOGT, _MIN, _READY
+    global _LP, _LP1, TAGS, _TOTAL, _LOGT, _MIN, _READY
     if _READY:
         return
 
     def valid(d) -> bool:
-        return isinstance(d, tuple) and len(d) == 3 and isinstance(d[0], dict) and isinstance(d[1], dict) and isinstance(d[2], int)
+        return isinstance(d, tuple) and len(d) == 4 and all(isinstance(x, dict) for x in d[:3]) and isinstance(d[3], int)
 
-    lp, tags, total = _cached("seg", _dict_path(), _parse, valid)
+    lp, lp1, tags, total = _cached("seg", _dict_path(), _parse, valid)
     # replaced, not updated (copying ~850,000 entries costs a tenth of a second): the other modules
     # read these through the module at call time
-    _LP, TAGS, _TOTAL = lp, tags, total
+    _LP, _LP1, TAGS, _TOTAL = lp, lp1, tags, total
     _LOGT = math.log(total)
     _MIN = -_LOGT
     _READY = True
@@ -114,7 +117,7 @@ def _load() -> None:
 def word_freq(word: str) -> int:
     """A word's frequency (0 for prefixes and unknown words), recovered exactly from its log-probability."""
     _load()
-    lp = _LP.get(word)
+    lp = (_LP1 if len(word) == 1 else _LP).get(word)
     if lp is None or lp == _PREFIX_ONLY:
         return 0
     return round(math.exp(lp + _LOGT))
@@ -142,6 +145,23 @@ def _emit() -> dict:
     return _EMIT
 
 
+_ROWS: dict = {}  # tag -> {HMM state: {character: emission log-probability}}
+_COMMON_BEST: dict = {}  # word -> its best score as a common word (the same for every tag asked about)
+
+
+def _rows(tag: str) -> dict:
+    rows = _ROWS.get(tag)
+    if rows is None:
+        em = _emit()
+        rows = _ROWS[tag] = {st: em.get((st, tag), {}) for st in "BMES"}
+    return rows
+
+
+def _score(cols: list, tag: str) -> float:
+    rows = _rows(tag)
+    return sum([rows[st].get(c, -30.0) for c, st in cols])
+
+
 def tag_margin(word: str, tag: str) -> float:
     """How much more `word` looks like `tag` (nr, ns, nt) than like a common word, by the character
     emission probabilities of jieba's part-of-speech HMM."""
@@ -149,14 +169,15 @@ def tag_margin(word: str, tag: str) -> float:
     v = _MARGINS.get(key)
     if v is not None:
         return v
-    em = _emit()
     n = len(word)
     states = ("S",) if n == 1 else ("B",) + ("M",) * (n - 2) + ("E",)
-
-    def score(t: str) -> float:
-        return sum(em.get((st, t), {}).get(c, -30.0) for c, st in zip(word, states))
-
-    v = score(tag) - max(score(t) for t in _COMMON_TAGS)
+    cols = list(zip(word, states))
+    common = _COMMON_BEST.get(word)
+    if common is None:
+        common = max([_score(cols, t) for t in _COMMON_TAGS])
+        if len(_COMMON_BEST) < 200_000:
+            _COMMON_BEST[word] = common
+    v = _score(cols, tag) - common
     if len(_MARGINS) < 200_000:
         _MARGINS[key] = v
     return v
@@ -167,7 +188,7 @@ def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
     _load()
     if not word:
         return
-    _LP[word] = math.log(max(word_freq(word), freq)) - math.log(_TOTAL)
+    (_LP1 if len(word) == 1 else _LP)[word] = math.log(max(word_freq(word), freq)) - math.log(_TOTAL)
     for k in range(2, len(word)):
         _LP.setdefault(word[:k], _PREFIX_ONLY)
     if tag:
@@ -176,9 +197,7 @@ def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
 
 
 def has_word(word: str) -> bool:
-    _load()
-    lp = _LP.get(word)
-    return lp is not None and lp != _PREFIX_ONLY
+    return word_freq(word) > 0
 
 
 def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
@@ -186,11 +205,11 @@ def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
 
     Without `out`, returns the words; with it, appends (word, start, end) with offsets from `base`."""
     n = len(s)
-    get, mn = _LP.get, _MIN
+    get, get1, mn = _LP.get, _LP1.get, _MIN
     route = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
     for i in range(n - 1, -1, -1):
-        best = get(s[i], mn) + route[i + 1]
+        best = get1(s[i], mn) + route[i + 1]
         bj = i + 1
         j = i + 2
         while j <= n:
