@@ -9,6 +9,7 @@ and each entity's surfaces are then looked up again over the whole text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from operator import itemgetter
@@ -524,18 +525,22 @@ def _model_candidates(text: str, cands: list) -> None:
 _PLAIN_OK_TAGS = {None, "nr", "nrt", "nrfg", "ns", "nz"}
 
 
+def _token_at(toks: list, pos: int, field: int) -> int | None:
+    """The index of the token that starts (field 1) or ends (field 2) at `pos`: tokens are in order, so a
+    binary search finds it without indexing every token of the article."""
+    k = bisect.bisect_left(toks, pos, key=itemgetter(field))
+    return k if k < len(toks) and toks[k][field] == pos else None
+
+
 def _translit_candidates(text: str, toks: list, cands: list) -> None:
     for m in _TRANSLIT_RUN.finditer(text):
         cands.append((m.start(), m.end(), "person", 35, None))
     # a run of transliteration characters made of name-like pieces (雷德/克纳普): one foreign name
     if not toks:
         return
-    starts = None
     tags = _seg.TAGS
     for m in _TRANSLIT_PLAIN.finditer(text):
-        if starts is None:
-            starts = {t[1]: k for k, t in enumerate(toks)}
-        k = starts.get(m.start())
+        k = _token_at(toks, m.start(), 1)
         if k is None:
             continue
         pieces, pos = [], m.start()
@@ -561,15 +566,12 @@ _NAMEISH = {"ORG", "PROD", "PLACE", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
 def _translated_candidates(text: str, toks: list, cands: list) -> None:
     """A Chinese name with its original in parentheses (瑞士信贷（Credit Suisse））: the Chinese words before the
     parenthesis are a name too; grouping then makes both one entity."""
-    ends = None
     tags = _seg.TAGS
     for m in _PAREN_LATIN.finditer(text):
         inner = m.group(1).strip()
         if inner in V.GENERIC_LATIN or inner.islower() or (inner.isupper() and len(inner) <= 4 and _fold(inner) not in _ALIAS):
             continue
-        if ends is None:
-            ends = {t[2]: k for k, t in enumerate(toks)}
-        k = ends.get(m.start())
+        k = _token_at(toks, m.start(), 2)
         if k is None:
             continue
         w1, s1, e1 = toks[k]
@@ -643,7 +645,12 @@ def _sport_context(doc: Document, toks: list, cands: list) -> None:
 
 
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
-    for pattern, entry in glossary.patterns:
+    # a Latin name can match only where its lower case is in the lower-cased text (without the odd
+    # characters of _CASE_ODD): a plain search skips the scan of the case-insensitive pattern
+    low = None if _CASE_ODD.search(text) else text.lower()
+    for pattern, entry, needle in glossary.patterns:
+        if needle is not None and low is not None and needle not in low:
+            continue
         for m in pattern.finditer(text):
             cands.append((m.start(), m.end(), entry.type, 100, entry))
 
