@@ -610,7 +610,8 @@ _CONGRESS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}次全国代
 
 def _congress_candidates(text: str, cands: list) -> None:
     """Party congresses and plenums (党的十五大, 十一届三中全会) are organisations' meetings: org."""
-    if "大" not in text and "会" not in text:
+    # every match holds 十 (十五大, 二十大) or the congress's or plenum's full name: most texts need no scan
+    if "十" not in text and "全国代表大会" not in text and "中全会" not in text:
         return
     for m in _CONGRESS.finditer(text):
         start = m.start()
@@ -694,9 +695,6 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     return _group(text, chosen, toks, occupied, glossary, ignore)
 
 
-_SECOND, _THIRD = itemgetter(1), itemgetter(2)
-
-
 def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: Glossary, ignore: set) -> list[Entity]:
     groups: dict[str, dict] = {}
     surface_key: dict[str, str] = {}
@@ -765,6 +763,8 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
             continue
         for s, e in list(g["mentions"]):
             surface = text[s:e]
+            if not surface.endswith(_STRIP_SUFFIXES):
+                continue
             for suf in _STRIP_SUFFIXES:
                 if surface.endswith(suf) and len(surface) - len(suf) >= 2:
                     other = surface_key.get(_fold(surface[: -len(suf)]))
@@ -802,8 +802,6 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                 surface_key[last] = key
 
     # every surface of an entity, wherever else it appears
-    bounds_s = set(map(_SECOND, toks))
-    bounds_e = set(map(_THIRD, toks))
     by_key: dict[str, set] = {}
     for surface, k in surface_key.items():
         by_key.setdefault(k, set()).add(surface)
@@ -835,8 +833,8 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                         ok = not (pos and text[pos - 1].isascii() and text[pos - 1].isalnum()) and \
                              not (end < len(text) and text[end].isascii() and text[end].isalnum())
                     else:
-                        ok = (pos in bounds_s or not _seg._HAN.match(text, pos - 1 if pos else 0) or pos == 0) and \
-                             (end in bounds_e or end >= len(text) or not _seg._HAN.match(text, end))
+                        ok = (_token_at(toks, pos, 1) is not None or not _seg._HAN.match(text, pos - 1 if pos else 0) or pos == 0) and \
+                             (_token_at(toks, end, 2) is not None or end >= len(text) or not _seg._HAN.match(text, end))
                     if ok:
                         g["mentions"].append((pos, end))
                         for k2 in range(pos, end):
@@ -920,12 +918,13 @@ def _find_all(text: str, needle: str):
         pos = text.find(needle, pos + 1)
 
 
+_KNOWN: dict[str, tuple] = {}
+for _names in (*V.COMPANIES, *V.PRODUCTS):
+    _KNOWN.setdefault(_names[0], _names)  # the first row naming a key wins, companies first
+
+
 def _known_names(key: str) -> tuple:
-    for table in (V.COMPANIES, V.PRODUCTS):
-        for names in table:
-            if names[0] == key:
-                return names
-    return ()
+    return _KNOWN.get(key, ())
 
 
 def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict | None = None) -> None:
