@@ -245,13 +245,15 @@ def _verb_right_before(text: str, mark: int) -> bool:
     return _VERB_END.search(text, max(0, k - 4), k) is not None or text[k - 1:k] in ("说", "称", "道")
 
 
+# everything up to the last clause break or closing mark (greedy: the regex engine scans back, not Python)
+_TO_LAST_BREAK = re.compile("(?s:.*)[" + re.escape("".join(sorted(_CLAUSE_BREAK)) + "”」』") + "]")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    """Start of the clause that ends at `pos` (back to the last comma, colon or sentence end)."""
-    k = pos - 1
+    """Start of the clause that ends at `pos` (back to the last comma, colon or sentence end, 40 at most)."""
     lo = max(0, pos - 40)
-    while k >= lo and text[k] not in _CLAUSE_BREAK and text[k] not in "”」』":
-        k -= 1
-    return k + 1
+    m = _TO_LAST_BREAK.match(text, lo, pos)
+    return m.end() if m else lo
 
 
 _ENDER = re.compile(r"[。！？!?；;\n—]")
