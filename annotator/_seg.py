@@ -146,7 +146,7 @@ def _emit() -> dict:
 
 
 _ROWS: dict = {}  # tag -> {HMM state: {character: emission log-probability}}
-_COMMON_BEST: dict = {}  # word -> its best score as a common word (the same for every tag asked about)
+_COMMON_COLS: dict = {}  # (HMM state, character) -> its emission log-probability under each common tag
 
 
 def _rows(tag: str) -> dict:
@@ -162,6 +162,13 @@ def _score(cols: list, tag: str) -> float:
     return sum([rows[st].get(c, -30.0) for c, st in cols])
 
 
+def _common_col(st: str, c: str) -> tuple:
+    col = _COMMON_COLS.get((st, c))
+    if col is None:
+        col = _COMMON_COLS[(st, c)] = tuple(_rows(t)[st].get(c, -30.0) for t in _COMMON_TAGS)
+    return col
+
+
 def tag_margin(word: str, tag: str) -> float:
     """How much more `word` looks like `tag` (nr, ns, nt) than like a common word, by the character
     emission probabilities of jieba's part-of-speech HMM."""
@@ -172,11 +179,8 @@ def tag_margin(word: str, tag: str) -> float:
     n = len(word)
     states = ("S",) if n == 1 else ("B",) + ("M",) * (n - 2) + ("E",)
     cols = list(zip(word, states))
-    common = _COMMON_BEST.get(word)
-    if common is None:
-        common = max([_score(cols, t) for t in _COMMON_TAGS])
-        if len(_COMMON_BEST) < 200_000:
-            _COMMON_BEST[word] = common
+    # the best common tag's score: each tag's values summed character by character, as _score sums them
+    common = max([sum(vals) for vals in zip(*[_common_col(st, c) for c, st in cols])])
     v = _score(cols, tag) - common
     if len(_MARGINS) < 200_000:
         _MARGINS[key] = v
