@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import zlib
+from functools import lru_cache
 from operator import itemgetter
 
 from . import _seg
@@ -949,6 +950,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s")
 
 
+@lru_cache(maxsize=65536)  # the same names come back article after article
 def slug(name: str) -> str:
     ascii_part = _NOT_SLUG.sub("-", name.casefold()).strip("-")
     if ascii_part and len(ascii_part) * 2 >= len(_SPACE.sub("", name)):
