@@ -67,7 +67,7 @@ def _cached(name: str, source: str, build, valid):
         with open(tmp, "wb") as fh:
             fh.write(marshal.dumps(data))
         os.replace(tmp, cache)
-    except OSError:
+    except (OSError, ValueError):  # an unwritable folder, or data marshal cannot hold: no cache
         pass
     return data
 
