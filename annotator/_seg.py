@@ -6,6 +6,7 @@ at start-up. Extra words (our vocabulary lists) can be added with a tag.
 """
 from __future__ import annotations
 
+import marshal
 import math
 import os
 import pickle
@@ -13,16 +14,20 @@ import re
 
 import importlib.util
 
-_FREQ: dict[str, int] = {}  # word -> frequency; prefixes of words -> 0 (jieba's prefix dictionary)
-_LPX: dict[str, float] = {}  # multi-character words: log-probability; prefixes only: a very low number
-_LP1: dict[str, float] = {}  # single characters: log-probability
+# The route's dictionaries (jieba's prefix dictionary): words of two characters or more -> log-probability,
+# their prefixes that are not words -> _PREFIX_ONLY; and single characters -> log-probability, kept apart
+# because the route looks one up at every character and a small dictionary stays in the processor's cache.
+# A word's frequency is recovered from its log-probability (`word_freq`): no dictionary of the same keys.
+_LP: dict[str, float] = {}
+_LP1: dict[str, float] = {}
 _PREFIX_ONLY = -1e18
 TAGS: dict[str, str] = {}
 _TOTAL = 0
+_LOGT = 0.0  # log(_TOTAL)
 _MIN = 0.0
 _READY = False
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_CACHE_VERSION = "1"
+_CACHE_VERSION = "3"
 
 
 def _jieba_dir() -> str:
@@ -38,12 +43,37 @@ def _dict_path() -> str:
 
 
 def _cache_dir() -> str:
-    """The user's cache folder (not a shared temporary one: the cache is a pickle)."""
+    """The user's cache folder (not a shared temporary one)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "pizhu")
 
 
-def _parse(path: str) -> tuple[dict, dict, int]:
+def _cached(name: str, source: str, build, valid):
+    """`build(source)`, kept as a marshal file in the user's cache folder, keyed on the source's size and
+    time (marshal loads plain dicts of strings and floats several times faster than pickle)."""
+    st = os.stat(source)
+    cache = os.path.join(_cache_dir(), f"{name}-{_CACHE_VERSION}-{st.st_size}-{int(st.st_mtime)}.marshal")
+    try:
+        with open(cache, "rb") as fh:
+            data = marshal.loads(fh.read())  # marshal.load(fh) reads the file object by object: slow
+        if valid(data):
+            return data
+    except Exception:  # no cache yet, or an unreadable one: rebuild it
+        pass
+    data = build(source)
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(marshal.dumps(data))
+        os.replace(tmp, cache)
+    except (OSError, ValueError):  # an unwritable folder, or data marshal cannot hold: no cache
+        pass
+    return data
+
+
+def _parse(path: str) -> tuple[dict, dict, dict, int]:
+    """jieba's dict.txt: (log-probabilities of longer words with prefixes, of single characters, tags, total)."""
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     total = 0
@@ -59,45 +89,38 @@ def _parse(path: str) -> tuple[dict, dict, int]:
                 tags[w] = parts[2]
             for k in range(1, len(w)):
                 freq.setdefault(w[:k], 0)
-    return freq, tags, total
+    logt = math.log(total)
+    lp = {w: (math.log(f) - logt if f else _PREFIX_ONLY) for w, f in freq.items() if len(w) > 1}
+    # single characters that are only prefixes are left out: the route gives an unknown character _MIN
+    lp1 = {w: math.log(f) - logt for w, f in freq.items() if len(w) == 1 and f}
+    return lp, lp1, tags, total
 
 
 def _load() -> None:
     """Read jieba's dictionary once per process (from a cache in the user's cache folder after the first run)."""
-    global _MIN, _READY, _TOTAL
+    global _LP, _LP1, TAGS, _TOTAL, _LOGT, _MIN, _READY
     if _READY:
         return
-    path = _dict_path()
-    st = os.stat(path)
-    cache = os.path.join(_cache_dir(), f"seg-{_CACHE_VERSION}-{st.st_size}-{int(st.st_mtime)}.pickle")
-    data = None
-    try:
-        with open(cache, "rb") as fh:
-            data = pickle.load(fh)
-    except Exception:  # no cache yet, or an unreadable one: rebuild it
-        data = None
-    if not (isinstance(data, tuple) and len(data) == 5 and all(isinstance(x, (dict, int)) for x in data)):
-        freq, tags, total = _parse(path)
-        logt = math.log(total)
-        lp1 = {w: math.log(f) - logt for w, f in freq.items() if len(w) == 1 and f}
-        lpx = {w: (math.log(f) - logt if f else _PREFIX_ONLY) for w, f in freq.items() if len(w) > 1}
-        data = (freq, tags, total, lp1, lpx)
-        try:
-            os.makedirs(os.path.dirname(cache), exist_ok=True)
-            tmp = f"{cache}.{os.getpid()}.tmp"
-            with open(tmp, "wb") as fh:
-                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-        except OSError:
-            pass
-    freq, tags, total, lp1, lpx = data
-    _FREQ.update(freq)
-    TAGS.update(tags)
-    _LP1.update(lp1)
-    _LPX.update(lpx)
-    _TOTAL = total
-    _MIN = -math.log(total)
+
+    def valid(d) -> bool:
+        return isinstance(d, tuple) and len(d) == 4 and all(isinstance(x, dict) for x in d[:3]) and isinstance(d[3], int)
+
+    lp, lp1, tags, total = _cached("seg", _dict_path(), _parse, valid)
+    # replaced, not updated (copying ~850,000 entries costs a tenth of a second): the other modules
+    # read these through the module at call time
+    _LP, _LP1, TAGS, _TOTAL = lp, lp1, tags, total
+    _LOGT = math.log(total)
+    _MIN = -_LOGT
     _READY = True
+
+
+def word_freq(word: str) -> int:
+    """A word's frequency (0 for prefixes and unknown words), recovered exactly from its log-probability."""
+    _load()
+    lp = (_LP1 if len(word) == 1 else _LP).get(word)
+    if lp is None or lp == _PREFIX_ONLY:
+        return 0
+    return round(math.exp(lp + _LOGT))
 
 
 _EMIT: dict = {}
@@ -105,16 +128,45 @@ _MARGINS: dict = {}
 _COMMON_TAGS = ("n", "v", "a", "vn", "d", "ad", "an", "i", "l", "m", "t", "f", "c", "p", "r")
 
 
+def _read_emit(path: str) -> dict:
+    with open(path, "rb") as fh:
+        return pickle.load(fh)
+
+
 def _emit() -> dict:
     if not _EMIT:
-        try:  # the pickled copy jieba ships loads much faster than its .py module
-            with open(os.path.join(_jieba_dir(), "posseg", "prob_emit.p"), "rb") as fh:
-                _EMIT.update(pickle.load(fh))
+        try:  # the pickled copy jieba ships (cached as marshal) loads much faster than its .py module
+            path = os.path.join(_jieba_dir(), "posseg", "prob_emit.p")
+            _EMIT.update(_cached("emit", path, _read_emit, lambda d: isinstance(d, dict)))
         except Exception:
             from jieba.posseg.prob_emit import P
 
             _EMIT.update(P)
     return _EMIT
+
+
+_ROWS: dict = {}  # tag -> {HMM state: {character: emission log-probability}}
+_COMMON_COLS: dict = {}  # (HMM state, character) -> its emission log-probability under each common tag
+
+
+def _rows(tag: str) -> dict:
+    rows = _ROWS.get(tag)
+    if rows is None:
+        em = _emit()
+        rows = _ROWS[tag] = {st: em.get((st, tag), {}) for st in "BMES"}
+    return rows
+
+
+def _score(cols: list, tag: str) -> float:
+    rows = _rows(tag)
+    return sum([rows[st].get(c, -30.0) for c, st in cols])
+
+
+def _common_col(st: str, c: str) -> tuple:
+    col = _COMMON_COLS.get((st, c))
+    if col is None:
+        col = _COMMON_COLS[(st, c)] = tuple(_rows(t)[st].get(c, -30.0) for t in _COMMON_TAGS)
+    return col
 
 
 def tag_margin(word: str, tag: str) -> float:
@@ -124,14 +176,12 @@ def tag_margin(word: str, tag: str) -> float:
     v = _MARGINS.get(key)
     if v is not None:
         return v
-    em = _emit()
     n = len(word)
     states = ("S",) if n == 1 else ("B",) + ("M",) * (n - 2) + ("E",)
-
-    def score(t: str) -> float:
-        return sum(em.get((st, t), {}).get(c, -30.0) for c, st in zip(word, states))
-
-    v = score(tag) - max(score(t) for t in _COMMON_TAGS)
+    cols = list(zip(word, states))
+    # the best common tag's score: each tag's values summed character by character, as _score sums them
+    common = max([sum(vals) for vals in zip(*[_common_col(st, c) for c, st in cols])])
+    v = _score(cols, tag) - common
     if len(_MARGINS) < 200_000:
         _MARGINS[key] = v
     return v
@@ -142,23 +192,16 @@ def add_word(word: str, freq: int = 1000, tag: str | None = None) -> None:
     _load()
     if not word:
         return
-    _FREQ[word] = max(_FREQ.get(word) or 0, freq)
-    lp = math.log(_FREQ[word]) - math.log(_TOTAL)
-    if len(word) == 1:
-        _LP1[word] = lp
-    else:
-        _LPX[word] = lp
-    for k in range(1, len(word)):
-        if _FREQ.setdefault(word[:k], 0) == 0 and k > 1:
-            _LPX.setdefault(word[:k], _PREFIX_ONLY)
+    (_LP1 if len(word) == 1 else _LP)[word] = math.log(max(word_freq(word), freq)) - math.log(_TOTAL)
+    for k in range(2, len(word)):
+        _LP.setdefault(word[:k], _PREFIX_ONLY)
     if tag:
         TAGS[word] = tag
     _CUTS.clear()
 
 
 def has_word(word: str) -> bool:
-    _load()
-    return bool(_FREQ.get(word))
+    return word_freq(word) > 0
 
 
 def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
@@ -166,7 +209,7 @@ def cut_han(s: str, base: int = 0, out: list | None = None) -> list:
 
     Without `out`, returns the words; with it, appends (word, start, end) with offsets from `base`."""
     n = len(s)
-    get, get1, mn = _LPX.get, _LP1.get, _MIN
+    get, get1, mn = _LP.get, _LP1.get, _MIN
     route = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
     for i in range(n - 1, -1, -1):

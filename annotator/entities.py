@@ -9,8 +9,10 @@ and each entity's surfaces are then looked up again over the whole text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
+from functools import lru_cache
 from operator import itemgetter
 
 from . import _seg
@@ -58,7 +60,7 @@ def _setup() -> None:
         if _seg._HAN.fullmatch(w):
             _seg.add_word(w, 1500, "PROD")
     for w in V.COUNTRIES | V.CITIES:
-        _seg.add_word(w, max(3000, _seg._FREQ.get(w) or 0), "PLACE")
+        _seg.add_word(w, max(3000, _seg.word_freq(w)), "PLACE")
     for w in V.TITLES:
         if _seg._HAN.fullmatch(w):
             _seg.add_word(w, 1500, "TITLE")
@@ -258,7 +260,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS)) and _split_prefix(w, s, cands):
             pass
         elif lw >= 2 and tag == "ns":
-            if (_seg._FREQ.get(w, 0) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
+            if (_seg.word_freq(w) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
                     or (i + 1 < n and toks[i + 1][1] == e and toks[i + 1][0] in _PLACE_SUF1):
                 cands.append((s, e, "place", 20, None))
         elif lw >= 2 and tag == "nt":
@@ -313,10 +315,10 @@ _COMMON_TAGS = {"v", "n", "a", "vn", "d", "ad", "an", "l", "i", "c", "p", "r", "
 def _common_compound(w: str) -> bool:
     """Whether a three-character word is made of a common word and one more character (许可证)."""
     for part in (w[:2], w[1:]):
-        if _seg.TAGS.get(part) in _COMMON_TAGS and _seg._FREQ.get(part, 0) >= 100:
+        if _seg.TAGS.get(part) in _COMMON_TAGS and _seg.word_freq(part) >= 100:
             return True
     head = w[:2]
-    return _seg.TAGS.get(head) in ("nr", "nz") and _seg._FREQ.get(head, 0) >= 100 and _seg.tag_margin(head, "nr") < 2
+    return _seg.TAGS.get(head) in ("nr", "nz") and _seg.word_freq(head) >= 100 and _seg.tag_margin(head, "nr") < 2
 _PERSON_MARGIN_ANY = 4.0
 _VISIT = {"访", "驻", "赴", "抵", "来", "离", "在", "旅", "回", "返", "出访", "访问", "驻华", "抵达", "离开", "前往"}
 _PLACE_RESTS = {"人", "地区", "同胞", "人民", "两国", "方面", "一带", "沿岸", "境内", "全境", "各地", "籍", "裔"}
@@ -472,7 +474,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         ptag = tags.get(pw)
         before = toks[i - 2] if i >= 2 and toks[i - 2][2] == toks[i - 1][1] else None
         verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj")
-        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and (_seg._FREQ.get(pw) or 0) < _NAME_WORD_MAX_FREQ \
+        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < _NAME_WORD_MAX_FREQ \
                 and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
             cands.append((toks[i - 1][1], e, "org", 24, None))
         return
@@ -499,7 +501,7 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
     facility = w in V.FACILITY_SUFFIXES and len(w) >= 2
     if ptag in ("ns", "PLACE", "nr", "nrt", "nz", "ORG") or (ptag is None and len(pw) == 1 and pw not in V.NOT_GIVEN) \
             or (facility and len(pw) >= 2 and ptag not in _STOP_TAGS and ptag not in ("GEN", "TITLE")
-                and pw not in V.ORG_DESCRIPTORS and (_seg._FREQ.get(pw) or 0) < _NAME_WORD_MAX_FREQ):
+                and pw not in V.ORG_DESCRIPTORS and _seg.word_freq(pw) < _NAME_WORD_MAX_FREQ):
         start = ps
         if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
                 and toks[i - 2][0] not in V.NOT_GIVEN:
@@ -524,18 +526,22 @@ def _model_candidates(text: str, cands: list) -> None:
 _PLAIN_OK_TAGS = {None, "nr", "nrt", "nrfg", "ns", "nz"}
 
 
+def _token_at(toks: list, pos: int, field: int) -> int | None:
+    """The index of the token that starts (field 1) or ends (field 2) at `pos`: tokens are in order, so a
+    binary search finds it without indexing every token of the article."""
+    k = bisect.bisect_left(toks, pos, key=itemgetter(field))
+    return k if k < len(toks) and toks[k][field] == pos else None
+
+
 def _translit_candidates(text: str, toks: list, cands: list) -> None:
     for m in _TRANSLIT_RUN.finditer(text):
         cands.append((m.start(), m.end(), "person", 35, None))
     # a run of transliteration characters made of name-like pieces (雷德/克纳普): one foreign name
     if not toks:
         return
-    starts = None
     tags = _seg.TAGS
     for m in _TRANSLIT_PLAIN.finditer(text):
-        if starts is None:
-            starts = {t[1]: k for k, t in enumerate(toks)}
-        k = starts.get(m.start())
+        k = _token_at(toks, m.start(), 1)
         if k is None:
             continue
         pieces, pos = [], m.start()
@@ -561,15 +567,12 @@ _NAMEISH = {"ORG", "PROD", "PLACE", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
 def _translated_candidates(text: str, toks: list, cands: list) -> None:
     """A Chinese name with its original in parentheses (瑞士信贷（Credit Suisse））: the Chinese words before the
     parenthesis are a name too; grouping then makes both one entity."""
-    ends = None
     tags = _seg.TAGS
     for m in _PAREN_LATIN.finditer(text):
         inner = m.group(1).strip()
         if inner in V.GENERIC_LATIN or inner.islower() or (inner.isupper() and len(inner) <= 4 and _fold(inner) not in _ALIAS):
             continue
-        if ends is None:
-            ends = {t[2]: k for k, t in enumerate(toks)}
-        k = ends.get(m.start())
+        k = _token_at(toks, m.start(), 2)
         if k is None:
             continue
         w1, s1, e1 = toks[k]
@@ -577,12 +580,12 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
         if t1 in ("GEN", "TITLE") or t1 in _STOP_TAGS:
             continue
         start = s1
-        named = t1 in _NAMEISH or (t1 is None) or (_seg._FREQ.get(w1) or 0) < _NAME_WORD_MAX_FREQ
+        named = t1 in _NAMEISH or (t1 is None) or _seg.word_freq(w1) < _NAME_WORD_MAX_FREQ
         if t1 not in ("ORG", "PROD", "nr", "nrt", "nrfg") and k and toks[k - 1][2] == s1:
             w0, s0, _ = toks[k - 1]
             t0 = tags.get(w0)
             if t0 not in _STOP_TAGS and t0 not in ("GEN", "TITLE") and w0 not in V.ORG_DESCRIPTORS and (
-                    t0 in _NAMEISH or t0 is None or (_seg._FREQ.get(w0) or 0) < _NAME_WORD_MAX_FREQ):
+                    t0 in _NAMEISH or t0 is None or _seg.word_freq(w0) < _NAME_WORD_MAX_FREQ):
                 start = s0
                 named = True
         if not named or m.start() - start < 2:
@@ -608,7 +611,8 @@ _CONGRESS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}次全国代
 
 def _congress_candidates(text: str, cands: list) -> None:
     """Party congresses and plenums (党的十五大, 十一届三中全会) are organisations' meetings: org."""
-    if "大" not in text and "会" not in text:
+    # every match holds 十 (十五大, 二十大) or the congress's or plenum's full name: most texts need no scan
+    if "十" not in text and "全国代表大会" not in text and "中全会" not in text:
         return
     for m in _CONGRESS.finditer(text):
         start = m.start()
@@ -643,7 +647,12 @@ def _sport_context(doc: Document, toks: list, cands: list) -> None:
 
 
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
-    for pattern, entry in glossary.patterns:
+    # a Latin name can match only where its lower case is in the lower-cased text (without the odd
+    # characters of _CASE_ODD): a plain search skips the scan of the case-insensitive pattern
+    low = None if _CASE_ODD.search(text) else text.lower()
+    for pattern, entry, needle in glossary.patterns:
+        if needle is not None and low is not None and needle not in low:
+            continue
         for m in pattern.finditer(text):
             cands.append((m.start(), m.end(), entry.type, 100, entry))
 
@@ -685,9 +694,6 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
         chosen.append(c)
     chosen.sort()
     return _group(text, chosen, toks, occupied, glossary, ignore)
-
-
-_SECOND, _THIRD = itemgetter(1), itemgetter(2)
 
 
 def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: Glossary, ignore: set) -> list[Entity]:
@@ -758,6 +764,8 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
             continue
         for s, e in list(g["mentions"]):
             surface = text[s:e]
+            if not surface.endswith(_STRIP_SUFFIXES):
+                continue
             for suf in _STRIP_SUFFIXES:
                 if surface.endswith(suf) and len(surface) - len(suf) >= 2:
                     other = surface_key.get(_fold(surface[: -len(suf)]))
@@ -795,8 +803,6 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                 surface_key[last] = key
 
     # every surface of an entity, wherever else it appears
-    bounds_s = set(map(_SECOND, toks))
-    bounds_e = set(map(_THIRD, toks))
     by_key: dict[str, set] = {}
     for surface, k in surface_key.items():
         by_key.setdefault(k, set()).add(surface)
@@ -828,8 +834,8 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                         ok = not (pos and text[pos - 1].isascii() and text[pos - 1].isalnum()) and \
                              not (end < len(text) and text[end].isascii() and text[end].isalnum())
                     else:
-                        ok = (pos in bounds_s or not _seg._HAN.match(text, pos - 1 if pos else 0) or pos == 0) and \
-                             (end in bounds_e or end >= len(text) or not _seg._HAN.match(text, end))
+                        ok = (_token_at(toks, pos, 1) is not None or not _seg._HAN.match(text, pos - 1 if pos else 0) or pos == 0) and \
+                             (_token_at(toks, end, 2) is not None or end >= len(text) or not _seg._HAN.match(text, end))
                     if ok:
                         g["mentions"].append((pos, end))
                         for k2 in range(pos, end):
@@ -913,12 +919,13 @@ def _find_all(text: str, needle: str):
         pos = text.find(needle, pos + 1)
 
 
+_KNOWN: dict[str, tuple] = {}
+for _names in (*V.COMPANIES, *V.PRODUCTS):
+    _KNOWN.setdefault(_names[0], _names)  # the first row naming a key wins, companies first
+
+
 def _known_names(key: str) -> tuple:
-    for table in (V.COMPANIES, V.PRODUCTS):
-        for names in table:
-            if names[0] == key:
-                return names
-    return ()
+    return _KNOWN.get(key, ())
 
 
 def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict | None = None) -> None:
@@ -943,6 +950,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s")
 
 
+@lru_cache(maxsize=65536)  # the same names come back article after article
 def slug(name: str) -> str:
     ascii_part = _NOT_SLUG.sub("-", name.casefold()).strip("-")
     if ascii_part and len(ascii_part) * 2 >= len(_SPACE.sub("", name)):

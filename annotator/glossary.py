@@ -43,8 +43,9 @@ class Glossary:
         return index
 
     @cached_property
-    def patterns(self) -> tuple[tuple[re.Pattern, GlossaryEntry], ...]:
-        """One compiled pattern per name or alias, built once per glossary rather than per article.
+    def patterns(self) -> tuple[tuple[re.Pattern, GlossaryEntry, str | None], ...]:
+        """One compiled pattern per name or alias, built once per glossary rather than per article, with
+        the lower-cased name when it is Latin (a text that does not contain it need not be scanned).
 
         Latin names match case-insensitively and only as whole words (Office, not Officer)."""
         out = []
@@ -54,7 +55,7 @@ class Glossary:
                     continue
                 if surface.isascii():
                     pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(surface) + r"(?![A-Za-z0-9])", re.I)
+                    out.append((pattern, entry, surface.lower()))
                 else:
-                    pattern = re.compile(re.escape(surface))
-                out.append((pattern, entry))
+                    out.append((re.compile(re.escape(surface)), entry, None))
         return tuple(out)

@@ -43,12 +43,19 @@ _SLASH_FRACTION = re.compile(r"(-?\d+(?:\.\d+)?)/(-?\d+(?:\.\d+)?)")
 _LATIN_TAIL = re.compile(r"(?i)(.*?\d)\s*(thousand|million|billion|trillion|bn|mn|[kmgbt])")
 _FRACTION_MARK = re.compile(r"分之|份|分")
 _APPROX = re.compile(r"[余多几来]")
+# Most numerals in news are ASCII digits with at most one big unit (2024, 36.57, 3.5亿): read directly, with
+# the same arithmetic as the general path. (Longer integers take that path: it guards int()'s digit limit.)
+_SIMPLE = re.compile(r"([0-9]{1,20}(?:\.[0-9]+)?)([万亿兆]?)")
 
 
 def parse_number(text: str) -> int | float | None:
     """The value of a numeral, or None when `text` is not one."""
     if not text:
         return None
+    m = _SIMPLE.fullmatch(text)
+    if m:
+        v = float(m[1]) if "." in m[1] else int(m[1])
+        return _tidy(v * BIG_UNITS[m[2]] if m[2] else v)
     s = unicodedata.normalize("NFKC", text).translate(_CANON).strip()
     for a, b in _EXPAND:
         s = s.replace(a, b)

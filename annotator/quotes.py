@@ -49,6 +49,12 @@ _DOC_IN = re.compile(r"([\w\u4e00-\u9fff]{0,10}?)(" + _DOC_RE.pattern[1:-2] + r"
 _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …: not speech
 
 
+def _mark(flags: bytearray, start: int, end: int) -> None:
+    """flags[start:end] = 1 in one slice assignment (quotes are long: a loop per character is slow)."""
+    if end > start:
+        flags[start:end] = b"\x01" * (end - start)
+
+
 def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
     text = doc.text
     ctx = _Context(text, entities)
@@ -58,8 +64,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
     direct = _direct_spans(text, paragraphs)
     in_quote = bytearray(len(text) + 1)
     for s, e, _ in direct:
-        for k in range(max(0, s - 1), min(len(text), e + 1)):
-            in_quote[k] = 1
+        _mark(in_quote, max(0, s - 1), min(len(text), e + 1))
     events: list[tuple[int, str, tuple]] = []  # (position, kind, data) in document order
     quotes: list[Quote] = []
 
@@ -86,8 +91,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         direct_q.append((s, e, before, after))
     in_statement = bytearray(len(text) + 1)
     for s, e, _, _ in direct_q:
-        for k in range(max(0, s - 1), min(len(text), e + 1)):
-            in_statement[k] = 1
+        _mark(in_statement, max(0, s - 1), min(len(text), e + 1))
 
     # reported speech after a verb
     reported = []
@@ -245,13 +249,15 @@ def _verb_right_before(text: str, mark: int) -> bool:
     return _VERB_END.search(text, max(0, k - 4), k) is not None or text[k - 1:k] in ("说", "称", "道")
 
 
+# everything up to the last clause break or closing mark (greedy: the regex engine scans back, not Python)
+_TO_LAST_BREAK = re.compile("(?s:.*)[" + re.escape("".join(sorted(_CLAUSE_BREAK)) + "”」』") + "]")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    """Start of the clause that ends at `pos` (back to the last comma, colon or sentence end)."""
-    k = pos - 1
+    """Start of the clause that ends at `pos` (back to the last comma, colon or sentence end, 40 at most)."""
     lo = max(0, pos - 40)
-    while k >= lo and text[k] not in _CLAUSE_BREAK and text[k] not in "”」』":
-        k -= 1
-    return k + 1
+    m = _TO_LAST_BREAK.match(text, lo, pos)
+    return m.end() if m else lo
 
 
 _ENDER = re.compile(r"[。！？!?；;\n—]")
