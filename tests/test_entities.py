@@ -105,8 +105,9 @@ def test_country_and_place_names_are_places():
 
 def test_mentions_stay_out_of_figure_and_date_spans():
     text = "K2公司计划融资。"
-    doc = annotator.Document(text)
-    ents = annotator.entities.find_entities(doc, Glossary(), taken=[(0, 2)])
+    from annotator.entities import find_entities
+    from annotator.text import Document
+    ents = find_entities(Document(text), Glossary(), taken=[(0, 2)])
     assert all(m.end <= 0 or m.start >= 2 for e in ents for m in e.mentions)
 
 
