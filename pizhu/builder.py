@@ -208,6 +208,7 @@ class Builder:
         self._parts: dict[str, ArticleParts] = {}  # by render key
         self._file_keys: dict[Path, tuple[tuple, str]] = {}  # article file → (its stat, its digest)
         self._present: set[str] | None = None  # what the last build left in the output folder
+        self._render_keys: list[str] = []  # of the last build's articles
         # (env key, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
 
@@ -371,7 +372,10 @@ class Builder:
                                                 "env": env_key}})
         self.cache.save_articles(seen)
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
-        self._parts = {e.render_key: e.parts for e in entries if e.parts is not None}
+        known = self._parts  # parts loaded before (warm) stay while their articles are unchanged
+        self._parts = {e.render_key: e.parts or known[e.render_key] for e in entries
+                       if e.parts is not None or e.render_key in known}
+        self._render_keys = [e.render_key for e in entries]
         lap("save cache")
         return BuildReport(len(entries), pages, time.perf_counter() - started, out, annotated=annotated,
                            reused=reused, rendered=sum(e.render for e in entries), written=written,
@@ -415,6 +419,15 @@ class Builder:
             if not known or [st.st_size, st.st_mtime_ns] != known[:2]:
                 return False
         return True
+
+    def warm(self) -> None:
+        """Load every article's parts of the site-wide pages now (serve does, while it waits for a
+        first change), so the first rebuild after an edit does not pay for it."""
+        for key in self._render_keys:
+            if key not in self._parts:
+                parts = self.cache.load_parts(key)
+                if parts is not None:
+                    self._parts[key] = parts
 
     def _has_parts(self, e: _Entry) -> bool:
         return e.render_key in self._parts or self.cache.has_parts(e.render_key)

@@ -266,6 +266,8 @@ class WatchfilesWatcher:
 
     def _build_loop(self) -> None:
         _warm_up()
+        with self.state.lock:
+            self.state.builder.warm()
         while not self._stop.is_set():
             changed = set(self._queue.get())
             while True:  # one rebuild per burst

@@ -309,3 +309,17 @@ def test_one_builder_kept_between_builds_matches_a_clean_build(site, tmp_path):
     report = b.build()
     assert report.removed >= 2 and not (site / "_site" / "articles" / "alpha").exists()
     assert_same_as_clean(site, tmp_path)
+
+
+def test_warm_builder_loads_parts_before_the_first_edit(site, monkeypatch):
+    """serve warms its builder while waiting: after that, an edit loads no cached parts from disk."""
+    build(site)
+    b = builder.Builder(load_config(site / "site.yaml"))
+    assert b.build().rendered == 0  # nothing changed: nothing loaded yet
+    b.warm()
+    loaded = []
+    real = builder.BuildCache.load_parts
+    monkeypatch.setattr(builder.BuildCache, "load_parts", lambda self, key: loaded.append(key) or real(self, key))
+    path = site / "content" / "beta.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
+    assert b.build().rendered == 1 and loaded == []
