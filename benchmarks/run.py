@@ -38,6 +38,9 @@ BENCH_VENV = HERE / ".venv"
 PIZHU_PY = ROOT / ".venv" / "bin" / "python"
 CODE = OUT / "code"  # a snapshot of Pizhu: the cache keys on its source, which may change meanwhile
 SNAPSHOT = ("build.py", "pizhu", "annotator", "templates", "static")
+# Every tool runs as on a user's machine: Python writes its bytecode caches (some shells here turn
+# that off, which makes every Python start-up, Pizhu's and Pelican's, compile its sources again).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def snapshot_code(working_tree: bool) -> None:
@@ -128,7 +131,7 @@ def setup_sites(n: int, seed: int) -> dict[str, Path]:
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
     """(wall seconds, peak RSS MB of the largest process in the tree, last lines of the output)."""
     started = time.perf_counter()
-    env = dict(os.environ, PIZHU_TIMINGS="1")
+    env = dict(ENV, PIZHU_TIMINGS="1")
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     output = proc.stdout.read()  # type: ignore[union-attr]
     _, status, usage = os.wait4(proc.pid, 0)
@@ -193,7 +196,7 @@ def bench_serve(site: Path, runs: int) -> dict:
     port = free_port()
     log = (OUT / "serve.log").open("w+", encoding="utf-8")
     proc = subprocess.Popen([str(PIZHU_PY), str(CODE / "build.py"), "--config", "site.yaml", "serve", "--port", str(port)],
-                            cwd=site, stdout=log, stderr=subprocess.STDOUT)
+                            cwd=site, stdout=log, stderr=subprocess.STDOUT, env=ENV)
     latencies, rebuilds = [], []
     try:
         deadline = time.monotonic() + 900
@@ -277,7 +280,7 @@ print(json.dumps({"chars": chars, "seconds": seconds, "first_call": first,
 
 
 def bench_annotator(site: Path, count: int) -> dict:
-    out = subprocess.run([str(PIZHU_PY), "-c", THROUGHPUT, str(CODE), str(site), str(count)],
+    out = subprocess.run([str(PIZHU_PY), "-c", THROUGHPUT, str(CODE), str(site), str(count)], env=ENV,
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
