@@ -1,10 +1,10 @@
 """`build.py build`: read and annotate every article, then render and write the site, incrementally.
 
-Two phases, as in Pelican and MkDocs: everything is read, annotated and rendered before anything is
-written, so site-wide pages see every article and an error in any file leaves the last good site
-untouched. Then only the files whose bytes changed are written (each through a temporary file and a
-rename, so a reader never sees half a page), and files no longer produced are deleted: the output
-folder ends byte-identical to a clean build's.
+Two phases, as in Pelican and MkDocs: everything is read, annotated and rendered (into a staging
+folder beside the output) before anything in the output changes, so site-wide pages see every
+article and an error in any file leaves the last good site untouched. Then only the files whose
+bytes changed are moved in (by rename, so a reader never sees half a page), and files no longer
+produced are deleted: the output folder ends byte-identical to a clean build's.
 
 The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the change:
 
@@ -14,11 +14,12 @@ The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the ch
 - a glossary change re-annotates (annotations depend on it) and so re-renders;
 - site-wide pages are built from what each article adds to them (`pages.ArticleParts`: its entity
   page sections, figures, quotes and timeline entries, made and cached when the article is rendered),
-  never from annotations; an entity page is rendered again only when one of its parts changed, the
-  few list pages (index, feed, sitemap, timeline, entities) whenever anything did.
+  never from annotations; each site-wide page is rendered again only when what it shows changed
+  (an entity page: one of its parts).
 
 Cold builds annotate and render in worker processes on every core (jieba's dictionary is loaded
-once per worker).
+once per worker); `serve` keeps one Builder, with every article's parts and the merged entity
+pages in memory between builds.
 """
 from __future__ import annotations
 
