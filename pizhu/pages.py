@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from .config import SiteConfig
 from .content import Article
 from .entities_index import EntityPage, build_entity_index, entities_by_type
-from .notes import Note, build_notes, entity_path, note_marks
+from .notes import Detail, Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
 from .templating import make_environment, render_template
 from .timeline import TimelineEntry, article_timeline, site_timeline
@@ -82,28 +82,28 @@ class Renderer:
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")
         self._macros = self.env.get_template("_marks.html").module
-        self._mark_shapes: dict[tuple[str, str, bool, bool], str] = {}
-        self._notes: dict[str, Note] = {}
+        self._mark_shapes: dict[tuple[str, str, bool, bool], _Form] = {}
+        self._notes: dict[str, tuple[Note, str]] = {}  # the prepared article's (note, pattern) by id
         self._inline_cache: dict[str, str] = {}
         self._section_parts: list[str] | None = None
         self._shapes: dict[tuple[str, frozenset[str]], list[str]] = {}
         self._article_heads: dict[str, dict[str, str]] = {}  # article url → escaped href, title, date
+        self._forms: dict[tuple, _Form] = {}  # article-page macros, per shape
+        self._endnote_forms: dict[tuple, _Form] = {}  # by note kind, pattern, linked and empty fields
+        self._rows: dict[tuple, str] = {}  # filled detail and link rows (many repeat)
 
-    def _shape(self, note: Note, opening: bool, first: bool) -> str:
-        key = (note.kind, note.pattern, opening, first)
+    def _shape(self, note: Note, pattern: str, opening: bool, first: bool) -> _Form:
+        key = (note.kind, pattern, opening, first)
         shape = self._mark_shapes.get(key)
         if shape is None:
-            slots = _Slots(note.kind, note.pattern)
+            slots = _Slots(note.kind, pattern)
             macro = self._macros.mark_open if opening else self._macros.mark_close
-            shape = self._mark_shapes[key] = str(macro(slots, first))
+            shape = self._mark_shapes[key] = _Form(str(macro(slots, first)))
         return shape
 
     def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
-        note = self._notes[mark.note_id]
-        shape = self._shape(note, opening, first)
-        if "\ue000" not in shape:
-            return shape
-        return _SLOT.sub(lambda m: str(escape(getattr(note, m.group(1)))), shape)
+        note, pattern = self._notes[mark.note_id]
+        return self._shape(note, pattern, opening, first).fill(lambda name: _escaped(getattr(note, name)))
 
     def markdown(self, text: str) -> str:
         cached = self._inline_cache.get(text)
@@ -115,7 +115,7 @@ class Renderer:
         """Notes and body HTML of one article (once)."""
         if not item.prepared:
             item.notes = build_notes(item.annotation, render_inline=self.markdown)
-            self._notes = {n.id: n for n in item.notes}
+            self._notes = {n.id: (n, n.pattern) for n in item.notes}
             marks = [n.mark for n in item.notes]
             rendered = render(self.md, item.article.body, marks)
             item.html, item.rendered = rendered.html, set(rendered.placed)
@@ -134,8 +134,56 @@ class Renderer:
     def article_html(self, item: AnnotatedArticle) -> str:
         self.prepare(item)
         return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
-                               annotation=item.annotation, page_url=item.url,
+                               annotation=item.annotation, page_url=item.url, endnotes=self.endnotes(item),
                                figure_groups=figure_groups(item), timeline=article_timeline(item))
+
+    def _form(self, template: str, macro: str, slots: _Slots, *args) -> _Form:
+        """`template`'s `macro` rendered once per shape (slots' kind, pattern and empty fields, and `args`)."""
+        key = (template, macro, slots.kind, slots.pattern, slots._empty, args)
+        form = self._forms.get(key)
+        if form is None:
+            render_template(self.env, template)  # its syntax errors reported with file and line
+            form = self._forms[key] = _Form(str(getattr(self.env.get_template(template).module, macro)(slots, *args)))
+        return form
+
+    def endnotes(self, item: AnnotatedArticle) -> list[Markup]:
+        """The article's endnotes, from `_notes.html`'s macros filled per note."""
+        return [Markup(self._endnote(note, note.id in item.rendered)) for note in item.notes]
+
+    def _endnote(self, note: Note, linked: bool) -> str:
+        optional = (note.card, _alias(note), note.body_html, note.description, note.details, note.links,
+                    note.data.get("link"))
+        key = (note.kind, note.pattern, linked, *[not value for value in optional])
+        form = self._endnote_forms.get(key)
+        if form is None:
+            empty = frozenset(name for name, value in zip(_ENDNOTE_OPTIONAL, optional) if not value)
+            form = self._endnote_forms[key] = self._form("_notes.html", "endnote",
+                                                         _Slots(note.kind, note.pattern, empty), linked)
+        return form.fill(lambda name: self._endnote_field(note, name))
+
+    def _endnote_field(self, note: Note, name: str) -> str:
+        derived = _ENDNOTE_FIELDS.get(name)
+        return derived(self, note) if derived else _escaped(getattr(note, name))
+
+    def note_rows(self, macro: str, rows: list[Detail]) -> str:
+        """A note's details or links, from `_notes.html`'s `macro` filled per row."""
+        html = []
+        for row in rows:
+            key = (macro, row.label, row.value, row.path)
+            filled = self._rows.get(key)
+            if filled is None:
+                if len(self._rows) >= 50_000:  # bounded: most rows recur within a few articles
+                    self._rows.clear()
+                href = _escaped(self.env.globals["url"](row.path)) if row.path else ""
+                form = self._form("_notes.html", macro, _Slots("", "", frozenset() if href else _NO_HREF))
+                values = {"label": _escaped(row.label), "value": _escaped(row.value), "href": href}
+                filled = self._rows[key] = form.fill(values.__getitem__)
+            html.append(filled)
+        return "".join(html)
+
+    def truncate(self, text: str, length: int) -> str:
+        """Jinja's `truncate` filter, as templates apply it."""
+        return self.env.filters["truncate"](self.env, text, length)
 
     def entity_sections(self, page: EntityPage) -> list[Markup]:
         """The article sections of an entity page: `_entity.html`'s macro rendered once with
@@ -194,6 +242,46 @@ class Renderer:
 
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
+
+
+def _alias(note: Note) -> str:
+    """An entity note's text when it differs from the entity's name ("" otherwise)."""
+    return note.text if note.kind == "entity" and note.text != note.title else ""
+
+
+_HTML_SPECIAL = re.compile("[&<>\"']")
+_NO_HREF = frozenset({"href"})
+
+
+def _escaped(value) -> str:
+    """A plain value as autoescaped templates print it (markupsafe), without escaping what needs none."""
+    text = str(value)
+    return str(escape(text)) if _HTML_SPECIAL.search(text) else text
+
+
+class _Form:
+    """A macro rendered once with stand-ins, as a str.format template and the names of its slots."""
+
+    def __init__(self, shape: str):
+        self.names = tuple(dict.fromkeys(_SLOT.findall(shape)))
+        self.text = _SLOT.sub(r"{\1}", shape.replace("{", "{{").replace("}", "}}")) if self.names else shape
+
+    def fill(self, value) -> str:
+        """The shape with each slot replaced by value(name), escaped HTML."""
+        return self.text.format_map({name: value(name) for name in self.names}) if self.names else self.text
+
+
+_ENDNOTE_OPTIONAL = ("card", "alias", "body_html", "description", "details", "links", "link")
+_ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as HTML
+    "short_text": lambda r, n: _escaped(r.truncate(n.text, 20)),
+    "excerpt": lambda r, n: _escaped(r.truncate(n.text, 90)),
+    "card_num": lambda r, n: _escaped(n.card[1:]),
+    "alias": lambda r, n: _escaped(_alias(n)),
+    "link": lambda r, n: _escaped(n.data.get("link") or ""),
+    "body_html": lambda r, n: n.body_html or "",
+    "details": lambda r, n: r.note_rows("detail", n.details),
+    "links": lambda r, n: r.note_rows("link", n.links),
+}
 
 
 def rendered_note_ids(md, body: str, marks: list[Mark]) -> set[str]:
