@@ -71,6 +71,11 @@ class FigureRow:
     entity_name: str | None
     entity_path: str | None
 
+    @property
+    def width(self) -> float:
+        """The bar's length in percent: at least 1.5, so that the smallest figure still shows."""
+        return round(max(self.fraction * 100, 1.5), 2)
+
 
 class Renderer:
     """Markdown and Jinja, set up once per build."""
@@ -133,9 +138,11 @@ class Renderer:
 
     def article_html(self, item: AnnotatedArticle) -> str:
         self.prepare(item)
+        groups = [(kind, label, self.figure_rows(rows), scale) for kind, label, rows, scale in figure_groups(item)]
         return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
                                annotation=item.annotation, page_url=item.url, endnotes=self.endnotes(item),
-                               figure_groups=figure_groups(item), timeline=article_timeline(item))
+                               figure_groups=groups, figure_count=sum(len(g[2]) for g in groups),
+                               timeline=self.timeline_html(item))
 
     def _form(self, template: str, macro: str, slots: _Slots, *args) -> _Form:
         """`template`'s `macro` rendered once per shape (slots' kind, pattern and empty fields, and `args`)."""
@@ -174,12 +181,37 @@ class Renderer:
             if filled is None:
                 if len(self._rows) >= 50_000:  # bounded: most rows recur within a few articles
                     self._rows.clear()
-                href = _escaped(self.env.globals["url"](row.path)) if row.path else ""
-                form = self._form("_notes.html", macro, _Slots("", "", frozenset() if href else _NO_HREF))
-                values = {"label": _escaped(row.label), "value": _escaped(row.value), "href": href}
-                filled = self._rows[key] = form.fill(values.__getitem__)
+                href = self.env.globals["url"](row.path) if row.path else ""
+                filled = self._rows[key] = self._filled_macro("_notes.html", macro, {
+                    "label": row.label, "value": row.value, "href": href})
             html.append(filled)
         return "".join(html)
+
+    def figure_rows(self, rows: list[FigureRow]) -> list[Markup]:
+        """One group of the figures sidebar, from `_figures.html`'s macro filled per row."""
+        url, html = self.env.globals["url"], []
+        for row in rows:
+            note = row.note
+            html.append(Markup(self._filled_macro("_figures.html", "row", {
+                "id": note.id, "text": note.text, "zh": note.data["zh"], "en": note.data["en"], "width": row.width,
+                "entity_name": row.entity_name or "",
+                "entity_href": url(row.entity_path) if row.entity_name else ""}, row.linked)))
+        return html
+
+    def timeline_html(self, item: AnnotatedArticle) -> list[Markup]:
+        """The article's timeline, from `_article_timeline.html`'s macro filled per entry."""
+        html = []
+        for e in article_timeline(item):
+            before, found, after = e.event.sentence.partition(e.event.text)
+            html.append(Markup(self._filled_macro("_article_timeline.html", "entry", {
+                "datetime": e.datetime, "label": e.label, "text": e.event.text, "precision_label": e.precision_label,
+                "before": before, "found": found, "after": after, "note_id": e.note_id or ""})))
+        return html
+
+    def _filled_macro(self, template: str, macro: str, values: dict, *args) -> str:
+        """`template`'s `macro` for plain `values` (escaped here), a shape per set of empty values and `args`."""
+        form = self._form(template, macro, _Slots("", "", frozenset(k for k, v in values.items() if not v)), *args)
+        return form.fill(lambda name: _escaped(values[name]))
 
     def truncate(self, text: str, length: int) -> str:
         """Jinja's `truncate` filter, as templates apply it."""
@@ -250,7 +282,6 @@ def _alias(note: Note) -> str:
 
 
 _HTML_SPECIAL = re.compile("[&<>\"']")
-_NO_HREF = frozenset({"href"})
 
 
 def _escaped(value) -> str:
