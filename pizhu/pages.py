@@ -138,10 +138,11 @@ class Renderer:
 
     def article_html(self, item: AnnotatedArticle) -> str:
         self.prepare(item)
-        groups = [(kind, label, self.figure_rows(rows), scale) for kind, label, rows, scale in figure_groups(item)]
+        groups = [(kind, label, len(rows), self.figure_rows(rows), scale)
+                  for kind, label, rows, scale in figure_groups(item)]
         return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
                                annotation=item.annotation, page_url=item.url, endnotes=self.endnotes(item),
-                               figure_groups=groups, figure_count=sum(len(g[2]) for g in groups),
+                               figure_groups=groups, figure_count=sum(g[2] for g in groups),
                                timeline=self.timeline_html(item))
 
     def _form(self, template: str, macro: str, slots: _Slots, *args) -> _Form:
@@ -153,9 +154,9 @@ class Renderer:
             form = self._forms[key] = _Form(str(getattr(self.env.get_template(template).module, macro)(slots, *args)))
         return form
 
-    def endnotes(self, item: AnnotatedArticle) -> list[Markup]:
+    def endnotes(self, item: AnnotatedArticle) -> Markup:
         """The article's endnotes, from `_notes.html`'s macros filled per note."""
-        return [Markup(self._endnote(note, note.id in item.rendered)) for note in item.notes]
+        return Markup("".join([self._endnote(note, note.id in item.rendered) for note in item.notes]))
 
     def _endnote(self, note: Note, linked: bool) -> str:
         optional = (note.card, _alias(note), note.body_html, note.description, note.details, note.links,
@@ -187,26 +188,26 @@ class Renderer:
             html.append(filled)
         return "".join(html)
 
-    def figure_rows(self, rows: list[FigureRow]) -> list[Markup]:
+    def figure_rows(self, rows: list[FigureRow]) -> Markup:
         """One group of the figures sidebar, from `_figures.html`'s macro filled per row."""
         url, html = self.env.globals["url"], []
         for row in rows:
             note = row.note
-            html.append(Markup(self._filled_macro("_figures.html", "row", {
+            html.append(self._filled_macro("_figures.html", "row", {
                 "id": note.id, "text": note.text, "zh": note.data["zh"], "en": note.data["en"], "width": row.width,
                 "entity_name": row.entity_name or "",
-                "entity_href": url(row.entity_path) if row.entity_name else ""}, row.linked)))
-        return html
+                "entity_href": url(row.entity_path) if row.entity_name else ""}, row.linked))
+        return Markup("".join(html))
 
-    def timeline_html(self, item: AnnotatedArticle) -> list[Markup]:
+    def timeline_html(self, item: AnnotatedArticle) -> Markup:
         """The article's timeline, from `_article_timeline.html`'s macro filled per entry."""
         html = []
         for e in article_timeline(item):
             before, found, after = e.event.sentence.partition(e.event.text)
-            html.append(Markup(self._filled_macro("_article_timeline.html", "entry", {
+            html.append(self._filled_macro("_article_timeline.html", "entry", {
                 "datetime": e.datetime, "label": e.label, "text": e.event.text, "precision_label": e.precision_label,
-                "before": before, "found": found, "after": after, "note_id": e.note_id or ""})))
-        return html
+                "before": before, "found": found, "after": after, "note_id": e.note_id or ""}))
+        return Markup("".join(html))
 
     def _filled_macro(self, template: str, macro: str, values: dict, *args) -> str:
         """`template`'s `macro` for plain `values` (escaped here), a shape per set of empty values and `args`."""
