@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from .config import SiteConfig
 from .content import Article
 from .entities_index import EntityIndex, EntityPart, entities_by_type, entity_parts
-from .notes import Note, build_notes, entity_path, note_marks
+from .notes import Detail, Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
 from .templating import escape_text as esc, make_environment, render_template
 from .timeline import EventPart, article_timeline
@@ -94,6 +94,11 @@ class FigureRow:
     entity_name: str | None
     entity_path: str | None
 
+    @property
+    def width(self) -> float:
+        """The bar's length in percent: at least 1.5, so that the smallest figure still shows."""
+        return round(max(self.fraction * 100, 1.5), 2)
+
 
 class Renderer:
     """Markdown and Jinja, set up once per build."""
@@ -105,28 +110,28 @@ class Renderer:
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")
         self._macros = self.env.get_template("_marks.html").module
-        self._mark_shapes: dict[tuple[str, str, bool, bool], str] = {}
-        self._notes: dict[str, Note] = {}
+        self._mark_shapes: dict[tuple[str, str, bool, bool], _Form] = {}
+        self._notes: dict[str, tuple[Note, str]] = {}  # the prepared article's (note, pattern) by id
         self._inline_cache: dict[str, str] = {}
-        self._shapes: dict[tuple[str, str, frozenset[str]], str] = {}
+        self._shapes: dict[tuple[str, str, frozenset[str]], _Form] = {}
         self._chips: dict[tuple[str, str], str] = {}
         self._options: dict[tuple[str, str, str], str] = {}
+        self._forms: dict[tuple, _Form] = {}  # article-page macros, per shape
+        self._endnote_forms: dict[tuple, _Form] = {}  # by note kind, pattern, linked and empty fields
+        self._rows: dict[tuple, str] = {}  # filled detail and link rows (many repeat)
 
-    def _shape(self, note: Note, opening: bool, first: bool) -> str:
-        key = (note.kind, note.pattern, opening, first)
+    def _shape(self, note: Note, pattern: str, opening: bool, first: bool) -> _Form:
+        key = (note.kind, pattern, opening, first)
         shape = self._mark_shapes.get(key)
         if shape is None:
-            slots = _Slots(note.kind, note.pattern)
+            slots = _Slots(note.kind, pattern)
             macro = self._macros.mark_open if opening else self._macros.mark_close
-            shape = self._mark_shapes[key] = str(macro(slots, first))
+            shape = self._mark_shapes[key] = _Form(str(macro(slots, first)))
         return shape
 
     def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
-        note = self._notes[mark.note_id]
-        shape = self._shape(note, opening, first)
-        if "\ue000" not in shape:
-            return shape
-        return _SLOT.sub(lambda m: str(escape(getattr(note, m.group(1)))), shape)
+        note, pattern = self._notes[mark.note_id]
+        return self._shape(note, pattern, opening, first).fill(lambda name: _escaped(getattr(note, name)))
 
     def markdown(self, text: str) -> str:
         cached = self._inline_cache.get(text)
@@ -138,7 +143,7 @@ class Renderer:
         """Notes and body HTML of one article (once)."""
         if not item.prepared:
             item.notes = build_notes(item.annotation, render_inline=self.markdown)
-            self._notes = {n.id: n for n in item.notes}
+            self._notes = {n.id: (n, n.pattern) for n in item.notes}
             marks = [n.mark for n in item.notes]
             rendered = render(self.md, item.article.body, marks)
             item.html, item.rendered = rendered.html, set(rendered.placed)
@@ -156,9 +161,85 @@ class Renderer:
 
     def article_html(self, item: AnnotatedArticle) -> str:
         self.prepare(item)
+        groups = [(kind, label, len(rows), self.figure_rows(rows), scale)
+                  for kind, label, rows, scale in figure_groups(item)]
         return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
-                               annotation=item.annotation, page_url=item.url,
-                               figure_groups=figure_groups(item), timeline=article_timeline(item))
+                               annotation=item.annotation, page_url=item.url, endnotes=self.endnotes(item),
+                               figure_groups=groups, figure_count=sum(g[2] for g in groups),
+                               timeline=self.timeline_html(item))
+
+    def _form(self, template: str, macro: str, slots: _Slots, *args) -> _Form:
+        """`template`'s `macro` rendered once per shape (slots' kind, pattern and empty fields, and `args`)."""
+        key = (template, macro, slots.kind, slots.pattern, slots._empty, args)
+        form = self._forms.get(key)
+        if form is None:
+            render_template(self.env, template)  # its syntax errors reported with file and line
+            form = self._forms[key] = _Form(str(getattr(self.env.get_template(template).module, macro)(slots, *args)))
+        return form
+
+    def endnotes(self, item: AnnotatedArticle) -> Markup:
+        """The article's endnotes, from `_notes.html`'s macros filled per note."""
+        return Markup("".join([self._endnote(note, note.id in item.rendered) for note in item.notes]))
+
+    def _endnote(self, note: Note, linked: bool) -> str:
+        optional = (note.card, _alias(note), note.body_html, note.description, note.details, note.links,
+                    note.data.get("link"))
+        key = (note.kind, note.pattern, linked, *[not value for value in optional])
+        form = self._endnote_forms.get(key)
+        if form is None:
+            empty = frozenset(name for name, value in zip(_ENDNOTE_OPTIONAL, optional) if not value)
+            form = self._endnote_forms[key] = self._form("_notes.html", "endnote",
+                                                         _Slots(note.kind, note.pattern, empty), linked)
+        return form.fill(lambda name: self._endnote_field(note, name))
+
+    def _endnote_field(self, note: Note, name: str) -> str:
+        derived = _ENDNOTE_FIELDS.get(name)
+        return derived(self, note) if derived else _escaped(getattr(note, name))
+
+    def note_rows(self, macro: str, rows: list[Detail]) -> str:
+        """A note's details or links, from `_notes.html`'s `macro` filled per row."""
+        html = []
+        for row in rows:
+            key = (macro, row.label, row.value, row.path)
+            filled = self._rows.get(key)
+            if filled is None:
+                if len(self._rows) >= 50_000:  # bounded: most rows recur within a few articles
+                    self._rows.clear()
+                href = self.env.globals["url"](row.path) if row.path else ""
+                filled = self._rows[key] = self._filled_macro("_notes.html", macro, {
+                    "label": row.label, "value": row.value, "href": href})
+            html.append(filled)
+        return "".join(html)
+
+    def figure_rows(self, rows: list[FigureRow]) -> Markup:
+        """One group of the figures sidebar, from `_figures.html`'s macro filled per row."""
+        url, html = self.env.globals["url"], []
+        for row in rows:
+            note = row.note
+            html.append(self._filled_macro("_figures.html", "row", {
+                "id": note.id, "text": note.text, "zh": note.data["zh"], "en": note.data["en"], "width": row.width,
+                "entity_name": row.entity_name or "",
+                "entity_href": url(row.entity_path) if row.entity_name else ""}, row.linked))
+        return Markup("".join(html))
+
+    def timeline_html(self, item: AnnotatedArticle) -> Markup:
+        """The article's timeline, from `_article_timeline.html`'s macro filled per entry."""
+        html = []
+        for e in article_timeline(item):
+            before, found, after = e.event.sentence.partition(e.event.text)
+            html.append(self._filled_macro("_article_timeline.html", "entry", {
+                "datetime": e.datetime, "label": e.label, "text": e.event.text, "precision_label": e.precision_label,
+                "before": before, "found": found, "after": after, "note_id": e.note_id or ""}))
+        return Markup("".join(html))
+
+    def _filled_macro(self, template: str, macro: str, values: dict, *args) -> str:
+        """`template`'s `macro` for plain `values` (escaped here), a shape per set of empty values and `args`."""
+        form = self._form(template, macro, _Slots("", "", frozenset(k for k, v in values.items() if not v)), *args)
+        return form.fill(lambda name: _escaped(values[name]))
+
+    def truncate(self, text: str, length: int) -> str:
+        """Jinja's `truncate` filter, as templates apply it."""
+        return self.env.filters["truncate"](self.env, text, length)
 
     def _head(self, item: AnnotatedArticle) -> dict[str, str]:
         """An article's escaped link, title and date, as site-wide parts print them."""
@@ -176,16 +257,14 @@ class Renderer:
 
     def _filled(self, macro: str, values: dict[str, str], template: str = "_timeline.html") -> str:
         """`template`'s `macro` for escaped `values`: rendered once per shape (a shape per set of
-        empty values) with placeholders, kept as a format string and filled in."""
+        empty values) with stand-ins, then filled in."""
         empty = frozenset(k for k, v in values.items() if not v)
         key = (template, macro, empty)
-        shape = self._shapes.get(key)
-        if shape is None:
+        form = self._shapes.get(key)
+        if form is None:
             module = self.env.get_template(template).module
-            pieces = _SLOT.split(str(getattr(module, macro)(_Slots("", "", empty))))
-            shape = self._shapes[key] = "".join("{" + p + "}" if i % 2 else p.replace("{", "{{").replace("}", "}}")
-                                                for i, p in enumerate(pieces))
-        return shape.format_map(values)
+            form = self._shapes[key] = _Form(str(getattr(module, macro)(_Slots("", "", empty))))
+        return form.fill(values.__getitem__)
 
     def event_parts(self, item: AnnotatedArticle, head: dict[str, str]) -> list[EventPart]:
         """The article's entries on the site timeline, from `_timeline.html`'s macros filled per entry."""
@@ -220,6 +299,45 @@ class Renderer:
 
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
+
+
+def _alias(note: Note) -> str:
+    """An entity note's text when it differs from the entity's name ("" otherwise)."""
+    return note.text if note.kind == "entity" and note.text != note.title else ""
+
+
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
+def _escaped(value) -> str:
+    """A plain value as autoescaped templates print it (markupsafe), without escaping what needs none."""
+    text = str(value)
+    return str(escape(text)) if _HTML_SPECIAL.search(text) else text
+
+
+class _Form:
+    """A macro rendered once with stand-ins, as a str.format template and the names of its slots."""
+
+    def __init__(self, shape: str):
+        self.names = tuple(dict.fromkeys(_SLOT.findall(shape)))
+        self.text = _SLOT.sub(r"{\1}", shape.replace("{", "{{").replace("}", "}}")) if self.names else shape
+
+    def fill(self, value) -> str:
+        """The shape with each slot replaced by value(name), escaped HTML."""
+        return self.text.format_map({name: value(name) for name in self.names}) if self.names else self.text
+
+
+_ENDNOTE_OPTIONAL = ("card", "alias", "body_html", "description", "details", "links", "link")
+_ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as HTML
+    "short_text": lambda r, n: _escaped(r.truncate(n.text, 20)),
+    "excerpt": lambda r, n: _escaped(r.truncate(n.text, 90)),
+    "card_num": lambda r, n: _escaped(n.card[1:]),
+    "alias": lambda r, n: _escaped(_alias(n)),
+    "link": lambda r, n: _escaped(n.data.get("link") or ""),
+    "body_html": lambda r, n: n.body_html or "",
+    "details": lambda r, n: r.note_rows("detail", n.details),
+    "links": lambda r, n: r.note_rows("link", n.links),
+}
 
 
 def rendered_note_ids(md, body: str, marks: list[Mark]) -> set[str]:

@@ -1,24 +1,25 @@
 """Markdown to HTML, with annotation marks inserted into text tokens only.
 
 A markdown-it core rule (modelled on markdown-it's own linkify rule) runs after parsing: it finds
-each text token's place in the Markdown source, then splits the token where annotation marks begin
-and end. Code, URLs, attributes and link text are never touched, so a mark can't break markup, and
-the annotator's offsets (into the Markdown body) land exactly on the rendered text.
+each text token's place in the Markdown source, then cuts its text where annotation marks begin and
+end (one `pz_marked` token holds the pieces, rendered in one call). Code, URLs, attributes and link
+text are never touched, so a mark can't break markup, and the annotator's offsets (into the
+Markdown body) land exactly on the rendered text.
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple, not a frozen dataclass: one per note, about half the cost to build
     """A span of the Markdown body to wrap; `layer` 0 may contain layer-1 marks (a quote holds names)."""
     start: int
     end: int
@@ -35,16 +36,11 @@ def make_markdown(render_mark: MarkRenderer) -> MarkdownIt:
     md.use(attrs_block_plugin)
     md.core.ruler.push("pizhu_marks", _insert_marks)
 
-    def render_open(self, tokens, idx, options, env):
-        token = tokens[idx]
-        return render_mark(token.meta["mark"], True, token.meta["first"])
+    def render_marked(self, tokens, idx, options, env):
+        return "".join(escapeHtml(piece) if piece.__class__ is str else render_mark(*piece)
+                       for piece in tokens[idx].meta["pieces"])
 
-    def render_close(self, tokens, idx, options, env):
-        token = tokens[idx]
-        return render_mark(token.meta["mark"], False, token.meta["first"])
-
-    md.add_render_rule("pz_mark_open", render_open)
-    md.add_render_rule("pz_mark_close", render_close)
+    md.add_render_rule("pz_marked", render_marked)
     return md
 
 
@@ -147,25 +143,27 @@ def _split_children(children: list[Token], source: str, cursor: int, limit: int,
 
 
 def _mark_text(token: Token, offset: int, layers: _Layers, placed: set[str]) -> list[Token]:
-    """Split one text token (at `offset` in the source) into text and mark open/close tokens."""
-    end = offset + len(token.content)
+    """One text token (at `offset` in the source) as a `pz_marked` token holding its pieces: text,
+    and (mark, opening, first piece) where marks open and close (quotes outside inner marks)."""
+    text = token.content
+    end = offset + len(text)
     outer, inner = layers.within(offset, end)
     if not outer and not inner:
         return [token]
-    cuts = sorted({offset, end, *(max(m.start, offset) for m in outer), *(min(m.end, end) for m in outer),
-                   *(m.start for m in inner), *(m.end for m in inner)})
-    pieces: list[Token] = []
-    piece_first: dict[Mark, bool] = {}
-    for a, b in zip(cuts, cuts[1:]):
-        o = next((m for m in outer if m.start <= a < m.end), None)
-        i = next((m for m in inner if m.start <= a < m.end), None)
-        for mark in (o, i):
-            if mark is not None and a == max(mark.start, offset):
-                first = piece_first[mark] = mark.note_id not in placed
-                placed.add(mark.note_id)
-                pieces.append(Token("pz_mark_open", "", 1, meta={"mark": mark, "first": first}))
-        pieces.append(Token("text", "", 0, content=token.content[a - offset:b - offset]))
-        for mark in (i, o):
-            if mark is not None and b == min(mark.end, end):
-                pieces.append(Token("pz_mark_close", "", -1, meta={"mark": mark, "first": piece_first[mark]}))
-    return pieces
+    # (position, order, mark): at one position closes come before opens, inner marks inside quotes
+    events = [(m.start, 3, m) for m in inner] + [(m.end, 0, m) for m in inner]
+    events += [(max(m.start, offset), 2, m) for m in outer] + [(min(m.end, end), 1, m) for m in outer]
+    events.sort(key=lambda e: (e[0], e[1]))
+    pieces: list = []
+    pos, first = offset, {}
+    for at, order, mark in events:
+        if at > pos:
+            pieces.append(text[pos - offset:at - offset])
+            pos = at
+        if order >= 2:
+            first[mark.note_id] = mark.note_id not in placed
+            placed.add(mark.note_id)
+        pieces.append((mark, order >= 2, first[mark.note_id]))
+    if end > pos:
+        pieces.append(text[pos - offset:])
+    return [Token("pz_marked", "", 0, content=text, meta={"pieces": pieces})]
