@@ -63,11 +63,6 @@ class AnnotatedArticle:
     def url(self) -> str:
         return article_url(self.article)
 
-    def site_state(self) -> dict:
-        """What site-wide pages need from rendering this article (which marks reached the text, by
-        (kind, start, end) → note id): small, kept in memory and in the cache for every article."""
-        return {"note_ids": self.note_ids, "indexed": self.indexed}
-
     def _index(self, marks: list[Mark]) -> None:
         self.note_ids = {(m.kind, m.start, m.end): m.note_id for m in marks if m.note_id in self.rendered}
         self.indexed = True

@@ -121,9 +121,3 @@ def article_timeline(item: "AnnotatedArticle") -> list[TimelineEntry]:
     entries = [TimelineEntry(e, item, ids.get(("date", e.start, e.end)), event_entities(item, e, mentions))
                for e in item.annotation.events]
     return sorted(entries, key=TimelineEntry.sort_key)
-
-
-def site_timeline(items: list["AnnotatedArticle"]) -> list[TimelineEntry]:
-    """Every article's events merged, in date order."""
-    entries = [entry for item in items for entry in article_timeline(item)]
-    return sorted(entries, key=TimelineEntry.sort_key)
