@@ -6,7 +6,7 @@ after the front matter), end exclusive, so ``text[start:end] == mention.text`` a
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
 EntityType = Literal["person", "org", "product", "place"]
@@ -83,7 +83,16 @@ class Annotation:
     events: list[Event] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The documented JSON shape: what `dataclasses.asdict` gives, built directly (asdict deep-copies
+        field by field, and builds serialise a thousand annotations)."""
+        return {
+            "article": dict(vars(self.article)),
+            "entities": [{**vars(e), "aliases": list(e.aliases), "mentions": [dict(vars(m)) for m in e.mentions]}
+                         for e in self.entities],
+            "figures": [dict(vars(f)) for f in self.figures],
+            "quotes": [dict(vars(q)) for q in self.quotes],
+            "events": [dict(vars(e)) for e in self.events],
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> "Annotation":

@@ -2,6 +2,8 @@
 do not slice to its text (entity mentions, figures, quotes and events alike)."""
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,7 +43,8 @@ def check(text: str, glossary: Glossary | None) -> None:
     known = set(ids)
     assert all(f.entity is None or f.entity in known for f in a.figures)
     assert all(q.speaker_entity is None or q.speaker_entity in known for q in a.quotes)
-    a.to_dict()
+    assert a.to_dict() == dataclasses.asdict(a)  # the documented JSON shape
+    assert annotator.Annotation.from_dict(a.to_dict()) == a
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
