@@ -315,8 +315,11 @@ class Builder:
             yield None
             return
         parent = self.out.resolve().parent
-        parent.mkdir(parents=True, exist_ok=True)
-        folder = tempfile.mkdtemp(prefix=f".{self.out.name}.staging-", dir=parent)
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            folder = tempfile.mkdtemp(prefix=f".{self.out.name}.staging-", dir=parent)
+        except OSError as exc:
+            raise BuildError(self.out, None, f"cannot write beside the output folder: {exc.strerror or exc}") from None
         try:
             yield Path(folder)
         finally:
