@@ -126,7 +126,8 @@ class Renderer:
 
     def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
         note, pattern = self._notes[mark.note_id]
-        return self._shape(note, pattern, opening, first).fill(lambda name: _escaped(getattr(note, name)))
+        form = self._shape(note, pattern, opening, first)
+        return form.fill({name: _escaped(getattr(note, name)) for name in form.names})
 
     def markdown(self, text: str) -> str:
         cached = self._inline_cache.get(text)
@@ -185,7 +186,7 @@ class Renderer:
             empty = frozenset(name for name, value in zip(_ENDNOTE_OPTIONAL, optional) if not value)
             form = self._endnote_forms[key] = self._form("_notes.html", "endnote",
                                                          _Slots(note.kind, note.pattern, empty), linked)
-        return form.fill(lambda name: self._endnote_field(note, name))
+        return form.fill({name: self._endnote_field(note, name) for name in form.names})
 
     def _endnote_field(self, note: Note, name: str) -> str:
         derived = _ENDNOTE_FIELDS.get(name)
@@ -230,7 +231,7 @@ class Renderer:
     def _filled_macro(self, template: str, macro: str, values: dict, *args) -> str:
         """`template`'s `macro` for plain `values` (escaped here), a shape per set of empty values and `args`."""
         form = self._form(template, macro, _Slots("", "", frozenset(k for k, v in values.items() if not v)), *args)
-        return form.fill(lambda name: _escaped(values[name]))
+        return form.fill({name: _escaped(values[name]) for name in form.names})
 
     def truncate(self, text: str, length: int) -> str:
         """Jinja's `truncate` filter, as templates apply it."""
@@ -315,11 +316,11 @@ class _Form:
 
     def __init__(self, shape: str):
         self.names = tuple(dict.fromkeys(_SLOT.findall(shape)))
-        self.text = _SLOT.sub(r"{\1}", shape.replace("{", "{{").replace("}", "}}")) if self.names else shape
+        self.text = _SLOT.sub(r"{\1}", shape.replace("{", "{{").replace("}", "}}"))
 
-    def fill(self, value) -> str:
-        """The shape with each slot replaced by value(name), escaped HTML."""
-        return self.text.format_map({name: value(name) for name in self.names}) if self.names else self.text
+    def fill(self, values: dict[str, str]) -> str:
+        """The shape with each slot replaced by its value (escaped HTML)."""
+        return self.text.format_map(values)
 
 
 _ENDNOTE_OPTIONAL = ("card", "alias", "body_html", "description", "details", "links", "link")

@@ -9,6 +9,7 @@ Markdown body) land exactly on the rendered text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
@@ -28,6 +29,7 @@ class Mark(NamedTuple):  # a tuple, not a frozen dataclass: one per note, about 
     layer: int = 1
 
 
+_HTML_SPECIAL = re.compile('[&<>"]')  # what markdown-it's escapeHtml replaces
 MarkRenderer = Callable[[Mark, bool, bool], str]  # (mark, opening, first piece) -> HTML
 
 
@@ -37,8 +39,10 @@ def make_markdown(render_mark: MarkRenderer) -> MarkdownIt:
     md.core.ruler.push("pizhu_marks", _insert_marks)
 
     def render_marked(self, tokens, idx, options, env):
-        return "".join(escapeHtml(piece) if piece.__class__ is str else render_mark(*piece)
-                       for piece in tokens[idx].meta["pieces"])
+        token = tokens[idx]
+        escape = escapeHtml if _HTML_SPECIAL.search(token.content) else str  # most text needs no escaping
+        return "".join([escape(piece) if piece.__class__ is str else render_mark(*piece)
+                        for piece in token.meta["pieces"]])
 
     md.add_render_rule("pz_marked", render_marked)
     return md
