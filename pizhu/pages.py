@@ -260,7 +260,7 @@ class Renderer:
         if form is None:
             module = self.env.get_template(template).module
             form = self._shapes[key] = _Form(str(getattr(module, macro)(_Slots("", "", empty))))
-        return form.fill(values.__getitem__)
+        return form.fill(values)
 
     def event_parts(self, item: AnnotatedArticle, head: dict[str, str]) -> list[EventPart]:
         """The article's entries on the site timeline, from `_timeline.html`'s macros filled per entry."""
