@@ -2,7 +2,9 @@
 
 Rendering sees the annotator only through its output (`Annotation`); markup lives in templates/.
 Mark markup comes from the `_marks.html` macros, rendered once per (kind, pattern, first piece) with
-placeholders and then filled in per note: no template lookup or macro call per mark.
+placeholders and then filled in per note: no template lookup or macro call per mark. An article page's
+endnotes, figure rows and timeline entries are made the same way (_notes.html, _figures.html,
+_article_timeline.html): a page holds hundreds of them.
 """
 from __future__ import annotations
 
