@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import pickle
 import shutil
@@ -34,7 +33,6 @@ import tempfile
 import threading
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -173,7 +171,20 @@ def stage(staging: Path, rel: str, data: bytes) -> Staged:
     return Staged(path, len(data), hashlib.sha256(data).hexdigest())
 
 
+def _folders(files: set[str]) -> set[str]:
+    """Every folder (relative, "" for the top) that holds one of `files`, with its parents."""
+    found = {""}
+    for rel in files:
+        head = rel.rpartition("/")[0]
+        while head and head not in found:
+            found.add(head)
+            head = head.rpartition("/")[0]
+    return found
+
+
 def _mp_context():
+    import multiprocessing  # here, not at the top: a build with nothing to render never needs it
+
     methods = multiprocessing.get_all_start_methods()
     # fork is fast and shares what the parent already imported; with other threads running (serve)
     # forking is unsafe, so the fork server is used there.
@@ -208,7 +219,6 @@ class Builder:
         self.progress_stream = progress_stream
         self._parts: dict[str, ArticleParts] = {}  # by render key
         self._file_keys: dict[Path, tuple[tuple, str]] = {}  # article file → (its stat, its digest)
-        self._present: set[str] | None = None  # what the last build left in the output folder
         self._render_keys: list[str] = []  # of the last build's articles
         # (env key, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
@@ -358,7 +368,6 @@ class Builder:
                 lap("site-wide pages")
             more, more_manifest = self._write(site_files if early else {**wanted, **site_files}, old_files)
         except BaseException:
-            self._present = None  # what is in the output is no longer known: look next time
             if early:  # keep what was written on record, so it is not redone
                 self.cache.save_manifest(out, {"pages": pages_manifest, "files": {**old_files, **files_manifest},
                                                "site": old_site})
@@ -366,12 +375,12 @@ class Builder:
         written += more
         files_manifest.update(more_manifest)
         wanted.update(site_files)
-        removed = self._remove_stale(set(wanted))
+        removed, dirs = self._remove_stale(set(wanted), old_files, manifest.get("dirs") or {})
         lap("write")
         reused = len(entries) - annotated
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
-        self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest,
+        self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest, "dirs": dirs,
                                        "site": {"key": site_key, "files": list(site_files), "keys": site_keys,
                                                 "env": env_key}})
         self.cache.save_articles(seen)
@@ -495,6 +504,8 @@ class Builder:
         workers = min(self.jobs, len(order))
         size = max(1, min(16, len(order) // (workers * 8)))
         chunks = [order[i:i + size] for i in range(0, len(order), size)]
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker, initargs=setup) as pool:
             futures = {pool.submit(_work_chunk, [tasks[i] for i in chunk]): chunk for chunk in chunks}
             meanwhile()
@@ -550,34 +561,59 @@ class Builder:
         except OSError:
             return None
 
-    def _remove_stale(self, wanted: set[str]) -> int:
-        """Delete output files this build did not produce (removed articles and assets), and empty
-        folders. A builder that built before (serve) knows what it left there: only that is checked."""
-        out = str(self.out)
-        if not os.path.isdir(out):
-            self._present = None
-            return 0
-        if self._present is not None:
-            removed = self._remove_known(self._present - wanted)
-            self._present = set(wanted)
-            return removed
-        self._present = set(wanted)
-        removed, prefix = 0, len(out) + len(os.sep)
-        for folder, _dirs, names in os.walk(out, topdown=False):
-            kept = False
-            for name in names:
-                full = os.path.join(folder, name)
-                if full[prefix:].replace(os.sep, "/") in wanted:
-                    kept = True
-                    continue
+    def _remove_stale(self, wanted: set[str], old_files: dict, old_dirs: dict) -> tuple[int, dict]:
+        """Delete output files this build did not produce (removed articles and assets, files put
+        there by hand) and empty folders; returns (count, {folder: modification time} for the next build).
+
+        Files the last build wrote and this one does not are deleted by name. Other files are looked
+        for only in folders whose modification time changed since (adding or removing an entry
+        changes it): a no-op build does not list the whole site."""
+        out = self.out
+        if not out.is_dir():
+            return 0, {}
+        removed = self._remove_known(set(old_files) - wanted)
+        folders = _folders(wanted)
+        if not old_dirs:
+            removed += self._sweep(out, wanted)
+        else:
+            for rel in sorted(folders, reverse=True):  # deepest first
                 try:
-                    os.unlink(full)
-                    removed += 1
+                    changed = os.stat(out / rel).st_mtime_ns != old_dirs.get(rel)
                 except OSError:
-                    kept = True
-            if not kept and folder != out:
+                    continue
+                if changed:
+                    removed += self._sweep(out / rel, wanted, folders)
+        times = {}
+        for rel in folders:
+            try:
+                times[rel] = os.stat(out / rel).st_mtime_ns
+            except OSError:
+                pass
+        return removed, times
+
+    def _sweep(self, folder: Path, wanted: set[str], known: set[str] | None = None) -> int:
+        """Delete the files under `folder` that are not `wanted`, and folders left empty; with
+        `known` (folders holding wanted files, checked on their own), only `folder` itself and the
+        unknown folders in it."""
+        out = str(self.out)
+        removed, prefix, visited = 0, len(out) + len(os.sep), []
+        for here, dirs, names in os.walk(folder):
+            rel_here = here[prefix:].replace(os.sep, "/") if here != out else ""
+            if known is not None and here != str(folder) and rel_here in known:
+                dirs[:] = []
+                continue
+            visited.append(here)
+            for name in names:
+                if (f"{rel_here}/{name}" if rel_here else name) not in wanted:
+                    try:
+                        os.unlink(os.path.join(here, name))
+                        removed += 1
+                    except OSError:
+                        pass
+        for here in reversed(visited):  # deepest first
+            if here != out:
                 try:
-                    os.rmdir(folder)  # only succeeds when empty (its subfolders went first)
+                    os.rmdir(here)  # only succeeds when empty
                 except OSError:
                     pass
         return removed

@@ -13,7 +13,6 @@ from .builder import build_site
 from .config import SiteConfig, load_config
 from .content import load_glossary, read_article
 from .errors import BuildError
-from .importer import convert, slug_for
 
 
 def _config(args) -> SiteConfig:
@@ -62,6 +61,8 @@ def import_article(args) -> int:
     date = _date(args.date, args.raw) if args.date else dt.date.today()
     if not args.raw.exists():
         raise BuildError(args.raw, None, "file not found")
+    from .importer import convert, slug_for  # only this command needs it
+
     try:
         article = convert(args.raw.read_text(encoding="utf-8"), date=date)
     except ValueError as exc:

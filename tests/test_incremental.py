@@ -323,3 +323,17 @@ def test_warm_builder_loads_parts_before_the_first_edit(site, monkeypatch):
     path = site / "content" / "beta.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
     assert b.build().rendered == 1 and loaded == []
+
+
+def test_files_put_in_the_output_by_hand_are_removed(site, tmp_path):
+    """Only folders whose contents changed are listed, but every stray file still goes."""
+    build(site)
+    out = site / "_site"
+    (out / "articles" / "beta" / "stray.html").write_text("x", encoding="utf-8")
+    (out / "new-folder" / "deep").mkdir(parents=True)
+    (out / "new-folder" / "deep" / "stray.txt").write_text("x", encoding="utf-8")
+    (out / "stray.txt").write_text("x", encoding="utf-8")
+    report = build(site)
+    assert report.removed == 3 and not (out / "new-folder").exists()
+    assert_same_as_clean(site, tmp_path)
+    assert build(site).removed == 0
