@@ -218,7 +218,7 @@ class Builder:
         self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
         self.progress_stream = progress_stream
         self._parts: dict[str, ArticleParts] = {}  # by render key
-        self._file_keys: dict[Path, tuple[tuple, str]] = {}  # article file → (its stat, its digest)
+        self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
         self._render_keys: list[str] = []  # of the last build's articles
         # (env key, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
@@ -255,15 +255,16 @@ class Builder:
         return found, glossary, glossary_key, seen
 
     def _file_key(self, path: Path, slug: str, code: str) -> str:
-        """The digest of an article file (and what reading it depends on); a builder that built before
-        (serve) reads only files whose size or modification time changed since."""
-        st = path.stat()
+        """The digest of an article file (and what reading it depends on); only files whose size or
+        modification time changed since the last build are read."""
+        name = str(path)
+        st = os.stat(name)
         seen = (st.st_size, st.st_mtime_ns, slug, self.config.lang, code)
-        known = self._file_keys.get(path)
+        known = self._file_keys.get(name)
         if known and known[0] == seen:
             return known[1]
-        key = digest(code, str(path), slug, self.config.lang, path.read_bytes())
-        self._file_keys[path] = (seen, key)
+        key = digest(code, name, slug, self.config.lang, path.read_bytes())
+        self._file_keys[name] = (seen, key)
         return key
 
     def build(self, *, articles_first: Callable[[int], None] | None = None) -> BuildReport:
@@ -384,6 +385,7 @@ class Builder:
                                        "site": {"key": site_key, "files": list(site_files), "keys": site_keys,
                                                 "env": env_key}})
         self.cache.save_articles(seen)
+        self.cache.save_file_keys({name: v for name, v in self._file_keys.items() if v[1] in seen})
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
         known = self._parts  # parts loaded before (warm) stay while their articles are unchanged
         self._parts = {e.render_key: e.parts or known[e.render_key] for e in entries
@@ -568,30 +570,25 @@ class Builder:
         Files the last build wrote and this one does not are deleted by name. Other files are looked
         for only in folders whose modification time changed since (adding or removing an entry
         changes it): a no-op build does not list the whole site."""
-        out = self.out
-        if not out.is_dir():
+        if not self.out.is_dir():
             return 0, {}
         removed = self._remove_known(set(old_files) - wanted)
-        folders = _folders(wanted)
+        top, folders, times = str(self.out), _folders(wanted), {}
         if not old_dirs:
-            removed += self._sweep(out, wanted)
-        else:
-            for rel in sorted(folders, reverse=True):  # deepest first
-                try:
-                    changed = os.stat(out / rel).st_mtime_ns != old_dirs.get(rel)
-                except OSError:
-                    continue
-                if changed:
-                    removed += self._sweep(out / rel, wanted, folders)
-        times = {}
-        for rel in folders:
+            removed += self._sweep(top, wanted)
+        for rel in sorted(folders, reverse=True):  # deepest first
+            path = os.path.join(top, rel) if rel else top
             try:
-                times[rel] = os.stat(out / rel).st_mtime_ns
+                mtime = os.stat(path).st_mtime_ns
+                if old_dirs and mtime != old_dirs.get(rel):
+                    removed += self._sweep(path, wanted, folders)
+                    mtime = os.stat(path).st_mtime_ns
             except OSError:
-                pass
+                continue
+            times[rel] = mtime
         return removed, times
 
-    def _sweep(self, folder: Path, wanted: set[str], known: set[str] | None = None) -> int:
+    def _sweep(self, folder: str, wanted: set[str], known: set[str] | None = None) -> int:
         """Delete the files under `folder` that are not `wanted`, and folders left empty; with
         `known` (folders holding wanted files, checked on their own), only `folder` itself and the
         unknown folders in it."""
@@ -599,7 +596,7 @@ class Builder:
         removed, prefix, visited = 0, len(out) + len(os.sep), []
         for here, dirs, names in os.walk(folder):
             rel_here = here[prefix:].replace(os.sep, "/") if here != out else ""
-            if known is not None and here != str(folder) and rel_here in known:
+            if known is not None and here != folder and rel_here in known:
                 dirs[:] = []
                 continue
             visited.append(here)

@@ -7,6 +7,8 @@ What is kept, and what each entry is keyed on:
   annotator's source, so a glossary change re-annotates and a template or site.yaml change does not.
 - ``parts/<render key>.pickle``: what one article adds to the site-wide pages (`pages.ArticleParts`),
   keyed like its page, so a build merges them without loading any annotation.
+- ``files.pickle``: each article file's size and modification time with its content hash, so an
+  unchanged file is not even read again (as make and Hugo trust a file's stat).
 - ``articles.pickle``: parsed front matter (`Article`) by the article file's content hash, so an
   unchanged file's YAML is not parsed again.
 - ``outputs/<hash of output folder>.json``: per output folder, the render key of each article page
@@ -111,8 +113,10 @@ class BuildCache:
         self.folder = Path(folder) if folder else None
         self.articles: dict[str, object] = {}  # file key -> Article
         self._articles_dirty = False
+        self.file_keys: dict[str, tuple] = {}  # article path → (its size and mtime …, its file key)
         if self.folder and articles:
             self.articles = self._load_pickle(self.folder / "articles.pickle") or {}
+            self.file_keys = self._load_pickle(self.folder / "files.pickle") or {}
 
     # --- sealed files ---------------------------------------------------------------------------------
     def _read(self, path: Path) -> bytes | None:
@@ -217,6 +221,11 @@ class BuildCache:
         if self._articles_dirty:
             self._write(self.folder / "articles.pickle", pickle.dumps(self.articles, protocol=pickle.HIGHEST_PROTOCOL))
             self._articles_dirty = False
+
+    def save_file_keys(self, file_keys: dict[str, tuple]) -> None:
+        if self.folder and file_keys != self.file_keys:
+            self._write(self.folder / "files.pickle", pickle.dumps(file_keys, protocol=pickle.HIGHEST_PROTOCOL))
+            self.file_keys = dict(file_keys)
 
     # --- output manifests -----------------------------------------------------------------------------
     def _manifest_path(self, out: Path) -> Path:
