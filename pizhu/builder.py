@@ -106,7 +106,7 @@ def _init_worker(config: SiteConfig, glossary: Glossary, env_key: str, cache_fol
 
 def _renderer() -> Renderer:
     if _state.get("renderer") is None:
-        _state["renderer"] = _pages().Renderer(_state["config"])
+        _state["renderer"] = _pages().Renderer(_state["config"], _state["cache"].compiled_templates)
     return _state["renderer"]
 
 
@@ -404,7 +404,7 @@ class Builder:
                       stream=self.progress_stream) as status:
             status.advance(0)
             if self._site_renderer is None or self._site_renderer[0] != env_key:
-                renderer = _pages().Renderer(self.config)
+                renderer = _pages().Renderer(self.config, self.cache.compiled_templates)
                 self._site_renderer = (env_key, renderer, _pages().EntityIndex(renderer.markdown))
             _, renderer, entity_index = self._site_renderer
             plan = _pages().site_wide_plan(renderer, [e.article for e in entries], [e.parts for e in entries],

@@ -7,6 +7,8 @@ What is kept, and what each entry is keyed on:
   annotator's source, so a glossary change re-annotates and a template or site.yaml change does not.
 - ``parts/<render key>.pickle``: what one article adds to the site-wide pages (`pages.ArticleParts`),
   keyed like its page, so a build merges them without loading any annotation.
+- ``templates/``: Jinja's compiled templates (its FileSystemBytecodeCache, checked against each
+  template's source).
 - ``files.pickle``: each article file's size and modification time with its content hash, so an
   unchanged file is not even read again (as make and Hugo trust a file's stat).
 - ``articles.pickle``: parsed front matter (`Article`) by the article file's content hash, so an
@@ -183,6 +185,11 @@ class BuildCache:
             return None
         parts = self._load_pickle(self._parts_path(key))
         return parts if type(parts).__name__ == "ArticleParts" else None
+
+    @property
+    def compiled_templates(self) -> Path | None:
+        """Where Jinja keeps compiled templates (it checks each against its template's source)."""
+        return self.folder / "templates" if self.folder else None
 
     def has_parts(self, key: str) -> bool:
         return bool(self.folder) and self._parts_path(key).exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
@@ -100,9 +101,10 @@ class FigureRow:
 class Renderer:
     """Markdown and Jinja, set up once per build."""
 
-    def __init__(self, config: SiteConfig):
+    def __init__(self, config: SiteConfig, compiled: Path | None = None):
+        """`compiled`: a folder to keep compiled templates in between processes (the build cache's)."""
         self.config = config
-        self.env = make_environment(config)
+        self.env = make_environment(config, compiled)
         self.env.globals.update(entity_path=entity_path)
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")

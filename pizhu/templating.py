@@ -24,9 +24,12 @@ def escape_text(text: str) -> str:
             .replace('"', "&#34;").replace("'", "&#39;"))
 
 
-def make_environment(config: SiteConfig) -> jinja2.Environment:
+def make_environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
+    """The templates' environment; with `compiled`, Jinja keeps each template's compiled code there
+    (checked against the template's source), so a new process does not compile them again."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(config.path(config.templates_dir))),
+        bytecode_cache=_bytecode_cache(compiled),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
@@ -37,6 +40,16 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         absolute_url=lambda path="": config.url + base + str(path).lstrip("/"),
     )
     return env
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a cache that cannot be written only costs time
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render_template(env: jinja2.Environment, name: str, **context) -> str:
