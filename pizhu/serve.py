@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import html
 import mimetypes
+import os
 import queue
 import sys
 import threading
@@ -85,6 +86,8 @@ class ServeState:
                 self.building = False
             self.errors = None
             print(report.summary(), file=sys.stderr, flush=True)
+            if os.environ.get("PIZHU_TIMINGS") and report.phases:
+                print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.phases.items()), file=sys.stderr)
             return True
 
     async def wait_idle(self) -> None:
