@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import html
 import mimetypes
 import os
@@ -85,6 +86,7 @@ class ServeState:
             finally:
                 self.building = False
             self.errors = None
+            settle_heap()
             print(report.summary(), file=sys.stderr, flush=True)
             if os.environ.get("PIZHU_TIMINGS") and report.phases:
                 print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.phases.items()), file=sys.stderr)
@@ -94,6 +96,14 @@ class ServeState:
         deadline = time.monotonic() + MAX_WAIT
         while self.building and time.monotonic() < deadline:
             await asyncio.sleep(0.02)
+
+
+def settle_heap() -> None:
+    """Collect this build's garbage, then move what survives out of the garbage collector's sight:
+    serve keeps every article's parts in memory (hundreds of thousands of tuples), and the
+    collector's full passes over them otherwise land in the middle of the next rebuild."""
+    gc.collect()
+    gc.freeze()
 
 
 def describe(exc: BaseException) -> list[dict]:
@@ -271,6 +281,7 @@ class WatchfilesWatcher:
         _warm_up()
         with self.state.lock:
             self.state.builder.warm()
+            settle_heap()
         while not self._stop.is_set():
             changed = set(self._queue.get())
             while True:  # one rebuild per burst
