@@ -75,6 +75,10 @@ class BuildReport:
     removed: int = 0  # output files deleted (removed articles, static files)
     phases: dict | None = None  # seconds per phase, for profiling (PIZHU_TIMINGS=1 prints them)
 
+    def timings(self) -> str:
+        """The time per phase (PIZHU_TIMINGS=1 prints it), for profiling."""
+        return "timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in (self.phases or {}).items())
+
     def summary(self) -> str:
         return (f"built {self.articles} articles in {self.seconds:.2f} s: {self.annotated} annotated, "
                 f"reused {self.reused} from cache; {self.pages} pages ({self.rendered} articles rendered), "
@@ -207,6 +211,30 @@ class _Entry:
     parts: ArticleParts | None = None  # what it adds to the site-wide pages
 
 
+@dataclass
+class _Plan:
+    """What a build found before rendering: its articles and what the last build left."""
+    entries: list[_Entry]
+    manifest: dict  # the last build's output manifest
+    env_key: str  # templates, settings and Pizhu's code
+    site_key: str  # every article page's render key
+    site_reusable: bool  # nothing changed: the site-wide pages are the last build's
+    seen: set[str]  # file keys of every article file read (drafts included)
+
+
+class _Clock:
+    """Seconds per build phase (PIZHU_TIMINGS=1 prints them)."""
+
+    def __init__(self):
+        self.started = self._last = time.perf_counter()
+        self.phases: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = self.phases.get(name, 0.0) + now - self._last
+        self._last = now
+
+
 class Builder:
     """One site's builds; `serve` keeps one Builder, so annotations stay in memory between rebuilds."""
 
@@ -271,15 +299,8 @@ class Builder:
         """Build the site. With `articles_first` (serve), changed article pages are written first and
         `articles_first(files written)` is called before the site-wide pages are rendered, so the
         page being edited reloads without waiting for pages built from every article."""
-        started = time.perf_counter()
-        phases: dict[str, float] = {}
-        clock = [started]
-
-        def lap(name: str) -> None:
-            now = time.perf_counter()
-            phases[name] = phases.get(name, 0.0) + now - clock[0]
-            clock[0] = now
-
+        clock = _Clock()
+        lap = clock.lap
         config, out = self.config, self.out
         found, glossary, glossary_key, seen = self._read()
         env_key = digest(cachemod.pizhu_digest(), repr(config),
@@ -315,8 +336,8 @@ class Builder:
             if damaged:
                 annotated += self._annotate_and_render(damaged, config, glossary, env_key, staging)[0]
             lap("annotate and render articles, load cached parts")
-            return self._finish(entries, new_pages, annotated, staging, manifest, site_key, site_reusable,
-                                env_key, seen, articles_first, started, phases, lap)
+            plan = _Plan(entries, manifest, env_key, site_key, site_reusable, seen)
+            return self._finish(plan, new_pages, annotated, staging, articles_first, clock)
 
     @contextlib.contextmanager
     def _staging(self, needed: bool):
@@ -336,9 +357,12 @@ class Builder:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _finish(self, entries, new_pages, annotated, staging, manifest, site_key, site_reusable, env_key,
-                seen, articles_first, started, phases, lap) -> BuildReport:
-        config, out = self.config, self.out
+    def _finish(self, plan: _Plan, new_pages: dict, annotated: int, staging: Path | None,
+                articles_first: Callable[[int], None] | None, clock: _Clock) -> BuildReport:
+        """Phase 3: put what was rendered in place, and record what the next build can reuse."""
+        config, out, lap, entries = self.config, self.out, clock.lap, plan.entries
+        env_key, site_key, site_reusable = plan.env_key, plan.site_key, plan.site_reusable
+        manifest = plan.manifest
         old_pages, old_files = manifest["pages"], manifest["files"]
         old_site = manifest.get("site") or {}
 
@@ -384,17 +408,17 @@ class Builder:
         self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest, "dirs": dirs,
                                        "site": {"key": site_key, "files": list(site_files), "keys": site_keys,
                                                 "env": env_key}})
-        self.cache.save_articles(seen)
-        self.cache.save_file_keys({name: v for name, v in self._file_keys.items() if v[1] in seen})
+        self.cache.save_articles(plan.seen)
+        self.cache.save_file_keys({name: v for name, v in self._file_keys.items() if v[1] in plan.seen})
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
         known = self._parts  # parts loaded before (warm) stay while their articles are unchanged
         self._parts = {e.render_key: e.parts or known[e.render_key] for e in entries
                        if e.parts is not None or e.render_key in known}
         self._render_keys = [e.render_key for e in entries]
         lap("save cache")
-        return BuildReport(len(entries), pages, time.perf_counter() - started, out, annotated=annotated,
+        return BuildReport(len(entries), pages, time.perf_counter() - clock.started, out, annotated=annotated,
                            reused=reused, rendered=sum(e.render for e in entries), written=written,
-                           removed=removed, phases=phases)
+                           removed=removed, phases=clock.phases)
 
     def _site_wide(self, entries: list[_Entry], env_key: str, old_site: dict, old_files: dict,
                    staging: Path) -> tuple[dict[str, Staged | None], dict[str, str]]:

@@ -24,7 +24,7 @@ def build(args) -> int:
     report = build_site(config, out=args.out, use_cache=not args.no_cache, jobs=args.jobs)
     print(report.summary())
     if os.environ.get("PIZHU_TIMINGS") and report.phases:
-        print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.phases.items()), file=sys.stderr)
+        print(report.timings(), file=sys.stderr)
     return 0
 
 

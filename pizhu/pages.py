@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from annotator import Annotation
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .config import SiteConfig
 from .content import Article
@@ -306,13 +306,11 @@ def _alias(note: Note) -> str:
     return note.text if note.kind == "entity" and note.text != note.title else ""
 
 
-_HTML_SPECIAL = re.compile("[&<>\"']")
 
 
 def _escaped(value) -> str:
-    """A plain value as autoescaped templates print it (markupsafe), without escaping what needs none."""
-    text = str(value)
-    return str(escape(text)) if _HTML_SPECIAL.search(text) else text
+    """A plain value as autoescaped templates print it."""
+    return esc(str(value))
 
 
 class _Form:

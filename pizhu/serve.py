@@ -89,7 +89,7 @@ class ServeState:
             settle_heap()
             print(report.summary(), file=sys.stderr, flush=True)
             if os.environ.get("PIZHU_TIMINGS") and report.phases:
-                print("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.phases.items()), file=sys.stderr)
+                print(report.timings(), file=sys.stderr)
             return True
 
     async def wait_idle(self) -> None:
