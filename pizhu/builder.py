@@ -250,6 +250,11 @@ class Builder:
         self._render_keys: list[str] = []  # of the last build's articles
         # (env key, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
+        self._trusted = False  # this build's manifest is the one this builder left (see _left)
+        # The manifest this builder last saved and the output folder's identity then: while the
+        # folder is the same, the next build trusts that its files are as this builder left them
+        # (serve owns its output), instead of checking each by stat as a fresh `build` does.
+        self._left: tuple[tuple, dict] | None = None
 
     # Phase 1: read -----------------------------------------------------------------------------------
     def _read(self):
@@ -305,7 +310,10 @@ class Builder:
         found, glossary, glossary_key, seen = self._read()
         env_key = digest(cachemod.pizhu_digest(), repr(config),
                          cachemod.tree_digest(config.path(config.templates_dir)))
-        manifest = self.cache.load_manifest(out)
+        left, self._left = self._left, None  # kept only by a build that succeeds
+        self._touched: set[str] = set()  # output files this build wrote or removed
+        self._trusted = left is not None and left[0] is not None and left[0] == self._out_identity()
+        manifest = left[1] if self._trusted else self.cache.load_manifest(out)
         old_pages, old_files = manifest["pages"], manifest["files"]
 
         entries: list[_Entry] = []
@@ -405,9 +413,10 @@ class Builder:
         reused = len(entries) - annotated
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
-        self.cache.save_manifest(out, {"pages": pages_manifest, "files": files_manifest, "dirs": dirs,
-                                       "site": {"key": site_key, "files": list(site_files), "keys": site_keys,
-                                                "env": env_key}})
+        manifest = {"pages": pages_manifest, "files": files_manifest, "dirs": dirs,
+                    "site": {"key": site_key, "files": list(site_files), "keys": site_keys, "env": env_key}}
+        self.cache.save_manifest(out, manifest)
+        self._left = (self._out_identity(), manifest)
         self.cache.save_articles(plan.seen)
         self.cache.save_file_keys({name: v for name, v in self._file_keys.items() if v[1] in plan.seen})
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
@@ -441,13 +450,23 @@ class Builder:
                 if same_env and old_keys.get(page.rel) == page.key and self._unchanged([page.rel], old_files):
                     files[page.rel] = None
                 else:
-                    files[page.rel] = stage(staging, page.rel, page.render().encode("utf-8"))
+                    content = page.render()
+                    files[page.rel] = stage(staging, page.rel, content if isinstance(content, bytes) else content.encode("utf-8"))
         return files, keys
+
+    def _out_identity(self) -> tuple | None:
+        try:
+            st = os.stat(self.out)
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino)
 
     def _unchanged(self, rels, old_files: dict) -> bool:
         """Every file of a reused page is still in the output folder as this builder left it."""
         if not isinstance(rels, list):
             return False
+        if self._trusted:
+            return all(rel in old_files for rel in rels)
         out = str(self.out)
         for rel in rels:
             known = old_files.get(rel)
@@ -566,6 +585,7 @@ class Builder:
                     write_atomic(target, data)
                 st = target.stat()
                 written += 1
+                self._touched.add(rel)
             files[rel] = [st.st_size, st.st_mtime_ns, sha]
         return written, files
 
@@ -593,11 +613,19 @@ class Builder:
 
         Files the last build wrote and this one does not are deleted by name. Other files are looked
         for only in folders whose modification time changed since (adding or removing an entry
-        changes it): a no-op build does not list the whole site."""
+        changes it): a no-op build does not list the whole site. A builder that trusts the output
+        as it left it (serve: see `_left`) looks again only at the folders it wrote to; files put
+        there by hand meanwhile go at the next `build`."""
         if not self.out.is_dir():
             return 0, {}
         removed = self._remove_known(set(old_files) - wanted)
         top, folders, times = str(self.out), _folders(wanted), {}
+        if self._trusted and old_dirs:  # only folders this build wrote to or removed from changed
+            times = {rel: mtime for rel, mtime in old_dirs.items() if rel in folders}
+            for rel in _folders(self._touched) & folders:
+                with contextlib.suppress(OSError):
+                    times[rel] = os.stat(os.path.join(top, rel) if rel else top).st_mtime_ns
+            return removed, times
         if not old_dirs:
             removed += self._sweep(top, wanted)
         for rel in sorted(folders, reverse=True):  # deepest first
@@ -648,6 +676,7 @@ class Builder:
                 removed += 1
             except OSError:
                 continue
+            self._touched.add(rel)
             for folder in path.parents:
                 if folder == self.out:
                     break

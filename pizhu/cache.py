@@ -11,9 +11,10 @@ What is kept, and what each entry is keyed on:
   template's source).
 - ``files.pickle``: each article file's size and modification time with its content hash, so an
   unchanged file is not even read again (as make and Hugo trust a file's stat).
-- ``articles.pickle``: parsed front matter (`Article`) by the article file's content hash, so an
-  unchanged file's YAML is not parsed again.
-- ``outputs/<hash of output folder>.json``: per output folder, the render key of each article page
+- ``articles/<0-f>.pickle``: parsed front matter (`Article`) by the article file's content hash, so an
+  unchanged file's YAML is not parsed again; in 16 shards (by the hash's first digit), so that an
+  edit rewrites one sixteenth of every article's text, not all of it.
+- ``outputs/<hash of output folder>.pickle``: per output folder, the render key of each article page
   (article file, annotation key, templates, site.yaml values, Pizhu's source) and the size and
   mtime of every file written, so an unchanged article is neither rendered nor written again.
 
@@ -114,10 +115,14 @@ class BuildCache:
         """`articles=False`: a worker's view, which never reads or writes the parsed front matter."""
         self.folder = Path(folder) if folder else None
         self.articles: dict[str, object] = {}  # file key -> Article
-        self._articles_dirty = False
+        self._dirty_shards: set[str] = set()  # of self.articles, by the key's first hex digit
+        self._kept: tuple[set[str], set[str]] | None = None  # keys the last prune kept
         self.file_keys: dict[str, tuple] = {}  # article path → (its size and mtime …, its file key)
         if self.folder and articles:
-            self.articles = self._load_pickle(self.folder / "articles.pickle") or {}
+            for shard in sorted((self.folder / "articles").glob("*.pickle")):
+                found = self._load_pickle(shard)
+                if isinstance(found, dict):
+                    self.articles.update(found)
             self.file_keys = self._load_pickle(self.folder / "files.pickle") or {}
 
     # --- sealed files ---------------------------------------------------------------------------------
@@ -202,32 +207,49 @@ class BuildCache:
             self._write(self._parts_path(key), pickled)
 
     def prune(self, annotations: set[str], parts: set[str]) -> None:
-        """Delete entries no current article uses, so the cache does not grow with every edit."""
+        """Delete entries no current article uses, so the cache does not grow with every edit. The
+        first prune lists the folders; later ones (serve) delete what the last one kept, by name."""
         if not self.folder:
             return
-        for sub, keep in (("annotations", annotations), ("parts", parts)):
-            folder = self.folder / sub
-            if not folder.is_dir():
-                continue
-            for path in folder.iterdir():
-                if path.stem not in keep or path.name.endswith(".tmp"):
-                    self._discard(path)
+        if self._kept is not None:
+            for key in self._kept[0] - annotations:
+                self._discard(self._annotation_path(key))
+            for key in self._kept[1] - parts:
+                self._discard(self._parts_path(key))
+        else:
+            for sub, keep in (("annotations", annotations), ("parts", parts)):
+                folder = self.folder / sub
+                if not folder.is_dir():
+                    continue
+                for path in folder.iterdir():
+                    if path.stem not in keep or path.name.endswith(".tmp"):
+                        self._discard(path)
+            self._discard(self.folder / "articles.pickle")  # before articles/ (cache layout of 2026-11)
+        self._kept = (set(annotations), set(parts))
 
     # --- parsed front matter --------------------------------------------------------------------------
     def remember_article(self, key: str, article) -> None:
         if self.articles.get(key) is not article:
             self.articles[key] = article
-            self._articles_dirty = True
+            self._dirty_shards.add(key[0])
 
     def save_articles(self, keep: set[str]) -> None:
         if not self.folder:
             return
-        if set(self.articles) != keep:
-            self.articles = {k: v for k, v in self.articles.items() if k in keep}
-            self._articles_dirty = True
-        if self._articles_dirty:
-            self._write(self.folder / "articles.pickle", pickle.dumps(self.articles, protocol=pickle.HIGHEST_PROTOCOL))
-            self._articles_dirty = False
+        for key in [k for k in self.articles if k not in keep]:
+            del self.articles[key]
+            self._dirty_shards.add(key[0])
+        shards: dict[str, dict] = {shard: {} for shard in self._dirty_shards}
+        for key, article in self.articles.items():
+            if key[0] in shards:
+                shards[key[0]][key] = article
+        for shard, articles in shards.items():
+            path = self.folder / "articles" / f"{shard}.pickle"
+            if articles:
+                self._write(path, pickle.dumps(articles, protocol=pickle.HIGHEST_PROTOCOL))
+            else:
+                self._discard(path)
+        self._dirty_shards.clear()
 
     def save_file_keys(self, file_keys: dict[str, tuple]) -> None:
         if self.folder and file_keys != self.file_keys:
@@ -236,24 +258,18 @@ class BuildCache:
 
     # --- output manifests -----------------------------------------------------------------------------
     def _manifest_path(self, out: Path) -> Path:
-        return self.folder / "outputs" / f"{digest(str(out.resolve()))[:24]}.json"  # type: ignore[operator]
+        return self.folder / "outputs" / f"{digest(str(out.resolve()))[:24]}.pickle"  # type: ignore[operator]
 
     def load_manifest(self, out: Path) -> dict:
         empty = {"pages": {}, "files": {}}
         if not self.folder:
             return empty
-        payload = self._read(self._manifest_path(out))
-        if payload is None:
-            return empty
-        try:
-            data = json.loads(payload)
-            if isinstance(data.get("pages"), dict) and isinstance(data.get("files"), dict):
-                return data
-        except Exception:
-            pass
+        data = self._load_pickle(self._manifest_path(out))
+        if isinstance(data, dict) and isinstance(data.get("pages"), dict) and isinstance(data.get("files"), dict):
+            return data
         self._discard(self._manifest_path(out))
         return empty
 
     def save_manifest(self, out: Path, manifest: dict) -> None:
         if self.folder:
-            self._write(self._manifest_path(out), json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            self._write(self._manifest_path(out), pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))

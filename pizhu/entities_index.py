@@ -80,7 +80,7 @@ class EntityPage:
     quotes: list[str] = field(default_factory=list)  # HTML
     in_timeline: bool = False
     sections: list[str] = field(default_factory=list)  # one per article, newest first (HTML)
-    part_keys: list[str] = field(default_factory=list)
+    parts_digest: str = ""  # of its parts' keys, in article order
 
     @property
     def slug(self) -> str:
@@ -109,7 +109,7 @@ class EntityPage:
 
     def inputs_key(self) -> str:
         """Everything the page is made of (its parts, in article order, and the timeline link)."""
-        return hashlib.sha256(f"{self.in_timeline}{''.join(self.part_keys)}".encode()).hexdigest()
+        return f"{self.in_timeline:d}{self.parts_digest}"
 
 
 def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],
@@ -182,28 +182,22 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
 
 def _page(parts: list[EntityPart], render_inline: Callable[[str], str]) -> EntityPage:
     """An entity's page from its parts, newest article first: the first part names the page; other
-    names and aliases become its aliases."""
+    names and aliases become its aliases. (Comprehensions, not one loop: a frequent entity has a
+    part in nearly every article, and serve merges its page again on every edit that names it.)"""
     first = parts[0]
     page = EntityPage(first.id, first.name, first.type)
-    names: set[str] = set()
-    for part in parts:
-        if part.aliases or part.name != page.name:
-            names.update(part.aliases)
-            names.add(part.name)
-        if not page.note_md:
-            page.note_md = part.note
-        if not page.link:
-            page.link = part.link
-        if part.mentions:
-            page.article_count += 1
-            page.mention_count += part.mentions
-            page.sections.append(part.section)
-        if part.figures:
-            page.figures += part.figures
-        if part.quotes:
-            page.quotes += part.quotes
-        page.part_keys.append(part.key)
+    named = [p for p in parts if p.aliases or p.name != first.name]
+    names = {alias for p in named for alias in p.aliases} | {p.name for p in named}
     page.aliases = sorted(names - {page.name})
+    page.note_md = next((p.note for p in parts if p.note), None)
+    page.link = next((p.link for p in parts if p.link), None)
+    mentioned = [p for p in parts if p.mentions]
+    page.article_count = len(mentioned)
+    page.mention_count = sum([p.mentions for p in mentioned])
+    page.sections = [p.section for p in mentioned]
+    page.figures = [row for p in parts for row in p.figures]
+    page.quotes = [quote for p in parts for quote in p.quotes]
+    page.parts_digest = hashlib.sha256("".join([p.key for p in parts]).encode()).hexdigest()
     page.note_html = render_inline(page.note_md) if page.note_md else None
     return page
 
@@ -224,6 +218,7 @@ class EntityIndex:
         self.by_id: list[dict[str, list[EntityPart]]] = []  # the same, by entity id
         self.where: dict[str, list[int]] = {}  # entity id → positions of the articles naming it
         self.pages: dict[str, EntityPage] = {}
+        self._order: list[str] | None = None  # page ids, sorted by name
 
     def update(self, articles: list[list[EntityPart]]) -> list[EntityPage]:
         """The pages for `articles` (sorted by name); parts are compared by identity with the last call's."""
@@ -233,7 +228,9 @@ class EntityIndex:
             self._merge_all(articles)
         elif changed:
             self._merge_some(articles, changed)
-        return sorted(self.pages.values(), key=lambda p: (p.name.casefold(), p.id))
+        if self._order is None:
+            self._order = [p.id for p in sorted(self.pages.values(), key=lambda p: (p.name.casefold(), p.id))]
+        return [self.pages[entity_id] for entity_id in self._order]
 
     @staticmethod
     def _by_id(parts: list[EntityPart]) -> dict[str, list[EntityPart]]:
@@ -252,24 +249,35 @@ class EntityIndex:
                 where.setdefault(entity_id, []).append(i)
         self.articles, self.where = list(articles), where
         self.pages = {entity_id: _page(parts, self.render_inline) for entity_id, parts in grouped.items()}
+        self._order = None
 
     def _merge_some(self, articles: list[list[EntityPart]], changed: list[int]) -> None:
-        touched = {part.id for i in changed for parts in (self.articles[i], articles[i]) for part in parts}
-        self.articles = list(articles)
+        # Only entities whose part in a changed article differs (by key) are merged again: an edit
+        # usually leaves most of the entities its article names as they were.
+        touched = set()
         for i in changed:
-            self.by_id[i] = self._by_id(articles[i])
+            old, new = self.by_id[i], self._by_id(articles[i])
+            for entity_id in old.keys() | new.keys():
+                if [p.key for p in old.get(entity_id, ())] != [p.key for p in new.get(entity_id, ())]:
+                    touched.add(entity_id)
+            self.by_id[i] = new
+        self.articles = list(articles)
         positions = set(changed)
         for entity_id in touched:
             at = [i for i in self.where.get(entity_id, ()) if i not in positions]
             at += [i for i in changed if entity_id in self.by_id[i]]
             at.sort()
             parts = [part for i in at for part in self.by_id[i][entity_id]]
+            before = self.pages.get(entity_id)
             if parts:
                 self.where[entity_id] = at
-                self.pages[entity_id] = _page(parts, self.render_inline)
+                page = self.pages[entity_id] = _page(parts, self.render_inline)
             else:
                 self.where.pop(entity_id, None)
                 self.pages.pop(entity_id, None)
+                page = None
+            if before is None or page is None or before.name != page.name:
+                self._order = None  # an entity came, went or was renamed: sort again
 
 
 def entities_by_type(pages: list[EntityPage]) -> list[tuple[str, str, list[EntityPage]]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
@@ -49,6 +51,8 @@ class ArticleParts(NamedTuple):
     entities: list[EntityPart]
     events: list[EventPart]
     events_key: str  # digest of `events`
+    in_timeline: frozenset[str]  # ids of the entities its timeline entries name
+    listed_key: str  # digest of what list pages (index, feed, sitemap) show of the article
 
 
 @dataclass
@@ -253,7 +257,9 @@ class Renderer:
         short_title = self.env.filters["truncate"](self.env, item.article.title, 24)
         entities = entity_parts(item, self.env.globals["url"], lambda macro, values: self._filled(
             macro, values, "_entity.html"), short_title)
-        return ArticleParts(entities, events, hashlib.sha256(repr(events).encode("utf-8")).hexdigest())
+        events_key = hashlib.sha256(repr([e[:2] for e in events]).encode("utf-8") + b"".join(e.html for e in events))
+        return ArticleParts(entities, events, events_key.hexdigest(),
+                            frozenset(i for e in events for i, _ in e.entities), _key(_listed(item.article)))
 
     def _filled(self, macro: str, values: dict[str, str], template: str = "_timeline.html") -> str:
         """`template`'s `macro` for escaped `values`: rendered once per shape (a shape per set of
@@ -285,7 +291,7 @@ class Renderer:
                 "label": esc(e.label), "text": esc(event.text), "before": esc(before),
                 "found": esc(found), "after": esc(after), "href": head["href"],
                 "note_id": esc(e.note_id) if e.note_id else "", "title": head["title"],
-                "chips": "".join(html)})))
+                "chips": "".join(html)}).encode("utf-8")))
         return parts
 
     def option(self, page) -> str:
@@ -299,6 +305,14 @@ class Renderer:
 
     def page(self, template: str, **context) -> str:
         return render_template(self.env, template, **context)
+
+    def page_around(self, template: str, slot: str, pieces: list[bytes], **context) -> bytes:
+        """`page` as UTF-8, with the value `slot` being `pieces` (UTF-8 HTML) joined by line breaks:
+        spliced in after rendering, so a page of many megabytes (the site timeline) is neither
+        encoded nor copied by Markup and by Jinja."""
+        marker = f"\ue002{slot}\ue003"
+        html = self.page(template, **context, **{slot: Markup(marker)}).encode("utf-8")
+        return html.replace(marker.encode("utf-8"), b"\n".join(pieces))
 
 
 def _alias(note: Note) -> str:
@@ -412,7 +426,7 @@ class SitePage:
     when its key (with the templates and settings) changed."""
     rel: str
     key: str
-    render: Callable[[], str]
+    render: Callable[[], str | bytes]  # bytes: already UTF-8
 
 
 def _key(*values) -> str:
@@ -437,25 +451,25 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     pages whose parts changed since its last use."""
     config = renderer.config
     items = [ArticleLink(a) for a in articles]
-    listed = [_listed(a) for a in articles]
-    all_listed = repr(listed)
+    listed = [p.listed_key for p in parts]
+    all_listed = "".join(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
     entities = (entity_index or EntityIndex(renderer.markdown)).update([p.entities for p in parts])
-    in_timeline = {i for p in parts for e in p.events for i, _ in e.entities}
+    in_timeline = frozenset().union(*[p.in_timeline for p in parts])
     for page in entities:
         page.in_timeline = page.id in in_timeline
     filter_entities = [p for p in entities if p.in_timeline]
 
-    def timeline() -> str:
-        events = sorted((e for p in parts for e in p.events), key=lambda e: e.key)
-        return renderer.page("timeline.html", count=len(events), page_url="timeline/",
-                             entries_html=Markup("\n".join(e.html for e in events)),
-                             filter_options=Markup("\n".join(renderer.option(p) for p in filter_entities)))
+    def timeline() -> bytes:
+        events = sorted(chain.from_iterable([p.events for p in parts]), key=attrgetter("key"))
+        return renderer.page_around("timeline.html", "entries_html", [e.html for e in events],
+                                    count=len(events), page_url="timeline/",
+                                    filter_options=Markup("\n".join(renderer.option(p) for p in filter_entities)))
 
     pages = [
         SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
         SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
-        SitePage("feed.xml", _key(listed[:config.feed_size]),
+        SitePage("feed.xml", _key("".join(listed[:config.feed_size]), newest),
                  lambda: renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)),
         SitePage("sitemap.xml", _key(all_listed, "\n".join(p.id for p in entities)),
                  lambda: renderer.page("sitemap.xml", items=items, entities=entities)),
@@ -475,7 +489,11 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
 def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:
     """Every site-wide page of `items`, rendered (path relative to the output folder → content)."""
     parts = [renderer.article_parts(item) for item in items]
-    return {page.rel: page.render() for page in site_wide_plan(renderer, [i.article for i in items], parts)}
+    return {page.rel: _text(page.render()) for page in site_wide_plan(renderer, [i.article for i in items], parts)}
+
+
+def _text(content: str | bytes) -> str:
+    return content.decode("utf-8") if isinstance(content, bytes) else content
 
 
 def site_pages(config: SiteConfig, items: list[AnnotatedArticle]) -> dict[str, str]:

@@ -74,7 +74,7 @@ class EventPart(NamedTuple):
     site timeline is only sorted and joined."""
     key: str  # TimelineEntry.sort_text()
     entities: tuple[tuple[str, str], ...]  # (id, name) named in its sentence
-    html: str
+    html: bytes  # UTF-8: the site timeline joins ~10^4 entries into one file without encoding them again
 
 
 def _sentence_span(body: str, event: Event) -> tuple[int, int] | None:
