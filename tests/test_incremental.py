@@ -337,3 +337,21 @@ def test_files_put_in_the_output_by_hand_are_removed(site, tmp_path):
     assert report.removed == 3 and not (out / "new-folder").exists()
     assert_same_as_clean(site, tmp_path)
     assert build(site).removed == 0
+
+
+def test_kept_builder_leaves_stray_files_to_the_next_build_and_keeps_the_cache_pruned(site, tmp_path):
+    """serve's builder trusts the output it left and looks only at the folders it writes to; a
+    file put there meanwhile is removed by the next `build`, and edits never grow the cache."""
+    b = builder.Builder(load_config(site / "site.yaml"))
+    b.build()
+    out, cache = site / "_site", site / CACHE_DIR
+    stray = out / "articles" / "beta" / "stray.html"
+    stray.write_text("x", encoding="utf-8")
+    path = site / "content" / "alpha.md"
+    for n in range(3):
+        path.write_text(EXTRA["alpha"] + f"\n第{n}次修改：腾讯营收增长{n}%。\n", encoding="utf-8")
+        assert b.build().annotated == 1
+    assert len(list((cache / "annotations").iterdir())) == len(list((cache / "parts").iterdir())) == 3
+    assert stray.exists()
+    assert build(site).removed == 1 and not stray.exists()
+    assert_same_as_clean(site, tmp_path)
