@@ -599,8 +599,8 @@ class Builder:
             return None
         if st.st_size != size:
             return None
-        if known and known[2:] == [sha] and [st.st_size, st.st_mtime_ns] == known[:2]:
-            return st
+        if known and [st.st_size, st.st_mtime_ns] == known[:2]:  # as the last build left it
+            return st if known[2:] == [sha] else None
         try:
             data = content if isinstance(content, bytes) else Path(content).read_bytes()
             return st if target.read_bytes() == data else None

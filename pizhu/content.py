@@ -110,7 +110,7 @@ def find_articles(content_dir: Path, exclude: set[Path] = frozenset()) -> list[t
     """(path, slug) of every .md file under content_dir, sorted for deterministic builds."""
     found = []
     for path, rel in _markdown_files(content_dir):
-        if path in exclude or any(p.startswith((".", "_")) for p in rel):
+        if (exclude and path in exclude) or any(p.startswith((".", "_")) for p in rel):
             continue
         parts = (*rel[:-1], rel[-1][:-len(".md")])
         bad = next((p for p in parts if not _SLUG_PART.match(p)), None)
