@@ -248,6 +248,7 @@ class Builder:
         self._parts: dict[str, ArticleParts] = {}  # by render key
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
         self._render_keys: list[str] = []  # of the last build's articles
+        self._env_key = ""  # templates, settings and Pizhu's code, at the last build
         # (env key, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
         self._trusted = False  # this build's manifest is the one this builder left (see _left)
@@ -424,6 +425,7 @@ class Builder:
         self._parts = {e.render_key: e.parts or known[e.render_key] for e in entries
                        if e.parts is not None or e.render_key in known}
         self._render_keys = [e.render_key for e in entries]
+        self._env_key = env_key
         lap("save cache")
         return BuildReport(len(entries), pages, time.perf_counter() - clock.started, out, annotated=annotated,
                            reused=reused, rendered=sum(e.render for e in entries), written=written,
@@ -436,10 +438,7 @@ class Builder:
         with Progress(f"rendering the pages built from all {len(entries)} articles …", 0, min_total=0,
                       stream=self.progress_stream) as status:
             status.advance(0)
-            if self._site_renderer is None or self._site_renderer[0] != env_key:
-                renderer = _pages().Renderer(self.config, self.cache.compiled_templates)
-                self._site_renderer = (env_key, renderer, _pages().EntityIndex(renderer.markdown))
-            _, renderer, entity_index = self._site_renderer
+            renderer, entity_index = self._site_state(env_key)
             plan = _pages().site_wide_plan(renderer, [e.article for e in entries], [e.parts for e in entries],
                                            entity_index)
             old_keys, same_env = old_site.get("keys") or {}, old_site.get("env") == env_key
@@ -478,14 +477,23 @@ class Builder:
                 return False
         return True
 
+    def _site_state(self, env_key: str):
+        """(renderer, entity index) for the site-wide pages, kept while templates and settings are."""
+        if self._site_renderer is None or self._site_renderer[0] != env_key:
+            renderer = _pages().Renderer(self.config, self.cache.compiled_templates)
+            self._site_renderer = (env_key, renderer, _pages().EntityIndex(renderer.markdown))
+        return self._site_renderer[1:]
+
     def warm(self) -> None:
-        """Load every article's parts of the site-wide pages now (serve does, while it waits for a
-        first change), so the first rebuild after an edit does not pay for it."""
+        """Load every article's parts of the site-wide pages and merge the entity pages now (serve
+        does, while it waits for a first change), so the first rebuild after an edit does not pay for it."""
         for key in self._render_keys:
             if key not in self._parts:
                 parts = self.cache.load_parts(key)
                 if parts is not None:
                     self._parts[key] = parts
+        if self._env_key and all(key in self._parts for key in self._render_keys):
+            self._site_state(self._env_key)[1].update([self._parts[key].entities for key in self._render_keys])
 
     def _has_parts(self, e: _Entry) -> bool:
         return e.render_key in self._parts or self.cache.has_parts(e.render_key)

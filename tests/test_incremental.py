@@ -312,17 +312,21 @@ def test_one_builder_kept_between_builds_matches_a_clean_build(site, tmp_path):
 
 
 def test_warm_builder_loads_parts_before_the_first_edit(site, monkeypatch):
-    """serve warms its builder while waiting: after that, an edit loads no cached parts from disk."""
+    """serve warms its builder while waiting: after that, an edit loads no cached parts from disk
+    and merges no entity page it does not touch."""
     build(site)
     b = builder.Builder(load_config(site / "site.yaml"))
     assert b.build().rendered == 0  # nothing changed: nothing loaded yet
     b.warm()
-    loaded = []
+    loaded, merged_all = [], []
     real = builder.BuildCache.load_parts
     monkeypatch.setattr(builder.BuildCache, "load_parts", lambda self, key: loaded.append(key) or real(self, key))
+    from pizhu.entities_index import EntityIndex
+    real_merge = EntityIndex._merge_all
+    monkeypatch.setattr(EntityIndex, "_merge_all", lambda self, parts: merged_all.append(1) or real_merge(self, parts))
     path = site / "content" / "beta.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
-    assert b.build().rendered == 1 and loaded == []
+    assert b.build().rendered == 1 and loaded == [] and merged_all == []  # entity pages merged while warming
 
 
 def test_files_put_in_the_output_by_hand_are_removed(site, tmp_path):
