@@ -249,6 +249,7 @@ class Builder:
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
         self._render_keys: list[str] = []  # of the last build's articles
         self._env_key = ""  # templates, settings and Pizhu's code, at the last build
+        self._keys: dict[tuple[str, str, str], tuple[str, str]] = {}  # (file, glossary, env key) → _article_keys
         # (env key, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
         self._trusted = False  # this build's manifest is the one this builder left (see _left)
@@ -288,6 +289,12 @@ class Builder:
         found.sort(key=lambda pair: (pair[0].date, pair[0].slug), reverse=True)
         return found, glossary, glossary_key, seen
 
+    @staticmethod
+    def _article_keys(a: Article, file_key: str, glossary_key: str, env_key: str) -> tuple[str, str]:
+        """(annotation key, render key) of an article: what its annotation and its page depend on."""
+        annotation_key = digest(glossary_key, a.body, a.date.isoformat(), str(a.source), a.title, a.lang)
+        return annotation_key, digest(env_key, file_key, annotation_key)
+
     def _file_key(self, path: Path, slug: str, code: str) -> str:
         """The digest of an article file (and what reading it depends on); only files whose size or
         modification time changed since the last build are read."""
@@ -318,11 +325,12 @@ class Builder:
         old_pages, old_files = manifest["pages"], manifest["files"]
 
         entries: list[_Entry] = []
+        known_keys, self._keys = self._keys, {}
         for article, file_key in found:
-            a = article
-            annotation_key = digest(glossary_key, a.body, a.date.isoformat(), str(a.source), a.title, a.lang)
-            entry = _Entry(article, file_key, annotation_key, digest(env_key, file_key, annotation_key))
-            old = old_pages.get(a.slug)
+            known = (file_key, glossary_key, env_key)
+            keys = self._keys[known] = known_keys.get(known) or self._article_keys(article, *known)
+            entry = _Entry(article, file_key, *keys)
+            old = old_pages.get(article.slug)
             entry.render = not (old and old.get("key") == entry.render_key and self._unchanged(old.get("files"), old_files))
             entries.append(entry)
         site_key = digest(env_key, *(e.render_key for e in entries))

@@ -119,6 +119,7 @@ class Renderer:
         self._shapes: dict[tuple[str, str, frozenset[str]], _Form] = {}
         self._chips: dict[tuple[str, str], str] = {}
         self._options: dict[tuple[str, str, str], str] = {}
+        self._list_items: dict[tuple[str, str, int, int], str] = {}  # filled list_item shapes
         self._forms: dict[tuple, _Form] = {}  # article-page macros, per shape
         self._endnote_forms: dict[tuple, _Form] = {}  # by note kind, pattern, linked and empty fields
         self._rows: dict[tuple, str] = {}  # filled detail and link rows (many repeat)
@@ -293,6 +294,21 @@ class Renderer:
                 "note_id": esc(e.note_id) if e.note_id else "", "title": head["title"],
                 "chips": "".join(html)}).encode("utf-8")))
         return parts
+
+    def list_items(self, pages) -> Markup:
+        """Entities in the list of all entities, from `_entity.html`'s `list_item` filled per entity."""
+        url, items, html = self.env.globals["url"], self._list_items, []
+        if len(items) > 100_000:  # bounded: serve keeps a renderer for as long as it runs
+            items.clear()
+        for p in pages:
+            key = (p.id, p.name, p.mention_count, p.article_count)
+            item = items.get(key)
+            if item is None:
+                item = items[key] = self._filled("list_item", {
+                    "href": esc(url(p.path)), "name": esc(p.name), "mentions": str(p.mention_count),
+                    "articles": str(p.article_count)}, "_entity.html")
+            html.append(item)
+        return Markup("\n".join(html))
 
     def option(self, page) -> str:
         """An entity's option in the site timeline's filter (from `_timeline.html`'s macro)."""
@@ -477,7 +493,7 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
                                              [(p.id, p.name, p.type) for p in filter_entities]), timeline),
         SitePage("entities/index.html", _key([(p.id, p.name, p.type, p.mention_count, p.article_count) for p in entities]),
                  lambda: renderer.page("entities.html", groups=entities_by_type(entities), count=len(entities),
-                                       page_url="entities/")),
+                                       list_items=renderer.list_items, page_url="entities/")),
         SitePage(".nojekyll", _key(), lambda: ""),
     ]
     for page in entities:
