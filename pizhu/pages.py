@@ -24,7 +24,7 @@ from .content import Article
 from .entities_index import EntityIndex, EntityPart, entities_by_type, entity_parts
 from .notes import Detail, Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
-from .templating import escape_text as esc, make_environment, render_template
+from .templating import call_macro, escape_text as esc, make_environment, render_template
 from .timeline import EventPart, article_timeline
 from .units import bar_fraction, chinese_units, log_scale
 
@@ -112,7 +112,6 @@ class Renderer:
         self.env.globals.update(entity_path=entity_path)
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")
-        self._macros = self.env.get_template("_marks.html").module
         self._mark_shapes: dict[tuple[str, str, bool, bool], _Form] = {}
         self._notes: dict[str, tuple[Note, str]] = {}  # the prepared article's (note, pattern) by id
         self._inline_cache: dict[str, str] = {}
@@ -128,9 +127,8 @@ class Renderer:
         key = (note.kind, pattern, opening, first)
         shape = self._mark_shapes.get(key)
         if shape is None:
-            slots = _Slots(note.kind, pattern)
-            macro = self._macros.mark_open if opening else self._macros.mark_close
-            shape = self._mark_shapes[key] = _Form(str(macro(slots, first)))
+            macro = "mark_open" if opening else "mark_close"
+            shape = self._mark_shapes[key] = _Form(call_macro(self.env, "_marks.html", macro, _Slots(note.kind, pattern), first))
         return shape
 
     def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
@@ -178,8 +176,7 @@ class Renderer:
         key = (template, macro, slots.kind, slots.pattern, slots._empty, args)
         form = self._forms.get(key)
         if form is None:
-            render_template(self.env, template)  # its syntax errors reported with file and line
-            form = self._forms[key] = _Form(str(getattr(self.env.get_template(template).module, macro)(slots, *args)))
+            form = self._forms[key] = _Form(call_macro(self.env, template, macro, slots, *args))
         return form
 
     def endnotes(self, item: AnnotatedArticle) -> Markup:
@@ -269,8 +266,7 @@ class Renderer:
         key = (template, macro, empty)
         form = self._shapes.get(key)
         if form is None:
-            module = self.env.get_template(template).module
-            form = self._shapes[key] = _Form(str(getattr(module, macro)(_Slots("", "", empty))))
+            form = self._shapes[key] = _Form(call_macro(self.env, template, macro, _Slots("", "", empty)))
         return form.fill(values)
 
     def event_parts(self, item: AnnotatedArticle, head: dict[str, str]) -> list[EventPart]:

@@ -1,9 +1,9 @@
 """The Jinja environment: autoescaped templates, URL helpers, and template errors with their line."""
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
-import traceback
 from pathlib import Path
 
 import jinja2
@@ -53,8 +53,27 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
 
 
 def render_template(env: jinja2.Environment, name: str, **context) -> str:
-    try:
+    with template_errors(env, name):
         return env.get_template(name).render(**context)
+
+
+def call_macro(env: jinja2.Environment, name: str, macro: str, *args) -> str:
+    """Template `name`'s `macro` called with `args`, as a str; errors name the template file and line."""
+    with template_errors(env, name):
+        found = getattr(env.get_template(name).module, macro, None)
+        if found is None:
+            raise BuildError(name, None, f"template has no macro '{macro}' (Pizhu calls it; see the bundled templates/{name})")
+        return str(found(*args))
+
+
+@contextlib.contextmanager
+def template_errors(env: jinja2.Environment, name: str):
+    """Any error while loading or rendering template `name` as a BuildError naming the template
+    file and line that raised it."""
+    try:
+        yield
+    except BuildError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(exc.filename or name, exc.lineno, f"template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
@@ -65,13 +84,22 @@ def render_template(env: jinja2.Environment, name: str, **context) -> str:
 
 
 def _template_frame(exc: BaseException, env: jinja2.Environment) -> tuple[str | None, int | None]:
-    """The innermost traceback frame inside a template file (Jinja rewrites these to template lines)."""
+    """The innermost traceback frame inside a template file, as (file, template line). Jinja maps
+    frames to template lines for `render`; a macro called from Python (the shapes pages.py fills)
+    leaves compiled-code frames, mapped here through the template's debug info."""
     roots = [Path(p).resolve() for p in env.loader.searchpath]  # type: ignore[union-attr]
     found = (None, None)
-    for frame in traceback.extract_tb(exc.__traceback__):
-        path = Path(frame.filename)
+    tb = exc.__traceback__
+    while tb is not None:
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            filename, line = template.filename, template.get_corresponding_lineno(tb.tb_lineno)
+        else:
+            filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        path = Path(filename or "")
         if path.suffix in (".html", ".xml") and any(root in path.resolve().parents for root in roots):
-            found = (frame.filename, frame.lineno)
+            found = (filename, line)
+        tb = tb.tb_next
     return found
 
 

@@ -1,6 +1,8 @@
 """Bad input gets a clear error naming the file and line, and the build exits non-zero."""
 from pathlib import Path
 
+import pytest
+
 from support import run_cli
 
 
@@ -86,6 +88,22 @@ def test_template_error_names_template_and_line(project):
     result = run_cli("build", cwd=project)
     assert result.returncode == 1
     assert "404.html:3:" in result.stderr
+
+
+@pytest.mark.parametrize("template, field", [("_notes.html", "{{ note.title }}"), ("_entity.html", "{{ f.text }}"),
+                                             ("_marks.html", "{{ note.card }}")])
+def test_error_inside_a_macro_names_its_template_and_line(project, template, field):
+    """Macros that Pizhu calls once per shape (endnotes, entity-page parts, marks) report their own
+    template file and line, not a Python traceback."""
+    path = project / "templates" / template
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if field in line)
+    lines[at] = lines[at].replace(field, field.replace(" }}", ".nope() }}"), 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run_cli("build", "--no-cache", cwd=project)
+    assert result.returncode == 1
+    assert f"{template}:{at + 1}: template error: UndefinedError" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
 def test_template_error_leaves_the_last_good_site_and_no_staging_folder(project):
