@@ -67,9 +67,25 @@ def _cached(name: str, source: str, build, valid):
         with open(tmp, "wb") as fh:
             fh.write(marshal.dumps(data))
         os.replace(tmp, cache)
+        _forget_old(name, keep=3)
     except (OSError, ValueError):  # an unwritable folder, or data marshal cannot hold: no cache
         pass
     return data
+
+
+def _forget_old(name: str, keep: int) -> None:
+    """Delete all but the `keep` newest cache files of `name` (older jieba installs, older cache
+    versions): each is several megabytes, and a new virtual environment makes a new one."""
+    folder = _cache_dir()
+    found = []
+    for entry in os.scandir(folder):
+        if entry.name.startswith(f"{name}-") and entry.name.endswith((".marshal", ".pickle")):
+            found.append((entry.stat().st_mtime, entry.path))
+    for _, path in sorted(found, reverse=True)[keep:]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 def _parse(path: str) -> tuple[dict, dict, dict, int]:

@@ -1,4 +1,6 @@
 """The segmenter's dictionary: frequencies recovered from log-probabilities, prefixes, added words."""
+import os
+
 from annotator import _seg
 
 
@@ -37,3 +39,23 @@ def test_add_word_keeps_the_larger_frequency_and_adds_prefixes():
     _seg.add_word(w, 10)
     assert _seg.word_freq(w) == 1234
     assert w in _seg.cut_han(w + "的")
+
+
+def test_dictionary_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch):
+    """A new jieba install or cache version writes a new file; old ones do not pile up in ~/.cache/pizhu."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "pizhu"
+    folder.mkdir()
+    for i in range(5):
+        old = folder / f"seg-{i}-1-1.marshal"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    (folder / "emit-0-1-1.marshal").write_bytes(b"x")
+    source = tmp_path / "dict.txt"
+    source.write_text("词 3 n\n", encoding="utf-8")
+    assert _seg._cached("seg", str(source), lambda path: {"词": 3}, lambda d: isinstance(d, dict)) == {"词": 3}
+    left = sorted(p.name for p in folder.iterdir())
+    assert len([n for n in left if n.startswith("seg-")]) == 3
+    assert "seg-4-1-1.marshal" in left and "seg-3-1-1.marshal" in left and "seg-0-1-1.marshal" not in left
+    assert "emit-0-1-1.marshal" in left
+    assert _seg._cached("seg", str(source), lambda path: {}, lambda d: isinstance(d, dict)) == {"词": 3}  # read back
