@@ -25,6 +25,7 @@ class SiteConfig:
     static_dir: str = "static"
     output_dir: str = "_site"
     feed_size: int = 20
+    timeline_page_size: int = 1000  # entries the site timeline shows on one page; above, one page per year
     root: Path = Path(".")  # folder of site.yaml; relative paths above are resolved against it
 
     def path(self, relative: str) -> Path:

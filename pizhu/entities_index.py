@@ -78,7 +78,8 @@ class EntityPage:
     mention_count: int = 0
     figures: list[str] = field(default_factory=list)  # HTML table rows
     quotes: list[str] = field(default_factory=list)  # HTML
-    in_timeline: bool = False
+    timeline_years: list[str] = field(default_factory=list)  # years of the site timeline naming it
+    timeline_paged: bool = False  # the site timeline has a page per year (link each year, not one page)
     sections: list[str] = field(default_factory=list)  # one per article, newest first (HTML)
     parts_digest: str = ""  # of its parts' keys, in article order
 
@@ -108,8 +109,8 @@ class EntityPage:
         return Markup("\n".join(self.quotes))
 
     def inputs_key(self) -> str:
-        """Everything the page is made of (its parts, in article order, and the timeline link)."""
-        return f"{self.in_timeline:d}{self.parts_digest}"
+        """Everything the page is made of (its parts, in article order, and its timeline links)."""
+        return f"{self.timeline_paged:d}{' '.join(self.timeline_years)}|{self.parts_digest}"
 
 
 def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],

@@ -46,12 +46,18 @@ class ArticleLink:
         return article_url(self.article)
 
 
+class TimelineYear(NamedTuple):
+    """One article's entries on one year's page of the site timeline, in short."""
+    key: str  # digest of the entries
+    count: int
+    entity_ids: frozenset[str]  # the entities they name
+
+
 class ArticleParts(NamedTuple):
     """What one article adds to the site-wide pages, made when it is rendered and cached with it."""
     entities: list[EntityPart]
     events: list[EventPart]
-    events_key: str  # digest of `events`
-    in_timeline: frozenset[str]  # ids of the entities its timeline entries name
+    years: dict[str, TimelineYear]  # what its entries add to each year's page of the site timeline
     listed_key: str  # digest of what list pages (index, feed, sitemap) show of the article
 
 
@@ -255,9 +261,7 @@ class Renderer:
         short_title = self.env.filters["truncate"](self.env, item.article.title, 24)
         entities = entity_parts(item, self.env.globals["url"], lambda macro, values: self._filled(
             macro, values, "_entity.html"), short_title)
-        events_key = hashlib.sha256(repr([e[:2] for e in events]).encode("utf-8") + b"".join(e.html for e in events))
-        return ArticleParts(entities, events, events_key.hexdigest(),
-                            frozenset(i for e in events for i, _ in e.entities), _key(_listed(item.article)))
+        return ArticleParts(entities, events, _years(events), _key(_listed(item.article)))
 
     def _filled(self, macro: str, values: dict[str, str], template: str = "_timeline.html") -> str:
         """`template`'s `macro` for escaped `values`: rendered once per shape (a shape per set of
@@ -325,6 +329,15 @@ class Renderer:
         marker = f"\ue002{slot}\ue003"
         html = self.page(template, **context, **{slot: Markup(marker)}).encode("utf-8")
         return html.replace(marker.encode("utf-8"), b"\n".join(pieces))
+
+
+def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
+    by_year: dict[str, list[EventPart]] = {}
+    for e in events:
+        by_year.setdefault(e.year, []).append(e)
+    return {year: TimelineYear(hashlib.sha256(repr([e[:2] for e in found]).encode("utf-8") + b"".join(
+        e.html for e in found)).hexdigest(), len(found), frozenset(i for e in found for i, _ in e.entities))
+        for year, found in by_year.items()}
 
 
 def _alias(note: Note) -> str:
@@ -467,26 +480,47 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     all_listed = "".join(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
     entities = (entity_index or EntityIndex(renderer.markdown)).update([p.entities for p in parts])
-    in_timeline = frozenset().union(*[p.in_timeline for p in parts])
+    years = _timeline_years(parts)
+    total = sum(count for _, count, _ in years.values())
+    paged = total > config.timeline_page_size
     for page in entities:
-        page.in_timeline = page.id in in_timeline
-    filter_entities = [p for p in entities if p.in_timeline]
+        page.timeline_years = [y for y, (_, _, ids) in years.items() if page.id in ids]
+        page.timeline_paged = paged
 
-    def timeline() -> bytes:
-        events = sorted(chain.from_iterable([p.events for p in parts]), key=attrgetter("key"))
-        return renderer.page_around("timeline.html", "entries_html", [e.html for e in events],
-                                    count=len(events), page_url="timeline/",
-                                    filter_options=Markup("\n".join(renderer.option(p) for p in filter_entities)))
+    def timeline_page(year: str | None, key: str, entity_ids: frozenset[str], **context) -> SitePage:
+        """The page of `year`'s entries, or (None) of every entry."""
+        rel = f"timeline/{year}/index.html" if year else "timeline/index.html"
+        filter_entities = [p for p in entities if p.id in entity_ids]
 
+        def render() -> bytes:
+            found = chain.from_iterable([p.events for p in parts])
+            events = sorted([e for e in found if e.key.startswith(year)] if year else found, key=attrgetter("key"))
+            return renderer.page_around(
+                "timeline_year.html" if year else "timeline.html", "entries_html", [e.html for e in events],
+                year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
+                filter_options=Markup("\n".join(renderer.option(p) for p in filter_entities)))
+        return SitePage(rel, _key(key, repr(context), [(p.id, p.name, p.type) for p in filter_entities]), render)
+
+    year_list = [(y, count) for y, (_, count, _) in years.items()]
+    if paged:  # an index of the years, and a page per year
+        ordered = list(years)
+        timeline = [SitePage("timeline/index.html", _key(year_list), lambda: renderer.page(
+            "timeline.html", years=year_list, count=total, paged=True, page_url="timeline/"))]
+        timeline += [timeline_page(y, years[y][0], years[y][2], before=ordered[i - 1] if i else None,
+                                   after=ordered[i + 1] if i + 1 < len(ordered) else None)
+                     for i, y in enumerate(ordered)]
+    else:
+        timeline = [timeline_page(None, "".join(k for k, _, _ in years.values()),
+                                  frozenset().union(*[ids for _, _, ids in years.values()]), paged=False)]
     pages = [
         SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
         SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
         SitePage("feed.xml", _key("".join(listed[:config.feed_size]), newest),
                  lambda: renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)),
-        SitePage("sitemap.xml", _key(all_listed, "\n".join(p.id for p in entities)),
-                 lambda: renderer.page("sitemap.xml", items=items, entities=entities)),
-        SitePage("timeline/index.html", _key("".join(p.events_key for p in parts),
-                                             [(p.id, p.name, p.type) for p in filter_entities]), timeline),
+        SitePage("sitemap.xml", _key(all_listed, "\n".join(p.id for p in entities), list(years) if paged else []),
+                 lambda: renderer.page("sitemap.xml", items=items, entities=entities,
+                                       timeline_years=list(years) if paged else [])),
+        *timeline,
         SitePage("entities/index.html", _key([(p.id, p.name, p.type, p.mention_count, p.article_count) for p in entities]),
                  lambda: renderer.page("entities.html", groups=entities_by_type(entities), count=len(entities),
                                        list_items=renderer.list_items, page_url="entities/")),
@@ -496,6 +530,17 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
         pages.append(SitePage(f"{page.path}index.html", page.inputs_key(),
                               lambda page=page: renderer.page("entity.html", entity=page, page_url=page.path)))
     return pages
+
+
+def _timeline_years(parts: list[ArticleParts]) -> dict[str, tuple[str, int, frozenset[str]]]:
+    """Each year of the site timeline, in order: (key of its entries, in article order; how many;
+    the entities they name)."""
+    found: dict[str, list[TimelineYear]] = {}
+    for p in parts:
+        for year, part in p.years.items():
+            found.setdefault(year, []).append(part)
+    return {year: (_key("".join([t.key for t in found[year]])), sum([t.count for t in found[year]]),
+                   frozenset().union(*[t.entity_ids for t in found[year]])) for year in sorted(found)}
 
 
 def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:

@@ -76,6 +76,11 @@ class EventPart(NamedTuple):
     entities: tuple[tuple[str, str], ...]  # (id, name) named in its sentence
     html: bytes  # UTF-8: the site timeline joins ~10^4 entries into one file without encoding them again
 
+    @property
+    def year(self) -> str:
+        """The year whose page of the site timeline lists it."""
+        return self.key[:4]
+
 
 def _sentence_span(body: str, event: Event) -> tuple[int, int] | None:
     """Where the event's sentence sits in the body (the one that contains the event)."""

@@ -54,13 +54,13 @@ def items() -> list[AnnotatedArticle]:
     return [a, b]
 
 
-def renderer():
-    return Renderer(SiteConfig(root=ROOT, base_url="/pizhu/"))
+def renderer(**settings):
+    return Renderer(SiteConfig(root=ROOT, base_url="/pizhu/", **settings))
 
 
-def build(its=None):
+def build(its=None, **settings):
     its = its or items()
-    r = renderer()
+    r = renderer(**settings)
     files = {}
     for item in its:
         files.update(article_pages(r, item))
@@ -90,6 +90,30 @@ def test_site_timeline_merges_every_article():
     assert 'data-entities="sam-altman"' in page
     assert '<option value="openai">OpenAI（机构）</option>' in page
     assert 'href="/pizhu/articles/b/#ref-n' in page
+    assert not [rel for rel in files if re.match(r"timeline/\d{4}/", rel)]  # one page: no year pages
+
+
+def test_a_long_site_timeline_gets_a_page_per_year():
+    its, files = build(timeline_page_size=3)  # 4 entries
+    index = files["timeline/index.html"]
+    assert "<time" not in index
+    assert re.findall(r'href="/pizhu/timeline/(\d{4})/">\1年</a> <span class="muted">(\d+) 条', index) == [
+        ("2021", "1"), ("2022", "1"), ("2023", "2")]
+    pages = {year: files[f"timeline/{year}/index.html"] for year in ("2021", "2022", "2023")}
+    times = {year: re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', page) for year, page in pages.items()}
+    assert times == {"2021": [("2021-03-04", "2021年3月4日")], "2022": [("2022-05", "2022年5月")],
+                     "2023": [("2023", "2023年"), ("2023-01", "2023年1月")]}
+    # each year page links to its neighbours and offers only the entities its entries name
+    assert 'rel="prev" href="/pizhu/timeline/2021/"' in pages["2022"] and 'rel="next" href="/pizhu/timeline/2023/"' in pages["2022"]
+    assert 'rel="prev"' not in pages["2021"] and 'rel="next"' not in pages["2023"]
+    for page in pages.values():
+        named = {e for found in re.findall(r'data-entities="([^"]*)"', page) for e in found.split()}
+        assert set(re.findall(r'<option value="([^"]+)">', page)) == named
+    assert all(f"/pizhu/timeline/{y}/" in files["sitemap.xml"] for y in pages)
+    # an entity page links to each year that names it, with the filter set
+    openai = files["entities/openai/index.html"]
+    years = re.findall(r'href="/pizhu/timeline/(\d{4})/\?entity=openai"', openai)
+    assert years == ["2022", "2023"] and all('<option value="openai">' in pages[y] for y in years)
 
 
 def test_article_page_parts():

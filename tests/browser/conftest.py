@@ -52,15 +52,32 @@ def built(tmp_path_factory) -> dict:
     return {"site": project / "_site", "annotation": json.loads(ann.stdout)}
 
 
-@pytest.fixture(scope="session")
-def server(built) -> str:
-    handler = functools.partial(_Handler, directory=str(built["site"]))
+def _serve(folder: Path):
+    handler = functools.partial(_Handler, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built) -> str:
+    yield from _serve(built["site"])
+
+
+@pytest.fixture(scope="session")
+def paged_server(built) -> str:
+    """The same site with a site timeline long enough to get a page per year (timeline_page_size: 5)."""
+    project = built["site"].parent
+    config = project / "site-paged.yaml"
+    config.write_text((project / "site.yaml").read_text(encoding="utf-8") + "\ntimeline_page_size: 5\noutput_dir: _paged\n",
+                      encoding="utf-8")
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--config", str(config), "build", "--base-url", BASE],
+                         cwd=project, capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    yield from _serve(project / "_paged")
 
 
 @pytest.fixture(scope="module")  # stopped before other modules: its event loop would clash with asyncio.run
@@ -94,10 +111,11 @@ class Watch:
 @pytest.fixture
 def open_page(browser, server):
     """open_page(path, **context options) → page; every page is checked for console errors and
-    requests that leave 127.0.0.1 when the test ends."""
+    requests that leave 127.0.0.1 when the test ends. open_page(path, site=paged_server) opens
+    another served site."""
     contexts, watches = [], []
 
-    def _open(path: str = ARTICLE, **options):
+    def _open(path: str = ARTICLE, site: str = server, **options):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(**options)
         watch = Watch()
@@ -106,7 +124,7 @@ def open_page(browser, server):
         watches.append(watch)
         page = context.new_page()
         watch.attach(page)
-        page.goto(server + path)
+        page.goto(site + path)
         page.wait_for_load_state("load")
         return page
 

@@ -302,6 +302,28 @@ def test_site_timeline_filters_by_entity(open_page, built):
     assert again.locator(".tl-site .tl-item:not([hidden])").count() == counts[value]
 
 
+def test_a_long_site_timeline_has_a_page_per_year(open_page, paged_server, built):
+    index = open_page("timeline/", site=paged_server)
+    hrefs = index.locator(".tl-years a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    counts = index.locator(".tl-years .muted").evaluate_all("ns => ns.map(n => parseInt(n.textContent))")
+    assert hrefs and sum(counts) == len(built["annotation"]["events"]) and index.locator(".tl-site").count() == 0
+    seen = []
+    for href, count in zip(hrefs, counts):
+        page = open_page(href.removeprefix("/pizhu/"), site=paged_server)
+        datetimes = page.locator(".tl-site time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+        assert len(datetimes) == count and all(d.startswith(href.strip("/")[-4:]) for d in datetimes)
+        seen += datetimes
+    assert seen == sorted(seen, key=_date_key)  # the year pages, in order, are the whole timeline
+    # an entity page links to each year that names it, with the filter set to the entity
+    entity = open_page("entities/openai/", site=paged_server)
+    entity.locator(".entity-years a").last.click()
+    entity.wait_for_load_state("load")
+    assert entity.locator("#pz-tl-filter").input_value() == "openai"
+    shown = entity.locator(".tl-site .tl-item:not([hidden])")
+    assert shown.count() >= 1
+    assert all("openai" in e.split() for e in shown.evaluate_all("ls => ls.map(l => l.dataset.entities)"))
+
+
 def test_without_javascript_notes_are_endnotes_linked_both_ways(open_page):
     page = open_page(java_script_enabled=False)
     assert page.locator(".pz-pop").count() == 0
