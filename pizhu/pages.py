@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .config import SiteConfig
 from .content import Article
-from .entities_index import EntityIndex, EntityPart, entities_by_type, entity_parts
+from .entities_index import EntityIndex, EntityPage, EntityPart, entities_by_type, entity_parts
 from .notes import Detail, Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
 from .templating import call_macro, escape_text as esc, make_environment, render_template
@@ -480,48 +480,17 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     all_listed = "".join(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
     entities = (entity_index or EntityIndex(renderer.markdown)).update([p.entities for p in parts])
-    years = _timeline_years(parts)
-    total = sum(count for _, count, _ in years.values())
-    paged = total > config.timeline_page_size
-    for page in entities:
-        page.timeline_years = [y for y, (_, _, ids) in years.items() if page.id in ids]
-        page.timeline_paged = paged
-
-    def timeline_page(year: str | None, key: str, entity_ids: frozenset[str], **context) -> SitePage:
-        """The page of `year`'s entries, or (None) of every entry."""
-        rel = f"timeline/{year}/index.html" if year else "timeline/index.html"
-        filter_entities = [p for p in entities if p.id in entity_ids]
-
-        def render() -> bytes:
-            found = chain.from_iterable([p.events for p in parts])
-            events = sorted([e for e in found if e.key.startswith(year)] if year else found, key=attrgetter("key"))
-            return renderer.page_around(
-                "timeline_year.html" if year else "timeline.html", "entries_html", [e.html for e in events],
-                year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
-                filter_options=Markup("\n".join(renderer.option(p) for p in filter_entities)))
-        return SitePage(rel, _key(key, repr(context), [(p.id, p.name, p.type) for p in filter_entities]), render)
-
-    year_list = [(y, count) for y, (_, count, _) in years.items()]
-    if paged:  # an index of the years, and a page per year
-        ordered = list(years)
-        timeline = [SitePage("timeline/index.html", _key(year_list), lambda: renderer.page(
-            "timeline.html", years=year_list, count=total, paged=True, page_url="timeline/"))]
-        timeline += [timeline_page(y, years[y][0], years[y][2], before=ordered[i - 1] if i else None,
-                                   after=ordered[i + 1] if i + 1 < len(ordered) else None)
-                     for i, y in enumerate(ordered)]
-    else:
-        timeline = [timeline_page(None, "".join(k for k, _, _ in years.values()),
-                                  frozenset().union(*[ids for _, _, ids in years.values()]), paged=False)]
+    timeline, year_pages = _timeline_pages(renderer, parts, entities)
     pages = [
         SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
         SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
         SitePage("feed.xml", _key("".join(listed[:config.feed_size]), newest),
                  lambda: renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)),
-        SitePage("sitemap.xml", _key(all_listed, "\n".join(p.id for p in entities), list(years) if paged else []),
-                 lambda: renderer.page("sitemap.xml", items=items, entities=entities,
-                                       timeline_years=list(years) if paged else [])),
+        SitePage("sitemap.xml", _key(all_listed, "\n".join(p.id for p in entities), year_pages),
+                 lambda: renderer.page("sitemap.xml", items=items, entities=entities, timeline_years=year_pages)),
         *timeline,
-        SitePage("entities/index.html", _key([(p.id, p.name, p.type, p.mention_count, p.article_count) for p in entities]),
+        SitePage("entities/index.html", _key("\n".join([f"{p.id}\t{p.name}\t{p.type}\t{p.mention_count}\t{p.article_count}"
+                                                      for p in entities])),
                  lambda: renderer.page("entities.html", groups=entities_by_type(entities), count=len(entities),
                                        list_items=renderer.list_items, page_url="entities/")),
         SitePage(".nojekyll", _key(), lambda: ""),
@@ -530,6 +499,50 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
         pages.append(SitePage(f"{page.path}index.html", page.inputs_key(),
                               lambda page=page: renderer.page("entity.html", entity=page, page_url=page.path)))
     return pages
+
+
+def _timeline_pages(renderer: Renderer, parts: list[ArticleParts],
+                    entities: list[EntityPage]) -> tuple[list[SitePage], list[str]]:
+    """The site timeline: one page of every entry, or (above `timeline_page_size` entries) an index
+    of the years and a page per year; also the years that have a page. Sets each entity page's
+    timeline links."""
+    years = _timeline_years(parts)
+    total = sum(count for _, count, _ in years.values())
+    paged = total > renderer.config.timeline_page_size
+    named_in: dict[str, list[str]] = {}  # entity id → the years naming it, in order
+    for year, (_, _, ids) in years.items():
+        for entity_id in ids:
+            named_in.setdefault(entity_id, []).append(year)
+    position = {p.id: i for i, p in enumerate(entities)}
+    labels = [f"{p.id}\t{p.name}\t{p.type}" for p in entities]
+    for page in entities:
+        page.timeline_years = named_in.get(page.id, [])
+        page.timeline_paged = paged
+
+    def page(year: str | None, key: str, entity_ids: frozenset[str], **context) -> SitePage:
+        """The page of `year`'s entries, or (None) of every entry; its filter offers `entity_ids`."""
+        rel = f"timeline/{year}/index.html" if year else "timeline/index.html"
+        offered = sorted([position[i] for i in entity_ids if i in position])
+
+        def render() -> bytes:
+            found = chain.from_iterable([p.events for p in parts])
+            events = sorted([e for e in found if e.key.startswith(year)] if year else found, key=attrgetter("key"))
+            return renderer.page_around(
+                "timeline_year.html" if year else "timeline.html", "entries_html", [e.html for e in events],
+                year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
+                filter_options=Markup("\n".join([renderer.option(entities[i]) for i in offered])))
+        return SitePage(rel, _key(key, repr(context), "\n".join([labels[i] for i in offered])), render)
+
+    if not paged:
+        return [page(None, "".join(k for k, _, _ in years.values()),
+                     frozenset().union(*[ids for _, _, ids in years.values()]), paged=False)], []
+    listed = [(y, count) for y, (_, count, _) in years.items()]
+    ordered = list(years)
+    pages = [SitePage("timeline/index.html", _key(listed), lambda: renderer.page(
+        "timeline.html", years=listed, count=total, paged=True, page_url="timeline/"))]
+    pages += [page(y, years[y][0], years[y][2], before=ordered[i - 1] if i else None,
+                   after=ordered[i + 1] if i + 1 < len(ordered) else None) for i, y in enumerate(ordered)]
+    return pages, ordered
 
 
 def _timeline_years(parts: list[ArticleParts]) -> dict[str, tuple[str, int, frozenset[str]]]:
