@@ -267,6 +267,7 @@ class Builder:
         # (env key, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
         self._trusted = False  # this build's manifest is the one this builder left (see _left)
+        self._touched: set[str] = set()  # output files this build wrote or removed
         # The manifest this builder last saved and the output folder's identity then: while the
         # folder is the same, the next build trusts that its files are as this builder left them
         # (serve owns its output), instead of checking each by stat as a fresh `build` does.
@@ -333,7 +334,7 @@ class Builder:
         env_key = digest(cachemod.pizhu_digest(), repr(config),
                          cachemod.tree_digest(config.path(config.templates_dir)))
         left, self._left = self._left, None  # kept only by a build that succeeds
-        self._touched: set[str] = set()  # output files this build wrote or removed
+        self._touched = set()
         self._trusted = left is not None and left[0] is not None and left[0] == self._out_identity()
         manifest = left[1] if self._trusted else self.cache.load_manifest(out)
         old_pages, old_files = manifest["pages"], manifest["files"]

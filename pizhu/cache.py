@@ -124,7 +124,7 @@ class BuildCache:
             for shard in sorted((self.folder / "articles").glob("*.pickle")):
                 found = self._load_pickle(shard)
                 if isinstance(found, dict):
-                    self.articles.update(found)
+                    self.articles.update((k, v) for k, v in found.items() if type(v).__name__ == "Article")
             self.file_keys = self._load_pickle(self.folder / "files.pickle") or {}
 
     # --- sealed files ---------------------------------------------------------------------------------
@@ -226,7 +226,8 @@ class BuildCache:
                 for path in folder.iterdir():
                     if path.stem not in keep or path.name.endswith(".tmp"):
                         self._discard(path)
-            self._discard(self.folder / "articles.pickle")  # before articles/ (cache layout of 2026-11)
+            for stale in [self.folder / "articles.pickle", *(self.folder / "outputs").glob("*.json")]:
+                self._discard(stale)  # the cache layout of 2026-11: one articles file, JSON manifests
         self._kept = (set(annotations), set(parts))
 
     # --- parsed front matter --------------------------------------------------------------------------
