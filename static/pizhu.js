@@ -209,6 +209,12 @@
         if (ok) shown += 1;
       });
       if (count) count.textContent = value ? "显示 " + shown + " / " + items.length + " 条" : "共 " + items.length + " 条";
+      // neighbouring years (a timeline with a page per year) keep the filter
+      all(".tl-year-nav a").forEach(function (a) {
+        var url = new URL(a.href);
+        if (value) url.searchParams.set("entity", value); else url.searchParams.delete("entity");
+        a.href = url.href;
+      });
     };
     var wanted = new URLSearchParams(location.search).get("entity");
     if (wanted && all("option", filter).some(function (o) { return o.value === wanted; })) filter.value = wanted;

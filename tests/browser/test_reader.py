@@ -322,6 +322,11 @@ def test_a_long_site_timeline_has_a_page_per_year(open_page, paged_server, built
     shown = entity.locator(".tl-site .tl-item:not([hidden])")
     assert shown.count() >= 1
     assert all("openai" in e.split() for e in shown.evaluate_all("ls => ls.map(l => l.dataset.entities)"))
+    # the neighbouring years keep the filter
+    assert entity.locator(".tl-year-nav a").count() >= 1
+    assert all("entity=openai" in href for href in entity.locator(".tl-year-nav a").evaluate_all("as => as.map(a => a.href)"))
+    entity.locator("#pz-tl-filter").select_option("")
+    assert not any("entity=" in href for href in entity.locator(".tl-year-nav a").evaluate_all("as => as.map(a => a.href)"))
 
 
 def test_without_javascript_notes_are_endnotes_linked_both_ways(open_page):
