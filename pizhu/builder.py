@@ -268,9 +268,10 @@ class Builder:
         self._site_renderer: tuple | None = None
         self._trusted = False  # this build's manifest is the one this builder left (see _left)
         self._touched: set[str] = set()  # output files this build wrote or removed
-        # The manifest this builder last saved and the output folder's identity then: while the
-        # folder is the same, the next build trusts that its files are as this builder left them
-        # (serve owns its output), instead of checking each by stat as a fresh `build` does.
+        # The manifest this builder last saved, with the output folder's and the saved manifest's
+        # identity then: while both are the same, the next build trusts that the files are as this
+        # builder left them (serve owns its output), instead of checking each by stat as a fresh
+        # `build` does.
         self._left: tuple[tuple, dict] | None = None
 
     # Phase 1: read -----------------------------------------------------------------------------------
@@ -335,7 +336,7 @@ class Builder:
                          cachemod.tree_digest(config.path(config.templates_dir)))
         left, self._left = self._left, None  # kept only by a build that succeeds
         self._touched = set()
-        self._trusted = left is not None and left[0] is not None and left[0] == self._out_identity()
+        self._trusted = left is not None and None not in left[0] and left[0] == self._output_stamp()
         manifest = left[1] if self._trusted else self.cache.load_manifest(out)
         old_pages, old_files = manifest["pages"], manifest["files"]
 
@@ -440,7 +441,7 @@ class Builder:
         manifest = {"pages": pages_manifest, "files": files_manifest, "dirs": dirs,
                     "site": {"key": site_key, "files": list(site_files), "keys": site_keys, "env": env_key}}
         self.cache.save_manifest(out, manifest)
-        self._left = (self._out_identity(), manifest)
+        self._left = (self._output_stamp(), manifest)
         self.cache.save_articles(plan.seen)
         self.cache.save_file_keys({name: v for name, v in self._file_keys.items() if v[1] in plan.seen})
         self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
@@ -476,12 +477,15 @@ class Builder:
                     files[page.rel] = stage(staging, page.rel, content if isinstance(content, bytes) else content.encode("utf-8"))
         return files, keys
 
-    def _out_identity(self) -> tuple | None:
+    def _output_stamp(self) -> tuple:
+        """The output folder's identity and the saved manifest's: while both are as this builder left
+        them, no one else (`rm -rf _site`, a `build` of the same output) has touched the output."""
         try:
             st = os.stat(self.out)
+            folder = (st.st_dev, st.st_ino)
         except OSError:
-            return None
-        return (st.st_dev, st.st_ino)
+            folder = None
+        return (folder, self.cache.manifest_stamp(self.out))
 
     def _unchanged(self, rels, old_files: dict) -> bool:
         """Every file of a reused page is still in the output folder as this builder left it."""

@@ -276,3 +276,13 @@ class BuildCache:
     def save_manifest(self, out: Path, manifest: dict) -> None:
         if self.folder:
             self._write(self._manifest_path(out), pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def manifest_stamp(self, out: Path) -> tuple | None:
+        """The saved manifest file's identity and time: another build of the same output changes it."""
+        if not self.folder:
+            return None
+        try:
+            st = os.stat(self._manifest_path(out))
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)

@@ -359,3 +359,16 @@ def test_kept_builder_leaves_stray_files_to_the_next_build_and_keeps_the_cache_p
     assert stray.exists()
     assert build(site).removed == 1 and not stray.exists()
     assert_same_as_clean(site, tmp_path)
+
+
+def test_kept_builder_notices_another_build_of_its_output(site, tmp_path):
+    """serve's builder trusts the output it left only while no one else built into it: a `build`
+    with another base path meanwhile is put right by serve's next rebuild."""
+    b = builder.Builder(load_config(site / "site.yaml"))
+    b.build()
+    builder.Builder(load_config(site / "site.yaml").with_overrides(base_url="/other/")).build()
+    assert "/other/" in (site / "_site" / "index.html").read_text(encoding="utf-8")
+    path = site / "content" / "alpha.md"
+    path.write_text(EXTRA["alpha"] + "\n又一段。\n", encoding="utf-8")
+    b.build()
+    assert_same_as_clean(site, tmp_path)
