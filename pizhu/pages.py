@@ -47,7 +47,7 @@ class ArticleLink:
 
 
 class TimelineYear(NamedTuple):
-    """One article's entries on one year's page of the site timeline, in short."""
+    """Entries on one year's page of the site timeline, in short (one article's, or all of them)."""
     key: str  # digest of the entries
     count: int
     entity_ids: frozenset[str]  # the entities they name
@@ -507,11 +507,11 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts],
     of the years and a page per year; also the years that have a page. Sets each entity page's
     timeline links."""
     years = _timeline_years(parts)
-    total = sum(count for _, count, _ in years.values())
+    total = sum(summary.count for summary in years.values())
     paged = total > renderer.config.timeline_page_size
     named_in: dict[str, list[str]] = {}  # entity id → the years naming it, in order
-    for year, (_, _, ids) in years.items():
-        for entity_id in ids:
+    for year, summary in years.items():
+        for entity_id in summary.entity_ids:
             named_in.setdefault(entity_id, []).append(year)
     position = {p.id: i for i, p in enumerate(entities)}
     labels = [f"{p.id}\t{p.name}\t{p.type}" for p in entities]
@@ -526,7 +526,7 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts],
 
         def render() -> bytes:
             found = chain.from_iterable([p.events for p in parts])
-            events = sorted([e for e in found if e.key.startswith(year)] if year else found, key=attrgetter("key"))
+            events = sorted([e for e in found if e.year == year] if year else found, key=attrgetter("key"))
             return renderer.page_around(
                 "timeline_year.html" if year else "timeline.html", "entries_html", [e.html for e in events],
                 year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
@@ -534,26 +534,26 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts],
         return SitePage(rel, _key(key, repr(context), "\n".join([labels[i] for i in offered])), render)
 
     if not paged:
-        return [page(None, "".join(k for k, _, _ in years.values()),
-                     frozenset().union(*[ids for _, _, ids in years.values()]), paged=False)], []
-    listed = [(y, count) for y, (_, count, _) in years.items()]
+        return [page(None, "".join(summary.key for summary in years.values()),
+                     frozenset().union(*[summary.entity_ids for summary in years.values()]), paged=False)], []
+    counts = [(year, summary.count) for year, summary in years.items()]
     ordered = list(years)
-    pages = [SitePage("timeline/index.html", _key(listed), lambda: renderer.page(
-        "timeline.html", years=listed, count=total, paged=True, page_url="timeline/"))]
-    pages += [page(y, years[y][0], years[y][2], before=ordered[i - 1] if i else None,
+    pages = [SitePage("timeline/index.html", _key(counts), lambda: renderer.page(
+        "timeline.html", years=counts, count=total, paged=True, page_url="timeline/"))]
+    pages += [page(y, years[y].key, years[y].entity_ids, before=ordered[i - 1] if i else None,
                    after=ordered[i + 1] if i + 1 < len(ordered) else None) for i, y in enumerate(ordered)]
     return pages, ordered
 
 
-def _timeline_years(parts: list[ArticleParts]) -> dict[str, tuple[str, int, frozenset[str]]]:
-    """Each year of the site timeline, in order: (key of its entries, in article order; how many;
-    the entities they name)."""
+def _timeline_years(parts: list[ArticleParts]) -> dict[str, TimelineYear]:
+    """Each year of the site timeline, in order, summed over every article (its key digests every
+    article's entries of the year, in article order)."""
     found: dict[str, list[TimelineYear]] = {}
     for p in parts:
         for year, part in p.years.items():
             found.setdefault(year, []).append(part)
-    return {year: (_key("".join([t.key for t in found[year]])), sum([t.count for t in found[year]]),
-                   frozenset().union(*[t.entity_ids for t in found[year]])) for year in sorted(found)}
+    return {year: TimelineYear(_key("".join([t.key for t in found[year]])), sum([t.count for t in found[year]]),
+                               frozenset().union(*[t.entity_ids for t in found[year]])) for year in sorted(found)}
 
 
 def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:
