@@ -31,6 +31,7 @@ class Entity:
     note: str | None = None  # Markdown, from the glossary
     link: str | None = None  # from the glossary
     mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 1.0  # in [0, 1]: how likely the mark is right (name and type)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Figure:
     qualifier: Qualifier | None = None
     value_max: float | None = None  # set for ranges (3至5亿元)
     entity: str | None = None  # id of the entity the figure is about
+    confidence: float = 1.0  # in [0, 1]: how likely the figure and its value are right
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Quote:
     direct: bool  # True for a quotation in marks, False for reported speech
     speaker: str | None
     speaker_entity: str | None = None
+    confidence: float = 1.0  # in [0, 1]: how likely the quote and its speaker are right
 
 
 @dataclass
@@ -64,6 +67,7 @@ class Event:
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD, as precision says
     precision: Precision
     sentence: str
+    confidence: float = 1.0  # in [0, 1]: how likely the date and its resolution are right
 
 
 @dataclass
