@@ -1,6 +1,7 @@
 """The command-line commands, each a plain function of parsed arguments (build.py only parses)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import annotator
 
-from .builder import build_site
+from .builder import annotate_article, build_site
 from .config import SiteConfig, load_config
 from .content import load_glossary, read_article
 from .errors import BuildError
@@ -44,9 +45,9 @@ def annotate(args) -> int:
         glossary = load_glossary(config.path(config.glossary))
     if text.lstrip("\ufeff").startswith("---"):
         article = read_article(path, path.stem, default_lang="zh")
-        date = _date(args.date, path) if args.date else article.date
-        result = annotator.annotate(article.body, date=date, glossary=glossary, path=str(path),
-                                    title=article.title, lang=article.lang)
+        if args.date:
+            article = dataclasses.replace(article, date=_date(args.date, path))
+        result = annotate_article(article, glossary)  # as the build annotates it
     else:
         if not args.date:
             raise BuildError(path, None, "plain text has no front matter: pass --date YYYY-MM-DD")
