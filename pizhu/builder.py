@@ -292,7 +292,7 @@ class Builder:
         glossary_key = digest(cachemod.annotator_digest(), glossary_bytes)
         code = cachemod.pizhu_digest()
         found, errors, seen = [], [], set()
-        for path, slug in find_articles(config.path(config.content_dir)):
+        for path, slug in find_articles(config.path(config.content_dir), site_root=config.root):
             try:
                 file_key = self._file_key(path, slug, code)
             except OSError as exc:

@@ -12,7 +12,7 @@ import annotator
 
 from .builder import annotate_article, build_site
 from .config import SiteConfig, load_config
-from .content import load_glossary, read_article
+from .content import is_slug, load_glossary, read_article
 from .errors import BuildError
 
 
@@ -68,8 +68,12 @@ def import_article(args) -> int:
         article = convert(args.raw.read_text(encoding="utf-8"), date=date)
     except ValueError as exc:
         raise BuildError(args.raw, None, str(exc)) from None
-    slug = args.slug or slug_for(article.title)
-    target = config.path(config.content_dir) / f"{slug}.md"
+    slug = args.slug.removesuffix(".md") if args.slug else slug_for(article.title)
+    content = config.path(config.content_dir)
+    target = content / f"{slug}.md"
+    if not is_slug(slug) or content.resolve() not in target.resolve().parents:
+        raise BuildError(args.raw, None, f"--slug must name a file under {content}/: ASCII letters, digits, "
+                                         f"'-', '_' or '.', sub-folders with '/', got {args.slug!r}")
     if target.exists() and not args.force:
         raise BuildError(target, None, "already exists (pass --force to overwrite, or --slug to pick another name)")
     target.parent.mkdir(parents=True, exist_ok=True)
