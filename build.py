@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("import", help="turn a scraped article into content/<slug>.md")
     p.set_defaults(run=commands.import_article)
     p.add_argument("raw", type=Path)
-    p.add_argument("--date", help="article date YYYY-MM-DD (default: today)")
+    p.add_argument("--date", help="article date YYYY-MM-DD (default: the dateline below the title)")
     p.add_argument("--slug", help="file name under content/ (default: from the title)")
     p.add_argument("--force", action="store_true", help="overwrite an existing article")
 

@@ -59,7 +59,7 @@ def annotate(args) -> int:
 
 def import_article(args) -> int:
     config = _config(args) if Path(args.config).exists() else SiteConfig()
-    date = _date(args.date, args.raw) if args.date else dt.date.today()
+    date = _date(args.date, args.raw) if args.date else None
     if not args.raw.exists():
         raise BuildError(args.raw, None, "file not found")
     from .importer import convert, slug_for  # only this command needs it
@@ -68,6 +68,9 @@ def import_article(args) -> int:
         article = convert(args.raw.read_text(encoding="utf-8"), date=date)
     except ValueError as exc:
         raise BuildError(args.raw, None, str(exc)) from None
+    if "date" not in article.meta:
+        raise BuildError(args.raw, None, "no dateline (such as 2024-03-12 09:30 or 2024年3月12日) in the lines "
+                                         "below the title: pass the article's date with --date YYYY-MM-DD")
     slug = args.slug.removesuffix(".md") if args.slug else slug_for(article.title)
     content = config.path(config.content_dir)
     target = content / f"{slug}.md"
