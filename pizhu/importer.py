@@ -18,7 +18,8 @@ _LABEL_KEYS = {"文": "author", "作者": "author", "撰文": "author", "记者"
                "责编": "editor", "责任编辑": "editor", "值班编辑": "editor", "图片来源": "image_credit",
                "题图来源": "image_credit", "题图": "image_credit", "来源": "source", "出品": "publisher",
                "校对": None, "审校": None, "审核": None, "终审": None, "监制": None, "排版": None, "美编": None}
-_CREDITS_ONLY = {"责编", "责任编辑", "值班编辑", "校对", "审校", "审核", "终审", "监制", "排版", "美编"}  # never text
+# Labels that only ever credit staff: such a line leaves the body wherever it stands (others only at the end).
+_CREDITS_ONLY = {"责编", "责任编辑", "值班编辑", "校对", "审校", "审核", "终审", "监制", "排版", "美编"}
 _LABEL = re.compile(r"(?:^|(?<=[\s|｜丨/·]))(" + "|".join(sorted(_LABEL_KEYS, key=len, reverse=True))
                     + r")\s*[|｜:：丨/]\s*")
 # A dateline's date: 2024-03-12 09:30, 2024/3/12, 2024.3.12, 2024年3月12日 …, and the words around it.

@@ -179,8 +179,9 @@ def _mark_text(token: Token, offset: int, layers: _Layers, placed: set[str]) -> 
 # --- what the annotator reads --------------------------------------------------------------------------
 
 # Bodies with none of these have no code and cannot nest deep enough to lose text: no parse needed.
-# (A backtick, a tilde fence, an indented line, or a line opening with nine or more quote/list markers.)
-_MAYBE_CODE_OR_DEEP = re.compile(r"`|~~~|^(?: {4}|\t)|^(?:[ \t]*(?:>|[*+-][ \t]|\d{1,9}[.)][ \t])){9}", re.M)
+# (A backtick, a tilde fence, a line indented by four (after any quote markers: code, or a list nested
+# by indentation), or a line opening with nine or more quote/list markers.)
+_MAYBE_CODE_OR_DEEP = re.compile(r"`|~~~|^[ \t>]*(?: {4}|\t)|^(?:[ \t]*(?:>|[*+-][ \t]|\d{1,9}[.)][ \t])){9}", re.M)
 _CONTAINERS = ("blockquote_open", "list_item_open")  # the block rules markdown-it nests into
 
 
