@@ -11,6 +11,7 @@ Each command is a thin wrapper around a function in the `pizhu` package.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -45,16 +46,21 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("import", help="turn a scraped article into content/<slug>.md")
     p.set_defaults(run=commands.import_article)
     p.add_argument("raw", type=Path)
-    p.add_argument("--date", help="article date YYYY-MM-DD (default: today)")
+    p.add_argument("--date", help="article date YYYY-MM-DD (default: the dateline below the title)")
     p.add_argument("--slug", help="file name under content/ (default: from the title)")
     p.add_argument("--force", action="store_true", help="overwrite an existing article")
 
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # here, not at exit, so that a closed pipe is caught below
+        return status
     except (BuildError, BuildErrors) as exc:
         print(f"error: {exc}".replace("\n", "\nerror: "), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `build.py annotate FILE | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 128 + 13  # as a shell reports a command ended by SIGPIPE
 
 
 if __name__ == "__main__":

@@ -86,8 +86,15 @@ class BuildReport:
                 f"{self.written} files written, {self.removed} removed → {self.out}")
 
 
+# How an article's body becomes the annotator's text (render.annotatable_text): part of every
+# annotation's cache key, so a change to it re-annotates. Bump when that function changes.
+ANNOTATED_TEXT = "code blanked, v1"
+
+
 def annotate_article(article: Article, glossary: Glossary) -> annotator.Annotation:
-    return annotator.annotate(article.body, date=article.date, glossary=glossary,
+    from .render import annotatable_text  # Markdown is parsed only when something is annotated
+    text = annotatable_text(article.body, article.source, article.body_line)
+    return annotator.annotate(text, date=article.date, glossary=glossary,
                               path=str(article.source), title=article.title, lang=article.lang)
 
 
@@ -138,6 +145,8 @@ def _work(task: _Task):
         if annotation is None:
             try:
                 annotation = annotate_article(article, _state["glossary"])
+            except BuildError:
+                raise
             except Exception as exc:
                 raise BuildError(article.source, None, f"annotator failed: {type(exc).__name__}: {exc}") from exc
             cache.store_annotation(task.annotation_key, json.dumps(annotation.to_dict(), ensure_ascii=False))
@@ -283,7 +292,7 @@ class Builder:
         glossary_key = digest(cachemod.annotator_digest(), glossary_bytes)
         code = cachemod.pizhu_digest()
         found, errors, seen = [], [], set()
-        for path, slug in find_articles(config.path(config.content_dir)):
+        for path, slug in find_articles(config.path(config.content_dir), site_root=config.root):
             try:
                 file_key = self._file_key(path, slug, code)
             except OSError as exc:
@@ -308,7 +317,8 @@ class Builder:
     @staticmethod
     def _article_keys(a: Article, file_key: str, glossary_key: str, env_key: str) -> tuple[str, str]:
         """(annotation key, render key) of an article: what its annotation and its page depend on."""
-        annotation_key = digest(glossary_key, a.body, a.date.isoformat(), str(a.source), a.title, a.lang)
+        annotation_key = digest(glossary_key, ANNOTATED_TEXT, a.body, a.date.isoformat(), str(a.source), a.title,
+                                a.lang)
         return annotation_key, digest(env_key, file_key, annotation_key)
 
     def _file_key(self, path: Path, slug: str, code: str) -> str:

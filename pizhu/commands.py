@@ -1,6 +1,7 @@
 """The command-line commands, each a plain function of parsed arguments (build.py only parses)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import annotator
 
-from .builder import build_site
+from .builder import annotate_article, build_site
 from .config import SiteConfig, load_config
-from .content import load_glossary, read_article
+from .content import is_slug, load_glossary, read_article
 from .errors import BuildError
 
 
@@ -44,9 +45,9 @@ def annotate(args) -> int:
         glossary = load_glossary(config.path(config.glossary))
     if text.lstrip("\ufeff").startswith("---"):
         article = read_article(path, path.stem, default_lang="zh")
-        date = _date(args.date, path) if args.date else article.date
-        result = annotator.annotate(article.body, date=date, glossary=glossary, path=str(path),
-                                    title=article.title, lang=article.lang)
+        if args.date:
+            article = dataclasses.replace(article, date=_date(args.date, path))
+        result = annotate_article(article, glossary)  # as the build annotates it
     else:
         if not args.date:
             raise BuildError(path, None, "plain text has no front matter: pass --date YYYY-MM-DD")
@@ -58,7 +59,7 @@ def annotate(args) -> int:
 
 def import_article(args) -> int:
     config = _config(args) if Path(args.config).exists() else SiteConfig()
-    date = _date(args.date, args.raw) if args.date else dt.date.today()
+    date = _date(args.date, args.raw) if args.date else None
     if not args.raw.exists():
         raise BuildError(args.raw, None, "file not found")
     from .importer import convert, slug_for  # only this command needs it
@@ -67,8 +68,15 @@ def import_article(args) -> int:
         article = convert(args.raw.read_text(encoding="utf-8"), date=date)
     except ValueError as exc:
         raise BuildError(args.raw, None, str(exc)) from None
-    slug = args.slug or slug_for(article.title)
-    target = config.path(config.content_dir) / f"{slug}.md"
+    if "date" not in article.meta:
+        raise BuildError(args.raw, None, "no dateline (such as 2024-03-12 09:30 or 2024年3月12日) in the lines "
+                                         "below the title: pass the article's date with --date YYYY-MM-DD")
+    slug = args.slug.removesuffix(".md") if args.slug else slug_for(article.title)
+    content = config.path(config.content_dir)
+    target = content / f"{slug}.md"
+    if not is_slug(slug) or content.resolve() not in target.resolve().parents:
+        raise BuildError(args.raw, None, f"--slug must name a file under {content}/: ASCII letters, digits, "
+                                         f"'-', '_' or '.', sub-folders with '/', got {args.slug!r}")
     if target.exists() and not args.force:
         raise BuildError(target, None, "already exists (pass --force to overwrite, or --slug to pick another name)")
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,11 +107,16 @@ def _markdown_files(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
     return sorted(found, key=lambda pair: pair[1])
 
 
-def find_articles(content_dir: Path, exclude: set[Path] = frozenset()) -> list[tuple[Path, str]]:
-    """(path, slug) of every .md file under content_dir, sorted for deterministic builds."""
+def find_articles(content_dir: Path, exclude: set[Path] = frozenset(), *,
+                  site_root: Path | None = None) -> list[tuple[Path, str]]:
+    """(path, slug) of every .md file under content_dir, sorted for deterministic builds; links to
+    files outside the site folder (and content_dir) are skipped with a warning."""
     found = []
+    inside = _real_folders(content_dir, site_root)
     for path, rel in _markdown_files(content_dir):
         if (exclude and path in exclude) or any(p.startswith((".", "_")) for p in rel):
+            continue
+        if os.path.islink(path) and not _links_inside(path, inside):
             continue
         parts = (*rel[:-1], rel[-1][:-len(".md")])
         bad = next((p for p in parts if not _SLUG_PART.match(p)), None)
@@ -167,3 +173,24 @@ def _glossary_entry(item, path: Path, line: int, index: int) -> GlossaryEntry:
     if unknown:
         raise BuildError(path, line, f"{where} ({name}): unknown key '{sorted(unknown)[0]}'")
     return GlossaryEntry(name.strip(), kind, tuple(aliases), item.get("note"), item.get("link"))
+
+
+def _real_folders(*folders: Path | None) -> tuple[str, ...]:
+    return tuple(os.path.join(os.path.realpath(f), "") for f in folders if f is not None)
+
+
+def _links_inside(link: Path, folders: tuple[str, ...]) -> bool:
+    """Whether a link in content/ leads into one of `folders`; if not, say that it is skipped. A link
+    committed to a repository would otherwise publish whatever it reaches on the machine that builds."""
+    target = os.path.realpath(link)
+    if target.startswith(folders):
+        return True
+    print(f"warning: {link}: skipped: a link to {target}, outside the site folder (copy the file in instead)",
+          file=sys.stderr)
+    return False
+
+
+def is_slug(slug: str) -> bool:
+    """Whether `slug` names an article under content/: names of ASCII letters, digits, '-', '_' and
+    '.' (not starting with '.'), sub-folders separated by '/'; never an absolute path or '..'."""
+    return all(_SLUG_PART.fullmatch(part) for part in slug.split("/"))

@@ -9,6 +9,7 @@ Markdown body) land exactly on the rendered text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
@@ -18,6 +19,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
+
+from .errors import BuildError
 
 
 class Mark(NamedTuple):  # a tuple, not a frozen dataclass: one per note, about half the cost to build
@@ -171,3 +174,77 @@ def _mark_text(token: Token, offset: int, layers: _Layers, placed: set[str]) -> 
     if end > pos:
         pieces.append(text[pos - offset:])
     return [Token("pz_marked", "", 0, content=text, meta={"pieces": pieces})]
+
+
+# --- what the annotator reads --------------------------------------------------------------------------
+
+# Bodies with none of these have no code and cannot nest deep enough to lose text: no parse needed.
+# (A backtick, a tilde fence, a line indented by four (after any quote markers: code, or a list nested
+# by indentation), or a line opening with nine or more quote/list markers.)
+_MAYBE_CODE_OR_DEEP = re.compile(r"`|~~~|^[ \t>]*(?: {4}|\t)|^(?:[ \t]*(?:>|[*+-][ \t]|\d{1,9}[.)][ \t])){9}", re.M)
+_CONTAINERS = ("blockquote_open", "list_item_open")  # the block rules markdown-it nests into
+
+
+def annotatable_text(body: str, path=None, first_line: int = 1) -> str:
+    """`body` as the annotator must read it: code (fenced, indented, inline) blanked out with spaces,
+    same length and newlines, so offsets still point into `body`. Code is shown verbatim and never
+    marked, so a figure or a name in it must not reach the sidebar, timeline or entity pages either.
+
+    Raises BuildError (at `first_line` + the line in `body`) where quotes or lists nest so deep that
+    markdown-it drops the text inside (its maxNesting guards its recursion)."""
+    if not _MAYBE_CODE_OR_DEEP.search(body):
+        return body
+    md = _parser()
+    lines = _line_starts(body)
+    chars = list(body)
+    for token in md.parse(body):
+        if token.type in _CONTAINERS and token.level >= md.options.maxNesting - 1:
+            raise BuildError(path, first_line + token.map[0],
+                             f"quotes or lists nest deeper than {md.options.maxNesting} levels here: "
+                             "Markdown drops the text inside them; nest less")
+        if token.type in ("fence", "code_block") and token.map:
+            _blank(chars, lines[token.map[0]], _line_end(lines, token.map[1], len(body)))
+        elif token.type == "inline" and token.children and token.map:
+            start, end = lines[token.map[0]], _line_end(lines, token.map[1], len(body))
+            for span in _code_spans(token.children, body, start, end):
+                _blank(chars, *span)
+    return "".join(chars)
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    return make_markdown(lambda *a: "")
+
+
+def _line_end(line_starts: list[int], line: int, length: int) -> int:
+    return line_starts[line] if line < len(line_starts) else length
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _code_spans(children: list[Token], source: str, cursor: int, limit: int):
+    """(start, end) in `source` of each code span among an inline block's children, backticks included:
+    found in order, as `_split_children` finds text, after the text before them."""
+    for token in children:
+        if token.type == "code_inline":
+            opening = _backtick_run(source, token.markup, cursor, limit, escapable=True)
+            closing = _backtick_run(source, token.markup, opening + len(token.markup), limit) if opening >= 0 else -1
+            if closing >= 0:
+                cursor = closing + len(token.markup)
+                yield opening, cursor
+        elif token.type == "text" and token.content:
+            pos = source.find(token.content, cursor, limit)
+            if pos >= 0:
+                cursor = pos + len(token.content)
+
+
+def _backtick_run(source: str, run: str, start: int, limit: int, escapable: bool = False) -> int:
+    """Where a run of exactly len(run) backticks starts in source[start:limit] (-1: none); an opening
+    run may not follow a backslash (an escaped backtick is text)."""
+    before = r"(?<![`\\])" if escapable else "(?<!`)"
+    found = re.compile(before + re.escape(run) + "(?!`)").search(source, start, limit)
+    return found.start() if found else -1

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import html
+import ipaddress
 import mimetypes
 import os
 import queue
@@ -150,13 +151,52 @@ def error_page(errors: list[dict]) -> str:
             f'</head><body>{error_html(errors)}</body></html>')
 
 
+def is_own_host(header: str, host: str, port: int) -> bool:
+    """Whether a request's Host header names this server: localhost, the --host name or an IP address,
+    with its port. A web page that rebinds its domain name to 127.0.0.1 (DNS rebinding) to read the
+    site sends that domain name, and is refused; an IP address cannot be rebound."""
+    name, _, their_port = header.rpartition(":")
+    if their_port != str(port):
+        return False
+    name = name.lower()
+    if name in ("localhost", host.lower()):
+        return True
+    try:
+        ipaddress.ip_address(name[1:-1] if name.startswith("[") and name.endswith("]") else name)
+        return True
+    except ValueError:
+        return False
+
+
+def _is_clean_path(path: str) -> bool:
+    """No NUL (the filesystem calls would raise) and only UTF-8 (`decode_argument` keeps other bytes
+    as lone surrogates): no output file has such a name."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in path
+
+
 class SiteHandler(web.RequestHandler):
     """The output folder, under the site's base path, waiting for running builds; with the error overlay."""
 
     state: ServeState  # set by `serve`
+    host: str = "127.0.0.1"  # the address `serve` listens on, set by `serve`
+    port: int = 8000
 
     def initialize(self, path: str, default_filename: str | None = None) -> None:
         self.root = Path(path).resolve()
+
+    def prepare(self) -> None:
+        header = self.request.headers.get("Host", "")
+        if not is_own_host(header, self.host, self.port):
+            self.set_status(403)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish(f"403: this server answers to http://{self.host}:{self.port}/, not to Host {header!r}\n")
+
+    def decode_argument(self, value: bytes, name: str | None = None) -> str:
+        return value.decode("utf-8", "surrogateescape")  # a path that is not UTF-8 is a missing page
 
     def compute_etag(self):
         return None
@@ -170,6 +210,8 @@ class SiteHandler(web.RequestHandler):
         self.set_header("Cache-Control", "no-store")
         base = state.config.base_url
         url = "/" + path
+        if not _is_clean_path(path):
+            return self._not_found(include_body)
         if not url.startswith(base):
             if url in ("/", base.rstrip("/")):
                 return self.redirect(base)
@@ -321,7 +363,7 @@ def serve(config: SiteConfig, *, host: str = "127.0.0.1", port: int = 8000,
     state = ServeState(config, config_path)
     state.rebuild()
     watcher = WatchfilesWatcher(state)
-    SiteHandler.state = state
+    SiteHandler.state, SiteHandler.host, SiteHandler.port = state, host, port
     server = Server(watcher=watcher)
     server.SFH = SiteHandler
     print(f"serving {state.out} at http://{host}:{port}{config.base_url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
