@@ -13,6 +13,7 @@ from .builder import build_site
 from .config import SiteConfig, load_config
 from .content import load_glossary, read_article
 from .errors import BuildError
+from .textfile import read_text
 
 
 def _config(args) -> SiteConfig:
@@ -37,7 +38,7 @@ def annotate(args) -> int:
     path: Path = args.file
     if not path.exists():
         raise BuildError(path, None, "file not found")
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     glossary = None
     if not args.no_glossary and Path(args.config).exists():
         config = _config(args)
