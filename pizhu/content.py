@@ -157,8 +157,8 @@ def load_glossary(path: Path) -> Glossary:
         raise BuildError(path, meta.line_of(key), f"unknown glossary key '{key}' (use 'entities' and 'ignore')")
     items = meta.data.get("entities")
     if not isinstance(items, (list, type(None))):
-        raise BuildError(path, meta.line_of("entities"), "'entities' must be a list of entries "
-                                                         f"(name, type, aliases, note, link), got {type(items).__name__}")
+        raise BuildError(path, meta.line_of("entities"),
+                         f"'entities' must be a list of entries (name, type, …), got {type(items).__name__}")
     entries, errors = [], []
     for index, item in enumerate(items or []):
         try:

@@ -17,7 +17,8 @@ import pytest
 from support import ROOT
 
 SITE_YAML = "title: 小城日报\nurl: https://example.org\n"
-ARTICLE = "---\ntitle: 小城新闻\ndate: 2024-03-12\n---\n王小明在青山公司工作。他说：“今年我们的收入增长了百分之十。”\n"
+ARTICLE = ("---\ntitle: 小城新闻\ndate: 2024-03-12\n---\n"
+           "王小明在青山公司工作。他说：“今年我们的收入增长了百分之十。”\n")
 GLOSSARY = "entities:\n  - name: 青山公司\n    type: org\n    note: 小城的一家公司。\n"
 FILES = {"site.yaml": SITE_YAML, "content/a.md": ARTICLE, "content/glossary.yaml": GLOSSARY}
 
@@ -55,6 +56,7 @@ def alias_bomb(key: str = "laughs") -> str:
     return "\n".join(lines) + f"\n{key}: *l8"
 
 
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what browsers cut from a URL's start
 _SCRIPT_URL = re.compile(r"(?:javascript|vbscript|data):", re.I)
 _URL_ATTRIBUTE = re.compile(r"""\b(?:href|src|action|formaction|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 
@@ -67,7 +69,7 @@ def script_links(site: Path) -> list[str]:
         if page.suffix not in (".html", ".xml"):
             continue
         for value in _URL_ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
-            url = re.sub(r"[\t\n\r]", "", html.unescape(value.strip("\"'"))).lstrip("\x00\x01\x02\x03 \x0b\x0c\x1f")
+            url = re.sub(r"[\t\n\r]", "", html.unescape(value.strip("\"'"))).lstrip(_C0_AND_SPACE)
             if _SCRIPT_URL.match(url):
                 found.append(f"{page.relative_to(site)}: {value}")
     return found
@@ -119,7 +121,8 @@ def test_script_link_is_refused(site, name, text, where, words):
 
 
 GB18030_BODY = "王小明在青山公司工作。\n".encode("gb18030")
-GB18030_ARTICLE = ARTICLE.split("王")[0].encode() + GB18030_BODY  # UTF-8 front matter, GB18030 body (line 5)
+GB18030_FRONT = ARTICLE.split("王")[0].encode()
+GB18030_ARTICLE = GB18030_FRONT + GB18030_BODY  # UTF-8 front matter, GB18030 body (line 5)
 
 # (file, its text or bytes, expected "file:line: …" prefix, further words)
 BAD_INPUT = [
@@ -136,12 +139,14 @@ BAD_INPUT = [
                  "content/a.md:3: 'date' must be YYYY-MM-DD, got '2023-01-01T25:00:00'", ["hour must be in 0..23"],
                  id="date-hour-25"),
     pytest.param("content/a.md", GB18030_ARTICLE,
-                 f"content/a.md:5: not UTF-8 text (byte 0x{GB18030_BODY[0]:02x} at offset {len(ARTICLE.split('王')[0].encode())})",
+                 f"content/a.md:5: not UTF-8 text (byte 0x{GB18030_BODY[0]:02x} at offset {len(GB18030_FRONT)})",
                  ["save it as UTF-8", "GB18030"], id="article-in-gb18030"),
     pytest.param("content/glossary.yaml", "entities:\n  - name: 青山\n    type: org\n".encode("gb18030"),
                  "content/glossary.yaml:2: not UTF-8 text", ["offset 20", "GB18030"], id="glossary-in-gb18030"),
     pytest.param("site.yaml", "title: 小城日报\n".encode("gb18030"),
                  "site.yaml:1: not UTF-8 text", ["offset", "GB18030"], id="site-yaml-in-gb18030"),
+    pytest.param("site.yaml", "title: 小城日报\n".encode("utf-16"),
+                 "site.yaml:1: not UTF-8 text (byte 0xff at offset 0)", ["UTF-16"], id="site-yaml-in-utf-16"),
     pytest.param("content/glossary.yaml", "entities: 5\n",
                  "content/glossary.yaml:1: 'entities' must be a list of entries", ["got int"],
                  id="glossary-entities-a-number"),
@@ -201,6 +206,13 @@ def assert_refused(result, where: str, words: list[str]) -> None:
     assert f"error: {where}" in result.stderr, result.stderr
     for word in words:
         assert word in result.stderr, result.stderr
+
+
+def test_annotate_names_the_encoding_too(site):
+    (site / "content" / "a.md").write_bytes(GB18030_ARTICLE)
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "annotate", "content/a.md"], cwd=site,
+                            capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert_refused(result, "content/a.md:5: not UTF-8 text", ["GB18030"])
 
 
 def test_site_url_option_must_be_http(site):
