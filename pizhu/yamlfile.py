@@ -43,7 +43,7 @@ def load_mapping(text: str, path: str | Path, *, first_line: int = 1, what: str 
     try:  # parsed once: the node tree gives the lines, the same tree the data
         node = loader.get_single_node()
         if node is not None:
-            _check_nodes(node, path, first_line)
+            _check_nodes(node, path, first_line, has_anchors="&" in text)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -72,10 +72,23 @@ def _key_lines(node: yaml.Node, first_line: int) -> dict:
     return {k.value: first_line + k.start_mark.line for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
 
-def _check_nodes(root: yaml.Node, path: str | Path, first_line: int) -> None:
-    """Refuse duplicate keys, recursive aliases and alias bombs, before anything is constructed.
+def _check_nodes(root: yaml.Node, path: str | Path, first_line: int, *, has_anchors: bool) -> None:
+    """Refuse duplicate keys, and alias bombs and recursive aliases, before anything is constructed.
+    Without an anchor (`&name`) there can be no alias: most files skip that check."""
+    if has_anchors:
+        _refuse_alias_bombs(root, path, first_line)  # first: the walk below then repeats few nodes
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            _refuse_duplicate_keys(node, path, first_line)
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
-    Depth first without recursion (YAML may nest a thousand levels): each node is entered once; a node
+
+def _refuse_alias_bombs(root: yaml.Node, path: str | Path, first_line: int) -> None:
+    """Depth first without recursion (YAML may nest a thousand levels): each node is entered once; a node
     met again is an alias, which adds its expanded size to the budget; a node met again while still
     open is one of its own ancestors (a recursive alias)."""
     size: dict[int, int | None] = {}  # id(node) -> its expanded node count; None while open
@@ -98,8 +111,6 @@ def _check_nodes(root: yaml.Node, path: str | Path, first_line: int) -> None:
                                               "values (an alias bomb?): write the values out")
             continue
         size[id(node)] = None
-        if isinstance(node, yaml.MappingNode):
-            _refuse_duplicate_keys(node, path, first_line)
         stack.append((node, parent, True))
         stack.extend((child, node, False) for child in reversed(children))
 
