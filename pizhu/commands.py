@@ -14,6 +14,7 @@ from .builder import annotate_article, build_site
 from .config import SiteConfig, load_config
 from .content import is_slug, load_glossary, read_article
 from .errors import BuildError
+from .textfile import read_text
 
 
 def _config(args) -> SiteConfig:
@@ -38,7 +39,7 @@ def annotate(args) -> int:
     path: Path = args.file
     if not path.exists():
         raise BuildError(path, None, "file not found")
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     glossary = None
     if not args.no_glossary and Path(args.config).exists():
         config = _config(args)
@@ -65,7 +66,7 @@ def import_article(args) -> int:
     from .importer import convert, slug_for  # only this command needs it
 
     try:
-        article = convert(args.raw.read_text(encoding="utf-8"), date=date)
+        article = convert(read_text(args.raw), date=date)
     except ValueError as exc:
         raise BuildError(args.raw, None, str(exc)) from None
     if "date" not in article.meta:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .errors import BuildError, BuildErrors
+from .textfile import read_text
+from .urls import checked_url
 from .yamlfile import load_mapping
 
 
@@ -33,6 +35,8 @@ class SiteConfig:
 
     def with_overrides(self, **changes) -> "SiteConfig":
         changes = {k: v for k, v in changes.items() if v is not None}
+        if "url" in changes:
+            changes["url"] = checked_url(changes["url"], "command line", None, "--site-url", web_only=True)
         if "base_url" in changes:
             changes["base_url"] = normalise_base_url(changes["base_url"])
         return dataclasses.replace(self, **changes)
@@ -52,7 +56,7 @@ def load_config(path: str | Path = "site.yaml") -> SiteConfig:
     path = Path(path)
     if not path.exists():
         raise BuildError(path, None, "site configuration not found (run from the site's folder or pass --config)")
-    mapping = load_mapping(path.read_text(encoding="utf-8"), path, what="site configuration")
+    mapping = load_mapping(read_text(path), path, what="site configuration")
     values, errors = {}, []
     for key, value in mapping.data.items():
         field = _KEYS.get(key)
@@ -60,15 +64,27 @@ def load_config(path: str | Path = "site.yaml") -> SiteConfig:
             print(f"warning: {path}:{mapping.line_of(key)}: unknown key '{key}' (known: {', '.join(_KEYS)})",
                   file=sys.stderr)
             continue
-        expected = int if field.type == "int" else str
-        if not isinstance(value, expected) or isinstance(value, bool):
-            errors.append(BuildError(path, mapping.line_of(key),
-                                     f"'{key}' must be {expected.__name__}, got {type(value).__name__}"))
-            continue
-        values[key] = value
+        try:
+            values[key] = _checked(key, value, field, path, mapping.line_of(key))
+        except BuildError as exc:
+            errors.append(exc)
     if errors:
         raise BuildErrors(errors)
     if "base_url" in values:
         values["base_url"] = normalise_base_url(values["base_url"])
     values["url"] = values.get("url", SiteConfig.url).rstrip("/")
     return SiteConfig(**values, root=path.parent)
+
+
+def _checked(key: str, value, field, path: Path, line: int):
+    """A site.yaml value of the right type and range, or a BuildError naming its line."""
+    expected = int if field.type == "int" else str
+    if not isinstance(value, expected) or isinstance(value, bool):
+        raise BuildError(path, line, f"'{key}' must be {expected.__name__}, got {type(value).__name__}")
+    if expected is int and value < 1:
+        raise BuildError(path, line, f"'{key}' must be a whole number of at least 1, got {value}")
+    if key == "url":
+        return checked_url(value, path, line, key, web_only=True)
+    if key == "glossary" and path.parent.joinpath(value).is_dir():
+        raise BuildError(path, line, f"'glossary' must name a YAML file, but {value!r} is a folder")
+    return value

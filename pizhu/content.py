@@ -11,10 +11,13 @@ from pathlib import Path
 from annotator import Glossary, GlossaryEntry
 
 from .errors import BuildError, BuildErrors
-from .yamlfile import load_mapping
+from .textfile import read_text
+from .urls import checked_url
+from .yamlfile import LocatedMapping, load_mapping
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SLUG_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")  # looks like a date: say what is wrong with it
 ENTITY_TYPES = ("person", "org", "product", "place")
 
 
@@ -50,7 +53,7 @@ def split_front_matter(text: str, path: str | Path) -> tuple[str, str, int]:
 
 
 def read_article(path: Path, slug: str, *, default_lang: str) -> Article:
-    front, body, body_line = split_front_matter(path.read_text(encoding="utf-8"), path)
+    front, body, body_line = split_front_matter(read_text(path), path)
     meta = load_mapping(front, path, first_line=2, what="front matter")
     data = dict(meta.data)
 
@@ -74,10 +77,13 @@ def read_article(path: Path, slug: str, *, default_lang: str) -> Article:
     draft = data.pop("draft", False)
     if not isinstance(draft, bool):
         raise BuildError(path, meta.line_of("draft"), "'draft' must be true or false")
+    source_url = need_str("source")
+    if source_url is not None:
+        source_url = checked_url(source_url, path, meta.line_of("source"), "source")
     return Article(
         source=path, slug=slug, title=title, date=date, body=body, body_line=body_line,
         lang=need_str("lang") or default_lang, author=need_str("author"), editor=need_str("editor"),
-        source_url=need_str("source"), image_credit=need_str("image_credit"), tags=[str(t) for t in tags],
+        source_url=source_url, image_credit=need_str("image_credit"), tags=[str(t) for t in tags],
         draft=draft, summary=need_str("summary"), extra=data,
     )
 
@@ -89,10 +95,12 @@ def _parse_date(value, path, line) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise BuildError(path, line, f"'date' must be YYYY-MM-DD, got {value!r}") from None
+        return dt.datetime.fromisoformat(text).date()  # YYYY-MM-DD, or a date and time
+    except ValueError as exc:
+        why = f" ({exc})" if _DATE_SHAPE.match(text) else ""  # 2023-02-30: day is out of range for month
+        raise BuildError(path, line, f"'date' must be YYYY-MM-DD, got {value!r}{why}") from None
 
 
 def _markdown_files(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
@@ -110,8 +118,9 @@ def _markdown_files(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
 def find_articles(content_dir: Path, exclude: set[Path] = frozenset(), *,
                   site_root: Path | None = None) -> list[tuple[Path, str]]:
     """(path, slug) of every .md file under content_dir, sorted for deterministic builds; links to
-    files outside the site folder (and content_dir) are skipped with a warning."""
-    found = []
+    files outside the site folder (and content_dir) are skipped with a warning; every bad file name
+    is reported."""
+    found, errors = [], []
     inside = _real_folders(content_dir, site_root)
     for path, rel in _markdown_files(content_dir):
         if (exclude and path in exclude) or any(p.startswith((".", "_")) for p in rel):
@@ -121,9 +130,11 @@ def find_articles(content_dir: Path, exclude: set[Path] = frozenset(), *,
         parts = (*rel[:-1], rel[-1][:-len(".md")])
         bad = next((p for p in parts if not _SLUG_PART.match(p)), None)
         if bad is not None:
-            raise BuildError(path, None, f"file name '{bad}' cannot be a URL: use ASCII letters, digits, '-', "
-                                         "'_' or '.' (build.py import picks such a name)")
+            errors.append(BuildError(path, None, f"file name '{bad}' cannot be a URL: use ASCII letters, digits, "
+                                                 "'-', '_' or '.' (build.py import picks such a name)"))
         found.append((path, "/".join(parts)))
+    if errors:
+        raise BuildErrors(errors) if len(errors) > 1 else errors[0]
     return found
 
 
@@ -141,38 +152,78 @@ def read_articles(content_dir: Path, *, default_lang: str) -> list[Article]:
 
 
 def load_glossary(path: Path) -> Glossary:
-    """content/glossary.yaml: `entities:` (name, type, aliases, note, link) and `ignore:` (surfaces)."""
+    """content/glossary.yaml: `entities:` (name, type, aliases, note, link) and `ignore:` (surfaces).
+    Every broken entry is reported at once; names claimed twice are warnings (the first entry wins)."""
     if not path.exists():
         return Glossary()
-    meta = load_mapping(path.read_text(encoding="utf-8"), path, what="glossary")
+    meta = load_mapping(read_text(path), path, what="glossary")
     unknown = set(meta.data) - {"entities", "ignore"}
     if unknown:
         key = sorted(unknown)[0]
         raise BuildError(path, meta.line_of(key), f"unknown glossary key '{key}' (use 'entities' and 'ignore')")
-    entries = tuple(_glossary_entry(item, path, meta.line_of_item("entities", i), i)
-                    for i, item in enumerate(meta.data.get("entities") or []))
+    items = meta.data.get("entities")
+    if not isinstance(items, (list, type(None))):
+        raise BuildError(path, meta.line_of("entities"),
+                         f"'entities' must be a list of entries (name, type, …), got {type(items).__name__}")
+    entries, errors = [], []
+    for index, item in enumerate(items or []):
+        try:
+            entries.append(_glossary_entry(item, meta, index))
+        except BuildError as exc:
+            errors.append(exc)
     ignore = meta.data.get("ignore") or []
     if not isinstance(ignore, list) or not all(isinstance(s, str) for s in ignore):
-        raise BuildError(path, meta.line_of("ignore"), "'ignore' must be a list of names")
-    return Glossary(entries, frozenset(ignore))
+        errors.append(BuildError(path, meta.line_of("ignore"), "'ignore' must be a list of names"))
+    if errors:
+        raise BuildErrors(errors) if len(errors) > 1 else errors[0]
+    _warn_names_claimed_twice(entries, meta)
+    return Glossary(tuple(entries), frozenset(ignore))
 
 
-def _glossary_entry(item, path: Path, line: int, index: int) -> GlossaryEntry:
-    where = f"entity #{index + 1}"
+def _glossary_entry(item, meta: LocatedMapping, index: int) -> GlossaryEntry:
+    path, where = meta.path, f"entity #{index + 1}"
+    line = meta.line_of_item("entities", index)
     if not isinstance(item, dict):
         raise BuildError(path, line, f"{where} must be a mapping with name and type")
     name, kind = item.get("name"), item.get("type")
     if not isinstance(name, str) or not name.strip():
-        raise BuildError(path, line, f"{where} lacks 'name'")
+        raise BuildError(path, line, f"{where} lacks 'name' (text)")
+    where = f"{where} ({name})"
+
+    def at(key: str) -> int:
+        return meta.line_in_item("entities", index, key)
+
     if kind not in ENTITY_TYPES:
-        raise BuildError(path, line, f"{where} ({name}): 'type' must be one of {', '.join(ENTITY_TYPES)}")
+        raise BuildError(path, at("type"), f"{where}: 'type' must be one of {', '.join(ENTITY_TYPES)}")
     aliases = item.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise BuildError(path, line, f"{where} ({name}): 'aliases' must be a list of names")
+        raise BuildError(path, at("aliases"), f"{where}: 'aliases' must be a list of names")
     unknown = set(item) - {"name", "type", "aliases", "note", "link"}
     if unknown:
-        raise BuildError(path, line, f"{where} ({name}): unknown key '{sorted(unknown)[0]}'")
-    return GlossaryEntry(name.strip(), kind, tuple(aliases), item.get("note"), item.get("link"))
+        key = sorted(unknown, key=str)[0]
+        raise BuildError(path, at(key), f"{where}: unknown key '{key}'")
+    note, link = item.get("note"), item.get("link")
+    if note is not None and not isinstance(note, str):
+        raise BuildError(path, at("note"), f"{where}: 'note' must be text (Markdown), got {type(note).__name__}")
+    if link is not None:
+        link = checked_url(link, path, at("link"), "link")
+    return GlossaryEntry(name.strip(), kind, tuple(aliases), note, link)
+
+
+def _warn_names_claimed_twice(entries: list[GlossaryEntry], meta: LocatedMapping) -> None:
+    """A name or alias two entries claim (letter case aside) goes to the first: say so, with both lines."""
+    claimed: dict[str, tuple[GlossaryEntry, int]] = {}  # casefolded surface -> first entry, its line
+    for index, entry in enumerate(entries):
+        for surface in entry.surfaces:
+            line = meta.line_in_item("entities", index, "name" if surface == entry.name else "aliases")
+            first, first_line = claimed.setdefault(surface.casefold(), (entry, line))
+            if first is entry:
+                continue
+            if surface == entry.name and first.name.casefold() == surface.casefold() and first.type != entry.type:
+                problem = f"'{surface}' has two types: {first.type} (line {first_line}) and {entry.type}"
+            else:
+                problem = f"'{surface}' is claimed by '{first.name}' (line {first_line}) and by '{entry.name}'"
+            print(f"warning: {meta.path}:{line}: {problem}; the first entry is used", file=sys.stderr)
 
 
 def _real_folders(*folders: Path | None) -> tuple[str, ...]:

@@ -69,7 +69,7 @@ def test_glossary_entry_with_bad_type_is_reported(project):
         "entities:\n  - name: 谷歌\n    type: org\n  - name: 微软\n    type: company\n", encoding="utf-8")
     result = run_cli("build", cwd=project)
     assert result.returncode == 1
-    assert "content/glossary.yaml:4: entity #2 (微软): 'type' must be one of" in result.stderr
+    assert "content/glossary.yaml:5: entity #2 (微软): 'type' must be one of" in result.stderr
 
 
 def test_failed_build_keeps_the_last_good_site(project):
