@@ -5,6 +5,7 @@
     python3 run.py test [ARGS]  run every test (pytest ARGS)
     python3 run.py accuracy     score the annotator (README "Accuracy")
     python3 run.py bench [ARGS] benchmark against Pelican and Hugo (README "Performance")
+    python3 run.py screenshots [--readme]  pictures of the example site (--readme: docs/screenshot.png)
     python3 run.py ARGS         any build.py command, e.g. `python3 run.py build --base-url /pizhu/`
 
 On first use (and whenever a requirements file changes) it creates .venv/ and installs the pinned
@@ -21,7 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-SCRIPTS = {"accuracy": "scripts/accuracy.py", "bench": "benchmarks/run.py"}
+# command: (script, the requirements it needs)
+SCRIPTS = {"accuracy": ("scripts/accuracy.py", "requirements.txt"), "bench": ("benchmarks/run.py", "requirements.txt"),
+           "screenshots": ("scripts/screenshots.py", "requirements-dev.txt")}
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
@@ -51,8 +54,9 @@ def main(argv: list[str]) -> int:
         ensure_venv("requirements-dev.txt")
         command = [str(PYTHON), "-m", "pytest", *argv[1:]]
     elif argv[0] in SCRIPTS:
-        ensure_venv("requirements.txt")
-        command = [str(PYTHON), str(ROOT / SCRIPTS[argv[0]]), *argv[1:]]
+        script, requirements = SCRIPTS[argv[0]]
+        ensure_venv(requirements)
+        command = [str(PYTHON), str(ROOT / script), *argv[1:]]
     else:
         ensure_venv("requirements.txt")
         command = [str(PYTHON), str(ROOT / "build.py"), *argv]

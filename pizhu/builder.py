@@ -75,6 +75,7 @@ class BuildReport:
     written: int = 0  # output files written (the others were already up to date)
     removed: int = 0  # output files deleted (removed articles, static files)
     phases: dict | None = None  # seconds per phase, for profiling (PIZHU_TIMINGS=1 prints them)
+    processes: frozenset[int] = frozenset()  # ids of the processes that annotated or rendered articles
 
     def timings(self) -> str:
         """The time per phase (PIZHU_TIMINGS=1 prints it), for profiling."""
@@ -166,7 +167,8 @@ def _work(task: _Task):
 
 
 def _work_chunk(tasks: list[_Task]):
-    return [_work(task) for task in tasks]
+    """(this worker's process id, each task's result)."""
+    return os.getpid(), [_work(task) for task in tasks]
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,7 @@ class _Entry:
     annotation_key: str
     render_key: str
     render: bool = True  # its page must be rendered (not reusable from the last build)
+    process: int | None = None  # id of the process that annotated or rendered it in this build
     parts: ArticleParts | None = None  # what it adds to the site-wide pages
 
 
@@ -463,7 +466,8 @@ class Builder:
         lap("save cache")
         return BuildReport(len(entries), pages, time.perf_counter() - clock.started, out, annotated=annotated,
                            reused=reused, rendered=sum(e.render for e in entries), written=written,
-                           removed=removed, phases=clock.phases)
+                           removed=removed, phases=clock.phases,
+                           processes=frozenset(e.process for e in entries if e.process is not None))
 
     def _site_wide(self, entries: list[_Entry], env_key: str, old_site: dict, old_files: dict,
                    staging: Path) -> tuple[dict[str, Staged | None], dict[str, str]]:
@@ -561,8 +565,9 @@ class Builder:
             chars >= PARALLEL_MIN_CHARS or len(todo) >= PARALLEL_MIN_PAGES))
         annotated = 0
 
-        def take(e: _Entry, result) -> None:
+        def take(e: _Entry, result, process: int) -> None:
             nonlocal annotated
+            e.process = process
             if result[0] == "error":
                 err = BuildError(result[1], result[2], result[3])
                 errors.setdefault(str(err), err)
@@ -582,7 +587,7 @@ class Builder:
                 meanwhile()
                 _init_worker(*setup)
                 for e, task in zip(todo, tasks):
-                    take(e, _work(task))
+                    take(e, _work(task), os.getpid())
                     progress.advance()
         if errors:
             found = list(errors.values())
@@ -603,8 +608,9 @@ class Builder:
             meanwhile()
             for future in as_completed(futures):
                 chunk = futures[future]
-                for i, result in zip(chunk, future.result()):
-                    take(todo[i], result)
+                process, results = future.result()
+                for i, result in zip(chunk, results):
+                    take(todo[i], result, process)
                 progress.advance(len(chunk))
 
     # Phase 3 helpers -----------------------------------------------------------------------------------

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-RAW_ARTICLE = SHARED / "corpus" / "openai-losses.raw.txt"
+SHARED = ROOT.parent / "shared"  # the team's scorer and dev set: only the accuracy tests use it
+# A scraped web page (invented text): byline, headings, a caption and comment-form debris.
+SCRAPED_PAGE = ROOT / "tests" / "fixtures" / "scraped-page.raw.txt"
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -1,39 +1,64 @@
-"""The annotator meets the issue's accuracy targets on the hand-checked gold article, without glossary.
+"""The annotator's accuracy on the dev set: every gold article in ../shared/eval/gold, scored by the
+team's scorer on `build.py annotate FILE --date D --no-glossary` and pooled over articles, as
+scripts/dev_scores.py prints it. Skipped (marker `accuracy`) on a clone without ../shared.
 
-Runs the team's scorer (../shared/eval/score.py) on `build.py annotate` exactly as the README's
-Accuracy section does; the product is also scored on held-out articles elsewhere.
+The floor guards against regressions: the pooled scores as they are now. Issue 10's targets are
+tested beside it, expected to fail while that issue is open; when a change lifts a score, raise its
+floor.
 """
-import json
-import subprocess
-import sys
-
+import dev_scores  # scripts/ is on the path (pytest.ini)
 import pytest
 
-from support import ROOT, SHARED
+pytestmark = pytest.mark.accuracy
 
-TARGETS = {
-    ("entities", "typed", "f1"): 0.90,
-    ("figures", "detected", "f1"): 0.95,
-    ("figures", "value_accuracy"): 0.95,
-    ("quotes", "detected", "f1"): 0.85,
-    ("quotes", "attribution_accuracy"): 0.90,
-    ("dates", "resolution_accuracy"): 0.95,
+# Pooled over the 7 dev articles at 119b07f (2026-12-05), rounded down; issue 10's target after each.
+FLOOR = {
+    "entities P": 0.80,  # target 0.92
+    "entities F1": 0.76,  # target 0.88
+    "quotes F1": 0.91,  # target 0.90
+    "speakers": 0.74,  # target 0.90
+    "figures F1": 0.95,  # target 0.95
+    "figure values": 0.91,  # target 0.95
+    "dates F1": 0.97,  # target 0.95
+    "dates resolved": 0.89,  # target 0.95
 }
+TARGETS = {"entities P": 0.92, "entities F1": 0.88, "quotes F1": 0.90, "speakers": 0.90,
+           "figures F1": 0.95, "figure values": 0.95, "dates F1": 0.95, "dates resolved": 0.95}
+ARTICLE_TARGET = 0.80  # issue 10: every single article, in each measure of TARGETS
 
 
 @pytest.fixture(scope="module")
-def scores() -> dict:
-    command = f"{sys.executable} {ROOT / 'build.py'} annotate {{src}} --date {{date}} --no-glossary"
-    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--cmd", command,
-                          str(SHARED / "eval" / "gold" / "openai-losses.json"), "--json"],
-                         capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)[0]
+def dev() -> list[dict]:
+    gold = sorted((dev_scores.EVAL / "gold").glob("*.json"))
+    articles = dev_scores.scores(gold)
+    assert len(gold) >= 7 and len(articles) == len(gold)
+    return articles
 
 
-@pytest.mark.parametrize("path", list(TARGETS), ids=lambda p: ".".join(p))
-def test_openai_losses_meets_target(scores, path):
-    value = scores
-    for key in path:
-        value = value[key]
-    assert value >= TARGETS[path], f"{'.'.join(path)} = {value}, target {TARGETS[path]}"
+@pytest.fixture(scope="module")
+def pooled(dev) -> dict[str, float]:
+    return dev_scores.pooled(dev)
+
+
+@pytest.mark.parametrize("measure", FLOOR)
+def test_dev_set_stays_above_its_floor(pooled, measure):
+    assert pooled[measure] >= FLOOR[measure], f"{measure} fell to {pooled[measure]:.3f}, floor {FLOOR[measure]}"
+
+
+@pytest.mark.parametrize("measure", TARGETS)
+def test_example_article_meets_the_targets(dev, measure):
+    example = dev_scores.pooled([a for a in dev if a["article"] == "openai-losses"])
+    assert example[measure] >= TARGETS[measure], f"{measure} = {example[measure]:.3f}"
+
+
+@pytest.mark.xfail(reason="issue 10 open", strict=False)
+@pytest.mark.parametrize("measure", TARGETS)
+def test_dev_set_meets_issue_10_target(pooled, measure):
+    assert pooled[measure] >= TARGETS[measure], f"{measure} = {pooled[measure]:.3f}, target {TARGETS[measure]}"
+
+
+@pytest.mark.xfail(reason="issue 10 open", strict=False)
+def test_every_dev_article_meets_issue_10_article_target(dev):
+    below = [f"{a['article']}: {m} {v:.3f}" for a in dev for m, v in dev_scores.pooled([a]).items()
+             if m in TARGETS and v < ARTICLE_TARGET]
+    assert not below, f"below {ARTICLE_TARGET}: " + "; ".join(below)

@@ -2,6 +2,7 @@
 what the change affects is annotated, rendered or written."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -255,11 +256,14 @@ def test_failed_build_changes_nothing_and_the_fix_catches_up(site, tmp_path):
 
 
 def test_parallel_cold_build_matches_serial(site, tmp_path, monkeypatch):
-    """Worker processes (forced here for 3 small articles) give the same bytes as one process."""
+    """Two worker processes (forced here for 3 small articles) both work, and give the same bytes as
+    one process."""
     monkeypatch.setattr(builder, "PARALLEL_MIN_PAGES", 2)
     report = build(site, out=tmp_path / "parallel", use_cache=False, jobs=2)
     assert report.annotated == 3
-    build(site, out=tmp_path / "serial", use_cache=False, jobs=1)
+    assert len(report.processes) == 2 and os.getpid() not in report.processes, report.processes
+    serial = build(site, out=tmp_path / "serial", use_cache=False, jobs=1)
+    assert serial.processes == {os.getpid()}
     assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
 
 

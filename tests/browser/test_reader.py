@@ -1,5 +1,5 @@
 """The reader in a real browser: hover notes (WCAG 2.2 SC 1.4.13, APG tooltip and disclosure patterns),
-the figures sidebar, timelines, endnotes without JavaScript, and screenshots in test-artifacts/."""
+the figures sidebar, timelines, endnotes without JavaScript."""
 from __future__ import annotations
 
 import re
@@ -404,33 +404,3 @@ def test_every_page_loads_without_errors_or_outside_requests(open_page, built):
         page = open_page(path)
         assert page.title()
     # the fixture checks console errors and request hosts when the test ends
-
-
-def test_screenshots(open_page, artifacts):
-    desktop = open_page()
-    desktop.screenshot(path=str(artifacts / "article-desktop-1280.png"), full_page=True)
-    mobile = open_page(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
-    mobile.screenshot(path=str(artifacts / "article-mobile-360.png"), full_page=False)
-    mobile.screenshot(path=str(artifacts / "article-mobile-360-full.png"), full_page=True)
-    dark = open_page(color_scheme="dark")
-    dark.screenshot(path=str(artifacts / "article-dark.png"))
-    for name, path in (("timeline", "timeline/"), ("entities", "entities/"), ("entity-openai", "entities/openai/")):
-        open_page(path).screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
-    open_page("timeline/", color_scheme="dark").screenshot(path=str(artifacts / "timeline-dark.png"))
-    # a note open: mobile tap, and desktop hover on an entity (the README screenshot)
-    trigger = mobile.locator(ENTITY).nth(1)
-    trigger.scroll_into_view_if_needed()
-    trigger.tap()
-    mobile.screenshot(path=str(artifacts / "note-open-mobile.png"))
-    trigger = desktop.locator(ENTITY).nth(1)
-    desktop.evaluate("window.scrollTo(0, 0)")
-    trigger.hover()
-    pop_for(desktop, trigger).wait_for(state="visible")
-    desktop.screenshot(path=str(artifacts / "note-open-desktop.png"))
-    desktop.screenshot(path=str(artifacts / "readme-screenshot.png"))
-    dark_trigger = dark.locator(FIGURE).first
-    dark_trigger.scroll_into_view_if_needed()
-    dark_trigger.focus()
-    dark.screenshot(path=str(artifacts / "note-open-dark.png"))
-    for name in ("article-desktop-1280", "article-mobile-360", "article-dark", "note-open-desktop", "readme-screenshot"):
-        assert (artifacts / f"{name}.png").stat().st_size > 10_000
