@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ._currencies import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, SUBUNIT_NAMES
 from .model import Figure
@@ -23,33 +24,33 @@ QUALIFIERS_BEFORE = {
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx", "近": "approx",
     "将近": "approx", "接近": "approx", "近乎": "approx",
     "超": "min", "超过": "min", "超出": "min", "逾": "min", "至少": "min", "最少": "min", "不低于": "min",
-    "不少于": "min", "多于": "min", "高于": "min",
+    "不少于": "min", "多于": "min", "高于": "min", "突破": "min",
     "至多": "max", "最多": "max", "不超过": "max", "不到": "max", "不足": "max", "低于": "max", "少于": "max",
-    "不高于": "max", "未满": "max",
+    "不高于": "max", "未满": "max", "多达": "max",
 }
 QUALIFIERS_AFTER = {"左右": "approx", "上下": "approx", "前后": "approx", "以上": "min", "之多": "min",
                     "以下": "max", "以内": "max"}
 
+def _word_list(name: str) -> list[str]:
+    """The entries of annotator/data/<name>: one a line, `#` starts a comment."""
+    lines = (Path(__file__).with_name("data") / name).read_text(encoding="utf-8").splitlines()
+    return [w for w in (line.split("#", 1)[0].strip() for line in lines) if w]
+
+
 # Measure words and units of measurement that make a number a quantity (longest first in the regex).
-# Time units (年, 月, 天, 小时…) and ages are left out: those are durations and dates, not figures.
-MEASURE_WORDS = [
-    "人次", "架次", "千瓦时", "兆瓦时", "吉瓦时", "千瓦", "兆瓦", "吉瓦", "平方米", "平方公里", "平方千米",
-    "立方米", "公里", "千米", "厘米", "毫米", "纳米", "公斤", "千克", "毫克", "公顷", "毫升", "英寸", "英里",
-    "英尺", "海里", "加仑", "盎司", "标准箱", "万千瓦",
-    "个", "家", "台", "辆", "名", "位", "人", "件", "款", "项", "只", "条", "部", "座", "所", "架", "艘", "张",
-    "份", "篇", "本", "颗", "枚", "套", "间", "栋", "幢", "户", "场", "轮", "批", "例", "起", "种", "类", "支",
-    "棵", "头", "匹", "株", "片", "股", "手", "笔", "单", "票", "倍", "吨", "克", "米", "亩", "升", "度", "瓦",
-    "桶", "层", "块", "粒", "箱", "包", "瓶", "册", "部", "节", "门", "所", "处", "根", "辆次", "页", "首",
-]
+# Calendar periods (年, 月, 天…) and ages are left out: those are durations and dates, not figures.
+UNITS = _word_list("units.txt")
+MEASURE_WORDS = _word_list("measure_words.txt") + UNITS
 LATIN_UNITS = ["GB", "TB", "MB", "KB", "PB", "GW", "MW", "kW", "KW", "kWh", "GWh", "MWh", "km", "kg", "mAh",
                "nm", "GHz", "MHz", "Hz", "mm", "cm", "ml", "mL", "Mbps", "Gbps", "fps"]
 # What may not follow a measure word for it to count (个月 is a duration, 台湾 a place…).
 _MEASURE_GUARD = {
-    "个": "(?!月|小时|星期|礼拜|钟头|季度|工作日|多月|半月|百分|個百分)", "台": "(?![币幣湾灣])",
+    "个": "(?!月|小时|星期|礼拜|钟头|季度|工作日|多月|多小时|多星期|半月|百分|個百分)", "台": "(?![币幣湾灣])",
     "股": "(?![东份价市权票])", "克": "(?<!千)", "米": "(?<![千厘毫纳])", "瓦": "(?<![千兆吉])",
     "人": "(?!民币)", "手": "(?![机续术段])", "种": "(?!子)", "场": "(?![景合所])", "度": "(?!假)",
     "元": "", "部": "(?![门长委])", "门": "(?![户槛])", "节": "(?![日目点])", "所": "(?![有以谓])",
     "名": "(?![字称单])", "单": "(?![位独一])", "项": "(?![目])", "笔": "(?![记者])", "头": "(?![部条])",
+    "次": "(?![日年月序要])", "局": "(?![长面势])", "针": "(?![对])", "剂": "(?![量型])", "秒": "(?![杀])",
 }
 # A counted noun right after a large number (70亿参数, 1亿用户) must not start with these.
 _NOUN_STOP = set("的是在和与及了到以之等为年月日时前后内外间来多余左右上下中亿万千百元起至将或并而也都就还又"
@@ -69,7 +70,8 @@ _LAT = r"(?:[KMBＫＭＢ]|k|bn|mn|[Mm]illion|[Bb]illion|[Tt]rillion)(?![A-Za-z�
 _MAG = r"(?:[十拾万亿萬億]|[百千佰仟](?!分|瓦|米|克|伏|赫|帕|焦)|兆(?!瓦|字节|赫|帕|比特|焦|欧))"
 _NUM_AR = (rf"{_AR}(?:{_SP}[余多]?{_MAG}+(?:零?[{_D}]+{_MAG}+)*[余多]?|[余多]|{_SP}{_LAT})?")
 _NUM_CN = (rf"(?<![{_CN_D}{_CN_U}廿卅数几上成好第每])[{_CN_D}十拾廿卅百佰千仟]"
-           rf"(?:[{_CN_D}廿卅余多几]|{_MAG}|[点點](?=[{_CN_D}]))*")
+           rf"(?:[{_CN_D}廿卅余多几]|{_MAG}|[点點](?=[{_CN_D}]))*"
+           rf"|(?<=[超逾破近约达])[万萬亿億]+")   # 超万亿元, 破万: a bare magnitude after a qualifier
 _NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
 
 
@@ -129,7 +131,7 @@ _PATTERN = re.compile(rf"""
     (?=[{_FIRST}\-])
     (?P<core>
       (?:
-        (?P<pfx>(?<![{_CN_D}{_D}])(?:[百佰千仟万萬]+分之|百分百|半成(?!品)))
+        (?P<pfx>(?<![{_CN_D}{_D}十])(?:[{_CN_D}{_D}十百佰千仟万萬]+分之|百分百|半成(?!品)))
         (?P<pn>{_NUM})?
       |
         (?:(?P<cur0>{_SYMBOLS}){_SP})?
@@ -223,14 +225,18 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
             value, den = _value(g[I_PN]), _value(pfx[:-2])
             if value is None or not den:
                 return None
+            if pfx.strip("百佰千仟万萬") != "分之" and value != int(value):
+                return None   # 三分之一 counts parts; 五百分之2.2 is no share a writer would print
             value = value / den
-        unit = "%" if pfx[0] in "百佰半" and pfx != "百万分之" else "‰"
+        # 百分之十五 and 三分之一 are fractions shown as percentages; 千分之三 and 万分之五 per mille
+        unit = "‰" if pfx[0] in "千仟万萬" or pfx == "百万分之" else "%"
         return Figure(text[start:end], start, end, "percent", _num(value), unit,
                       _qualifier(text, start, g[I_POST], ""), None)
 
     n1, n2, cur, cur0, mw = g[I_N1], g[I_N2], g[I_CUR], g[I_CUR0], g[I_MW]
     chinese = not n1[0].isdigit()
-    if mw and chinese and len(n1) == 1:
+    more = _MORE.match(text, end) if mw in _UNIT_SET else None   # 一秒多, 3米多: a measure and a bit more
+    if mw and chinese and len(n1) == 1 and not more:
         return None   # 一个, 三位: grammar, not figures
     v1 = _value(n1)
     if v1 is None:
@@ -303,23 +309,75 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
         return None   # GPT-4 参数, iOS 18: a name with a number
     unit = mw or g[I_LU]
     if unit:
-        if chinese and (v1 < 10 or not (set(n1) & _CN_DIGIT_CHARS or n1[0] in "十拾")):
-            return None   # 三位, 百家: grammar and idioms, not figures
-    else:
-        # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
-        last = n2 or n1
-        if last[-1] in "Kk" or (chinese and not set(n1) & _CN_DIGIT_CHARS):
-            return None
-        noun = _counted_noun(text, end)
-        if noun is None:
-            code = _money_context(text, start)
-            if code is None:
-                return None
-            # 营收为36.57亿，…: an amount of money whose currency was given before (or yuan)
-            return Figure(text[start:end].rstrip(), start, start + len(text[start:end].rstrip()), "money",
-                          _num(v1), code, qualifier, _num(v2))
+        if more:
+            qualifier, end = qualifier or "min", more.end()
+        elif chinese and not qualifier and (v1 < 10 or not (set(n1) & _CN_DIGIT_CHARS or n1[0] in "十拾")):
+            return None   # 三位, 百家: grammar and idioms, not figures (but 逾百万人 counts)
+        if unit == "秒" and not n2:
+            start, end, v1 = _race_time(text, start, end, v1)
+        return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
+    end = start + len(text[start:end].rstrip())
+    shared = _shared_unit(text, end)
+    if shared is not None:
+        kind, unit = shared   # 12.5亿和8.3亿欧元: one unit written after the last of several amounts
+        return Figure(text[start:end], start, end, kind, _num(v1), unit, qualifier, _num(v2))
+    last = n2 or n1
+    if last[-1] in "Kk" or (chinese and not set(n1) & _CN_DIGIT_CHARS and not qualifier):
+        return None   # 千万不要, 百万雄师: idioms, unless a qualifier counts them (超过十万)
+    noun = _counted_noun(text, end)
+    if noun is not None:   # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
         unit, end = noun
-    return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
+        return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
+    code = _money_context(text, start)
+    if code is not None:   # 营收为36.57亿，…: an amount of money whose currency was given before (or yuan)
+        return Figure(text[start:end], start, end, "money", _num(v1), code, qualifier, _num(v2))
+    noun = _subject_noun(text, start) if qualifier else None
+    if noun is not None:   # 用户超过十万: a qualified count of the noun before it
+        return Figure(text[start:end], start, end, "quantity", _num(v1), noun, qualifier, _num(v2))
+    return None
+
+
+_UNIT_SET = frozenset(UNITS)
+_MORE = re.compile("[多余]")
+_HUNDREDTHS = re.compile(r"[0-9]{2}(?![0-9])")
+_MINUTES = re.compile(r"([0-9]{1,3})分$")
+
+
+def _race_time(text: str, start: int, end: int, seconds: float) -> tuple[int, int, float]:
+    """A race time or margin in seconds: 9秒83 is 9.83 s, 1分52秒48 is 112.48 s."""
+    h = _HUNDREDTHS.match(text, end)
+    if h:
+        seconds, end = seconds + int(h.group()) / 100, h.end()
+    m = _MINUTES.search(text, max(0, start - 4), start)
+    if m:
+        seconds, start = seconds + 60 * int(m[1]), m.start()
+    return start, end, seconds
+
+
+def _shared_unit(text: str, end: int) -> tuple[str, str] | None:
+    """The kind and unit written once after a list of amounts (12.5亿和8.3亿欧元, 3万、5万辆)."""
+    m = _SHARED_UNIT.match(text, end)
+    if m is None:
+        return None
+    if m["cur"]:
+        word = m["cur"].lstrip("个枚")
+        code = CURRENCY_NAMES.get(word) or (word if word in ISO_CODES else None)
+        return ("money", code) if code else None
+    return "quantity", m["mw"]
+
+
+def _subject_noun(text: str, start: int) -> str | None:
+    """The dictionary noun right before the qualifier of a bare count (用户超过十万 → 用户)."""
+    pre = _QUAL_BEFORE.search(text, max(0, start - 3), start)
+    if pre is None:
+        return None
+    tags = _noun_tags() or {}
+    at = pre.start()
+    for k in (4, 3, 2):
+        word = text[max(0, at - k):at]
+        if len(word) == k and tags.get(word, "").startswith("n") and word not in _NOUN_BAD:
+            return word
+    return None
 
 
 _NOUN = re.compile(r"[ \u00a0\u2009\u202f]*([\u4e00-\u9fff]{2,4})")
@@ -373,20 +431,34 @@ _CLAUSE_START = re.compile(r"[^，,。；;！!？?\n]*$")
 
 def _money_context(text: str, start: int) -> str | None:
     """The currency of a bare amount: money words earlier in its clause, and the currency of the last
-    amount of money before it (yuan when none)."""
+    amount of money before it (yuan when none); or an amount of money earlier in its sentence, when no
+    noun it could count stands right before it (进账260亿元，坐拥220亿; not 营收260亿元，用户2亿)."""
     a = _CLAUSE_START.search(text, max(0, start - 30), start).start()
-    if not _MONEY_WORDS.search(text, a, start):
-        return None
-    last = _LAST_CURRENCY.findall(text, max(0, start - 400), start)
-    if last:
-        word = last[-1]
-        return CURRENCY_NAMES.get(word) or CURRENCY_SYMBOLS.get(word) or "CNY"
-    return "CNY"
+    if _MONEY_WORDS.search(text, a, start):
+        last = _LAST_CURRENCY.findall(text, max(0, start - 400), start)
+        return _currency_code(last[-1]) if last else "CNY"
+    s = _SENTENCE_START.search(text, max(0, start - 120), start).start()
+    amounts = _AMOUNT_CURRENCY.findall(text, s, start)
+    if amounts and not _noun_before(text, start):
+        return _currency_code(amounts[-1])
+    return None
+
+
+def _currency_code(word: str) -> str:
+    return CURRENCY_NAMES.get(word) or CURRENCY_SYMBOLS.get(word) or "CNY"
+
+
+def _noun_before(text: str, start: int) -> bool:
+    """Does a dictionary noun end right before `start`?"""
+    tags = _noun_tags() or {}
+    return any(tags.get(text[max(0, start - k):start], "").startswith("n") for k in (4, 3, 2, 1))
 
 
 _LAST_CURRENCY = re.compile("|".join(re.escape(w) for w in sorted(
     [w for w in CURRENCY_NAMES if len(w) > 1 and w not in ("块钱",)] + ["元"]
     + [w for w in CURRENCY_SYMBOLS if not w.isalpha()], key=len, reverse=True)))
+_AMOUNT_CURRENCY = re.compile(rf"(?<=[{_D}{_CN_D}{_CN_U}])[ \u00a0]?({_LAST_CURRENCY.pattern})")
+_SENTENCE_START = re.compile(r"[^。！？!?；;\n]*$")
 _SUBUNIT_START = set("又零0123456789０１２３４５６７８９") | set(_CN_D)
 
 
@@ -400,6 +472,7 @@ def _num(v):
     return float(f"{v:.12g}")
 
 
+_SHARED_UNIT = re.compile(rf"(?:{_SP}[和与及、或]{_SP}{_NUM})+{_SP}(?:(?P<cur>{_trie(_CURRENCY_WORDS)})|(?P<mw>{_MEASURE}))")
 _BETWEEN = re.compile(rf"\s*(?:{_RSEP})\s*$")
 
 
