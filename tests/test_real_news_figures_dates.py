@@ -59,3 +59,54 @@ def test_bare_amount_takes_the_currency_of_its_sentence():
     assert out[-1] == ("150亿", "money", 1.5e10, "CNY", None)
     # a noun before the number says what it counts: not money
     assert [t for t, *_ in figures("营收80亿元，用户2亿")] == ["80亿元"]
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+def test_parts_of_a_year_resolve_to_their_month():
+    assert events("2019年年初，工厂停产；去年底复产，年底前扩建。") == [
+        ("2019年年初", "2019-01", "month"), ("去年底", "2020-12", "month"), ("年底", "2021-12", "month")]
+
+
+def test_a_past_month_day_stays_behind_the_article_date():
+    # February article: the announcement was this January, the plan it announced lies ahead
+    assert events("该行1月18日宣布将在新加坡开设分行。", "2021-02-20") == [("1月18日", "2021-01-18", "day")]
+    assert events("新馆将于3月5日开放。", "2021-02-20") == [("3月5日", "2021-03-05", "day")]
+    # a plan dated just before the article stays in its year
+    assert events("原定于12月10日举行的展会推迟。", "2021-12-13") == [("12月10日", "2021-12-10", "day")]
+
+
+def test_since_a_month_looks_back_even_after_a_later_year():
+    assert events("明年3月新线通车，自5月以来工程加速。") == [
+        ("明年3月", "2022-03", "month"), ("5月", "2021-05", "month")]
+
+
+def test_chinese_numeral_months():
+    assert events("他于九月加入，十一月离开。") == [("九月", "2021-09", "month"), ("十一月", "2020-11", "month")]
+
+
+def test_year_or_month_followed_by_a_name_starting_with_zhong():
+    assert events("今年中东局势紧张，5月中国出口增长。") == [("今年", "2021", "year"), ("5月", "2021-05", "month")]
+
+
+def test_offsets_and_anaphora_count_from_the_story_date():
+    text = ("1998年是小镇变化的一年。这一年，他开了第一家店，两年后又开了第二家。\n\n"
+            "2015年6月，店铺搬到省城。一个月后，他说：“2008年那次失败教会我很多。”两年之后，他退休了。")
+    assert events(text) == [
+        ("1998年", "1998", "year"), ("这一年", "1998", "year"), ("两年后", "2000", "year"),
+        ("2015年6月", "2015-06", "month"), ("一个月后", "2015-07", "month"), ("2008年", "2008", "year"),
+        ("两年之后", "2017", "year")]
+    # after an undated event the offset is unknown; a forecast counts from the article's date
+    assert events("公司成立三年后上市。") == []
+    assert events("分析师预计，三年后市场将翻番。") == [("三年后", "2024", "year")]
+
+
+def test_durations_are_not_dates():
+    assert events("十年来，近十年来，两年多来，过去两年里，未来两年，他一直如此。") == []
+
+
+def test_same_day_and_previous_month_in_their_context():
+    text = "10月15日，统计局发布数据，今年前三季度经济增长。\n\n发言人在当天的发布会上表示，9月份失业率比上月下降。"
+    assert events(text) == [
+        ("10月15日", "2021-10-15", "day"), ("今年", "2021", "year"), ("当天", "2021-10-15", "day"),
+        ("9月份", "2021-09", "month"), ("上月", "2021-08", "month")]
