@@ -50,7 +50,7 @@ _MEASURE_GUARD = {
     "人": "(?!民币)", "手": "(?![机续术段])", "种": "(?!子)", "场": "(?![景合所])", "度": "(?!假)",
     "元": "", "部": "(?![门长委])", "门": "(?![户槛])", "节": "(?![日目点])", "所": "(?![有以谓])",
     "名": "(?![字称单])", "单": "(?![位独一])", "项": "(?![目])", "笔": "(?![记者])", "头": "(?![部条])",
-    "次": "(?![日年月序要])", "局": "(?![长面势])", "针": "(?![对])", "剂": "(?![量型])", "秒": "(?![杀])",
+    "次": "(?![日年月序要])", "国": "(?![际内家民务企有营产籍债货旗歌情力土])", "局": "(?![长面势])", "针": "(?![对])", "剂": "(?![量型])", "秒": "(?![杀])",
 }
 # A counted noun right after a large number (70亿参数, 1亿用户) must not start with these.
 _NOUN_STOP = set("的是在和与及了到以之等为年月日时前后内外间来多余左右上下中亿万千百元起至将或并而也都就还又"
@@ -131,6 +131,8 @@ _PATTERN = re.compile(rf"""
     (?=[{_FIRST}\-])
     (?P<core>
       (?:
+        (?P<sl>(?<![{_D}/.．:])[0-9]{{1,2}}/[0-9]{{1,3}}(?![{_D}/.．:]))   # 1/4: a share, when a cue says so
+      |
         (?P<pfx>(?<![{_CN_D}{_D}十])(?:[{_CN_D}{_D}十百佰千仟万萬]+分之|百分百|半成(?!品)))
         (?P<pn>{_NUM})?
       |
@@ -191,8 +193,8 @@ def find_figures(doc: Document) -> list[Figure]:
 
 _RSEP_NAME, _N1_NAME, _N2_NAME = "rsep", "n1", "n2"
 _I = {name: i - 1 for name, i in _PATTERN.groupindex.items()}
-(I_CORE, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG, I_MW, I_LU,
- I_POST) = (_I[k] for k in ("core", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur", "sub", "pct", "pml", "pp",
+(I_CORE, I_SL, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG, I_MW, I_LU,
+ I_POST) = (_I[k] for k in ("core", "sl", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur", "sub", "pct", "pml", "pp",
                             "cheng", "mw", "lu", "post"))
 _APPROX_MARK = re.compile(r"[余多几]")
 
@@ -215,6 +217,8 @@ def _value(num: str) -> float | None:
 
 def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
     start, end = m.start(), m.end(I_CORE + 1)
+    if g[I_SL]:
+        return _slash_share(text, start, end, g[I_SL], g[I_POST])
     pfx = g[I_PFX]
     if pfx:
         if pfx in ("百分百", "半成"):
@@ -331,10 +335,21 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
     code = _money_context(text, start)
     if code is not None:   # 营收为36.57亿，…: an amount of money whose currency was given before (or yuan)
         return Figure(text[start:end], start, end, "money", _num(v1), code, qualifier, _num(v2))
-    noun = _subject_noun(text, start) if qualifier else None
-    if noun is not None:   # 用户超过十万: a qualified count of the noun before it
+    noun = _count_noun_before(text, start) or (_subject_noun(text, start) if qualifier else None)
+    if noun is not None:   # 人口从555万增至1162万, 用户超过十万: a count of a noun before it
         return Figure(text[start:end], start, end, "quantity", _num(v1), noun, qualifier, _num(v2))
     return None
+
+
+def _slash_share(text: str, start: int, end: int, written: str, post: str | None) -> Figure | None:
+    """1/4 as a share (0.25): a proper fraction with a qualifier or 占 before it, or 的/以上… after it;
+    otherwise a score, a round or a date (比分1/2, 1/4决赛)."""
+    num, den = (int(x) for x in written.split("/"))
+    cue = (_QUAL_BEFORE.search(text, max(0, start - 3), start) or text[max(0, start - 2):start].endswith(("占", "为"))
+           or post or text.startswith("的", end))
+    if not (0 < num < den) or not cue:
+        return None
+    return Figure(text[start:end], start, end, "percent", _num(num / den), "%", _qualifier(text, start, post, ""))
 
 
 _UNIT_SET = frozenset(UNITS)
@@ -364,6 +379,16 @@ def _shared_unit(text: str, end: int) -> tuple[str, str] | None:
         code = CURRENCY_NAMES.get(word) or (word if word in ISO_CODES else None)
         return ("money", code) if code else None
     return "quantity", m["mw"]
+
+
+_COUNT_NOUNS = re.compile(_alt(_word_list("count_nouns.txt")))
+
+
+def _count_noun_before(text: str, start: int) -> str | None:
+    """The last noun naming a count earlier in the clause (人口从555万增至1162万 → 人口)."""
+    a = _CLAUSE_START.search(text, max(0, start - 30), start).start()
+    found = _COUNT_NOUNS.findall(text, a, start)
+    return found[-1] if found else None
 
 
 def _subject_noun(text: str, start: int) -> str | None:

@@ -28,9 +28,16 @@ def test_fractions_are_shares():
     assert figures("五百分之2.2") == []   # a decimal count of parts is no share
 
 
+def test_slash_fractions_with_a_cue_are_shares():
+    assert figures("约1/4的员工在家办公，研发人员占1/3以上。") == [
+        ("1/4", "percent", 0.25, "%", "approx"), ("1/3", "percent", pytest.approx(1 / 3), "%", "min")]
+    assert figures("比分1/2，进入1/4决赛") == []
+
+
 def test_bare_magnitudes_after_a_qualifier():
     assert figures("集团年销售额突破千亿元。") == [("千亿元", "money", 10**11, "CNY", "min")]
-    assert figures("平台注册用户超过十万。") == [("十万", "quantity", 100000, "用户", "min")]
+    assert figures("平台注册用户超过十万。") == [("十万", "quantity", 100000, "注册用户", "min")]
+    assert figures("球场观看比赛的球迷超过十万。") == [("十万", "quantity", 100000, "球迷", "min")]
     assert figures("全年营收超万亿元。") == [("万亿元", "money", 10**12, "CNY", "min")]
     assert figures("逾百万人观看了直播。") == [("百万人", "quantity", 10**6, "人", "min")]
     assert figures("千万不要放弃，百家争鸣。") == []
@@ -58,7 +65,20 @@ def test_bare_amount_takes_the_currency_of_its_sentence():
     out = figures("一年卖出5万台，进账80亿元，老板坐拥150亿")
     assert out[-1] == ("150亿", "money", 1.5e10, "CNY", None)
     # a noun before the number says what it counts: not money
-    assert [t for t, *_ in figures("营收80亿元，用户2亿")] == ["80亿元"]
+    assert [(t, k) for t, k, *_ in figures("营收80亿元，用户2亿")] == [("80亿元", "money"), ("2亿", "quantity")]
+    assert [t for t, *_ in figures("营收80亿元，球迷2亿")] == ["80亿元"]
+
+
+def test_bare_count_of_a_noun_named_earlier_in_its_clause():
+    assert figures("该省人口从2000年的3500万增至2020年的4100万。") == [
+        ("3500万", "quantity", 3.5e7, "人口", None), ("4100万", "quantity", 4.1e7, "人口", None)]
+    assert figures("奖池累计，1600万。") == []
+
+
+def test_count_of_countries():
+    assert figures("英法等27国联署声明，另有40余国表示支持。") == [
+        ("27国", "quantity", 27, "国", None), ("40余国", "quantity", 40, "国", "min")]
+    assert figures("三国际组织与中美两国") == []
 
 
 # --- dates ------------------------------------------------------------------------------------------
