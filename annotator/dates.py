@@ -28,6 +28,14 @@ from .model import Event
 from .numbers import parse_number
 from .text import Document
 
+# How likely a date and its resolution are right, by what the text wrote (calibrated later on the dev set).
+CONFIDENCE_WRITTEN = 0.95        # the year is written: 2023年5月4日, 2021年, 2023-05-04
+CONFIDENCE_RELATIVE = 0.9        # counted from the article's date: 去年底, 上月, 昨天, 三年前
+CONFIDENCE_YEAR_GUESSED = 0.8    # a month (and day) whose year the tense chooses: 5月3日, 九月
+CONFIDENCE_WEEKDAY = 0.8         # 周五, 上周三
+CONFIDENCE_MONTH_GUESSED = 0.7   # a day alone: 29日
+CONFIDENCE_ANAPHORIC = 0.7       # counted from an earlier date of the text: 同年, 当天, 两年后, 比上月
+
 _SP = "[ \u00a0\u2009\u202f]?"
 _CN_DIGITS = "零〇○一二三四五六七八九"
 _MONTH = r"1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]"
@@ -259,6 +267,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
         span = doc.sentence_at(start)
         sentence = span.start
         explicit_year = False
+        anchored = False   # counted from an earlier date of the text, not the article's
         res = None
         g = m
         t = today
@@ -294,6 +303,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             explicit_year = True
         elif g["ry"]:
             word = g["ry"]
+            anchored = word not in _REL_YEAR
             if word in _REL_YEAR:
                 y = t.year + _REL_YEAR[word]
             elif r.anchor(start):
@@ -316,10 +326,11 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
                 base = (t.year, t.month)
                 if (_COMPARED.search(text, max(0, start - 2), start) and r.prev and r.prev[1]
                         and r.prev_sentence == sentence):
-                    base = r.prev[:2]
+                    base, anchored = r.prev[:2], True
                 y, mo = _shift_month(*base, _REL_MONTH[word])
             elif r.prev and r.prev[1]:
                 y, mo = _shift_month(r.prev[0], r.prev[1], _ANAPHORIC_MONTH[word])
+                anchored = True
             else:
                 continue
             d = _int(g["rmd"])
@@ -343,6 +354,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
                 day = t + dt.timedelta(days=_REL_DAY[word])
             elif r.prev_day:
                 day = dt.date(*r.prev_day) + dt.timedelta(days=_ANAPHORIC_DAY[word])
+                anchored = True
             elif word in _TODAY_IF_ALONE and not r.prev:
                 day = t
             else:
@@ -359,7 +371,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             sign = 1 if g["agd"].endswith("后") else -1
             base = (t.year, t.month, t.day)
             if sign > 0 and not r.future(start, end):
-                base = r.anchor(start)   # 两年后 in a story: two years after the date it last told (none: unknown)
+                base, anchored = r.anchor(start), True   # 两年后 in a story: after the date it last told
             res = _offset(base, g["agu"], sign * n) if base else None
         elif g["bare"]:
             word = g["bare"]
@@ -376,13 +388,29 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             date, precision = f"{y:04d}-{mo:02d}", "month"
         else:
             date, precision = f"{y:04d}", "year"
-        events.append(Event(text[start:end], start, end, date, precision, text[span.start:span.end].strip()))
+        events.append(Event(text[start:end], start, end, date, precision, text[span.start:span.end].strip(),
+                            _confidence(g, anchored)))
         r.prev, r.prev_sentence, r.prev_end, r.prev_explicit_year = res, sentence, end, explicit_year
         if res[2] is not None:
             r.prev_day = res
         if not r.quoted or not r.in_quote(start):
             r.told = res
     return events
+
+
+def _confidence(g: re.Match, anchored: bool) -> float:
+    """How likely the resolved date is right, by what the text wrote of it."""
+    if anchored:
+        return CONFIDENCE_ANAPHORIC
+    if g["mb"]:
+        return CONFIDENCE_YEAR_GUESSED
+    if g["d0"]:
+        return CONFIDENCE_MONTH_GUESSED
+    if g["wd"]:
+        return CONFIDENCE_WEEKDAY
+    if g["ry"] or g["rmo"] or g["rday"] or g["ago"] or g["bare"]:
+        return CONFIDENCE_RELATIVE
+    return CONFIDENCE_WRITTEN
 
 
 def _offset(base: tuple, unit: str, n: int) -> tuple | None:

@@ -57,6 +57,13 @@ _NOUN_STOP = set("的是在和与及了到以之等为年月日时前后内外�
                  "被把从对向比即约近超逾达共占个次每这那其该此所已曾再更最很均合计总约同环增减涨跌降升")
 _NOUN_BAD = ("公司", "集团")
 
+# How likely a figure is right, by the evidence for its unit and value (calibrated later on the dev set).
+CONFIDENCE_EXPLICIT = 0.95   # a currency, percent sign, fraction or measure word written with the number
+CONFIDENCE_SHARED = 0.9      # the unit written once after a list of amounts (12.5亿和8.3亿欧元)
+CONFIDENCE_CONTEXT = 0.8     # a currency from the money words or amounts around it; a share cued by 约/占 (1/4)
+CONFIDENCE_COUNTED = 0.75    # the noun a bare number counts, read from the words next to it (70亿参数)
+CONFIDENCE_VAGUE = 0.65      # a magnitude written without digits (超过十万), or a noun guessed from a qualifier
+
 # --- the regex ---------------------------------------------------------------------------------------
 
 _D = "0-9０-９"
@@ -168,6 +175,7 @@ _SUBUNIT_TAIL = re.compile(rf"(?:又|零)?([{_CN_D}{_D}]{{1,2}})(角|毛|分|美
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _LATIN_BEFORE = re.compile(r"[A-Za-z][-\s]?$")
 _CN_DIGIT_CHARS = set(_CN_D) - {"零", "〇"}
+_WRITTEN_DIGIT = re.compile(rf"[{_D}{''.join(sorted(_CN_DIGIT_CHARS))}]")
 
 
 def find_figures(doc: Document) -> list[Figure]:
@@ -180,12 +188,16 @@ def find_figures(doc: Document) -> list[Figure]:
             continue
         if urls and any(s <= fig.start < e for s, e in urls):
             continue
+        if m["n1"] and not _WRITTEN_DIGIT.search(m["n1"]):
+            fig.confidence = min(fig.confidence, CONFIDENCE_VAGUE)   # 千亿元, 十万: no digit says how many
         if fig.value_max is not None and m[_RSEP_NAME] in ("至", "到") and "从" in text[max(0, fig.start - 3):fig.start]:
             # 从3亿到5亿美元 is a change from one amount to another, not a range
             s1, e1 = m.span(_N1_NAME)
             s2 = m.start(_N2_NAME)
-            figures.append(Figure(text[fig.start:e1], fig.start, e1, fig.kind, fig.value, fig.unit, fig.qualifier))
-            figures.append(Figure(text[s2:fig.end], s2, fig.end, fig.kind, fig.value_max, fig.unit))
+            figures.append(Figure(text[fig.start:e1], fig.start, e1, fig.kind, fig.value, fig.unit, fig.qualifier,
+                                  confidence=fig.confidence))
+            figures.append(Figure(text[s2:fig.end], s2, fig.end, fig.kind, fig.value_max, fig.unit,
+                                  confidence=fig.confidence))
             continue
         figures.append(fig)
     return _merge_ranges(text, figures)
@@ -235,7 +247,7 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
         # 百分之十五 and 三分之一 are fractions shown as percentages; 千分之三 and 万分之五 per mille
         unit = "‰" if pfx[0] in "千仟万萬" or pfx == "百万分之" else "%"
         return Figure(text[start:end], start, end, "percent", _num(value), unit,
-                      _qualifier(text, start, g[I_POST], ""), None)
+                      _qualifier(text, start, g[I_POST], ""), None, confidence=CONFIDENCE_EXPLICIT)
 
     n1, n2, cur, cur0, mw = g[I_N1], g[I_N2], g[I_CUR], g[I_CUR0], g[I_MW]
     chinese = not n1[0].isdigit()
@@ -284,7 +296,8 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
                 if j is not None and f is not None:
                     value += j * (0.01 if tail[2] in ("分", "美分") else 0.1) + f * 0.01
                     end = tail.end()
-        return Figure(text[start:end], start, end, "money", _num(value), code, qualifier, _num(vmax))
+        return Figure(text[start:end], start, end, "money", _num(value), code, qualifier, _num(vmax),
+                      confidence=CONFIDENCE_EXPLICIT)
 
     pct, pml, pp, cheng = g[I_PCT], g[I_PML], g[I_PP], g[I_CHENG]
     if pct or pml or pp or cheng:
@@ -306,7 +319,8 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
                 value += 0.05
             if value > 1:
                 return None
-        return Figure(text[start:end], start, end, "percent", _num(value), unit, qualifier, _num(vmax))
+        return Figure(text[start:end], start, end, "percent", _num(value), unit, qualifier, _num(vmax),
+                      confidence=CONFIDENCE_EXPLICIT)
 
     # quantities
     if _LATIN_BEFORE.search(text, max(0, start - 2), start):
@@ -319,25 +333,34 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
             return None   # 三位, 百家: grammar and idioms, not figures (but 逾百万人 counts)
         if unit == "秒" and not n2:
             start, end, v1 = _race_time(text, start, end, v1)
-        return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
+        return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2),
+                      confidence=CONFIDENCE_EXPLICIT)
     end = start + len(text[start:end].rstrip())
     shared = _shared_unit(text, end)
     if shared is not None:
         kind, unit = shared   # 12.5亿和8.3亿欧元: one unit written after the last of several amounts
-        return Figure(text[start:end], start, end, kind, _num(v1), unit, qualifier, _num(v2))
+        return Figure(text[start:end], start, end, kind, _num(v1), unit, qualifier, _num(v2),
+                      confidence=CONFIDENCE_SHARED)
     last = n2 or n1
     if last[-1] in "Kk" or (chinese and not set(n1) & _CN_DIGIT_CHARS and not qualifier):
         return None   # 千万不要, 百万雄师: idioms, unless a qualifier counts them (超过十万)
     noun = _counted_noun(text, end)
     if noun is not None:   # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
         unit, end = noun
-        return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
+        return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2),
+                      confidence=CONFIDENCE_COUNTED)
     code = _money_context(text, start)
     if code is not None:   # 营收为36.57亿，…: an amount of money whose currency was given before (or yuan)
-        return Figure(text[start:end], start, end, "money", _num(v1), code, qualifier, _num(v2))
-    noun = _count_noun_before(text, start) or (_subject_noun(text, start) if qualifier else None)
-    if noun is not None:   # 人口从555万增至1162万, 用户超过十万: a count of a noun before it
-        return Figure(text[start:end], start, end, "quantity", _num(v1), noun, qualifier, _num(v2))
+        return Figure(text[start:end], start, end, "money", _num(v1), code, qualifier, _num(v2),
+                      confidence=CONFIDENCE_CONTEXT)
+    noun = _count_noun_before(text, start)
+    if noun is not None:   # 人口从555万增至1162万: a count of the noun naming a count before it
+        return Figure(text[start:end], start, end, "quantity", _num(v1), noun, qualifier, _num(v2),
+                      confidence=CONFIDENCE_COUNTED)
+    noun = _subject_noun(text, start) if qualifier else None
+    if noun is not None:   # 球迷超过十万: a qualified count of the noun before the qualifier
+        return Figure(text[start:end], start, end, "quantity", _num(v1), noun, qualifier, _num(v2),
+                      confidence=CONFIDENCE_VAGUE)
     return None
 
 
@@ -349,7 +372,8 @@ def _slash_share(text: str, start: int, end: int, written: str, post: str | None
            or post or text.startswith("的", end))
     if not (0 < num < den) or not cue:
         return None
-    return Figure(text[start:end], start, end, "percent", _num(num / den), "%", _qualifier(text, start, post, ""))
+    return Figure(text[start:end], start, end, "percent", _num(num / den), "%", _qualifier(text, start, post, ""),
+                  confidence=CONFIDENCE_CONTEXT)
 
 
 _UNIT_SET = frozenset(UNITS)
@@ -512,7 +536,7 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
                     and len(gap) <= 3 and _BETWEEN.match(gap) and f.value >= p.value
                     and "从" not in text[max(0, p.start - 4):p.start]):
                 out[-1] = Figure(text[p.start:f.end], p.start, f.end, p.kind, p.value, p.unit,
-                                 p.qualifier, f.value, p.entity)
+                                 p.qualifier, f.value, p.entity, min(p.confidence, f.confidence))
                 continue
         out.append(f)
     return out

@@ -130,3 +130,31 @@ def test_same_day_and_previous_month_in_their_context():
     assert events(text) == [
         ("10月15日", "2021-10-15", "day"), ("今年", "2021", "year"), ("当天", "2021-10-15", "day"),
         ("9月份", "2021-09", "month"), ("上月", "2021-08", "month")]
+
+
+# --- links and confidence ---------------------------------------------------------------------------
+
+def linked(text):
+    a = annotator.annotate(text, date="2021-10-20")
+    names = {e.id: e.name for e in a.entities}
+    return {f.text: names.get(f.entity) for f in a.figures}
+
+
+def test_a_figure_is_not_about_the_speaker_who_gives_it():
+    text = "华为轮值董事长徐直军表示，公司今年研发投入将超过1400亿元。"
+    assert "徐直军" in {e.name for e in annotator.annotate(text, date="2021-10-20").entities}
+    assert linked(text)["1400亿元"] != "徐直军"
+
+
+def test_a_figure_is_not_about_the_place_where_something_happened():
+    assert linked("该模型的权重在GitHub上泄露，拥有650亿参数。")["650亿参数"] is None
+
+
+def test_confidence_follows_the_evidence():
+    a = annotator.annotate("微软营收为529亿美元，净利润为183亿。2020年6月，公司成立。同年9月，5月3日，当天。",
+                           date="2021-10-20")
+    fig = {f.text: f.confidence for f in a.figures}
+    assert fig["529亿美元"] > fig["183亿"]             # written currency over a currency from context
+    ev = {e.text: e.confidence for e in a.events}
+    assert ev["2020年6月"] > ev["5月3日"] > ev["同年9月"]   # written year > year by tense > anaphora
+    assert all(0 < c <= 1 for c in [*fig.values(), *ev.values()])
