@@ -102,7 +102,7 @@ _PATTERN = re.compile(rf"""
   # 29日 (day of the current month)
 | (?:(?<=[日号][-－–—~～])|(?<![0-9０-９{_CN_DIGITS}十月A-Za-z.．/\-第个每近前后]))(?P<d0>3[01]|[12][0-9]|0?[1-9]|{_CN_DAY})日(?![元圆本语文均内游前后间线记常子期程志年化])
   # 昨天, 今日, 次日, 当天
-| (?P<rday>大前天|大后天|前天|昨天|昨日|今天|今日(?!头条|美国|俄罗斯|说法)|明天|明日(?!之)|(?<![今之以最然落随])[后後]天|次日|翌日|当天|当日|同日|隔天|隔日|前一天|前一日|第二天|昨晚|昨夜|昨晨|前晚|今晨|今早|今晚|今夜|明晚|明早)
+| (?P<rday>大前天|大后天|前天|昨天|昨日|今天|今日(?!头条|美国|俄罗斯|说法)|明天|明日(?!之)|(?<![今之以最然落随])[后後]天|次日|翌日|当天|当日|当晚|当夜|同日|隔天|隔日|前一天|前一日|第二天|昨晚|昨夜|昨晨|前晚|今晨|今早|今晚|今夜|明晚|明早)
   # 上周三, 本周五, 周一, 星期日
 | (?P<wk>上上[个個]?|下下[个個]?|上[个個]?|下[个個]?|上一|下一|本|这[个個]?|這[個个]?)?(?<![一二两三四五六七八九十几每数半])(?:周|星期|礼拜|週|禮拜)(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十年次])
   # 5天前, 三天后, 两个月前, 3年前
@@ -122,7 +122,7 @@ _ANAPHORIC_MONTH = {"当月": 0, "同月": 0, "次月": 1}
 _REL_DAY = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2,
             "大后天": 3, "後天": 2, "昨晚": -1, "昨夜": -1, "昨晨": -1, "前晚": -2, "今晨": 0, "今早": 0, "今晚": 0,
             "今夜": 0, "明晚": 1, "明早": 1}
-_ANAPHORIC_DAY = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "同日": 0, "隔天": 1, "隔日": 1, "前一天": -1,
+_ANAPHORIC_DAY = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "当晚": 0, "当夜": 0, "同日": 0, "隔天": 1, "隔日": 1, "前一天": -1,
                   "前一日": -1, "第二天": 1}
 _TODAY_IF_ALONE = {"当天", "当日"}
 
@@ -234,9 +234,14 @@ class _Resolver:
         return None
 
     def day_only(self, d: int, start: int, end: int, sentence: int):
-        if self.prev and self.prev_sentence == sentence and self.prev[1] is not None:
+        """A day without a month: the month of a date just before it in its sentence, or in its paragraph
+        when the day comes after that date (9月20日…。21日 is 9月21日); else the month of the article's date
+        (or the one before) that puts it at or before the article's date, after it for the future."""
+        if self.prev and self.prev[1] is not None:
             y, m = self.prev[0], self.prev[1]
-            return (y, m, d) if _valid(y, m, d) else None
+            same_paragraph = "\n" not in self.doc.text[self.prev_end:start]
+            if self.prev_sentence == sentence or (same_paragraph and d >= (self.prev[2] or 1)):
+                return (y, m, d) if _valid(y, m, d) else None
         t = self.today
         fut = self.future(start, end)
         y, m = t.year, t.month

@@ -138,6 +138,8 @@ _PATTERN = re.compile(rf"""
     (?=[{_FIRST}\-])
     (?P<core>
       (?:
+        (?P<half>(?<![{_CN_D}{_D}])(?:一半|半数))   # 超过一半: a share of one half, when qualified
+      |
         (?P<sl>(?<![{_D}/.．:])[0-9]{{1,2}}/[0-9]{{1,3}}(?![{_D}/.．:]))   # 1/4: a share, when a cue says so
       |
         (?P<pfx>(?<![{_CN_D}{_D}十])(?:[{_CN_D}{_D}十百佰千仟万萬]+分之|百分百|半成(?!品)))
@@ -205,8 +207,8 @@ def find_figures(doc: Document) -> list[Figure]:
 
 _RSEP_NAME, _N1_NAME, _N2_NAME = "rsep", "n1", "n2"
 _I = {name: i - 1 for name, i in _PATTERN.groupindex.items()}
-(I_CORE, I_SL, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG, I_MW, I_LU,
- I_POST) = (_I[k] for k in ("core", "sl", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur", "sub", "pct", "pml", "pp",
+(I_CORE, I_HALF, I_SL, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG, I_MW, I_LU,
+ I_POST) = (_I[k] for k in ("core", "half", "sl", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur", "sub", "pct", "pml", "pp",
                             "cheng", "mw", "lu", "post"))
 _APPROX_MARK = re.compile(r"[余多几]")
 
@@ -231,6 +233,10 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
     start, end = m.start(), m.end(I_CORE + 1)
     if g[I_SL]:
         return _slash_share(text, start, end, g[I_SL], g[I_POST])
+    if g[I_HALF]:
+        qualifier = _qualifier(text, start, g[I_POST], "")
+        return Figure(text[start:end], start, end, "percent", 0.5, "%", qualifier,
+                      confidence=CONFIDENCE_EXPLICIT) if qualifier else None
     pfx = g[I_PFX]
     if pfx:
         if pfx in ("百分百", "半成"):

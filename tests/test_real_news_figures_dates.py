@@ -34,6 +34,13 @@ def test_slash_fractions_with_a_cue_are_shares():
     assert figures("比分1/2，进入1/4决赛") == []
 
 
+def test_a_qualified_half_is_a_share():
+    assert figures("超过一半的受访者和近半数的企业支持，半数以上反对。") == [
+        ("一半", "percent", 0.5, "%", "min"), ("半数", "percent", 0.5, "%", "approx"),
+        ("半数", "percent", 0.5, "%", "min")]
+    assert figures("两队各占一半，一半是海水。") == []
+
+
 def test_bare_magnitudes_after_a_qualifier():
     assert figures("集团年销售额突破千亿元。") == [("千亿元", "money", 10**11, "CNY", "min")]
     assert figures("平台注册用户超过十万。") == [("十万", "quantity", 100000, "注册用户", "min")]
@@ -137,6 +144,14 @@ def test_day_spans_and_parts_of_a_day():
         ("10月12-14日", "2021-10-12", "day"), ("10月15日", "2021-10-15", "day"), ("16日", "2021-10-16", "day")]
     assert events("昨晚，该市发布通告；今晨，地铁恢复运营。") == [
         ("昨晚", "2021-10-19", "day"), ("今晨", "2021-10-20", "day")]
+
+
+def test_a_day_alone_follows_the_month_of_its_paragraph():
+    assert events("9月20日，公司提交申请，当晚股价大涨。23日，监管部门受理。") == [
+        ("9月20日", "2021-09-20", "day"), ("当晚", "2021-09-20", "day"), ("23日", "2021-09-23", "day")]
+    # an earlier day than the date before it is not a later step of the same month
+    assert events("9月25日，公司提交申请。18日，监管部门受理。") == [
+        ("9月25日", "2021-09-25", "day"), ("18日", "2021-10-18", "day")]
 
 
 # --- links and confidence ---------------------------------------------------------------------------
