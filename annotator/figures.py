@@ -3,9 +3,12 @@
 One precompiled regex finds every numeral (Arabic, Chinese or mixed, with magnitudes 万/亿/K/M/B,
 an optional range and the words of approximation around it) together with what follows it: a
 currency (ISO 4217 code from the table in `_currencies`), a percent sign, 个百分点, 成, a measure
-word, or, after a large number, the noun it counts (70亿参数). Python then only computes values for
-the few matches. Numerals that are part of names (K2, GPT-4, Office 365, 4chan), ordinals (第三),
-dates (2023年) and durations (三个月) are not figures.
+word or unit (lists in annotator/data), or, after a large number, the noun it counts (70亿参数); and
+shares written as fractions (三分之一, 约1/4, 超过一半). Python then only computes values for the few
+matches. A large number with no unit takes one from its surroundings: the unit written once after a
+list (12.5亿和8.3亿欧元), the currency of its passage (营收…36.57亿), or a noun naming a count before it
+(人口从555万增至1162万). Numerals that are part of names (K2, GPT-4, Office 365, 4chan), ordinals
+(第三), dates (2023年) and calendar durations (三个月) are not figures.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ QUALIFIERS_BEFORE = {
 QUALIFIERS_AFTER = {"左右": "approx", "上下": "approx", "前后": "approx", "以上": "min", "之多": "min",
                     "以下": "max", "以内": "max"}
 
+
 def _word_list(name: str) -> list[str]:
     """The entries of annotator/data/<name>: one a line, `#` starts a comment."""
     lines = (Path(__file__).with_name("data") / name).read_text(encoding="utf-8").splitlines()
@@ -50,7 +54,8 @@ _MEASURE_GUARD = {
     "人": "(?!民币)", "手": "(?![机续术段])", "种": "(?!子)", "场": "(?![景合所])", "度": "(?!假)",
     "元": "", "部": "(?![门长委])", "门": "(?![户槛])", "节": "(?![日目点])", "所": "(?![有以谓])",
     "名": "(?![字称单])", "单": "(?![位独一])", "项": "(?![目])", "笔": "(?![记者])", "头": "(?![部条])",
-    "次": "(?![日年月序要])", "国": "(?![际内家民务企有营产籍债货旗歌情力土])", "局": "(?![长面势])", "针": "(?![对])", "剂": "(?![量型])", "秒": "(?![杀])",
+    "次": "(?![日年月序要])", "国": "(?![际内家民务企有营产籍债货旗歌情力土])", "局": "(?![长面势])",
+    "针": "(?![对])", "剂": "(?![量型])", "秒": "(?![杀])",
 }
 # A counted noun right after a large number (70亿参数, 1亿用户) must not start with these.
 _NOUN_STOP = set("的是在和与及了到以之等为年月日时前后内外间来多余左右上下中亿万千百元起至将或并而也都就还又"
@@ -207,9 +212,9 @@ def find_figures(doc: Document) -> list[Figure]:
 
 _RSEP_NAME, _N1_NAME, _N2_NAME = "rsep", "n1", "n2"
 _I = {name: i - 1 for name, i in _PATTERN.groupindex.items()}
-(I_CORE, I_HALF, I_SL, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG, I_MW, I_LU,
- I_POST) = (_I[k] for k in ("core", "half", "sl", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur", "sub", "pct", "pml", "pp",
-                            "cheng", "mw", "lu", "post"))
+(I_CORE, I_HALF, I_SL, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG,
+ I_MW, I_LU, I_POST) = (_I[k] for k in ("core", "half", "sl", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur",
+                                        "sub", "pct", "pml", "pp", "cheng", "mw", "lu", "post"))
 _APPROX_MARK = re.compile(r"[余多几]")
 
 
@@ -374,8 +379,8 @@ def _slash_share(text: str, start: int, end: int, written: str, post: str | None
     """1/4 as a share (0.25): a proper fraction with a qualifier or 占 before it, or 的/以上… after it;
     otherwise a score, a round or a date (比分1/2, 1/4决赛)."""
     num, den = (int(x) for x in written.split("/"))
-    cue = (_QUAL_BEFORE.search(text, max(0, start - 3), start) or text[max(0, start - 2):start].endswith(("占", "为"))
-           or post or text.startswith("的", end))
+    cue = (_QUAL_BEFORE.search(text, max(0, start - 3), start) or post
+           or text[max(0, start - 2):start].endswith(("占", "为")) or text.startswith("的", end))
     if not (0 < num < den) or not cue:
         return None
     return Figure(text[start:end], start, end, "percent", _num(num / den), "%", _qualifier(text, start, post, ""),
@@ -527,7 +532,8 @@ def _num(v):
     return float(f"{v:.12g}")
 
 
-_SHARED_UNIT = re.compile(rf"(?:{_SP}[和与及、或]{_SP}{_NUM})+{_SP}(?:(?P<cur>{_trie(_CURRENCY_WORDS)})|(?P<mw>{_MEASURE}))")
+_SHARED_UNIT = re.compile(
+    rf"(?:{_SP}[和与及、或]{_SP}{_NUM})+{_SP}(?:(?P<cur>{_trie(_CURRENCY_WORDS)})|(?P<mw>{_MEASURE}))")
 _BETWEEN = re.compile(rf"\s*(?:{_RSEP})\s*$")
 
 
