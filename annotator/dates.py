@@ -451,6 +451,9 @@ def _year_cn(s: str) -> int | None:
 
 
 _DURATION_AFTER = re.compile(r"[来间内里多余代]|之久|以前|前后|历史|时间")
+# after a four-digit number that reads as a recent year, only these make it no year: a count of years
+# (2000年来) or a decade (1990年代); 2021年内, 2019年以前, 2008年前后 are about that year
+_YEARS_COUNTED_AFTER = re.compile(r"[来多余代]|之久|历史|时间")
 
 
 def _year_ok(text: str, m: re.Match, ys: str, arabic: bool) -> bool:
@@ -461,7 +464,8 @@ def _year_ok(text: str, m: re.Match, ys: str, arabic: bool) -> bool:
         if not (ys[0] == "0" or m["ma"]):
             return False
         return not _DURATION_AFTER.match(after) or bool(m["ma"])
-    if not m["ma"] and not m["ypa"] and _DURATION_AFTER.match(after):
+    counted = _YEARS_COUNTED_AFTER if arabic and len(ys) == 4 and 1900 <= int(ys) <= 2100 else _DURATION_AFTER
+    if not m["ma"] and not m["ypa"] and counted.match(after):
         return False
     if not arabic and not m["ma"] and text[m.end():m.end() + 1] in "前后":
         return False

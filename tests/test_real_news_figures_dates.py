@@ -128,6 +128,12 @@ def test_offsets_and_anaphora_count_from_the_story_date():
     assert events("分析师预计，三年后市场将翻番。") == [("三年后", "2024", "year")]
 
 
+def test_a_year_with_a_word_of_time_around_it_is_still_that_year():
+    assert events("项目2021年内完成，2019年以前和2008年前后的数据缺失。") == [
+        ("2021年", "2021", "year"), ("2019年", "2019", "year"), ("2008年", "2008", "year")]
+    assert events("2000年来，1990年代，10年间") == []
+
+
 def test_durations_are_not_dates():
     assert events("十年来，近十年来，两年多来，过去两年里，未来两年，他一直如此。") == []
 
