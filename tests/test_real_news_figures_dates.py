@@ -60,6 +60,9 @@ def test_amounts_sharing_one_currency_or_measure_word():
 def test_less_common_measure_words():
     assert figures("赛前两周他接受了14次检查，港口停泊着30艘货轮。") == [
         ("14次", "quantity", 14, "次", None), ("30艘", "quantity", 30, "艘", None)]
+    assert [(t, u) for t, _, _, u, _ in figures("全年共有86宗新股上市，每周开通20班航线。")] == [
+        ("86宗", "宗"), ("20班", "班")]
+    assert figures("宗教，3集团") == []
 
 
 def test_race_times_and_margins_in_seconds():
