@@ -50,7 +50,8 @@ _NOT_BEFORE = r"(?<![0-9０-９A-Za-z.．/\-:#第])"
 # 中 alone ends the phrase: 今年中东, 5月中国 are a year and a month before a name
 _YEAR_PART = r"初|底|末|中(?![\u4e00-\u9fff])|头|尾"
 _MONTH_PART = r"初|底|末|中旬|上旬|下旬|中(?![\u4e00-\u9fff])"
-_FUTURE = re.compile(r"将(?!近)|计划|预计|即将|拟|有望|准备|打算|定于|原定|预定|届时|下一步|推迟|延期|延迟|延至|推至|"
+# (将 before a pronoun marks its object, like 把: 12月10日将其列入 is no future)
+_FUTURE = re.compile(r"将(?![近其该此它这那])|计划|预计|即将|拟|有望|准备|打算|定于|原定|预定|届时|下一步|推迟|延期|延迟|延至|推至|"
                      r"\bwill\b")
 # right after a date, these look back from it: 自5月以来
 _SINCE = re.compile(r"以来|至今|迄今")

@@ -102,6 +102,8 @@ def test_a_past_month_day_stays_behind_the_article_date():
     # February article: the announcement was this January, the plan it announced lies ahead
     assert events("该行1月18日宣布将在新加坡开设分行。", "2021-02-20") == [("1月18日", "2021-01-18", "day")]
     assert events("新馆将于3月5日开放。", "2021-02-20") == [("3月5日", "2021-03-05", "day")]
+    # 将 before a pronoun marks an object (like 把), not the future
+    assert events("商务部1月18日将其列入清单。", "2021-02-20") == [("1月18日", "2021-01-18", "day")]
     # a plan dated just before the article stays in its year
     assert events("原定于12月10日举行的展会推迟。", "2021-12-13") == [("12月10日", "2021-12-10", "day")]
 
