@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from .model import Entity, Figure, Quote
 from .text import Document
 
-# A name right after one of these is where or through what something happened, or a source (在4chan上,
-# 据路透社), not what a figure in the sentence measures.
-_NOT_SUBJECT_BEFORE = ("据", "在", "于", "从", "向", "经", "通过", "自")
+# A name right after one of these is where, whither or through what something happened, or a source
+# (在4chan上, 去刘强东家里, 据路透社), not what a figure in the sentence measures.
+_NOT_SUBJECT_BEFORE = ("据", "在", "于", "从", "向", "经", "通过", "自", "去", "到")
 
 
 def link_figures(figures: list[Figure], entities: list[Entity], doc: Document,

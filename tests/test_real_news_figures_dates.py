@@ -181,6 +181,7 @@ def test_a_figure_is_not_about_the_speaker_who_gives_it():
 
 def test_a_figure_is_not_about_the_place_where_something_happened():
     assert linked("该模型的权重在GitHub上泄露，拥有650亿参数。")["650亿参数"] is None
+    assert linked("他去腾讯总部拜访，讲了30分钟。")["30分钟"] is None
 
 
 def test_confidence_follows_the_evidence():
