@@ -69,7 +69,7 @@ CONFIDENCE_EXPLICIT = 0.95   # a currency, percent sign, fraction or measure wor
 CONFIDENCE_SHARED = 0.9      # the unit written once after a list of amounts (12.5亿和8.3亿欧元)
 CONFIDENCE_CONTEXT = 0.8     # a currency from the money words or amounts around it; a share cued by 约/占 (1/4)
 CONFIDENCE_COUNTED = 0.75    # the noun a bare number counts, read from the words next to it (70亿参数)
-CONFIDENCE_VAGUE = 0.65      # a magnitude written without digits (超过十万), or a noun guessed from a qualifier
+CONFIDENCE_VAGUE = 0.65      # a bare magnitude (千亿元) or 十几; a noun guessed from a qualifier (超过十万)
 
 # --- the regex ---------------------------------------------------------------------------------------
 
@@ -184,7 +184,8 @@ _SUBUNIT_TAIL = re.compile(rf"(?:又|零)?([{_CN_D}{_D}]{{1,2}})(角|毛|分|美
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _LATIN_BEFORE = re.compile(r"[A-Za-z][-\s]?$")
 _CN_DIGIT_CHARS = set(_CN_D) - {"零", "〇"}
-_WRITTEN_DIGIT = re.compile(rf"[{_D}{''.join(sorted(_CN_DIGIT_CHARS))}]")
+# a numeral that is a bare magnitude (千亿, 百万) or a round number and some (十几)
+_VAGUE = re.compile(r"[百千万亿佰仟萬億]|十几")
 
 
 def find_figures(doc: Document) -> list[Figure]:
@@ -197,8 +198,8 @@ def find_figures(doc: Document) -> list[Figure]:
             continue
         if urls and any(s <= fig.start < e for s, e in urls):
             continue
-        if m["n1"] and not _WRITTEN_DIGIT.search(m["n1"]):
-            fig.confidence = min(fig.confidence, CONFIDENCE_VAGUE)   # 千亿元, 十万: no digit says how many
+        if m["n1"] and _VAGUE.match(m["n1"]):
+            fig.confidence = min(fig.confidence, CONFIDENCE_VAGUE)   # 千亿元, 十几名: no digit says how many
         if fig.value_max is not None and m[_RSEP_NAME] in ("至", "到") and "从" in text[max(0, fig.start - 3):fig.start]:
             # 从3亿到5亿美元 is a change from one amount to another, not a range
             s1, e1 = m.span(_N1_NAME)
