@@ -35,7 +35,7 @@ def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = Non
     taken = [(f.start, f.end) for f in figures] + [(e.start, e.end) for e in events]
     entities = find_entities(doc, glossary or Glossary(), taken=taken)
     quotes = find_quotes(doc, entities)
-    link_figures(figures, entities, doc)
+    link_figures(figures, entities, doc, quotes)
     return Annotation(ArticleInfo(path, title, day.isoformat(), lang), entities, figures, quotes, events)
 
 

@@ -8,13 +8,17 @@ One precompiled regex finds every date expression; Python resolves the few match
   the same sentence (2019年3月至5月);
 * relative to the article's date: 今年, 去年, 前年, 明年, 今年1月, 去年底, 上月, 本月, 下个月, 昨日,
   今天, 上周三, 周五, 5天前;
-* relative to the previous date in the text: 同年11月, 次年, 当月, 次月, 当天, 次日.
+* relative to the previous date in the text: 同年11月, 这一年, 次年, 当月, 次月, 当天, 次日, and in a story
+  两年后, 一个月后 (a date quoted from a speaker does not move the story's time); 比上月 counts from the
+  month its sentence reports.
 
-Precision is the smallest calendar unit written (去年底 → year, 3月中旬 → month). Durations (三个月,
-两年内, 几周, 未来几年) are not dates.
+Precision is the smallest calendar unit written (3月中旬 → month); a part of a year names its month
+(去年底 → December of last year, 2022年年初 → 2022-01). Durations (三个月, 两年内, 几周, 未来几年, 十年来)
+are not dates.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -24,7 +28,17 @@ from .model import Event
 from .numbers import parse_number
 from .text import Document
 
+# How likely a date and its resolution are right, by what the text wrote (calibrated later on the dev set).
+CONFIDENCE_WRITTEN = 0.95        # the year is written: 2023年5月4日, 2021年, 2023-05-04
+CONFIDENCE_RELATIVE = 0.9        # counted from the article's date: 去年底, 上月, 昨天, 三年前
+CONFIDENCE_YEAR_GUESSED = 0.8    # a month (and day) whose year the tense chooses: 5月3日, 九月
+CONFIDENCE_WEEKDAY = 0.8         # 周五, 上周三
+CONFIDENCE_MONTH_GUESSED = 0.7   # a day alone: 29日
+CONFIDENCE_ANAPHORIC = 0.7       # counted from an earlier date of the text: 同年, 当天, 两年后, 比上月
+
 _SP = "[ \u00a0\u2009\u202f]?"
+# the last day of a span written once with its month: 10月21-22日 is dated by its first day
+_DAY_TO = r"(?:[-－–—~～至到](?:3[01]|[12][0-9]|0?[1-9]))?"
 _CN_DIGITS = "零〇○一二三四五六七八九"
 _MONTH = r"1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]"
 _DAY = r"3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]|三十一?|[二]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -33,16 +47,29 @@ _YEAR_AR = r"[12][0-9]{3}|[1-2][0-9]{3}|[１２][０-９]{3}"
 _YEAR_CN = (rf"[{_CN_DIGITS}]{{3,4}}|[{_CN_DIGITS}]{{2}}(?=年)|两千(?:零[一二三四五六七八九]|零?一十[一二三四五六七八九]?|"
             r"[一二]十[一二三四五六七八九]?)?")
 _NOT_BEFORE = r"(?<![0-9０-９A-Za-z.．/\-:#第])"
-_YEAR_PART = r"初|底|末|中|头|尾"
-_MONTH_PART = r"初|底|末|中旬|上旬|下旬|中"
-_FUTURE = re.compile(r"将(?!近)|计划|预计|即将|拟|有望|准备|打算|定于|届时|下一步|\bwill\b")
+# 中 alone ends the phrase: 今年中东, 5月中国 are a year and a month before a name
+_YEAR_PART = r"初|底|末|中(?![\u4e00-\u9fff])|头|尾"
+_MONTH_PART = r"初|底|末|中旬|上旬|下旬|中(?![\u4e00-\u9fff])"
+# (将 before a pronoun marks its object, like 把: 12月10日将其列入 is no future)
+_FUTURE = re.compile(r"将(?![近其该此它这那])|计划|预计|即将|拟|有望|准备|打算|定于|原定|预定|届时|下一步|推迟|延期|延迟|延至|推至|"
+                     r"\bwill\b")
+# right after a date, these look back from it: 自5月以来
+_SINCE = re.compile(r"以来|至今|迄今")
+# between a date and a later cue of the future, these make the cue another event's: 1月18日宣布将上市
+_REPORTED = re.compile(r"宣布|表示|称|说|透露|发布|公布|公告|披露|指出|决定|通过|批准|提出|了|已|曾")
+# before 上月/上个月, a comparison with the period the sentence reports: 9月份…比上月 is August
+# between two dates of one range or list (2019年3月至5月, 3月、5月和7月)
+_JOINED = re.compile(r"\s*(?:[-至到、和及与或－–—~～]|以及)\s*")
+_PLAN_GRACE = dt.timedelta(days=31)
+_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」")
+_COMPARED = re.compile(r"(?:比|较|环比|相比)$")
 _CLAUSE_BEFORE = re.compile(r"[^，,。；;！!？?\n：:]*$")
 _CLAUSE_AFTER = re.compile(r"[^，,。；;！!？?\n：:]*")
 
 _PATTERN = re.compile(rf"""
-(?=[0-9０-９{_CN_DIGITS}两十今去前明后後大本同当次翌该上下这這周星礼週禮昨隔年月第])
+(?=[0-9０-９{_CN_DIGITS}两十今去前明后後大本同当次翌该上下这這那周星礼週禮昨隔年月第])
 # every date has one of these within a few characters (a cheap test that skips most of the text)
-(?=[^\n。，]{{0,8}}?[年月日号號天周週期拜/\-.－]|[12][0-9]{{3}}\ [01])
+(?=[^\n。，]{{0,8}}?[年月日号號天周週期拜晚晨早夜/\-.－]|[12][0-9]{{3}}\ [01])
 (?:
   # 2023-05-04, 2023/5/4, 2023.5.4, 2010 01 29
   {_NOT_BEFORE}(?P<ny>[12][0-9]{{3}})(?P<ns>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=ns)(?P<nd>3[01]|[12][0-9]|0?[1-9])(?![0-9.])
@@ -54,29 +81,29 @@ _PATTERN = re.compile(rf"""
   # 2023年5月4日, 2022年5月, 2021年, 二〇二三年, 08年, 2022年底, 2023年5月中旬
 | (?:(?:{_NOT_BEFORE}|(?<=[0-9]{{4}}[-－–—~～至到]))(?P<ya>{_YEAR_AR}|[0-9]{{2}})|(?<![{_CN_DIGITS}十百千万两])(?P<yc>{_YEAR_CN})){_SP}(?:财年|财政年度|年)
   (?:{_SP}(?P<ma>{_MONTH}){_SP}月份?
-     (?:{_SP}(?P<da>{_DAY}){_SP}[日号]
+     (?:{_SP}(?P<da>{_DAY}){_DAY_TO}{_SP}[日号]
        |(?P<dca>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])
        |(?P<mpa>{_MONTH_PART}))?
-   |(?P<ypa>{_YEAR_PART}|年初|年底|年末|年中|上半年|下半年)(?!期|间|生|轻|纪|龄|级|代))?
+   |(?P<ypa>{_YEAR_PART}|年初|年底|年末|年中(?![\u4e00-\u9fff])|上半年|下半年)(?!期|间|生|轻|纪|龄|级|代))?
   # 去年, 今年1月, 去年底, 去年本月十日, 同年11月, 次年
-| (?P<ry>大前年|(?<![之以提几多数十一二三四五六七八九])前年|去年|今年|本年|明年|(?<=[在于到至和与及或是从])后年|(?<![\u4e00-\u9fff])后年|同年|当年|次年|翌年|头年)
+| (?P<ry>这一年(?!来)|同一年|那一年|大前年|(?<![之以提几多数十一二三四五六七八九])前年|去年|今年|本年|明年|(?<=[在于到至和与及或是从])后年|(?<![\u4e00-\u9fff])后年|同年|当年|次年|翌年|头年)
   (?:{_SP}(?P<rm>{_MONTH}){_SP}月份?
        (?:{_SP}(?P<rd>{_DAY}){_SP}[日号]|(?P<rdc>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])|(?P<rmp>{_MONTH_PART}))?
    |本月(?:(?P<rbd>{_DAY})[日号])?
-   |(?P<ryp>年初|年底|年末|年中|{_YEAR_PART}|上半年|下半年)(?!期|间|生|轻|纪|龄|级|代)
+   |(?P<ryp>年初|年底|年末|年中(?![\u4e00-\u9fff])|{_YEAR_PART}|上半年|下半年)(?!期|间|生|轻|纪|龄|级|代)
   )?
   # 上月, 本月, 次月, 当月, 下个月 (with a day: 上月5日)
 | (?P<rmo>上个月|上一个月|上月|本月|这个月|当月|同月|次月|下个月|下一个月|下月)
   (?:(?P<rmd>{_DAY}){_SP}[日号]|(?P<rmop>初|底|末|中旬|上旬|下旬))?
   # 5月3日, 2月, 3月中旬, 八月十五 (no year)
 | (?<![0-9０-９{_CN_DIGITS}十两A-Za-z.．/\-第个每近])(?P<mb>{_MONTH}){_SP}月份?(?!份额|薪|饼|球|子|光|亮|色|台|刊|嫂|度|费|供|租|活|均|报|次|余|来|之|[一二三四五六七八九两几]次)
-  (?:{_SP}(?P<db>{_DAY}){_SP}[日号]
+  (?:{_SP}(?P<db>{_DAY}){_DAY_TO}{_SP}[日号]
      |(?P<dcb>{_CN_DAY})(?![日号0-9{_CN_DIGITS}十])
      |(?P<mpb>{_MONTH_PART}))?
   # 29日 (day of the current month)
-| (?<![0-9０-９{_CN_DIGITS}十月A-Za-z.．/\-第个每近前后])(?P<d0>3[01]|[12][0-9]|0?[1-9]|{_CN_DAY})日(?![元圆本语文均内游前后间线记常子期程志年化])
+| (?:(?<=[日号][-－–—~～])|(?<![0-9０-９{_CN_DIGITS}十月A-Za-z.．/\-第个每近前后]))(?P<d0>3[01]|[12][0-9]|0?[1-9]|{_CN_DAY})日(?![元圆本语文均内游前后间线记常子期程志年化])
   # 昨天, 今日, 次日, 当天
-| (?P<rday>大前天|大后天|前天|昨天|昨日|今天|今日(?!头条|美国|俄罗斯|说法)|明天|明日(?!之)|(?<![今之以最然落随])[后後]天|次日|翌日|当天|当日|同日|隔天|隔日|前一天|前一日|第二天)
+| (?P<rday>大前天|大后天|前天|昨天|昨日|今天|今日(?!头条|美国|俄罗斯|说法)|明天|明日(?!之)|(?<![今之以最然落随])[后後]天|次日|翌日|当天|当日|当晚|当夜|同日|隔天|隔日|前一天|前一日|第二天|昨晚|昨夜|昨晨|前晚|今晨|今早|今晚|今夜|明晚|明早)
   # 上周三, 本周五, 周一, 星期日
 | (?P<wk>上上[个個]?|下下[个個]?|上[个個]?|下[个個]?|上一|下一|本|这[个個]?|這[個个]?)?(?<![一二两三四五六七八九十几每数半])(?:周|星期|礼拜|週|禮拜)(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十年次])
   # 5天前, 三天后, 两个月前, 3年前
@@ -88,13 +115,16 @@ _PATTERN = re.compile(rf"""
 
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _REL_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
-_ANAPHORIC_YEAR = {"同年": 0, "当年": 0, "次年": 1, "翌年": 1, "头年": -1}
+_ANAPHORIC_YEAR = {"同年": 0, "当年": 0, "次年": 1, "翌年": 1, "头年": -1, "这一年": 0, "同一年": 0, "那一年": 0}
+# the month a part of a year names: 年初 is January, 年底 December (年中, 上半年 stay a year)
+_PART_MONTH = {"初": 1, "年初": 1, "底": 12, "末": 12, "尾": 12, "年底": 12, "年末": 12}
 _REL_MONTH = {"上个月": -1, "上一个月": -1, "上月": -1, "本月": 0, "这个月": 0, "下个月": 1, "下一个月": 1, "下月": 1}
 _ANAPHORIC_MONTH = {"当月": 0, "同月": 0, "次月": 1}
 _REL_DAY = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2,
-            "大后天": 3, "後天": 2}
-_ANAPHORIC_DAY = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "同日": 0, "隔天": 1, "隔日": 1, "前一天": -1,
-                  "前一日": -1, "第二天": 1}
+            "大后天": 3, "後天": 2, "昨晚": -1, "昨夜": -1, "昨晨": -1, "前晚": -2, "今晨": 0, "今早": 0, "今晚": 0,
+            "今夜": 0, "明晚": 1, "明早": 1}
+_ANAPHORIC_DAY = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "当晚": 0, "当夜": 0, "同日": 0, "隔天": 1, "隔日": 1,
+                  "前一天": -1, "前一日": -1, "第二天": 1}
 _TODAY_IF_ALONE = {"当天", "当日"}
 
 
@@ -150,26 +180,53 @@ class _Resolver:
         self.doc, self.today = doc, today
         self.prev: tuple[int, int | None, int | None] | None = None   # last resolved date (y, m, d)
         self.prev_sentence = -1
+        self.prev_end = -1
         self.prev_explicit_year = False
+        self.prev_day: tuple[int, int, int] | None = None   # last resolved date with a day (for 当天)
+        self.told: tuple | None = None   # last resolved date outside quotation marks: the story's time
+        self.quoted = [m.span() for m in _QUOTED.finditer(doc.text)] if "“" in doc.text or "「" in doc.text else []
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, len(self.doc.text))) - 1
+        return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
+
+    def anchor(self, pos: int) -> tuple | None:
+        """The date a story word at `pos` counts from (两年后, 这一年): the last date told, where a date
+        someone mentions inside a quotation does not move the story's time."""
+        return self.prev if self.in_quote(pos) else self.told
 
     def future(self, start: int, end: int) -> bool:
-        """Does the clause around the date speak of the future (将, 计划, 预计…)?"""
+        """Does the date lie ahead: a cue of the future before it in its clause (将于11月3日, 预计3月),
+        or after it with no report between (11月3日起将…; not 1月18日宣布将…, nor 自5月以来…)?"""
         text = self.doc.text
+        if _SINCE.match(text, end):
+            return False
         a = _CLAUSE_BEFORE.search(text, max(0, start - 40), start).start()
+        if _FUTURE.search(text, a, start):
+            return True
         b = _CLAUSE_AFTER.match(text, end, end + 40).end()
-        return bool(_FUTURE.search(text, a, b))
+        cue = _FUTURE.search(text, end, b)
+        return cue is not None and not _REPORTED.search(text, end, cue.start())
 
     def month_day(self, m: int, d: int | None, start: int, end: int, sentence: int):
-        """A month (and day) without a year."""
-        if self.prev_explicit_year and self.prev_sentence == sentence and self.prev and self.prev[1]:
-            y = self.prev[0]
-            return (y, m, d) if _valid(y, m, d) else None
+        """A month (and day) without a year: the year of a date just before it in its sentence (2019年3月至5月),
+        else the one at or before the article's date, or after it when the date lies ahead."""
         t = self.today
         fut = self.future(start, end)
+        if self.prev_explicit_year and self.prev_sentence == sentence and self.prev and self.prev[1]:
+            res = (self.prev[0], m, d) if _valid(self.prev[0], m, d) else None
+            # not right after that date (a range, a list), the year is shared only when the dates run
+            # forward and stay behind the article's date unless the text looks ahead
+            later = res is not None and (m, d or 1) >= (self.prev[1], self.prev[2] or 1)
+            ahead = res is not None and (res[0], m, d or 1) > (t.year, t.month, t.day if d else 1)
+            if _JOINED.fullmatch(self.doc.text, self.prev_end, start) or (later and (fut or not ahead)):
+                return res
         y = t.year
         if fut:
-            for k in range(0, 9):
-                if _valid(y + k, m, d) and (y + k, m, d or 1) >= (t.year, t.month, t.day if d else 1):
+            # a plan reported just after its date (原定于12月10日…, in a mid-December article) keeps that date
+            g = t - _PLAN_GRACE
+            for k in range(-1, 9):
+                if _valid(y + k, m, d) and (y + k, m, d or 1) >= (g.year, g.month, g.day if d else 1):
                     return (y + k, m, d)
         else:
             for k in range(0, 9):
@@ -178,9 +235,14 @@ class _Resolver:
         return None
 
     def day_only(self, d: int, start: int, end: int, sentence: int):
-        if self.prev and self.prev_sentence == sentence and self.prev[1] is not None:
+        """A day without a month: the month of a date just before it in its sentence, or in its paragraph
+        when the day comes after that date (9月20日…。21日 is 9月21日); else the month of the article's date
+        (or the one before) that puts it at or before the article's date, after it for the future."""
+        if self.prev and self.prev[1] is not None:
             y, m = self.prev[0], self.prev[1]
-            return (y, m, d) if _valid(y, m, d) else None
+            same_paragraph = "\n" not in self.doc.text[self.prev_end:start]
+            if self.prev_sentence == sentence or (same_paragraph and d >= (self.prev[2] or 1)):
+                return (y, m, d) if _valid(y, m, d) else None
         t = self.today
         fut = self.future(start, end)
         y, m = t.year, t.month
@@ -214,6 +276,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
         span = doc.sentence_at(start)
         sentence = span.start
         explicit_year = False
+        anchored = False   # counted from an earlier date of the text, not the article's
         res = None
         g = m
         t = today
@@ -243,30 +306,40 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
                 continue
             mo = _int(g["ma"])
             d = _int(g["da"] or g["dca"])
+            if mo is None and g["ypa"]:
+                mo = _PART_MONTH.get(g["ypa"])
             res = _checked(y, mo, d)
             explicit_year = True
         elif g["ry"]:
             word = g["ry"]
+            anchored = word not in _REL_YEAR
             if word in _REL_YEAR:
                 y = t.year + _REL_YEAR[word]
-            elif r.prev:
-                y = r.prev[0] + _ANAPHORIC_YEAR[word]
-            elif word in ("同年", "当年"):
-                continue
+            elif r.anchor(start):
+                y = r.anchor(start)[0] + _ANAPHORIC_YEAR[word]
+            elif _ANAPHORIC_YEAR[word] == 0:
+                continue   # 同年, 这一年 with no year before them
             else:
                 y = t.year + _ANAPHORIC_YEAR[word]
             mo = _int(g["rm"])
             if m.group().find("本月") > 0:
                 mo = t.month
+            if mo is None and g["ryp"]:
+                mo = _PART_MONTH.get(g["ryp"])
             d = _int(g["rd"] or g["rdc"] or g["rbd"])
             res = _checked(y, mo, d)
             explicit_year = True
         elif g["rmo"]:
             word = g["rmo"]
             if word in _REL_MONTH:
-                y, mo = _shift_month(t.year, t.month, _REL_MONTH[word])
+                base = (t.year, t.month)
+                if (_COMPARED.search(text, max(0, start - 2), start) and r.prev and r.prev[1]
+                        and r.prev_sentence == sentence):
+                    base, anchored = r.prev[:2], True
+                y, mo = _shift_month(*base, _REL_MONTH[word])
             elif r.prev and r.prev[1]:
                 y, mo = _shift_month(r.prev[0], r.prev[1], _ANAPHORIC_MONTH[word])
+                anchored = True
             else:
                 continue
             d = _int(g["rmd"])
@@ -288,8 +361,9 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             word = g["rday"]
             if word in _REL_DAY:
                 day = t + dt.timedelta(days=_REL_DAY[word])
-            elif r.prev and r.prev[2]:
-                day = dt.date(*r.prev) + dt.timedelta(days=_ANAPHORIC_DAY[word])
+            elif r.prev_day:
+                day = dt.date(*r.prev_day) + dt.timedelta(days=_ANAPHORIC_DAY[word])
+                anchored = True
             elif word in _TODAY_IF_ALONE and not r.prev:
                 day = t
             else:
@@ -304,20 +378,13 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             if n is None:
                 continue
             sign = 1 if g["agd"].endswith("后") else -1
-            unit = g["agu"]
-            if unit in ("天", "日"):
-                day = t + dt.timedelta(days=sign * n)
-                res = (day.year, day.month, day.day)
-            elif unit in ("周", "个星期"):
-                day = t + dt.timedelta(days=7 * sign * n)
-                res = (day.year, day.month, day.day)
-            elif unit == "个月":
-                res = (*_shift_month(t.year, t.month, sign * n), None)
-            else:
-                res = (t.year + sign * n, None, None)
+            base = (t.year, t.month, t.day)
+            if sign > 0 and not r.future(start, end):
+                base, anchored = r.anchor(start), True   # 两年后 in a story: after the date it last told
+            res = _offset(base, g["agu"], sign * n) if base else None
         elif g["bare"]:
             word = g["bare"]
-            res = (t.year, None, None) if word[0] != "月" else (t.year, t.month, None)
+            res = (t.year, _PART_MONTH.get(word), None) if word[0] != "月" else (t.year, t.month, None)
         if res is None:
             continue
         if (events and events[-1].precision == "day" and d_is_weekday(events[-1].text)
@@ -330,9 +397,43 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             date, precision = f"{y:04d}-{mo:02d}", "month"
         else:
             date, precision = f"{y:04d}", "year"
-        events.append(Event(text[start:end], start, end, date, precision, text[span.start:span.end].strip()))
-        r.prev, r.prev_sentence, r.prev_explicit_year = res, sentence, explicit_year
+        events.append(Event(text[start:end], start, end, date, precision, text[span.start:span.end].strip(),
+                            _confidence(g, anchored)))
+        r.prev, r.prev_sentence, r.prev_end, r.prev_explicit_year = res, sentence, end, explicit_year
+        if res[2] is not None:
+            r.prev_day = res
+        if not r.quoted or not r.in_quote(start):
+            r.told = res
     return events
+
+
+def _confidence(g: re.Match, anchored: bool) -> float:
+    """How likely the resolved date is right, by what the text wrote of it."""
+    if anchored:
+        return CONFIDENCE_ANAPHORIC
+    if g["mb"]:
+        return CONFIDENCE_YEAR_GUESSED
+    if g["d0"]:
+        return CONFIDENCE_MONTH_GUESSED
+    if g["wd"]:
+        return CONFIDENCE_WEEKDAY
+    if g["ry"] or g["rmo"] or g["rday"] or g["ago"] or g["bare"]:
+        return CONFIDENCE_RELATIVE
+    return CONFIDENCE_WRITTEN
+
+
+def _offset(base: tuple, unit: str, n: int) -> tuple | None:
+    """`base` (y, m, d) moved by n days, weeks, months or years, at that unit's precision (None when
+    `base` is less precise than the unit)."""
+    y, mo, d = base
+    if unit in ("天", "日", "周", "个星期"):
+        if d is None:
+            return None
+        day = dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit in ("周", "个星期") else 1))
+        return (day.year, day.month, day.day)
+    if unit == "个月":
+        return (*_shift_month(y, mo, n), None) if mo is not None else None
+    return (y + n, None, None)
 
 
 def d_is_weekday(s: str) -> bool:
@@ -351,6 +452,9 @@ def _year_cn(s: str) -> int | None:
 
 
 _DURATION_AFTER = re.compile(r"[来间内里多余代]|之久|以前|前后|历史|时间")
+# after a four-digit number that reads as a recent year, only these make it no year: a count of years
+# (2000年来) or a decade (1990年代); 2021年内, 2019年以前, 2008年前后 are about that year
+_YEARS_COUNTED_AFTER = re.compile(r"[来多余代]|之久|历史|时间")
 
 
 def _year_ok(text: str, m: re.Match, ys: str, arabic: bool) -> bool:
@@ -361,7 +465,8 @@ def _year_ok(text: str, m: re.Match, ys: str, arabic: bool) -> bool:
         if not (ys[0] == "0" or m["ma"]):
             return False
         return not _DURATION_AFTER.match(after) or bool(m["ma"])
-    if not m["ma"] and not m["ypa"] and _DURATION_AFTER.match(after):
+    counted = _YEARS_COUNTED_AFTER if arabic and len(ys) == 4 and 1900 <= int(ys) <= 2100 else _DURATION_AFTER
+    if not m["ma"] and not m["ypa"] and counted.match(after):
         return False
     if not arabic and not m["ma"] and text[m.end():m.end() + 1] in "前后":
         return False

@@ -3,14 +3,18 @@
 One precompiled regex finds every numeral (Arabic, Chinese or mixed, with magnitudes 万/亿/K/M/B,
 an optional range and the words of approximation around it) together with what follows it: a
 currency (ISO 4217 code from the table in `_currencies`), a percent sign, 个百分点, 成, a measure
-word, or, after a large number, the noun it counts (70亿参数). Python then only computes values for
-the few matches. Numerals that are part of names (K2, GPT-4, Office 365, 4chan), ordinals (第三),
-dates (2023年) and durations (三个月) are not figures.
+word or unit (lists in annotator/data), or, after a large number, the noun it counts (70亿参数); and
+shares written as fractions (三分之一, 约1/4, 超过一半). Python then only computes values for the few
+matches. A large number with no unit takes one from its surroundings: the unit written once after a
+list (12.5亿和8.3亿欧元), the currency of its passage (营收…36.57亿), or a noun naming a count before it
+(人口从555万增至1162万). Numerals that are part of names (K2, GPT-4, Office 365, 4chan), ordinals
+(第三), dates (2023年) and calendar durations (三个月) are not figures.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ._currencies import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, SUBUNIT_NAMES
 from .model import Figure
@@ -23,38 +27,49 @@ QUALIFIERS_BEFORE = {
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx", "近": "approx",
     "将近": "approx", "接近": "approx", "近乎": "approx",
     "超": "min", "超过": "min", "超出": "min", "逾": "min", "至少": "min", "最少": "min", "不低于": "min",
-    "不少于": "min", "多于": "min", "高于": "min",
+    "不少于": "min", "多于": "min", "高于": "min", "突破": "min",
     "至多": "max", "最多": "max", "不超过": "max", "不到": "max", "不足": "max", "低于": "max", "少于": "max",
-    "不高于": "max", "未满": "max",
+    "不高于": "max", "未满": "max", "多达": "max",
 }
 QUALIFIERS_AFTER = {"左右": "approx", "上下": "approx", "前后": "approx", "以上": "min", "之多": "min",
                     "以下": "max", "以内": "max"}
 
+
+def _word_list(name: str) -> list[str]:
+    """The entries of annotator/data/<name>: one a line, `#` starts a comment."""
+    lines = (Path(__file__).with_name("data") / name).read_text(encoding="utf-8").splitlines()
+    return [w for w in (line.split("#", 1)[0].strip() for line in lines) if w]
+
+
 # Measure words and units of measurement that make a number a quantity (longest first in the regex).
-# Time units (年, 月, 天, 小时…) and ages are left out: those are durations and dates, not figures.
-MEASURE_WORDS = [
-    "人次", "架次", "千瓦时", "兆瓦时", "吉瓦时", "千瓦", "兆瓦", "吉瓦", "平方米", "平方公里", "平方千米",
-    "立方米", "公里", "千米", "厘米", "毫米", "纳米", "公斤", "千克", "毫克", "公顷", "毫升", "英寸", "英里",
-    "英尺", "海里", "加仑", "盎司", "标准箱", "万千瓦",
-    "个", "家", "台", "辆", "名", "位", "人", "件", "款", "项", "只", "条", "部", "座", "所", "架", "艘", "张",
-    "份", "篇", "本", "颗", "枚", "套", "间", "栋", "幢", "户", "场", "轮", "批", "例", "起", "种", "类", "支",
-    "棵", "头", "匹", "株", "片", "股", "手", "笔", "单", "票", "倍", "吨", "克", "米", "亩", "升", "度", "瓦",
-    "桶", "层", "块", "粒", "箱", "包", "瓶", "册", "部", "节", "门", "所", "处", "根", "辆次", "页", "首",
-]
+# Calendar periods (年, 月, 天…) and ages are left out: those are durations and dates, not figures.
+UNITS = _word_list("units.txt")
+MEASURE_WORDS = _word_list("measure_words.txt") + UNITS
 LATIN_UNITS = ["GB", "TB", "MB", "KB", "PB", "GW", "MW", "kW", "KW", "kWh", "GWh", "MWh", "km", "kg", "mAh",
                "nm", "GHz", "MHz", "Hz", "mm", "cm", "ml", "mL", "Mbps", "Gbps", "fps"]
 # What may not follow a measure word for it to count (个月 is a duration, 台湾 a place…).
 _MEASURE_GUARD = {
-    "个": "(?!月|小时|星期|礼拜|钟头|季度|工作日|多月|半月|百分|個百分)", "台": "(?![币幣湾灣])",
+    "个": "(?!月|小时|星期|礼拜|钟头|季度|工作日|多月|多小时|多星期|半月|百分|個百分)", "台": "(?![币幣湾灣])",
     "股": "(?![东份价市权票])", "克": "(?<!千)", "米": "(?<![千厘毫纳])", "瓦": "(?<![千兆吉])",
     "人": "(?!民币)", "手": "(?![机续术段])", "种": "(?!子)", "场": "(?![景合所])", "度": "(?!假)",
     "元": "", "部": "(?![门长委])", "门": "(?![户槛])", "节": "(?![日目点])", "所": "(?![有以谓])",
     "名": "(?![字称单])", "单": "(?![位独一])", "项": "(?![目])", "笔": "(?![记者])", "头": "(?![部条])",
+    "次": "(?![日年月序要])", "国": "(?![际内家民务企有营产籍债货旗歌情力土集])", "局": "(?![长面势])",
+    "针": "(?![对])", "剂": "(?![量型])", "秒": "(?![杀])", "宗": "(?![教旨师族])", "档": "(?![案次期位])",
+    "班": "(?![级长子机车底])", "段": "(?![落位])", "集": "(?![团体中])", "道": "(?![路理德教])",
+    "封": "(?![锁闭面城顶])", "则": "(?![是为])",
 }
 # A counted noun right after a large number (70亿参数, 1亿用户) must not start with these.
 _NOUN_STOP = set("的是在和与及了到以之等为年月日时前后内外间来多余左右上下中亿万千百元起至将或并而也都就还又"
                  "被把从对向比即约近超逾达共占个次每这那其该此所已曾再更最很均合计总约同环增减涨跌降升")
 _NOUN_BAD = ("公司", "集团")
+
+# How likely a figure is right, by the evidence for its unit and value (calibrated later on the dev set).
+CONFIDENCE_EXPLICIT = 0.95   # a currency, percent sign, fraction or measure word written with the number
+CONFIDENCE_SHARED = 0.9      # the unit written once after a list of amounts (12.5亿和8.3亿欧元)
+CONFIDENCE_CONTEXT = 0.8     # a currency from the money words or amounts around it; a share cued by 约/占 (1/4)
+CONFIDENCE_COUNTED = 0.75    # the noun a bare number counts, read from the words next to it (70亿参数)
+CONFIDENCE_VAGUE = 0.65      # a bare magnitude (千亿元) or 十几; a noun guessed from a qualifier (超过十万)
 
 # --- the regex ---------------------------------------------------------------------------------------
 
@@ -69,7 +84,8 @@ _LAT = r"(?:[KMBＫＭＢ]|k|bn|mn|[Mm]illion|[Bb]illion|[Tt]rillion)(?![A-Za-z�
 _MAG = r"(?:[十拾万亿萬億]|[百千佰仟](?!分|瓦|米|克|伏|赫|帕|焦)|兆(?!瓦|字节|赫|帕|比特|焦|欧))"
 _NUM_AR = (rf"{_AR}(?:{_SP}[余多]?{_MAG}+(?:零?[{_D}]+{_MAG}+)*[余多]?|[余多]|{_SP}{_LAT})?")
 _NUM_CN = (rf"(?<![{_CN_D}{_CN_U}廿卅数几上成好第每])[{_CN_D}十拾廿卅百佰千仟]"
-           rf"(?:[{_CN_D}廿卅余多几]|{_MAG}|[点點](?=[{_CN_D}]))*")
+           rf"(?:[{_CN_D}廿卅余多几]|{_MAG}|[点點](?=[{_CN_D}]))*"
+           rf"|(?<=[超逾破近约达])[万萬亿億]+")   # 超万亿元, 破万: a bare magnitude after a qualifier
 _NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
 
 
@@ -129,7 +145,11 @@ _PATTERN = re.compile(rf"""
     (?=[{_FIRST}\-])
     (?P<core>
       (?:
-        (?P<pfx>(?<![{_CN_D}{_D}])(?:[百佰千仟万萬]+分之|百分百|半成(?!品)))
+        (?P<half>(?<![{_CN_D}{_D}])(?:一半|半数))   # 超过一半: a share of one half, when qualified
+      |
+        (?P<sl>(?<![{_D}/.．:])[0-9]{{1,2}}/[0-9]{{1,3}}(?![{_D}/.．:]))   # 1/4: a share, when a cue says so
+      |
+        (?P<pfx>(?<![{_CN_D}{_D}十])(?:[{_CN_D}{_D}十百佰千仟万萬]+分之|百分百|半成(?!品)))
         (?P<pn>{_NUM})?
       |
         (?:(?P<cur0>{_SYMBOLS}){_SP})?
@@ -164,6 +184,8 @@ _SUBUNIT_TAIL = re.compile(rf"(?:又|零)?([{_CN_D}{_D}]{{1,2}})(角|毛|分|美
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _LATIN_BEFORE = re.compile(r"[A-Za-z][-\s]?$")
 _CN_DIGIT_CHARS = set(_CN_D) - {"零", "〇"}
+# a numeral that is a bare magnitude (千亿, 百万) or a round number and some (十几)
+_VAGUE = re.compile(r"[百千万亿佰仟萬億]|十几")
 
 
 def find_figures(doc: Document) -> list[Figure]:
@@ -176,12 +198,16 @@ def find_figures(doc: Document) -> list[Figure]:
             continue
         if urls and any(s <= fig.start < e for s, e in urls):
             continue
+        if m["n1"] and _VAGUE.match(m["n1"]):
+            fig.confidence = min(fig.confidence, CONFIDENCE_VAGUE)   # 千亿元, 十几名: no digit says how many
         if fig.value_max is not None and m[_RSEP_NAME] in ("至", "到") and "从" in text[max(0, fig.start - 3):fig.start]:
             # 从3亿到5亿美元 is a change from one amount to another, not a range
             s1, e1 = m.span(_N1_NAME)
             s2 = m.start(_N2_NAME)
-            figures.append(Figure(text[fig.start:e1], fig.start, e1, fig.kind, fig.value, fig.unit, fig.qualifier))
-            figures.append(Figure(text[s2:fig.end], s2, fig.end, fig.kind, fig.value_max, fig.unit))
+            figures.append(Figure(text[fig.start:e1], fig.start, e1, fig.kind, fig.value, fig.unit, fig.qualifier,
+                                  confidence=fig.confidence))
+            figures.append(Figure(text[s2:fig.end], s2, fig.end, fig.kind, fig.value_max, fig.unit,
+                                  confidence=fig.confidence))
             continue
         figures.append(fig)
     return _merge_ranges(text, figures)
@@ -189,9 +215,9 @@ def find_figures(doc: Document) -> list[Figure]:
 
 _RSEP_NAME, _N1_NAME, _N2_NAME = "rsep", "n1", "n2"
 _I = {name: i - 1 for name, i in _PATTERN.groupindex.items()}
-(I_CORE, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG, I_MW, I_LU,
- I_POST) = (_I[k] for k in ("core", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur", "sub", "pct", "pml", "pp",
-                            "cheng", "mw", "lu", "post"))
+(I_CORE, I_HALF, I_SL, I_PFX, I_PN, I_CUR0, I_NEG, I_N1, I_U1, I_N2, I_CUR, I_SUB, I_PCT, I_PML, I_PP, I_CHENG,
+ I_MW, I_LU, I_POST) = (_I[k] for k in ("core", "half", "sl", "pfx", "pn", "cur0", "neg", "n1", "u1", "n2", "cur",
+                                        "sub", "pct", "pml", "pp", "cheng", "mw", "lu", "post"))
 _APPROX_MARK = re.compile(r"[余多几]")
 
 
@@ -213,6 +239,12 @@ def _value(num: str) -> float | None:
 
 def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
     start, end = m.start(), m.end(I_CORE + 1)
+    if g[I_SL]:
+        return _slash_share(text, start, end, g[I_SL], g[I_POST])
+    if g[I_HALF]:
+        qualifier = _qualifier(text, start, g[I_POST], "")
+        return Figure(text[start:end], start, end, "percent", 0.5, "%", qualifier,
+                      confidence=CONFIDENCE_EXPLICIT) if qualifier else None
     pfx = g[I_PFX]
     if pfx:
         if pfx in ("百分百", "半成"):
@@ -223,14 +255,18 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
             value, den = _value(g[I_PN]), _value(pfx[:-2])
             if value is None or not den:
                 return None
+            if pfx.strip("百佰千仟万萬") != "分之" and value != int(value):
+                return None   # 三分之一 counts parts; 五百分之2.2 is no share a writer would print
             value = value / den
-        unit = "%" if pfx[0] in "百佰半" and pfx != "百万分之" else "‰"
+        # 百分之十五 and 三分之一 are fractions shown as percentages; 千分之三 and 万分之五 per mille
+        unit = "‰" if pfx[0] in "千仟万萬" or pfx == "百万分之" else "%"
         return Figure(text[start:end], start, end, "percent", _num(value), unit,
-                      _qualifier(text, start, g[I_POST], ""), None)
+                      _qualifier(text, start, g[I_POST], ""), None, confidence=CONFIDENCE_EXPLICIT)
 
     n1, n2, cur, cur0, mw = g[I_N1], g[I_N2], g[I_CUR], g[I_CUR0], g[I_MW]
     chinese = not n1[0].isdigit()
-    if mw and chinese and len(n1) == 1:
+    more = _MORE.match(text, end) if mw in _UNIT_SET else None   # 一秒多, 3米多: a measure and a bit more
+    if mw and chinese and len(n1) == 1 and not more:
         return None   # 一个, 三位: grammar, not figures
     v1 = _value(n1)
     if v1 is None:
@@ -274,7 +310,8 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
                 if j is not None and f is not None:
                     value += j * (0.01 if tail[2] in ("分", "美分") else 0.1) + f * 0.01
                     end = tail.end()
-        return Figure(text[start:end], start, end, "money", _num(value), code, qualifier, _num(vmax))
+        return Figure(text[start:end], start, end, "money", _num(value), code, qualifier, _num(vmax),
+                      confidence=CONFIDENCE_EXPLICIT)
 
     pct, pml, pp, cheng = g[I_PCT], g[I_PML], g[I_PP], g[I_CHENG]
     if pct or pml or pp or cheng:
@@ -296,30 +333,114 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
                 value += 0.05
             if value > 1:
                 return None
-        return Figure(text[start:end], start, end, "percent", _num(value), unit, qualifier, _num(vmax))
+        return Figure(text[start:end], start, end, "percent", _num(value), unit, qualifier, _num(vmax),
+                      confidence=CONFIDENCE_EXPLICIT)
 
     # quantities
     if _LATIN_BEFORE.search(text, max(0, start - 2), start):
         return None   # GPT-4 参数, iOS 18: a name with a number
     unit = mw or g[I_LU]
     if unit:
-        if chinese and (v1 < 10 or not (set(n1) & _CN_DIGIT_CHARS or n1[0] in "十拾")):
-            return None   # 三位, 百家: grammar and idioms, not figures
-    else:
-        # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
-        last = n2 or n1
-        if last[-1] in "Kk" or (chinese and not set(n1) & _CN_DIGIT_CHARS):
-            return None
-        noun = _counted_noun(text, end)
-        if noun is None:
-            code = _money_context(text, start)
-            if code is None:
-                return None
-            # 营收为36.57亿，…: an amount of money whose currency was given before (or yuan)
-            return Figure(text[start:end].rstrip(), start, start + len(text[start:end].rstrip()), "money",
-                          _num(v1), code, qualifier, _num(v2))
+        if more:
+            qualifier, end = qualifier or "min", more.end()
+        elif chinese and not qualifier and (v1 < 10 or not (set(n1) & _CN_DIGIT_CHARS or n1[0] in "十拾")):
+            return None   # 三位, 百家: grammar and idioms, not figures (but 逾百万人 counts)
+        if unit == "秒" and not n2:
+            start, end, v1 = _race_time(text, start, end, v1)
+        return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2),
+                      confidence=CONFIDENCE_EXPLICIT)
+    end = start + len(text[start:end].rstrip())
+    shared = _shared_unit(text, end)
+    if shared is not None:
+        kind, unit = shared   # 12.5亿和8.3亿欧元: one unit written after the last of several amounts
+        return Figure(text[start:end], start, end, kind, _num(v1), unit, qualifier, _num(v2),
+                      confidence=CONFIDENCE_SHARED)
+    last = n2 or n1
+    if last[-1] in "Kk" or (chinese and not set(n1) & _CN_DIGIT_CHARS and not qualifier):
+        return None   # 千万不要, 百万雄师: idioms, unless a qualifier counts them (超过十万)
+    noun = _counted_noun(text, end)
+    if noun is not None:   # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
         unit, end = noun
-    return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2))
+        return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2),
+                      confidence=CONFIDENCE_COUNTED)
+    code = _money_context(text, start)
+    if code is not None:   # 营收为36.57亿，…: an amount of money whose currency was given before (or yuan)
+        return Figure(text[start:end], start, end, "money", _num(v1), code, qualifier, _num(v2),
+                      confidence=CONFIDENCE_CONTEXT)
+    noun = _count_noun_before(text, start)
+    if noun is not None:   # 人口从555万增至1162万: a count of the noun naming a count before it
+        return Figure(text[start:end], start, end, "quantity", _num(v1), noun, qualifier, _num(v2),
+                      confidence=CONFIDENCE_COUNTED)
+    noun = _subject_noun(text, start) if qualifier else None
+    if noun is not None:   # 球迷超过十万: a qualified count of the noun before the qualifier
+        return Figure(text[start:end], start, end, "quantity", _num(v1), noun, qualifier, _num(v2),
+                      confidence=CONFIDENCE_VAGUE)
+    return None
+
+
+def _slash_share(text: str, start: int, end: int, written: str, post: str | None) -> Figure | None:
+    """1/4 as a share (0.25): a proper fraction with a qualifier or 占 before it, or 的/以上… after it;
+    otherwise a score, a round or a date (比分1/2, 1/4决赛)."""
+    num, den = (int(x) for x in written.split("/"))
+    cue = (_QUAL_BEFORE.search(text, max(0, start - 3), start) or post
+           or text[max(0, start - 2):start].endswith(("占", "为")) or text.startswith("的", end))
+    if not (0 < num < den) or not cue:
+        return None
+    return Figure(text[start:end], start, end, "percent", _num(num / den), "%", _qualifier(text, start, post, ""),
+                  confidence=CONFIDENCE_CONTEXT)
+
+
+_UNIT_SET = frozenset(UNITS)
+_MORE = re.compile("[多余]")
+_HUNDREDTHS = re.compile(r"[0-9]{2}(?![0-9])")
+_MINUTES = re.compile(r"([0-9]{1,3})分$")
+
+
+def _race_time(text: str, start: int, end: int, seconds: float) -> tuple[int, int, float]:
+    """A race time or margin in seconds: 9秒83 is 9.83 s, 1分52秒48 is 112.48 s."""
+    h = _HUNDREDTHS.match(text, end)
+    if h:
+        seconds, end = seconds + int(h.group()) / 100, h.end()
+    m = _MINUTES.search(text, max(0, start - 4), start)
+    if m:
+        seconds, start = seconds + 60 * int(m[1]), m.start()
+    return start, end, seconds
+
+
+def _shared_unit(text: str, end: int) -> tuple[str, str] | None:
+    """The kind and unit written once after a list of amounts (12.5亿和8.3亿欧元, 3万、5万辆)."""
+    m = _SHARED_UNIT.match(text, end)
+    if m is None:
+        return None
+    if m["cur"]:
+        word = m["cur"].lstrip("个枚")
+        code = CURRENCY_NAMES.get(word) or (word if word in ISO_CODES else None)
+        return ("money", code) if code else None
+    return "quantity", m["mw"]
+
+
+_COUNT_NOUNS = re.compile(_alt(_word_list("count_nouns.txt")))
+
+
+def _count_noun_before(text: str, start: int) -> str | None:
+    """The last noun naming a count earlier in the clause (人口从555万增至1162万 → 人口)."""
+    a = _CLAUSE_START.search(text, max(0, start - 30), start).start()
+    found = _COUNT_NOUNS.findall(text, a, start)
+    return found[-1] if found else None
+
+
+def _subject_noun(text: str, start: int) -> str | None:
+    """The dictionary noun right before the qualifier of a bare count (用户超过十万 → 用户)."""
+    pre = _QUAL_BEFORE.search(text, max(0, start - 3), start)
+    if pre is None:
+        return None
+    tags = _noun_tags() or {}
+    at = pre.start()
+    for k in (4, 3, 2):
+        word = text[max(0, at - k):at]
+        if len(word) == k and tags.get(word, "").startswith("n") and word not in _NOUN_BAD:
+            return word
+    return None
 
 
 _NOUN = re.compile(r"[ \u00a0\u2009\u202f]*([\u4e00-\u9fff]{2,4})")
@@ -373,20 +494,34 @@ _CLAUSE_START = re.compile(r"[^，,。；;！!？?\n]*$")
 
 def _money_context(text: str, start: int) -> str | None:
     """The currency of a bare amount: money words earlier in its clause, and the currency of the last
-    amount of money before it (yuan when none)."""
+    amount of money before it (yuan when none); or an amount of money earlier in its sentence, when no
+    noun it could count stands right before it (进账260亿元，坐拥220亿; not 营收260亿元，用户2亿)."""
     a = _CLAUSE_START.search(text, max(0, start - 30), start).start()
-    if not _MONEY_WORDS.search(text, a, start):
-        return None
-    last = _LAST_CURRENCY.findall(text, max(0, start - 400), start)
-    if last:
-        word = last[-1]
-        return CURRENCY_NAMES.get(word) or CURRENCY_SYMBOLS.get(word) or "CNY"
-    return "CNY"
+    if _MONEY_WORDS.search(text, a, start):
+        last = _LAST_CURRENCY.findall(text, max(0, start - 400), start)
+        return _currency_code(last[-1]) if last else "CNY"
+    s = _SENTENCE_START.search(text, max(0, start - 120), start).start()
+    amounts = _AMOUNT_CURRENCY.findall(text, s, start)
+    if amounts and not _noun_before(text, start):
+        return _currency_code(amounts[-1])
+    return None
+
+
+def _currency_code(word: str) -> str:
+    return CURRENCY_NAMES.get(word) or CURRENCY_SYMBOLS.get(word) or "CNY"
+
+
+def _noun_before(text: str, start: int) -> bool:
+    """Does a dictionary noun end right before `start`?"""
+    tags = _noun_tags() or {}
+    return any(tags.get(text[max(0, start - k):start], "").startswith("n") for k in (4, 3, 2, 1))
 
 
 _LAST_CURRENCY = re.compile("|".join(re.escape(w) for w in sorted(
     [w for w in CURRENCY_NAMES if len(w) > 1 and w not in ("块钱",)] + ["元"]
     + [w for w in CURRENCY_SYMBOLS if not w.isalpha()], key=len, reverse=True)))
+_AMOUNT_CURRENCY = re.compile(rf"(?<=[{_D}{_CN_D}{_CN_U}])[ \u00a0]?({_LAST_CURRENCY.pattern})")
+_SENTENCE_START = re.compile(r"[^。！？!?；;\n]*$")
 _SUBUNIT_START = set("又零0123456789０１２３４５６７８９") | set(_CN_D)
 
 
@@ -400,6 +535,8 @@ def _num(v):
     return float(f"{v:.12g}")
 
 
+_SHARED_UNIT = re.compile(
+    rf"(?:{_SP}[和与及、或]{_SP}{_NUM})+{_SP}(?:(?P<cur>{_trie(_CURRENCY_WORDS)})|(?P<mw>{_MEASURE}))")
 _BETWEEN = re.compile(rf"\s*(?:{_RSEP})\s*$")
 
 
@@ -414,7 +551,7 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
                     and len(gap) <= 3 and _BETWEEN.match(gap) and f.value >= p.value
                     and "从" not in text[max(0, p.start - 4):p.start]):
                 out[-1] = Figure(text[p.start:f.end], p.start, f.end, p.kind, p.value, p.unit,
-                                 p.qualifier, f.value, p.entity)
+                                 p.qualifier, f.value, p.entity, min(p.confidence, f.confidence))
                 continue
         out.append(f)
     return out

@@ -89,7 +89,7 @@ def test_next_day_resolves_against_previous_date():
 
 def test_parts_of_years_and_months():
     assert resolved("去年底，3月中旬，年初") == [
-        ("去年底", "2022", "year"), ("3月中旬", "2023-03", "month"), ("年初", "2023", "year")]
+        ("去年底", "2022-12", "month"), ("3月中旬", "2023-03", "month"), ("年初", "2023-01", "month")]
 
 
 def test_month_in_the_same_sentence_inherits_the_explicit_year():
