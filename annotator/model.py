@@ -6,7 +6,7 @@ after the front matter), end exclusive, so ``text[start:end] == mention.text`` a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 EntityType = Literal["person", "org", "product", "place"]
@@ -97,6 +97,20 @@ class Annotation:
             "quotes": [dict(vars(q)) for q in self.quotes],
             "events": [dict(vars(e)) for e in self.events],
         }
+
+    def confident(self, threshold: float) -> "Annotation":
+        """The marks whose confidence is at least `threshold`: what a site shows its readers. Links to an
+        entity left out are cut too, so no figure or quote points at a mark the page does not have."""
+        if threshold <= 0:
+            return self
+        entities = [e for e in self.entities if e.confidence >= threshold]
+        kept = {e.id for e in entities}
+        figures = [f if f.entity in kept or f.entity is None else replace(f, entity=None)
+                   for f in self.figures if f.confidence >= threshold]
+        quotes = [q if q.speaker_entity in kept or q.speaker_entity is None else replace(q, speaker_entity=None)
+                  for q in self.quotes if q.confidence >= threshold]
+        events = [e for e in self.events if e.confidence >= threshold]
+        return Annotation(self.article, entities, figures, quotes, events)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Annotation":

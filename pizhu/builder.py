@@ -151,7 +151,8 @@ def _work(task: _Task):
             except Exception as exc:
                 raise BuildError(article.source, None, f"annotator failed: {type(exc).__name__}: {exc}") from exc
             cache.store_annotation(task.annotation_key, json.dumps(annotation.to_dict(), ensure_ascii=False))
-        renderer, item = _renderer(), _pages().AnnotatedArticle(article, annotation)
+        shown = annotation.confident(_state["config"].min_confidence)  # build.py annotate prints them all
+        renderer, item = _renderer(), _pages().AnnotatedArticle(article, shown)
         files = {}
         if task.render:
             for rel, text in _pages().article_pages(renderer, item).items():

@@ -28,6 +28,7 @@ class SiteConfig:
     output_dir: str = "_site"
     feed_size: int = 20
     timeline_page_size: int = 1000  # entries the site timeline shows on one page; above, one page per year
+    min_confidence: float = 0.5  # marks the annotator is less sure of are not shown (README, "Accuracy")
     root: Path = Path(".")  # folder of site.yaml; relative paths above are resolved against it
 
     def path(self, relative: str) -> Path:
@@ -78,6 +79,10 @@ def load_config(path: str | Path = "site.yaml") -> SiteConfig:
 
 def _checked(key: str, value, field, path: Path, line: int):
     """A site.yaml value of the right type and range, or a BuildError naming its line."""
+    if field.type == "float":
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
+            raise BuildError(path, line, f"'{key}' must be a number from 0 to 1, got {value!r}")
+        return float(value)
     expected = int if field.type == "int" else str
     if not isinstance(value, expected) or isinstance(value, bool):
         raise BuildError(path, line, f"'{key}' must be {expected.__name__}, got {type(value).__name__}")
