@@ -183,15 +183,29 @@ def _mark_text(token: Token, offset: int, layers: _Layers, placed: set[str]) -> 
 # by indentation), or a line opening with nine or more quote/list markers.)
 _MAYBE_CODE_OR_DEEP = re.compile(r"`|~~~|^[ \t>]*(?: {4}|\t)|^(?:[ \t]*(?:>|[*+-][ \t]|\d{1,9}[.)][ \t])){9}", re.M)
 _CONTAINERS = ("blockquote_open", "list_item_open")  # the block rules markdown-it nests into
+# Markup that is never prose and never marked: link and image destinations (with their titles),
+# reference definitions, autolinks, bare URLs and {attribute} lines. Left in, a URL's words become
+# entities (a path like /2023-05-06/30-percent.html yields dates, figures and names).
+_NOT_PROSE = re.compile(r"""(?<=\]\()[^()\s]+(?:\s+"[^"\n]*")?(?=\))
+                          | ^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$
+                          | <[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>
+                          | \b(?:https?|ftp)://[A-Za-z0-9_!#$%&*+,./:;=?@~-]+
+                          | ^[ ]{0,3}\{[^}\n]*\}[ \t]*$""", re.M | re.X)
 
 
 def annotatable_text(body: str, path=None, first_line: int = 1) -> str:
-    """`body` as the annotator must read it: code (fenced, indented, inline) blanked out with spaces,
+    """`body` as the annotator must read it: code (fenced, indented, inline) and link markup (see
+    _NOT_PROSE) blanked out with spaces,
     same length and newlines, so offsets still point into `body`. Code is shown verbatim and never
     marked, so a figure or a name in it must not reach the sidebar, timeline or entity pages either.
 
     Raises BuildError (at `first_line` + the line in `body`) where quotes or lists nest so deep that
     markdown-it drops the text inside (its maxNesting guards its recursion)."""
+    if _NOT_PROSE.search(body):
+        chars = list(body)
+        for m in _NOT_PROSE.finditer(body):
+            _blank(chars, m.start(), m.end())
+        body = "".join(chars)
     if not _MAYBE_CODE_OR_DEEP.search(body):
         return body
     md = _parser()

@@ -239,3 +239,21 @@ def test_serve_answers_bad_paths_with_404(served, path):
     status, _ = request(served.port, path, f"127.0.0.1:{served.port}")
     assert status == 404
     assert "Traceback" not in served.output()
+
+
+LINK_BODY = ("据[青山日报](https://news.example.com/2023/05/06/30-percent-drop.html \"2022年报道\")报道，"
+             "远山矿业融资5亿元。详见 https://example.org/2021-01-01/15亿 与 <https://example.net/1999>。\n\n"
+             "[注]: https://example.com/2019/1200-yuan\n")
+
+
+def test_annotate_ignores_link_targets_and_urls(site):
+    """URLs are never marked, so their dates, numbers and words must not become figures, dates or names."""
+    write(site / "content" / "links.md", "---\ntitle: 链接\ndate: 2024-05-06\n---\n" + LINK_BODY)
+    result = run_cli("annotate", "content/links.md", cwd=site)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    found = [x["text"] for kind in ("figures", "events") for x in data[kind]]
+    assert "5亿元" in found  # the prose is still read
+    assert not any(t in ("2023", "2022年", "30", "1999", "2019", "1200") or "2021" in t or "15亿" in t for t in found)
+    assert not any("example" in m["text"].lower() or "percent" in m["text"]
+                   for e in data["entities"] for m in e["mentions"])
