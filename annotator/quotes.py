@@ -11,10 +11,34 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 
+from . import _seg
 from . import _vocab as V
 from .model import Entity, Quote
 from .text import Document
+
+
+def _lexicon(name: str) -> list[str]:
+    """One entry a line of annotator/data/<name>; `#` lines are the list's header."""
+    lines = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+SPEECH_VERBS = set(_lexicon("speech_verbs.txt"))
+SPEAKER_NOUNS = set(_lexicon("speaker_nouns.txt"))  # a descriptive speaker ends with one (一位匿名官员)
+PRONOUNS = {p.split()[0]: p.endswith(" plural") for p in _lexicon("pronouns.txt")}  # word -> plural?
+REFERENCE_WORDS = _lexicon("reference_words.txt")  # 这位…议员, 该负责人: refers back
+NEGATORS = _lexicon("speech_negators.txt")  # 并未披露: nothing is said
+
+# How likely a quote's speaker is right, by the evidence that named it.
+CONF_NAMED = 0.9  # a person or organisation the entity finder knows is the clause's subject
+CONF_DESCRIBED = 0.8  # a description ending in a role noun, a document, a named source (据X报道)
+CONF_REFERENCE = 0.7  # a pronoun or 该X resolved to someone named before
+CONF_NAME_LIKE = 0.6  # an unknown word shaped like a name (surname + given name, a transliteration)
+CONF_NOUN_PHRASE = 0.5  # an unknown noun phrase as subject (a name the entity finder missed, or a thing)
+CONF_CONTEXT = 0.5  # no cue of its own: the speaker of the paragraph before
+CONF_NONE = 0.3  # a quotation with a speech cue whose speaker was not found (speaker null)
 
 _OPEN = {"“": "”", "「": "」", "『": "』", "\"": "\"", "﹁": "﹂"}
 _OPEN_RE = re.compile(r"[“「『\"﹁]")
@@ -28,8 +52,8 @@ _LEAD = re.compile(r"^(?:而|但|并|且|此外|另外|同时|不过|然而|因�
 _LEAD_WORDS = {"据", "另据", "而", "但", "并", "正如", "其中", "此外", "同时", "也", "还", "在"}
 _PRONOUN_PERSON = {"他", "她", "他们", "她们", "此人"}
 _DOC_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in V.DOC_NOUNS), key=len, reverse=True)) + ")$")
-_ANON_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in V.ANON_HEADS), key=len, reverse=True)) + r")(?:中的\w{1,3}|之一)?$")
-_VERBS = sorted(V.SPEECH_VERBS, key=len, reverse=True)
+_ANON_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS), key=len, reverse=True)) + r")(?:中的\w{1,3}|之一)?$")
+_VERBS = sorted(SPEECH_VERBS, key=len, reverse=True)
 _VERB_RE = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
 _CITED = re.compile(r"(?:另据|据)[^，。,；;“”\n]{1,20}?(?:援引|引述|引用)([^，。,；;“”\n]{1,30}?)(?:的话)?(?:说|称|表示|指出)?[，,：:]")
 _REPORT = re.compile(r"(?:另据|据)([^，。,；;“”\n]{1,30}?)(?:的)?(?:报道|报导|消息|援引|统计|数据|调查|报告|介绍|分析|了解|透露|称)(?:称|说|显示)?[，,：:]")
@@ -47,6 +71,7 @@ _FUNCTION_END = re.compile(r"[的了在是和与要会能将]$")
 _DEICTIC_START = re.compile(r"^[这那有可也就还都]")
 _DOC_IN = re.compile(r"([\w\u4e00-\u9fff]{0,10}?)(" + _DOC_RE.pattern[1:-2] + r")")
 _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …: not speech
+_STATEMENT_LEN = 10  # a quotation this long with a speech cue is a statement even when its speaker is unknown
 
 
 def _mark(flags: bytearray, start: int, end: int) -> None:
@@ -57,7 +82,7 @@ def _mark(flags: bytearray, start: int, end: int) -> None:
 
 def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
     text = doc.text
-    ctx = _Context(text, entities)
+    ctx = _Context(text, entities, doc.tokens)
     paragraphs = doc.paragraphs
     pstarts = [p.start for p in paragraphs]
     verbs = _speech_verbs(doc)
@@ -109,6 +134,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue  # a direct quote follows: handled above
         if _VERB_START.match(text, ve):
             continue  # 补充说, 表示称: the last verb of the pair introduces the clause
+        if _NEGATED.search(chunk):
+            continue  # 并未披露, 拒绝透露: nothing is said
         if text[ve:ve + 1] == "的" or chunk.endswith("的") or chunk.endswith("所"):
             continue  # X提到的 / X的预测: not a statement here (正如X提到的 is matched below)
         if _NEXT_QUOTE.match(text[ce:ce + 4]) and in_statement[ce + 1:ce + 5].count(1):
@@ -149,26 +176,27 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
     for pos, kind, data in events:
         if kind == "direct":
             s, e, before, after = data
-            raw = before if before is not None else after
-            if raw is None:
-                speaker, ent = ctx.last_speaker_in(text, s, paragraphs, pstarts)
-            else:
-                speaker, ent = ctx.resolve(raw[0], raw[1], raw[2])
-            if speaker is None and raw is not None:
-                continue
-            q = Quote(text[s:e], s, e, True, speaker, ent)
+            cues = [c for c in (before, after) if c is not None]
+            speaker, ent, conf = ctx.last_speaker_in(text, s, paragraphs, pstarts) if not cues else _NOBODY
+            for cue in cues:
+                speaker, ent, conf = ctx.resolve(*cue)
+                if speaker:
+                    break
+            if speaker is None and cues and e - s < _STATEMENT_LEN:
+                continue  # quoted words near a speech verb that names nobody: not a statement
+            q = Quote(text[s:e], s, e, True, speaker, ent, conf)
         else:
             vs, chunk_start, chunk, cs, ce = data
             if (cs, ce) in seen:
                 continue
-            speaker, ent = ctx.resolve(chunk, chunk_start, vs)
-            if speaker is None:
-                continue
+            speaker, ent, conf = ctx.resolve(chunk, chunk_start, vs)
+            if speaker is None and conf == 0.0:
+                continue  # no subject that could have said it: a plain sentence
             seen.add((cs, ce))
             body = text[cs:ce].rstrip()
             if len(body) < 6:
                 continue
-            q = Quote(body, cs, cs + len(body), False, speaker, ent)
+            q = Quote(body, cs, cs + len(body), False, speaker, ent, conf)
         ctx.said(q, pos)
         quotes.append(q)
     quotes.sort(key=lambda q: q.start)
@@ -194,7 +222,7 @@ _VERB_BACK: dict = {}  # word -> how many characters at its end are a speech ver
 
 
 def _verb_back(w: str):
-    verbs = V.SPEECH_VERBS
+    verbs = SPEECH_VERBS
     if w in verbs:
         k = len(w)
     elif len(w) >= 3 and w[-2:] in verbs:
@@ -314,12 +342,55 @@ def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
 
 # --- speakers -------------------------------------------------------------------------------------
 
+_NOBODY = (None, None, 0.0)  # no subject: the words after the verb are no statement
+_UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker: a statement by nobody named
+_PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")")
+_REFERENCE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, REFERENCE_WORDS), key=len, reverse=True)) + ")")
+# a word in a clause before a name that makes the name an object, not the subject (这给李斌上了一课, 他与李斌)
+_OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及、替帮问请]|包括")
+_NEGATED = re.compile("(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len, reverse=True)) + ")$")
+_ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), key=len, reverse=True)) + "|时报)$")
+_COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各该此][名位个家]$")  # 一名 (说普通话的记者): no subject
+_NOUN_TAGS = ("n", "r", "vn", "j", "eng")  # jieba tags of words that can head a subject (ours are upper case)
+_LATIN_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}")
+_DOC_REFS = ("其中", "文中", "文件中", "报告中", "信中", "文章")
+
+
+def _name_like(t: str) -> bool:
+    """An unknown word shaped like a person's name: surname + one or two characters, a transliteration."""
+    if _LATIN_NAME.fullmatch(t):
+        return True
+    if 2 <= len(t) <= 3 and t[0] in V.SURNAMES and not any(c in V.NOT_GIVEN for c in t[1:]):
+        return all("\u4e00" <= c <= "\u9fff" for c in t)
+    if 3 <= len(t) <= 4 and t[:2] in V.COMPOUND_SURNAMES:
+        return True
+    return len(t) >= 3 and all(c in V.TRANSLIT or c in "·-" for c in t)
+
+
+def _nominal(t: str):
+    """(kind, confidence) of a speaker phrase no entity covers, or None when it is no noun phrase that
+    can speak: a person's description (一位匿名官员), a document, an organisation, or a name-like word."""
+    if _FUNCTION_END.search(t):
+        return None
+    if _ANON_RE.search(t):
+        return "person", CONF_DESCRIBED
+    if _DOC_RE.search(t):
+        return "doc", CONF_DESCRIBED
+    if _ORG_END.search(t) and len(t) >= 3:
+        return "org", CONF_DESCRIBED
+    if len(t) <= 12 and _name_like(t):
+        return "person", CONF_NAME_LIKE
+    return None
+
+
 class _Context:
-    def __init__(self, text: str, entities: list[Entity]):
+    def __init__(self, text: str, entities: list[Entity], tokens: list[tuple[str, int, int]]):
         self.text = text
+        self.tokens = tokens
+        self.tstarts = [t[1] for t in tokens]
         self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
         self.mstarts = [m[0] for m in self.mentions]
-        self.history: list[tuple[int, str, str | None, str | None]] = []  # (pos, speaker, entity id, entity type)
+        self.history: list[tuple[int, str, str | None, str | None]] = []  # (pos, speaker, entity id, kind)
         self.quoted: list[tuple[int, int]] = []
         self.types = {e.id: e.type for e in entities}
         self.names = {e.id: e.name for e in entities}
@@ -327,7 +398,10 @@ class _Context:
     def said(self, q: Quote, pos: int) -> None:
         bisect.insort(self.quoted, (q.start, q.end))
         if q.speaker:
-            self.history.append((pos, q.speaker, q.speaker_entity, self.types.get(q.speaker_entity or "")))
+            kind = self.types.get(q.speaker_entity or "")
+            if kind is None:
+                kind = (_nominal(q.speaker) or (None,))[0]
+            self.history.append((pos, q.speaker, q.speaker_entity, kind))
 
     def mentions_in(self, s: int, e: int) -> list:
         i = bisect.bisect_left(self.mstarts, s)
@@ -347,8 +421,8 @@ class _Context:
         return None
 
     def last_speaker_at(self, pos: int, types: tuple[str, ...]):
-        for p, sp, eid, et in reversed(self.history):
-            if p < pos and et in types:
+        for p, sp, eid, kind in reversed(self.history):
+            if p < pos and kind in types:
                 return p, sp, eid
         return None
 
@@ -361,109 +435,165 @@ class _Context:
             i -= 1
         return None, -1
 
+    def is_subject(self, start: int, end: int) -> bool:
+        """Whether the name at text[start:end] is its clause's subject: not an object after 与/给/向…,
+        not a possessor before 的."""
+        if self.text[end:end + 1] in ("的", "之"):
+            return False
+        return _OBJECT_MARK.search(self.text, _clause_start(self.text, start), start) is None
+
+    def subject_before(self, pos: int, types: tuple[str, ...]):
+        """(position, entity) of the nearest name of those types before `pos` that is a clause's subject."""
+        i = bisect.bisect_left(self.mstarts, pos) - 1
+        while i >= 0 and pos - self.mentions[i][0] < 600:
+            ms, me, ent = self.mentions[i]
+            if ent.type in types and me <= pos and not self.inside_quote(ms) and self.is_subject(ms, me):
+                return ms, ent
+            i -= 1
+        return None
+
+    def has_noun(self, s: int, e: int) -> bool:
+        """Whether text[s:e] holds a word that can head a subject: a noun or pronoun, Latin letters."""
+        if re.search(r"[A-Za-z]", self.text[s:e]):
+            return True
+        tags = _seg.TAGS
+        i = bisect.bisect_left(self.tstarts, s)
+        while i < len(self.tokens) and self.tokens[i][1] < e:
+            tag = tags.get(self.tokens[i][0], "")
+            if tag.startswith(_NOUN_TAGS) or tag.isupper():
+                return True
+            i += 1
+        return False
+
+    def noun_phrase(self, s: int, e: int) -> bool:
+        """Whether text[s:e] is nouns only (and 的 between them): no verb, adverb, time or number word."""
+        if re.search(r"[0-9０-９]", self.text[s:e]):
+            return False
+        tags = _seg.TAGS
+        i = bisect.bisect_left(self.tstarts, s)
+        last = ""
+        while i < len(self.tokens) and self.tokens[i][1] < e:
+            w = self.tokens[i][0]
+            last = tags.get(w, "")
+            if w != "的" and not (last.startswith(("n", "j", "eng")) or last.isupper()):
+                return False
+            i += 1
+        return bool(last) and last != "uj"
+
+    def antecedent(self, pronoun: str, pos: int):
+        """The person a pronoun before `pos` stands for: the nearer of the last speaker and the last
+        subject (他与李斌是同学。他表示… : 他 is the earlier subject, not 李斌)."""
+        if PRONOUNS.get(pronoun):
+            return _UNNAMED  # 他们: a group, not one person
+        kinds = ("person", "org") if pronoun == "其" else ("person",)
+        spoke = self.last_speaker_at(pos, kinds)
+        subject = self.subject_before(pos, kinds)
+        if subject and (spoke is None or subject[0] > spoke[0]):
+            return subject[1].name, subject[1].id, CONF_REFERENCE
+        if spoke:
+            return spoke[1], spoke[2], CONF_REFERENCE
+        return _UNNAMED
+
     def inside_quote(self, pos: int) -> bool:
         """Whether `pos` lies in the text of a quote found so far (spans kept sorted by start)."""
         i = bisect.bisect_right(self.quoted, (pos, 10**12)) - 1
         # quotes hardly overlap: the few that start last before `pos` are the only ones that can hold it
         return any(qs <= pos < qe for qs, qe in self.quoted[max(0, i - 3):i + 1])
 
-    def last_speaker(self, pos: int, types: tuple[str, ...] | None):
-        for p, sp, eid, et in reversed(self.history):
-            if p < pos and (types is None or et in types):
-                return sp, eid
-        return None
-
     def last_speaker_in(self, text: str, pos: int, paragraphs, pstarts):
         """For a long quote with no cue: the last speaker in this or the previous paragraph."""
         pi = max(0, bisect.bisect_right(pstarts, pos) - 1)
         lo = paragraphs[max(0, pi - 1)].start
-        for p, sp, eid, et in reversed(self.history):
+        for p, sp, eid, _ in reversed(self.history):
             if lo <= p < pos:
-                return sp, eid
-        return None, None
+                return sp, eid, CONF_CONTEXT
+        return _NOBODY
 
-    def resolve(self, chunk: str, start: int, end: int):
-        """(speaker as written or resolved, entity id) for the words before a speech verb."""
-        # trim adverbials at the end and connectives at the start
-        s, e = start, end
-        t = self.text[s:e]
+    def _trim(self, start: int, end: int):
+        """The speaker phrase before a verb and its start: adverbials cut at the end (曾在会上, 对记者),
+        connectives at the start (而, 此外, 据)."""
+        s = start
+        t = self.text[start:end]
         while True:
             m = _TRAIL.search(t)
             if not m or m.start() == 0:
                 break
             t = t[:m.start()]
-            e = s + len(t)
         vm = _VERB_END.search(t)
         if vm and vm.start() > 0:
             t = t[:vm.start()]
-            e = s + len(t)
         stripped = t.strip()
-        if not stripped:
-            return None, None
         lead = _LEAD.match(stripped)
         if lead and lead.end() < len(stripped):
             rest = stripped[lead.end():]
-            if lead.group() == "其中" and not rest:
-                pass
-            else:
-                s += t.find(rest)
-                t = rest
+            s += t.find(rest)
+            t = rest
         elif lead and lead.group() == "其中":
-            return self.document_before(start)
-        t = t.strip()
+            return "其中", s
+        return t.strip(), s
+
+    def resolve(self, chunk: str, start: int, end: int):
+        """(speaker as written or resolved, entity id, confidence) for the words before a speech verb:
+        the subject of the verb's clause, or nobody."""
+        t, s = self._trim(start, end)
         if not t:
-            return None, None
-        if t in ("其中", "文中", "文件中", "报告中", "信中", "其", "文章"):
-            return self.document_before(start)
-        if t in _PRONOUN_PERSON or t in ("其",):
-            sp = self.last_speaker(start, ("person",))
-            ent = self.last_entity(start, ("person",))
-            if ent is not None and (sp is None or sp[1] != ent.id):
-                return ent.name, ent.id
-            if sp:
-                return sp
-            return (ent.name, ent.id) if ent else (t, None)
+            return _NOBODY
+        if t in _DOC_REFS or t == "其":
+            return (*self.document_before(start), CONF_REFERENCE)
+        pronoun = _PRONOUN_RE.match(t)
+        if pronoun and t[pronoun.end():pronoun.end() + 1] != "的" and not self.mentions_in(s + pronoun.end(), s + len(t)):
+            return self.antecedent(pronoun.group(), start)  # 他还特意强调: the pronoun, then adverbials
         if t.startswith("该") or t in V.REFERENCES:
             kind = ("org",) if _ORGISH.search(t) else ("person",)
             # the more recent of the last speaker of that kind and the last such entity named outside quotes
             sp = self.last_speaker_at(start, kind)
             ent, epos = self.last_entity_outside_quotes(start, kind)
             if sp and (ent is None or sp[0] >= epos):
-                return sp[1], sp[2]
-            return (ent.name, ent.id) if ent else (t, None)
+                return sp[1], sp[2], CONF_REFERENCE
+            return (ent.name, ent.id, CONF_REFERENCE) if ent else (t, None, CONF_DESCRIBED)
         if t.startswith("上述"):
-            return t, None
-        if len(t) > 30:
-            return None, None
-        if t in V.REFERENCES or t in _LEAD_WORDS:
-            return None, None
+            return t, None, CONF_DESCRIBED
+        if len(t) > 30 or t in _LEAD_WORDS:
+            return _NOBODY
         ms = self.mentions_in(s, s + len(t))
         if ms:
-            last = ms[-1]
-            ent = last[2]
-            if last[1] == s + len(t):  # the phrase ends with the entity: it speaks
-                return (ent.name if ent.type == "person" else t), ent.id
-            rest = self.text[last[1]:s + len(t)]
-            if _DOC_RE.search(t):
-                return t, ms[0][2].id
-            if _ANON_RE.search(t):
-                return t, None
-            # a person followed by adverbials (Altman曾在公开场合): the person speaks
-            people = [m for m in ms if m[2].type == "person"]
-            if people and _ADVERB_START.match(self.text[people[-1][1]:s + len(t)]):
-                return people[-1][2].name, people[-1][2].id
-            r = rest.lstrip("的")
-            if r in ("方面", "方", "官方", "内部", "本身", "高层", "发言人", "官网", "官微"):
-                return (ent.name if ent.type == "person" else t), ent.id
-            if r in V.TITLES or r in V.ANON_HEADS or _ANON_RE.search(r):
-                return t, (ent.id if ent.type != "person" and r in V.TITLES else None)
-            return None, None
-        if _ANON_RE.search(t) or _DOC_RE.search(t):
-            return t, None
-        # an unknown name or description: accept short noun phrases only
-        if len(t) <= 12 and not _FUNCTION_END.search(t) and not _DEICTIC_START.match(t):
-            return t, None
-        return None, None
+            return self._with_names(t, s, ms)
+        if _REFERENCE_RE.match(t) and _ANON_RE.search(t):
+            # 这位一向直言的议员: the person named before, else the description as written
+            found = self.antecedent("他", start)
+            return found if found[0] else (t, None, CONF_DESCRIBED)
+        if _DEICTIC_START.match(t) or _COUNTED.search(t) or not self.has_noun(s, s + len(t)):
+            return _NOBODY  # 全年预计, 只需回答: adverbs and time words are no subject
+        kind = _nominal(t)
+        if kind:
+            return t, None, kind[1]
+        if self.noun_phrase(s, s + len(t)):
+            return t, None, CONF_NOUN_PHRASE  # 商汤, 港交所: a noun or a name the entity finder missed
+        # a phrase we cannot read as a speaker: the statement stands, its speaker is not named
+        return _UNNAMED if len(t) <= 12 else _NOBODY
+
+    def _with_names(self, t: str, s: int, ms: list):
+        """The speaker of a phrase that contains entity names (ms): the name, or the phrase when it
+        describes someone through the name (谷歌的发言人, 特斯拉车主, 谷歌内部文件)."""
+        end = s + len(t)
+        last = ms[-1]
+        ent = last[2]
+        if last[1] == end:  # the phrase ends with the entity: it speaks
+            return (ent.name if ent.type == "person" else t), ent.id, CONF_NAMED
+        rest = self.text[last[1]:end]
+        if _DOC_RE.search(t):
+            return t, ms[0][2].id, CONF_DESCRIBED
+        if _ANON_RE.search(t):
+            return t, None, CONF_DESCRIBED
+        # the clause's subject followed by adverbials (李斌早些时候在会上, Altman曾私下): the person speaks
+        if ent.type == "person" and self.is_subject(last[0], last[1]) and "的" not in rest:
+            return ent.name, ent.id, CONF_NAMED
+        r = rest.lstrip("的")
+        if r in ("方面", "方", "官方", "内部", "本身", "高层", "发言人", "官网", "官微"):
+            return (ent.name if ent.type == "person" else t), ent.id, CONF_NAMED
+        if r in V.TITLES or _ANON_RE.search(r):
+            return t, (ent.id if ent.type != "person" and r in V.TITLES else None), CONF_DESCRIBED
+        return _NOBODY
 
     def document_before(self, pos: int):
         """The document named just before `pos` (一份谷歌内部文件 … 其中提到)."""
