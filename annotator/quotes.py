@@ -46,7 +46,7 @@ _CLAUSE_BREAK = set("，,：:；;。！？!?\n（(）)—")
 _SENT_END = set("。！？!?；;\n")
 _TRAIL = re.compile(
     r"(?:曾经|曾|也|就|则|还|又|更|均|都|亦|再|已|正|便|即|此前|之前|近日|日前|随后|同时|对此|公开|私下|进一步|直接|一度|早前|最近|当时|今天|昨天|"
-    r"在[^，。“”]{0,16}?(?:上|中|时|里|后|前)|对[^，。“”]{1,10}|向[^，。“”]{1,10}|接受[^，。“”]{0,16}?采访时?|于[^，。“”]{1,10}|"
+    r"在[^，。“”]{0,16}?(?:上|中|时|里|后|前)|(?<![反相绝针核应比配校])对[^，。“”]{1,10}|(?<![一方动意志倾偏转导走面])向[^，。“”]{1,10}|接受[^，。“”]{0,16}?采访时?|于[^，。“”]{1,10}|"
     r"通过[^，。“”]{1,10}|日|也曾|亦曾)$")
 _LEAD = re.compile(r"^(?:而|但|并|且|此外|另外|同时|不过|然而|因此|所以|对此|其中|就此|随后|此前|另据|据|在|当|正如|也正如|但也正如|也|更|还|和|与|以及)")
 _LEAD_WORDS = {"据", "另据", "而", "但", "并", "正如", "其中", "此外", "同时", "也", "还", "在"}
@@ -71,6 +71,7 @@ _FUNCTION_END = re.compile(r"[的了在是和与要会能将]$")
 _DEICTIC_START = re.compile(r"^[这那有可也就还都]")
 _DOC_IN = re.compile(r"([\w\u4e00-\u9fff]{0,10}?)(" + _DOC_RE.pattern[1:-2] + r")")
 _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …: not speech
+_FRAGMENT_LEN = 20  # quoted words shorter than this, with no comma, inside a reported clause are part of it
 _STATEMENT_LEN = 10  # a quotation this long with a speech cue is a statement even when its speaker is unknown
 
 
@@ -107,11 +108,12 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue  # a scare quote or a quoted term
         if before is None and after is None and len(content) < 15:
             continue
-        if after is None and before is not None and len(content) < 8 and not statement:
-            # a short quoted term inside a reported clause (接入“通义千问”大模型), not the statement itself
+        if after is None and before is not None and len(content) < _FRAGMENT_LEN and not _CLAUSE_MARK.search(content):
+            # quoted words inside a reported clause (将参加“X大会”, 她感到“相当意外”, 警告，“达峰”可能…):
+            # the reported clause carries them; a statement opens right after the verb and ends its clause
             opened_right_after_verb = _verb_right_before(text, s - 1)
             ends_clause = not closed or _CLAUSE_END.match(text[e + 1:e + 2]) is not None
-            if not opened_right_after_verb and not ends_clause:
+            if not opened_right_after_verb or (not ends_clause and len(content) < 8):
                 continue
         direct_q.append((s, e, before, after))
     in_statement = bytearray(len(text) + 1)
@@ -130,7 +132,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         ce = _clause_end(text, cs, in_quote)
         if ce - cs < 6 or text[ve:ve + 2].startswith(_NOT_SPEECH_AFTER):
             continue
-        if _OPEN_RE.match(text, cs):
+        if _OPEN_RE.match(text, cs) and in_statement[cs + 1]:
             continue  # a direct quote follows: handled above
         if _VERB_START.match(text, ve):
             continue  # 补充说, 表示称: the last verb of the pair introduces the clause
@@ -184,7 +186,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
                     break
             if speaker is None and cues and e - s < _STATEMENT_LEN:
                 continue  # quoted words near a speech verb that names nobody: not a statement
-            q = Quote(text[s:e], s, e, True, speaker, ent, conf)
+            q = Quote(text[s:e], s, e, True, _undated(speaker), ent, conf)
         else:
             vs, chunk_start, chunk, cs, ce = data
             if (cs, ce) in seen:
@@ -196,7 +198,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             body = text[cs:ce].rstrip()
             if len(body) < 6:
                 continue
-            q = Quote(body, cs, cs + len(body), False, speaker, ent, conf)
+            q = Quote(body, cs, cs + len(body), False, _undated(speaker), ent, conf)
         ctx.said(q, pos)
         quotes.append(q)
     quotes.sort(key=lambda q: q.start)
@@ -354,6 +356,16 @@ _COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各�
 _NOUN_TAGS = ("n", "r", "vn", "j", "eng")  # jieba tags of words that can head a subject (ours are upper case)
 _LATIN_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}")
 _DOC_REFS = ("其中", "文中", "文件中", "报告中", "信中", "文章")
+
+
+_DATE_IN_SPEAKER = re.compile(r"(?:[0-9０-９]{2,4}年)?(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}[日号])?(?<=[年月日号])(?!度)|[今去前明]年(?!度)|上周|本周|上月|本月")
+
+
+def _undated(speaker: str | None) -> str | None:
+    """The speaker without the date of its document (10月12日发布的数据 -> 发布的数据)."""
+    if not speaker or not re.search(r"[年月日号周]", speaker):
+        return speaker
+    return _DATE_IN_SPEAKER.sub("", speaker) or speaker
 
 
 def _name_like(t: str) -> bool:

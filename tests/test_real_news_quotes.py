@@ -40,3 +40,34 @@ def test_speech_verb_inside_a_description_is_not_a_cue():
     q = quote_with(a, "在被问到敏感问题时")
     assert q is not None and q.speaker == "一名说粤语的本地记者"
     assert all(q.speaker != "一名" for q in a.quotes)
+
+
+def test_description_with_a_reference_word_is_kept_as_the_speaker():
+    a = ann("这位一向直言的议员表示，这项法案将损害中小企业的利益。")
+    q = quote_with(a, "这项法案将损害中小企业的利益")
+    assert q is not None and q.speaker == "这位一向直言的议员"
+
+
+def test_quoted_event_name_is_part_of_the_reported_clause():
+    a = ann("张伟表示，公司将参加“2031全球智能制造大会”。")
+    assert [q.direct for q in a.quotes] == [False]
+    assert a.quotes[0].text.startswith("公司将参加") and a.quotes[0].speaker == "张伟"
+
+
+def test_scare_quoted_term_opening_a_reported_clause_is_no_quote():
+    a = ann("不过，一些业内人士警告，“见顶”可能并不适合用来描述当前的市场。")
+    assert all(q.text != "见顶" for q in a.quotes)
+    q = quote_with(a, "可能并不适合用来描述当前的市场")
+    assert q is not None and q.speaker == "一些业内人士"
+
+
+def test_quoted_fragment_ending_a_reported_clause_stays_in_it():
+    a = ann("王强甚至开玩笑称，开燃油车唯一的好处是“能闻到汽油味”。")
+    q = quote_with(a, "开燃油车唯一的好处是")
+    assert q is not None and q.speaker == "王强" and "能闻到汽油味" in q.text
+
+
+def test_date_of_a_report_is_not_part_of_its_speaker():
+    a = ann("中国钢铁工业协会10月12日发布的数据显示，9月粗钢产量同比下降。")
+    q = quote_with(a, "9月粗钢产量同比下降")
+    assert q is not None and "10月12日" not in q.speaker and "中国钢铁工业协会" in q.speaker
