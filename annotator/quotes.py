@@ -71,6 +71,11 @@ _FUNCTION_END = re.compile(r"[的了在是和与要会能将]$")
 _DEICTIC_START = re.compile(r"^[这那有可也就还都]")
 _DOC_IN = re.compile(r"([\w\u4e00-\u9fff]{0,10}?)(" + _DOC_RE.pattern[1:-2] + r")")
 _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …: not speech
+
+
+def _names_not_says(text: str, ve: int) -> bool:
+    """Whether the verb ending at `ve` is 称 naming something (称为, 称作, 称号), not saying."""
+    return text[ve - 1] == "称" and text[ve:ve + 2].startswith(_NOT_SPEECH_AFTER)
 _FRAGMENT_LEN = 20  # quoted words shorter than this, with no comma, inside a reported clause are part of it
 _STATEMENT_LEN = 10  # a quotation this long with a speech cue is a statement even when its speaker is unknown
 
@@ -104,10 +109,11 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         before = _speaker_before(text, s - 1, verbs, para.start)
         after = _speaker_after(text, e + (1 if closed else 0), verbs, para.end) if closed else None
         statement = len(content) >= 15 and _CLAUSE_MARK.search(content) is not None
-        if before is None and after is None and not statement:
+        # “…，”X说。“…”: a quote opening the sentence after an attributed quote goes on with it
+        continued = bool(direct_q) and direct_q[-1][3] is not None and para.start <= direct_q[-1][0] \
+            and _SENTENCE_END_BEFORE.search(text, max(para.start, s - 2), s) is not None and s - direct_q[-1][1] < 60
+        if before is None and after is None and not statement and not (continued and len(content) >= 6):
             continue  # a scare quote or a quoted term
-        if before is None and after is None and len(content) < 15:
-            continue
         if after is None and before is not None and len(content) < _FRAGMENT_LEN and not _CLAUSE_MARK.search(content):
             # quoted words inside a reported clause (将参加“X大会”, 她感到“相当意外”, 警告，“达峰”可能…):
             # the reported clause carries them; a statement opens right after the verb and ends its clause
@@ -130,7 +136,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         m = _AFTER_VERB.match(text, ve)
         cs = m.end()
         ce = _clause_end(text, cs, in_quote)
-        if ce - cs < 6 or text[ve:ve + 2].startswith(_NOT_SPEECH_AFTER):
+        if ce - cs < 6 or _names_not_says(text, ve):
             continue
         if _OPEN_RE.match(text, cs) and in_statement[cs + 1]:
             continue  # a direct quote follows: handled above
@@ -290,6 +296,7 @@ def _clause_start(text: str, pos: int) -> int:
     return m.end() if m else lo
 
 
+_SENTENCE_END_BEFORE = re.compile(r"[。！？!?]“?$|[。！？!?][”」』]?[“「『]$")
 _ENDER = re.compile(r"[。！？!?；;\n—]")
 
 
@@ -323,7 +330,7 @@ def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
             return None
         if len(between) > 45:
             return None
-        if text[ve:ve + 2].startswith(_NOT_SPEECH_AFTER):
+        if _names_not_says(text, ve):
             i -= 1
             continue
         cs = _clause_start(text, vs)
@@ -331,7 +338,7 @@ def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
     return None
 
 
-_AFTER_RE = re.compile(r"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{1,25}?)(?:" + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
+_AFTER_RE = re.compile(r"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{1,50}?)(?:" + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
 
 
 def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
@@ -366,6 +373,13 @@ def _undated(speaker: str | None) -> str | None:
     if not speaker or not re.search(r"[年月日号周]", speaker):
         return speaker
     return _DATE_IN_SPEAKER.sub("", speaker) or speaker
+
+
+def _title_gap(gap: str) -> bool:
+    """Whether the words between two names of a subject are a title or role (首席执行官, 游泳运动员)."""
+    gap = gap.strip(" 的、兼")
+    return not gap or (len(gap) <= 12 and not _OBJECT_MARK.search(gap)
+                       and (_ANON_RE.search(gap) is not None or any(gap.endswith(t) for t in V.TITLES)))
 
 
 def _name_like(t: str) -> bool:
@@ -605,7 +619,22 @@ class _Context:
             return (ent.name if ent.type == "person" else t), ent.id, CONF_NAMED
         if r in V.TITLES or _ANON_RE.search(r):
             return t, (ent.id if ent.type != "person" and r in V.TITLES else None), CONF_DESCRIBED
-        return _NOBODY
+        person = self.leading_person(s, ms)
+        return (person.name, person.id, CONF_NAMED) if person else _NOBODY
+
+    def leading_person(self, s: int, ms: list):
+        """The person a clause opens with, through the names and titles before it (国际奥委会发言人马克·
+        亚当斯被问及…时说): the subject, whatever adverbials follow."""
+        pos, found = s, None
+        for ms_, me, ent in ms:
+            if ms_ < pos:
+                continue
+            if not _title_gap(self.text[pos:ms_]):
+                break
+            found, pos = ent, me
+        if found is None or found.type != "person" or self.text[pos:pos + 1] in "的和与及、":
+            return None
+        return found
 
     def document_before(self, pos: int):
         """The document named just before `pos` (一份谷歌内部文件 … 其中提到)."""

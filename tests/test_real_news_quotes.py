@@ -71,3 +71,16 @@ def test_date_of_a_report_is_not_part_of_its_speaker():
     a = ann("中国钢铁工业协会10月12日发布的数据显示，9月粗钢产量同比下降。")
     q = quote_with(a, "9月粗钢产量同比下降")
     assert q is not None and "10月12日" not in q.speaker and "中国钢铁工业协会" in q.speaker
+
+
+def test_verb_followed_by_wei_still_introduces_a_statement():
+    a = ann("李明曾解释为何要再次融资：补充资金和人才储备，迎接明年的价格战。")
+    q = quote_with(a, "补充资金和人才储备")
+    assert q is not None and q.speaker == "李明"
+
+
+def test_long_speaker_phrase_after_a_quote():
+    a = ann("“我们做了所有能做的检查，”足协新闻官员李明在被问及球队是否存在违规行为时说。“没有人能做到百分之百。”")
+    first, second = quote_with(a, "我们做了所有能做的检查"), quote_with(a, "没有人能做到百分之百")
+    assert first is not None and first.speaker == "李明"
+    assert second is not None and second.speaker == "李明"
