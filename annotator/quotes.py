@@ -58,6 +58,7 @@ _VERB_RE = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
 _CITED = re.compile(r"(?:另据|据)[^，。,；;“”\n]{1,20}?(?:援引|引述|引用)([^，。,；;“”\n]{1,30}?)(?:的话)?(?:说|称|表示|指出)?[，,：:]")
 _REPORT = re.compile(r"(?:另据|据)([^，。,；;“”\n]{1,30}?)(?:的)?(?:报道|报导|消息|援引|统计|数据|调查|报告|介绍|分析|了解|透露|称)(?:称|说|显示)?[，,：:]")
 _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此前)?(?:提到|提及|指出|说|写道|所说|所言|预测|预言|显示)(?:的)?(?:那样|一样)?[，,：:]")
+_SEEN_BY = re.compile(r"在([^，。,；;“”\n]{1,30}?)看来[，,]")  # 在X看来，…: X's view
 _VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
 _AFTER_VERB = re.compile(r"(?:过|道|了)?(?:(?:记者|媒体|本报|本刊|笔者|我们|外界|投资者)(?=[，,：:]))?[：:，,]?")
 _VERB_START = re.compile("(?:说|称|道|表示|指出)")
@@ -152,7 +153,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         if any(in_statement[cs:ce]):
             continue
         reported.append((vs, chunk_start, chunk, cs, ce))
-    for pat in (_CITED, _REPORT, _ASIF):
+    for pat in (_CITED, _REPORT, _ASIF, _SEEN_BY):
         for m in pat.finditer(text):
             if in_quote[m.start()]:
                 continue
@@ -570,7 +571,7 @@ class _Context:
         if pronoun and t[pronoun.end():pronoun.end() + 1] != "的" and not self.mentions_in(s + pronoun.end(), s + len(t)):
             return self.antecedent(pronoun.group(), start)  # 他还特意强调: the pronoun, then adverbials
         if t.startswith("该") or t in V.REFERENCES:
-            kind = ("org",) if _ORGISH.search(t) else ("person",)
+            kind = ("person",) if _ANON_RE.search(t) and not _ORGISH.search(t) else ("org",)
             # the more recent of the last speaker of that kind and the last such entity named outside quotes
             sp = self.last_speaker_at(start, kind)
             ent, epos = self.last_entity_outside_quotes(start, kind)
@@ -588,13 +589,15 @@ class _Context:
             # 这位一向直言的议员: the person named before, else the description as written
             found = self.antecedent("他", start)
             return found if found[0] else (t, None, CONF_DESCRIBED)
-        if _DEICTIC_START.match(t) or _COUNTED.search(t) or not self.has_noun(s, s + len(t)):
-            return _NOBODY  # 全年预计, 只需回答: adverbs and time words are no subject
+        if _DEICTIC_START.match(t) or _COUNTED.search(t):
+            return _NOBODY
         kind = _nominal(t)
         if kind:
             return t, None, kind[1]
         if self.noun_phrase(s, s + len(t)):
             return t, None, CONF_NOUN_PHRASE  # 商汤, 港交所: a noun or a name the entity finder missed
+        if not self.has_noun(s, s + len(t)):
+            return _NOBODY  # 全年预计, 只需回答: adverbs and time words are no subject
         # a phrase we cannot read as a speaker: the statement stands, its speaker is not named
         return _UNNAMED if len(t) <= 12 else _NOBODY
 

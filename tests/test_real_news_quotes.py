@@ -84,3 +84,27 @@ def test_long_speaker_phrase_after_a_quote():
     first, second = quote_with(a, "我们做了所有能做的检查"), quote_with(a, "没有人能做到百分之百")
     assert first is not None and first.speaker == "李明"
     assert second is not None and second.speaker == "李明"
+
+
+def test_view_introduced_by_zai_kanlai():
+    a = ann("在许多分析人士看来，这次延期对公司的影响有限。")
+    q = quote_with(a, "这次延期对公司的影响有限")
+    assert q is not None and q.speaker == "许多分析人士"
+
+
+def test_urging_is_a_reported_statement():
+    a = ann("外交部发言人李明敦促有关国家停止干涉别国内政。")
+    q = quote_with(a, "有关国家停止干涉别国内政")
+    assert q is not None and q.speaker == "李明"
+
+
+def test_joint_statement_speaks():
+    a = ann("联合声明称，各方对当地局势表示严重关切。")
+    q = quote_with(a, "各方对当地局势表示严重关切")
+    assert q is not None and q.speaker == "联合声明"
+
+
+def test_reference_to_a_department_resolves_to_the_organisation():
+    a = ann("美国商务部周五宣布了新的出口限制。该部门表示，这些措施是出于国家安全考虑。")
+    q = quote_with(a, "这些措施是出于国家安全考虑")
+    assert q is not None and q.speaker == "美国商务部"
