@@ -354,7 +354,8 @@ def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
 
 _NOBODY = (None, None, 0.0)  # no subject: the words after the verb are no statement
 _UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker: a statement by nobody named
-_PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")")
+# a pronoun, not the first character of another word (其中, 其他, 其实, 他人, 他国)
+_PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")(?![中他余实次人国])")
 _REFERENCE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, REFERENCE_WORDS), key=len, reverse=True)) + ")")
 # a word in a clause before a name that makes the name an object, not the subject (这给李斌上了一课, 他与李斌)
 _OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及、替帮问请]|包括")
@@ -565,7 +566,7 @@ class _Context:
         t, s = self._trim(start, end)
         if not t:
             return _NOBODY
-        if t in _DOC_REFS or t == "其":
+        if t in _DOC_REFS:
             return (*self.document_before(start), CONF_REFERENCE)
         pronoun = _PRONOUN_RE.match(t)
         if pronoun and t[pronoun.end():pronoun.end() + 1] != "的" and not self.mentions_in(s + pronoun.end(), s + len(t)):

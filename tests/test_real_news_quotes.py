@@ -108,3 +108,15 @@ def test_reference_to_a_department_resolves_to_the_organisation():
     a = ann("美国商务部周五宣布了新的出口限制。该部门表示，这些措施是出于国家安全考虑。")
     q = quote_with(a, "这些措施是出于国家安全考虑")
     assert q is not None and q.speaker == "美国商务部"
+
+
+def test_qi_as_a_subject_is_the_company_not_a_document_nearby():
+    a = ann("宁德时代昨日向交易所提交了招股书。其表示，募集资金将主要用于研发。")
+    q = quote_with(a, "募集资金将主要用于研发")
+    assert q is not None and "宁德时代" in q.speaker
+
+
+def test_qi_starting_another_word_is_not_a_pronoun():
+    a = ann("王磊是这项研究的负责人。其他研究人员认为，这一结论还需要更多数据支持。")
+    q = quote_with(a, "这一结论还需要更多数据支持")
+    assert q is not None and q.speaker == "其他研究人员"
