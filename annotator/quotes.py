@@ -358,7 +358,7 @@ _UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker
 _PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")(?![中他余实次人国])")
 _REFERENCE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, REFERENCE_WORDS), key=len, reverse=True)) + ")")
 # a word in a clause before a name that makes the name an object, not the subject (这给李斌上了一课, 他与李斌)
-_OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及、替帮问请]|包括")
+_OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及替帮问请]|包括")
 _NEGATED = re.compile("(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len, reverse=True)) + ")$")
 _ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), key=len, reverse=True)) + "|时报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各该此][名位个家]$")  # 一名 (说普通话的记者): no subject
@@ -380,8 +380,26 @@ def _undated(speaker: str | None) -> str | None:
 def _title_gap(gap: str) -> bool:
     """Whether the words between two names of a subject are a title or role (首席执行官, 游泳运动员)."""
     gap = gap.strip(" 的、兼")
+    if gap[-1:] in ("前", "原", "现"):  # 前澳大利亚奥运选手: a former title
+        gap = gap[:-1].rstrip(" 的、兼")
     return not gap or (len(gap) <= 12 and not _OBJECT_MARK.search(gap)
                        and (_ANON_RE.search(gap) is not None or any(gap.endswith(t) for t in V.TITLES)))
+
+
+_TITLE_THEN_REST = re.compile("(?:" + "|".join(sorted(map(re.escape, V.TITLES | SPEAKER_NOUNS), key=len, reverse=True)) + ")(.+)$")
+
+
+_PUBLISHED = re.compile(r"[^，。的]{0,6}(?:发布|公布|发表|出版|编制|编写)的[^，。的]{2,12}$")
+
+
+def _titled_name(t: str) -> str | None:
+    """The name-like word after the last title of a phrase (民生银行首席研究员温彬 -> 温彬), or None."""
+    m = _TITLE_THEN_REST.search(t)
+    while m:
+        if _name_like(m.group(1)):
+            return m.group(1)
+        m = _TITLE_THEN_REST.search(t, m.start() + 1)
+    return None
 
 
 def _name_like(t: str) -> bool:
@@ -597,6 +615,9 @@ class _Context:
             return t, None, kind[1]
         if self.noun_phrase(s, s + len(t)):
             return t, None, CONF_NOUN_PHRASE  # 商汤, 港交所: a noun or a name the entity finder missed
+        name = _titled_name(t)
+        if name:
+            return name, None, CONF_NAME_LIKE  # 首席研究员温彬: an unknown name after its title
         if not self.has_noun(s, s + len(t)):
             return _NOBODY  # 全年预计, 只需回答: adverbs and time words are no subject
         # a phrase we cannot read as a speaker: the statement stands, its speaker is not named
@@ -624,7 +645,14 @@ class _Context:
         if r in V.TITLES or _ANON_RE.search(r):
             return t, (ent.id if ent.type != "person" and r in V.TITLES else None), CONF_DESCRIBED
         person = self.leading_person(s, ms)
-        return (person.name, person.id, CONF_NAMED) if person else _NOBODY
+        if person:
+            return person.name, person.id, CONF_NAMED
+        name = _titled_name(rest)
+        if name:
+            return name, None, CONF_NAME_LIKE  # 民生银行首席研究员温彬: an unknown name after its title
+        if ent.type in ("org", "place") and _PUBLISHED.match(rest):
+            return t, ent.id, CONF_DESCRIBED  # IMF最新发布的世界经济展望: the organisation's publication
+        return _NOBODY
 
     def leading_person(self, s: int, ms: list):
         """The person a clause opens with, through the names and titles before it (国际奥委会发言人马克·

@@ -120,3 +120,21 @@ def test_qi_starting_another_word_is_not_a_pronoun():
     a = ann("王磊是这项研究的负责人。其他研究人员认为，这一结论还需要更多数据支持。")
     q = quote_with(a, "这一结论还需要更多数据支持")
     assert q is not None and q.speaker == "其他研究人员"
+
+
+def test_unknown_name_after_a_title_speaks():
+    a = ann("兴业银行首席研究员舒畅认为，从全年来看，消费增速与预期之间仍有差距。")
+    q = quote_with(a, "消费增速与预期之间仍有差距")
+    assert q is not None and q.speaker == "舒畅"
+
+
+def test_appositive_titles_before_a_speaker():
+    a = ann("赛后，游泳教练、前加拿大奥运选手约翰·史密斯在社交媒体上发视频表示，这样的成绩令人难以置信。")
+    q = quote_with(a, "这样的成绩令人难以置信")
+    assert q is not None and q.speaker == "约翰·史密斯"
+
+
+def test_an_organisations_publication_forecasts():
+    a = ann("世界银行最新发布的全球经济展望预测明年全球经济增长2.4%。")
+    q = quote_with(a, "明年全球经济增长2.4%")
+    assert q is not None and "世界银行" in q.speaker
