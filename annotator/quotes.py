@@ -30,6 +30,7 @@ SPEAKER_NOUNS = set(_lexicon("speaker_nouns.txt"))  # a descriptive speaker ends
 PRONOUNS = {p.split()[0]: p.endswith(" plural") for p in _lexicon("pronouns.txt")}  # word -> plural?
 REFERENCE_WORDS = _lexicon("reference_words.txt")  # 这位…议员, 该负责人: refers back
 NEGATORS = _lexicon("speech_negators.txt")  # 并未披露: nothing is said
+IMPERSONAL = set(_lexicon("impersonal_verbs.txt"))  # 预计今年交付: no speaker when no subject
 
 # How likely a quote's speaker is right, by the evidence that named it.
 CONF_NAMED = 0.9  # a person or organisation the entity finder knows is the clause's subject
@@ -42,7 +43,7 @@ CONF_NONE = 0.3  # a quotation with a speech cue whose speaker was not found (sp
 
 _OPEN = {"“": "”", "「": "」", "『": "』", "\"": "\"", "﹁": "﹂"}
 _OPEN_RE = re.compile(r"[“「『\"﹁]")
-_CLAUSE_BREAK = set("，,：:；;。！？!?\n（(）)—")
+_CLAUSE_BREAK = set("，,：:；;。！？!?\n—")  # brackets stay inside their clause: 霍克（Hawke）表示
 _SENT_END = set("。！？!?；;\n")
 _TRAIL = re.compile(
     r"(?:曾经|曾|也|就|则|还|又|更|均|都|亦|再|已|正|便|即|此前|之前|近日|日前|随后|同时|对此|公开|私下|进一步|直接|一度|早前|最近|当时|今天|昨天|"
@@ -59,6 +60,7 @@ _CITED = re.compile(r"(?:另据|据)[^，。,；;“”\n]{1,20}?(?:援引|引�
 _REPORT = re.compile(r"(?:另据|据)([^，。,；;“”\n]{1,30}?)(?:的)?(?:报道|报导|消息|援引|统计|数据|调查|报告|介绍|分析|了解|透露|称)(?:称|说|显示)?[，,：:]")
 _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此前)?(?:提到|提及|指出|说|写道|所说|所言|预测|预言|显示)(?:的)?(?:那样|一样)?[，,：:]")
 _SEEN_BY = re.compile(r"在([^，。,；;“”\n]{1,30}?)看来[，,]")  # 在X看来，…: X's view
+_VERB_AT = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
 _VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
 _AFTER_VERB = re.compile(r"(?:过|道|了)?(?:(?:记者|媒体|本报|本刊|笔者|我们|外界|投资者)(?=[，,：:]))?[：:，,]?")
 _VERB_START = re.compile("(?:说|称|道|表示|指出)")
@@ -71,6 +73,7 @@ _ADVERB_START = re.compile(r"(?:曾|在|也|就|还|则|对|向|于|通过|公�
 _FUNCTION_END = re.compile(r"[的了在是和与要会能将]$")
 _DEICTIC_START = re.compile(r"^[这那有可也就还都]")
 _DOC_IN = re.compile(r"([\w\u4e00-\u9fff]{0,10}?)(" + _DOC_RE.pattern[1:-2] + r")")
+_BRACKET_END = re.compile(r"\s*[（(][^（）()]*[）)]$")
 _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …: not speech
 
 
@@ -182,11 +185,19 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         events.append((q[0], "direct", q))
     events.sort(key=lambda ev: ev[0])
 
+    def para_start_of(pos: int) -> int:
+        return paragraphs[max(0, bisect.bisect_right(pstarts, pos) - 1)].start
+
     for pos, kind, data in events:
         if kind == "direct":
             s, e, before, after = data
             cues = [c for c in (before, after) if c is not None]
             speaker, ent, conf = ctx.last_speaker_in(text, s, paragraphs, pstarts) if not cues else _NOBODY
+            colon = _colon_speaker(text, s - 1, para_start_of(s))
+            if not cues and colon:
+                named = ctx.resolve(*colon)  # 张军：“…”: a name and a colon introduce the quote
+                if named[0] and named[2] >= CONF_NAME_LIKE:
+                    speaker, ent, conf = named
             for cue in cues:
                 speaker, ent, conf = ctx.resolve(*cue)
                 if speaker:
@@ -278,6 +289,17 @@ def _direct_spans(text: str, paragraphs) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _colon_speaker(text: str, mark: int, para_start: int):
+    """(phrase, start, end) of a short phrase ending in a colon right before the opening mark at `mark`."""
+    k = mark
+    while k > para_start and text[k - 1] == " ":
+        k -= 1
+    if k <= para_start or text[k - 1] not in "：:":
+        return None
+    cs = _clause_start(text, k - 1)
+    return (text[cs:k - 1], cs, k - 1) if 0 < k - 1 - cs <= 20 else None
+
+
 def _verb_right_before(text: str, mark: int) -> bool:
     """Whether a speech verb (and a colon or comma) stands right before the opening mark."""
     k = mark
@@ -291,8 +313,9 @@ _TO_LAST_BREAK = re.compile("(?s:.*)[" + re.escape("".join(sorted(_CLAUSE_BREAK)
 
 
 def _clause_start(text: str, pos: int) -> int:
-    """Start of the clause that ends at `pos` (back to the last comma, colon or sentence end, 40 at most)."""
-    lo = max(0, pos - 40)
+    """Start of the clause that ends at `pos` (back to the last comma, colon or sentence end, 70 at most:
+    a diplomat's subject with titles and a venue runs long)."""
+    lo = max(0, pos - 70)
     m = _TO_LAST_BREAK.match(text, lo, pos)
     return m.end() if m else lo
 
@@ -358,7 +381,7 @@ _UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker
 _PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")(?![中他余实次人国])")
 _REFERENCE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, REFERENCE_WORDS), key=len, reverse=True)) + ")")
 # a word in a clause before a name that makes the name an object, not the subject (这给李斌上了一课, 他与李斌)
-_OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及替帮问请]|包括")
+_OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及替帮问请在于从]|包括")
 _NEGATED = re.compile("(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len, reverse=True)) + ")$")
 _ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), key=len, reverse=True)) + "|时报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各该此][名位个家]$")  # 一名 (说普通话的记者): no subject
@@ -382,23 +405,26 @@ def _title_gap(gap: str) -> bool:
     gap = gap.strip(" 的、兼")
     if gap[-1:] in ("前", "原", "现"):  # 前澳大利亚奥运选手: a former title
         gap = gap[:-1].rstrip(" 的、兼")
+    if gap in ("驻", "常驻"):  # 中国常驻联合国代表X
+        return True
     return not gap or (len(gap) <= 12 and not _OBJECT_MARK.search(gap)
                        and (_ANON_RE.search(gap) is not None or any(gap.endswith(t) for t in V.TITLES)))
-
-
-_TITLE_THEN_REST = re.compile("(?:" + "|".join(sorted(map(re.escape, V.TITLES | SPEAKER_NOUNS), key=len, reverse=True)) + ")(.+)$")
 
 
 _PUBLISHED = re.compile(r"[^，。的]{0,6}(?:发布|公布|发表|出版|编制|编写)的[^，。的]{2,12}$")
 
 
+_TITLE_THEN_NAME = re.compile("(?:" + "|".join(sorted(map(re.escape, V.TITLES | SPEAKER_NOUNS), key=len, reverse=True))
+                              + r")([^\s，。、的]{2,8}?)(?=$|当天|今天|昨天|" + _ADVERB_START.pattern[3:-1] + "|代表|接受)")
+
+
 def _titled_name(t: str) -> str | None:
-    """The name-like word after the last title of a phrase (民生银行首席研究员温彬 -> 温彬), or None."""
-    m = _TITLE_THEN_REST.search(t)
-    while m:
-        if _name_like(m.group(1)):
-            return m.group(1)
-        m = _TITLE_THEN_REST.search(t, m.start() + 1)
+    """The name after a title (民生银行首席研究员温彬, 常驻联合国代表X在会上), when it is shaped like a
+    name (a transliteration too: 财政部长耶伦), or None."""
+    for m in _TITLE_THEN_NAME.finditer(t):
+        name = m.group(1)
+        if _name_like(name) or (len(name) <= 6 and all(c in V.TRANSLIT or c in "·-" for c in name)):
+            return name
     return None
 
 
@@ -498,6 +524,23 @@ class _Context:
             i -= 1
         return None
 
+    def zero_subject(self, pos: int):
+        """The speaker of a verb with no subject of its own (X作共同发言，强调…; X宣布…，并表示…): the
+        subject of the sentence so far, unless the verb already lies in a statement of that subject."""
+        if self.inside_quote(pos):
+            return _NOBODY
+        lo = max(self.text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+        starts = [lo] + [lo + m.end() for m in re.finditer(r"[，,；;：:]", self.text[lo:pos])]
+        for c in starts:  # the person a clause of the sentence opens with
+            person = self.leading_person(c, self.mentions_in(c, pos))
+            if person and not self.inside_quote(c):
+                return person.name, person.id, CONF_REFERENCE
+        for c in starts:  # else an organisation opening a clause (商汤宣布…，并表示)
+            ms = self.mentions_in(c, pos)
+            if ms and ms[0][0] == c and ms[0][2].type == "org" and not self.inside_quote(c):
+                return self.text[ms[0][0]:ms[0][1]], ms[0][2].id, CONF_REFERENCE
+        return _NOBODY
+
     def has_noun(self, s: int, e: int) -> bool:
         """Whether text[s:e] holds a word that can head a subject: a noun or pronoun, Latin letters."""
         if re.search(r"[A-Za-z]", self.text[s:e]):
@@ -553,7 +596,7 @@ class _Context:
         for p, sp, eid, _ in reversed(self.history):
             if lo <= p < pos:
                 return sp, eid, CONF_CONTEXT
-        return _NOBODY
+        return _UNNAMED
 
     def _trim(self, start: int, end: int):
         """The speaker phrase before a verb and its start: adverbials cut at the end (曾在会上, 对记者),
@@ -576,14 +619,16 @@ class _Context:
             t = rest
         elif lead and lead.group() == "其中":
             return "其中", s
-        return t.strip(), s
+        t = _BRACKET_END.sub("", t.strip())  # 商汤科技（SenseTime）在公告中: the name, not its gloss
+        return t, s
 
     def resolve(self, chunk: str, start: int, end: int):
         """(speaker as written or resolved, entity id, confidence) for the words before a speech verb:
         the subject of the verb's clause, or nobody."""
         t, s = self._trim(start, end)
         if not t:
-            return _NOBODY
+            verb = _VERB_AT.match(self.text, end)
+            return _NOBODY if verb and verb.group() in IMPERSONAL else self.zero_subject(start)
         if t in _DOC_REFS:
             return (*self.document_before(start), CONF_REFERENCE)
         pronoun = _PRONOUN_RE.match(t)
@@ -599,11 +644,13 @@ class _Context:
             return (ent.name, ent.id, CONF_REFERENCE) if ent else (t, None, CONF_DESCRIBED)
         if t.startswith("上述"):
             return t, None, CONF_DESCRIBED
-        if len(t) > 30 or t in _LEAD_WORDS:
+        if t in _LEAD_WORDS:
             return _NOBODY
         ms = self.mentions_in(s, s + len(t))
         if ms:
             return self._with_names(t, s, ms)
+        if len(t) > 30:
+            return _NOBODY
         if _REFERENCE_RE.match(t) and _ANON_RE.search(t):
             # 这位一向直言的议员: the person named before, else the description as written
             found = self.antecedent("他", start)
@@ -633,7 +680,12 @@ class _Context:
             return (ent.name if ent.type == "person" else t), ent.id, CONF_NAMED
         rest = self.text[last[1]:end]
         if _DOC_RE.search(t):
-            return t, ms[0][2].id, CONF_DESCRIBED
+            # X在会上代表39国发表联合声明说: X speaks; 谷歌的内部文件 / IMF的报告: the document does
+            person = self.leading_person(s, ms)
+            if person:
+                return person.name, person.id, CONF_NAMED
+            name = _titled_name(t)
+            return (name, None, CONF_NAME_LIKE) if name else (t, ms[0][2].id, CONF_DESCRIBED)
         if _ANON_RE.search(t):
             return t, None, CONF_DESCRIBED
         # the clause's subject followed by adverbials (李斌早些时候在会上, Altman曾私下): the person speaks
@@ -652,6 +704,8 @@ class _Context:
             return name, None, CONF_NAME_LIKE  # 民生银行首席研究员温彬: an unknown name after its title
         if ent.type in ("org", "place") and _PUBLISHED.match(rest):
             return t, ent.id, CONF_DESCRIBED  # IMF最新发布的世界经济展望: the organisation's publication
+        if _name_like(t):
+            return t, None, CONF_NAME_LIKE  # a transliterated name the entity finder cut into pieces
         return _NOBODY
 
     def leading_person(self, s: int, ms: list):

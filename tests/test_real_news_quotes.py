@@ -138,3 +138,38 @@ def test_an_organisations_publication_forecasts():
     a = ann("世界银行最新发布的全球经济展望预测明年全球经济增长2.4%。")
     q = quote_with(a, "明年全球经济增长2.4%")
     assert q is not None and "世界银行" in q.speaker
+
+
+def test_english_gloss_in_brackets_does_not_hide_the_speaker():
+    a = ann("远山矿业集团（Yuanshan Mining）在公告中称，公司将推迟在香港的上市计划。")
+    q = quote_with(a, "公司将推迟在香港的上市计划")
+    assert q is not None and q.speaker is not None and "远山矿业集团" in q.speaker
+
+
+def test_long_subject_of_a_diplomat():
+    a = ann("挪威常驻联合国代表尼尔森在联合国大会第三委员会会议上代表二十多个国家发表联合声明说，各国对当地局势表示关切。")
+    q = quote_with(a, "各国对当地局势表示关切")
+    assert q is not None and q.speaker == "尼尔森"
+
+
+def test_transliterated_name_after_a_title():
+    a = ann("美国财政部长基纳德表示，美方将继续采取行动。")
+    q = quote_with(a, "美方将继续采取行动")
+    assert q is not None and q.speaker == "基纳德"
+
+
+def test_name_and_colon_introduce_a_quote():
+    a = ann("李明：“我们坚决反对把体育问题政治化。”")
+    q = quote_with(a, "我们坚决反对把体育问题政治化")
+    assert q is not None and q.direct and q.speaker == "李明"
+
+
+def test_verb_without_subject_takes_the_sentences_subject():
+    a = ann("中国常驻联合国代表李明当天代表七十个国家作共同发言，强调人权问题不应政治化。")
+    q = quote_with(a, "人权问题不应政治化")
+    assert q is not None and q.speaker == "李明"
+
+
+def test_expected_without_subject_is_impersonal():
+    a = ann("比亚迪已于去年12月发布这款车型，预计今年9月开启交付。")
+    assert quote_with(a, "今年9月开启交付") is None
