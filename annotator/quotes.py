@@ -385,6 +385,7 @@ _OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及替帮问请
 _NEGATED = re.compile("(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len, reverse=True)) + ")$")
 _ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), key=len, reverse=True)) + "|时报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各该此][名位个家]$")  # 一名 (说普通话的记者): no subject
+_ADVERB_TAGS = ("d", "ad", "t")  # jieba's adverbs and time words: cut off the end of a speaker phrase
 _NOUN_TAGS = ("n", "r", "vn", "j", "eng")  # jieba tags of words that can head a subject (ours are upper case)
 _LATIN_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}")
 _DOC_REFS = ("其中", "文中", "文件中", "报告中", "信中", "文章")
@@ -524,6 +525,18 @@ class _Context:
             i -= 1
         return None
 
+    def trailing_adverb(self, s: int, e: int) -> int | None:
+        """Where an adverb or time word ending text[s:e] starts (业内人士普遍, 他们纷纷), when it is a word of
+        its own, no part of a name, and two characters at least stay before it; else None."""
+        j = bisect.bisect_right(self.tstarts, e - 1) - 1
+        if j < 0 or self.tokens[j][2] < e or self.tokens[j][1] - s < 2:
+            return None
+        ws = self.tokens[j][1]
+        word = self.text[ws:e]  # the word, or its part before a verb glued to it (普遍认为)
+        if _seg.TAGS.get(word) not in _ADVERB_TAGS or self.mentions_in(ws - 4, e + 4):
+            return None
+        return ws
+
     def zero_subject(self, pos: int):
         """The speaker of a verb with no subject of its own (X作共同发言，强调…; X宣布…，并表示…): the
         subject of the sentence so far, unless the verb already lies in a statement of that subject."""
@@ -605,9 +618,13 @@ class _Context:
         t = self.text[start:end]
         while True:
             m = _TRAIL.search(t)
-            if not m or m.start() == 0:
+            if m and m.start() > 0:
+                t = t[:m.start()]
+                continue
+            cut = self.trailing_adverb(start, start + len(t))
+            if cut is None:
                 break
-            t = t[:m.start()]
+            t = t[:cut - start]
         vm = _VERB_END.search(t)
         if vm and vm.start() > 0:
             t = t[:vm.start()]
@@ -655,8 +672,8 @@ class _Context:
             # 这位一向直言的议员: the person named before, else the description as written
             found = self.antecedent("他", start)
             return found if found[0] else (t, None, CONF_DESCRIBED)
-        if _DEICTIC_START.match(t) or _COUNTED.search(t):
-            return _NOBODY
+        if (_DEICTIC_START.match(t) and not _ANON_RE.search(t)) or _COUNTED.search(t):
+            return _NOBODY  # 这就, 一名(说…的记者); but 有分析人士 is a description
         kind = _nominal(t)
         if kind:
             return t, None, kind[1]

@@ -173,3 +173,15 @@ def test_verb_without_subject_takes_the_sentences_subject():
 def test_expected_without_subject_is_impersonal():
     a = ann("比亚迪已于去年12月发布这款车型，预计今年9月开启交付。")
     assert quote_with(a, "今年9月开启交付") is None
+
+
+def test_adverb_between_speaker_and_verb_is_not_part_of_the_speaker():
+    a = ann("业内人士普遍认为，人工智能企业上市仍面临诸多挑战。")
+    q = quote_with(a, "人工智能企业上市仍面临诸多挑战")
+    assert q is not None and q.speaker == "业内人士"
+
+
+def test_unnamed_group_introduced_by_you():
+    a = ann("有分析人士指出，此次延期对公司的融资计划影响有限。")
+    q = quote_with(a, "此次延期对公司的融资计划影响有限")
+    assert q is not None and q.speaker == "有分析人士"
