@@ -59,6 +59,8 @@ _VERB_RE = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
 _CITED = re.compile(r"(?:另据|据)[^，。,；;“”\n]{1,20}?(?:援引|引述|引用)([^，。,；;“”\n]{1,30}?)(?:的话)?(?:说|称|表示|指出)?[，,：:]")
 _REPORT = re.compile(r"(?:另据|据)([^，。,；;“”\n]{1,30}?)(?:的)?(?:报道|报导|消息|援引|统计|数据|调查|报告|介绍|分析|了解|透露|称)(?:称|说|显示)?[，,：:]")
 _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此前)?(?:提到|提及|指出|说|写道|所说|所言|预测|预言|显示)(?:的)?(?:那样|一样)?[，,：:]")
+_SOURCE_LEAD = ("", "根", "而", "但", "另", "并", "同时", "此外", "不过", "也")  # what may stand before 据X报道 in its clause
+_BY_THIS = re.compile(r"[据依以按照]此$")  # 投资者据此分析操作: acting on this, not saying
 _SEEN_BY = re.compile(r"在([^，。,；;“”\n]{1,30}?)看来[，,]")  # 在X看来，…: X's view
 _VERB_AT = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
 _VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
@@ -146,7 +148,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue  # a direct quote follows: handled above
         if _VERB_START.match(text, ve):
             continue  # 补充说, 表示称: the last verb of the pair introduces the clause
-        if _NEGATED.search(chunk):
+        if _NEGATED.search(chunk) or _BY_THIS.search(chunk):
             continue  # 并未披露, 拒绝透露: nothing is said
         if text[ve:ve + 1] == "的" or chunk.endswith("的") or chunk.endswith("所"):
             continue  # X提到的 / X的预测: not a statement here (正如X提到的 is matched below)
@@ -160,6 +162,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         for m in pat.finditer(text):
             if in_quote[m.start()]:
                 continue
+            if pat in (_CITED, _REPORT) and text[_clause_start(text, m.start()):m.start()].strip() not in _SOURCE_LEAD:
+                continue  # 本文数据据Wind统计: 据 inside a clause qualifies a noun, it cites no source
             cs = m.end()
             ce = _clause_end(text, cs, in_quote)
             if ce - cs < 6 or any(in_statement[cs:ce]):
@@ -449,8 +453,8 @@ def _nominal(t: str):
         return "person", CONF_DESCRIBED
     if _DOC_RE.search(t):
         return "doc", CONF_DESCRIBED
-    if _ORG_END.search(t) and len(t) >= 3:
-        return "org", CONF_DESCRIBED
+    if _ORG_END.search(t) and len(t) >= 3 and not t.startswith(tuple(NEGATORS)):
+        return "org", CONF_DESCRIBED  # not 不构成任何投资(建议): a predicate, not a name
     if len(t) <= 12 and _name_like(t):
         return "person", CONF_NAME_LIKE
     return None
@@ -682,8 +686,8 @@ class _Context:
         name = _titled_name(t)
         if name:
             return name, None, CONF_NAME_LIKE  # 首席研究员温彬: an unknown name after its title
-        if not self.has_noun(s, s + len(t)):
-            return _NOBODY  # 全年预计, 只需回答: adverbs and time words are no subject
+        if not self.has_noun(s, s + len(t)) or t.startswith(tuple(NEGATORS)):
+            return _NOBODY  # 全年预计, 只需回答, 不构成任何投资(建议): no subject
         # a phrase we cannot read as a speaker: the statement stands, its speaker is not named
         return _UNNAMED if len(t) <= 12 else _NOBODY
 

@@ -185,3 +185,14 @@ def test_unnamed_group_introduced_by_you():
     a = ann("有分析人士指出，此次延期对公司的融资计划影响有限。")
     q = quote_with(a, "此次延期对公司的融资计划影响有限")
     assert q is not None and q.speaker == "有分析人士"
+
+
+def test_investment_disclaimer_is_no_quote():
+    a = ann("免责声明：本文基于公开资料整理，仅供参考，不构成任何投资建议，据此操作风险自担。"
+            "投资者据此分析操作，风险自担。")
+    assert a.quotes == []
+
+
+def test_ju_inside_a_clause_cites_no_source():
+    a = ann("（本文数据据Wind统计，仅供参考，不构成投资建议。）")
+    assert a.quotes == []
