@@ -30,7 +30,8 @@ SPEAKER_NOUNS = set(_lexicon("speaker_nouns.txt"))  # a descriptive speaker ends
 PRONOUNS = {p.split()[0]: p.endswith(" plural") for p in _lexicon("pronouns.txt")}  # word -> plural?
 REFERENCE_WORDS = _lexicon("reference_words.txt")  # 这位…议员, 该负责人: refers back
 NEGATORS = _lexicon("speech_negators.txt")  # 并未披露: nothing is said
-IMPERSONAL = set(_lexicon("impersonal_verbs.txt"))  # 预计今年交付: no speaker when no subject
+IMPERSONAL = set(_lexicon("impersonal_verbs.txt"))
+OBJECT_MARKERS = set(_lexicon("object_markers.txt"))  # 与/给/在…: the name after one is no subject  # 预计今年交付: no speaker when no subject
 
 # How likely a quote's speaker is right, by the evidence that named it.
 CONF_NAMED = 0.9  # a person or organisation the entity finder knows is the clause's subject
@@ -195,6 +196,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
     for pos, kind, data in events:
         if kind == "direct":
             s, e, before, after = data
+            ctx.quoting(s, e)  # names inside this quote are no antecedent of its speaker (“…蓬佩奥…，”他说)
             cues = [c for c in (before, after) if c is not None]
             speaker, ent, conf = ctx.last_speaker_in(text, s, paragraphs, pstarts) if not cues else _NOBODY
             colon = _colon_speaker(text, s - 1, para_start_of(s))
@@ -472,8 +474,14 @@ class _Context:
         self.types = {e.id: e.type for e in entities}
         self.names = {e.id: e.name for e in entities}
 
+    def quoting(self, start: int, end: int) -> None:
+        """Mark text[start:end] as quoted (once)."""
+        i = bisect.bisect_left(self.quoted, (start, end))
+        if i == len(self.quoted) or self.quoted[i] != (start, end):
+            self.quoted.insert(i, (start, end))
+
     def said(self, q: Quote, pos: int) -> None:
-        bisect.insort(self.quoted, (q.start, q.end))
+        self.quoting(q.start, q.end)
         if q.speaker:
             kind = self.types.get(q.speaker_entity or "")
             if kind is None:
@@ -517,7 +525,13 @@ class _Context:
         not a possessor before 的."""
         if self.text[end:end + 1] in ("的", "之"):
             return False
-        return _OBJECT_MARK.search(self.text, _clause_start(self.text, start), start) is None
+        cs = _clause_start(self.text, start)
+        i = bisect.bisect_left(self.tstarts, cs)
+        while i < len(self.tokens) and self.tokens[i][2] <= start:
+            if self.tokens[i][0] in OBJECT_MARKERS:
+                return False
+            i += 1
+        return True
 
     def subject_before(self, pos: int, types: tuple[str, ...]):
         """(position, entity) of the nearest name of those types before `pos` that is a clause's subject."""

@@ -196,3 +196,15 @@ def test_investment_disclaimer_is_no_quote():
 def test_ju_inside_a_clause_cites_no_source():
     a = ann("（本文数据据Wind统计，仅供参考，不构成投资建议。）")
     assert a.quotes == []
+
+
+def test_ambassador_is_a_subject_for_a_later_pronoun():
+    a = ann("美国驻日本大使张伟出席了招待会。他表示，两国的合作将进一步加深。")
+    q = quote_with(a, "两国的合作将进一步加深")
+    assert q is not None and q.speaker == "张伟"
+
+
+def test_name_inside_the_quote_is_not_its_speaker():
+    a = ann("王芳在会上发言。“李明完全说错了，我们不会接受，”她说。")
+    q = quote_with(a, "李明完全说错了")
+    assert q is not None and q.speaker == "王芳"
