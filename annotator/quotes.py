@@ -40,6 +40,7 @@ CONF_REFERENCE = 0.7  # a pronoun or 该X resolved to someone named before
 CONF_NAME_LIKE = 0.6  # an unknown word shaped like a name (surname + given name, a transliteration)
 CONF_NOUN_PHRASE = 0.5  # an unknown noun phrase as subject (a name the entity finder missed, or a thing)
 CONF_CONTEXT = 0.5  # no cue of its own: the speaker of the paragraph before
+CONF_GUESS = 0.4  # a speech cue whose subject cannot be read: the paragraph's last speaker
 CONF_NONE = 0.3  # a quotation with a speech cue whose speaker was not found (speaker null)
 
 _OPEN = {"“": "”", "「": "」", "『": "』", "\"": "\"", "﹁": "﹂"}
@@ -208,6 +209,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
                 speaker, ent, conf = ctx.resolve(*cue)
                 if speaker:
                     break
+            if speaker is None and cues:  # a cue whose subject cannot be read: the paragraph's speaker, a guess
+                speaker, ent, conf = ctx.last_speaker_in(text, s, paragraphs, pstarts, CONF_GUESS)
             if speaker is None and cues and e - s < _STATEMENT_LEN:
                 continue  # quoted words near a speech verb that names nobody: not a statement
             q = Quote(text[s:e], s, e, True, _undated(speaker), ent, conf)
@@ -620,13 +623,13 @@ class _Context:
         # quotes hardly overlap: the few that start last before `pos` are the only ones that can hold it
         return any(qs <= pos < qe for qs, qe in self.quoted[max(0, i - 3):i + 1])
 
-    def last_speaker_in(self, text: str, pos: int, paragraphs, pstarts):
+    def last_speaker_in(self, text: str, pos: int, paragraphs, pstarts, confidence: float = CONF_CONTEXT):
         """For a long quote with no cue: the last speaker in this or the previous paragraph."""
         pi = max(0, bisect.bisect_right(pstarts, pos) - 1)
         lo = paragraphs[max(0, pi - 1)].start
         for p, sp, eid, _ in reversed(self.history):
             if lo <= p < pos:
-                return sp, eid, CONF_CONTEXT
+                return sp, eid, confidence
         return _UNNAMED
 
     def _trim(self, start: int, end: int):

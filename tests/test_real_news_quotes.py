@@ -208,3 +208,10 @@ def test_name_inside_the_quote_is_not_its_speaker():
     a = ann("王芳在会上发言。“李明完全说错了，我们不会接受，”她说。")
     q = quote_with(a, "李明完全说错了")
     assert q is not None and q.speaker == "王芳"
+
+
+def test_quote_whose_cue_names_nobody_takes_the_paragraphs_speaker_with_low_confidence():
+    a = ann("张伟表示，公司今年会扩大招聘。在谈到行业前景时则说：“明年会更好，我们很有信心。”")
+    first, second = quote_with(a, "公司今年会扩大招聘"), quote_with(a, "明年会更好")
+    assert second is not None and second.speaker == "张伟"
+    assert second.confidence < first.confidence
