@@ -1,11 +1,18 @@
-"""Quoted sources: direct quotes and reported speech, each with its speaker.
+"""Quoted sources: direct quotes and reported speech, each with its speaker and a confidence.
 
-Direct quotes are text in “”, 「」, 『』 or "" that a speech cue introduces (X表示：“…”), that a speech
-cue follows (“…”，X说。), or that is a long statement of its own in a paragraph whose speaker is known.
-Short quoted terms with no speech cue are scare quotes and are skipped. An unclosed quote ends at its
-paragraph. Reported speech is the clause after a speech verb (X表示/透露/认为/称…，CLAUSE), after
-据X报道 or after 正如X提到的. Speakers are the noun phrase before the verb; pronouns and references
-(他, 该公司, 其中 …) are resolved to the entity, description or document named before.
+Direct quotes are text in “”, 「」, 『』 or "" that a speech cue introduces (X表示：“…”, X：“…”), that a
+speech cue follows (“…”，X说。), or that is a long statement of its own in a paragraph whose speaker is
+known. Short quoted words with no cue are scare quotes or names and are skipped; short quoted words inside
+a reported clause belong to that clause. Reported speech is the clause after a speech verb (X表示/透露/
+认为/称…，CLAUSE), after 据X报道, 正如X提到的 or 在X看来.
+
+The speaker is the subject of the verb's clause, read by a small clause reader: adverbials are cut at the
+end (曾在会上, 普遍, 对记者), connectives at the start; a name the clause opens with speaks through the
+titles and adverbials after it; a description speaks when it ends in a role noun (一位匿名官员); a pronoun
+or 该X stands for the nearest earlier subject or speaker (not a name in an object: 他与李斌是同学。他表示…
+is the earlier subject). A time word, an adverb or a negated predicate is no speaker: the clause is then
+no statement, or, when its subject is a noun that cannot be read as a speaker, a statement whose speaker
+is null. Word lists (speech verbs, role nouns, pronouns…) are in annotator/data/ with their sources.
 """
 from __future__ import annotations
 
@@ -46,14 +53,12 @@ CONF_NONE = 0.3  # a quotation with a speech cue whose speaker was not found (sp
 _OPEN = {"“": "”", "「": "」", "『": "』", "\"": "\"", "﹁": "﹂"}
 _OPEN_RE = re.compile(r"[“「『\"﹁]")
 _CLAUSE_BREAK = set("，,：:；;。！？!?\n—")  # brackets stay inside their clause: 霍克（Hawke）表示
-_SENT_END = set("。！？!?；;\n")
 _TRAIL = re.compile(
     r"(?:曾经|曾|也|就|则|还|又|更|均|都|亦|再|已|正|便|即|此前|之前|近日|日前|随后|同时|对此|公开|私下|进一步|直接|一度|早前|最近|当时|今天|昨天|"
     r"在[^，。“”]{0,16}?(?:上|中|时|里|后|前)|(?<![反相绝针核应比配校])对[^，。“”]{1,10}|(?<![一方动意志倾偏转导走面])向[^，。“”]{1,10}|接受[^，。“”]{0,16}?采访时?|于[^，。“”]{1,10}|"
     r"通过[^，。“”]{1,10}|日|也曾|亦曾)$")
 _LEAD = re.compile(r"^(?:而|但|并|且|此外|另外|同时|不过|然而|因此|所以|对此|其中|就此|随后|此前|另据|据|在|当|正如|也正如|但也正如|也|更|还|和|与|以及)")
 _LEAD_WORDS = {"据", "另据", "而", "但", "并", "正如", "其中", "此外", "同时", "也", "还", "在"}
-_PRONOUN_PERSON = {"他", "她", "他们", "她们", "此人"}
 _DOC_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in V.DOC_NOUNS), key=len, reverse=True)) + ")$")
 _ANON_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS), key=len, reverse=True)) + r")(?:中的\w{1,3}|之一)?$")
 _VERBS = sorted(SPEECH_VERBS, key=len, reverse=True)
@@ -64,7 +69,6 @@ _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此�
 _SOURCE_LEAD = ("", "根", "而", "但", "另", "并", "同时", "此外", "不过", "也")  # what may stand before 据X报道 in its clause
 _BY_THIS = re.compile(r"[据依以按照]此$")  # 投资者据此分析操作: acting on this, not saying
 _SEEN_BY = re.compile(r"在([^，。,；;“”\n]{1,30}?)看来[，,]")  # 在X看来，…: X's view
-_VERB_AT = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
 _VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
 _AFTER_VERB = re.compile(r"(?:过|道|了)?(?:(?:记者|媒体|本报|本刊|笔者|我们|外界|投资者)(?=[，,：:]))?[：:，,]?")
 _VERB_START = re.compile("(?:说|称|道|表示|指出)")
@@ -389,7 +393,7 @@ _UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker
 # a pronoun, not the first character of another word (其中, 其他, 其实, 他人, 他国)
 _PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")(?![中他余实次人国])")
 _REFERENCE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, REFERENCE_WORDS), key=len, reverse=True)) + ")")
-# a word in a clause before a name that makes the name an object, not the subject (这给李斌上了一课, 他与李斌)
+# a character that cannot stand between two names of one subject (X与Y代表: two people, not a title)
 _OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及替帮问请在于从]|包括")
 _NEGATED = re.compile("(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len, reverse=True)) + ")$")
 _ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), key=len, reverse=True)) + "|时报)$")
@@ -665,7 +669,7 @@ class _Context:
         the subject of the verb's clause, or nobody."""
         t, s = self._trim(start, end)
         if not t:
-            verb = _VERB_AT.match(self.text, end)
+            verb = _VERB_RE.match(self.text, end)
             return _NOBODY if verb and verb.group() in IMPERSONAL else self.zero_subject(start)
         if t in _DOC_REFS:
             return (*self.document_before(start), CONF_REFERENCE)
