@@ -187,7 +187,6 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         if inner:
             continue
         keep.append(r)
-    # one clause, one quote: the earliest verb wins when two share a clause
     seen = set()  # one clause, one quote: the first cue whose speaker resolves wins
     for r in keep:
         events.append((r[1], "reported", r))
@@ -195,26 +194,12 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         events.append((q[0], "direct", q))
     events.sort(key=lambda ev: ev[0])
 
-    def para_start_of(pos: int) -> int:
-        return paragraphs[max(0, bisect.bisect_right(pstarts, pos) - 1)].start
-
     for pos, kind, data in events:
         if kind == "direct":
             s, e, before, after = data
             ctx.quoting(s, e)  # names inside this quote are no antecedent of its speaker (“…蓬佩奥…，”他说)
             cues = [c for c in (before, after) if c is not None]
-            speaker, ent, conf = ctx.last_speaker_in(text, s, paragraphs, pstarts) if not cues else _NOBODY
-            colon = _colon_speaker(text, s - 1, para_start_of(s))
-            if not cues and colon:
-                named = ctx.resolve(*colon)  # 张军：“…”: a name and a colon introduce the quote
-                if named[0] and named[2] >= CONF_NAME_LIKE:
-                    speaker, ent, conf = named
-            for cue in cues:
-                speaker, ent, conf = ctx.resolve(*cue)
-                if speaker:
-                    break
-            if speaker is None and cues:  # a cue whose subject cannot be read: the paragraph's speaker, a guess
-                speaker, ent, conf = ctx.last_speaker_in(text, s, paragraphs, pstarts, CONF_GUESS)
+            speaker, ent, conf = _direct_speaker(ctx, s, cues, paragraphs, pstarts)
             if speaker is None and cues and e - s < _STATEMENT_LEN:
                 continue  # quoted words near a speech verb that names nobody: not a statement
             q = Quote(text[s:e], s, e, True, _undated(speaker), ent, conf)
@@ -223,7 +208,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             if (cs, ce) in seen:
                 continue
             speaker, ent, conf = ctx.resolve(chunk, chunk_start, vs)
-            if speaker is None and conf == 0.0:
+            if (speaker, ent, conf) == _NOBODY:
                 continue  # no subject that could have said it: a plain sentence
             seen.add((cs, ce))
             body = text[cs:ce].rstrip()
@@ -234,6 +219,23 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         quotes.append(q)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _direct_speaker(ctx: "_Context", s: int, cues: list, paragraphs, pstarts):
+    """(speaker, entity id, confidence) of the direct quote whose text starts at `s`."""
+    text = ctx.text
+    if not cues:
+        colon = _colon_speaker(text, s - 1, paragraphs[max(0, bisect.bisect_right(pstarts, s) - 1)].start)
+        named = ctx.resolve(*colon) if colon else _NOBODY  # 张军：“…”: a name and a colon introduce it
+        if named[0] and named[2] >= CONF_NAME_LIKE:
+            return named
+        return ctx.last_speaker_in(text, s, paragraphs, pstarts)
+    for cue in cues:
+        found = ctx.resolve(*cue)
+        if found[0]:
+            return found
+    # a cue whose subject cannot be read (在谈到…时则说): the paragraph's last speaker, a guess
+    return ctx.last_speaker_in(text, s, paragraphs, pstarts, CONF_GUESS)
 
 
 # --- finding the pieces ---------------------------------------------------------------------------
