@@ -188,7 +188,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue
         keep.append(r)
     seen = set()  # one clause, one quote: the first cue whose speaker resolves wins
-    for r in keep:
+    for r in _cut_at_next_speaker(keep, ctx):
         events.append((r[1], "reported", r))
     for q in direct_q:
         events.append((q[0], "direct", q))
@@ -219,6 +219,23 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         quotes.append(q)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _cut_at_next_speaker(reported: list, ctx: "_Context") -> list:
+    """Reported clauses ending where another speaker's statement starts inside them (A表示，……，B则认为，
+    ……: A's statement ends before B's), so that each statement is one speaker's."""
+    starts = [r[1] for r in reported]
+    out = []
+    for vs, chunk_start, chunk, cs, ce in reported:
+        i = bisect.bisect_right(starts, cs)
+        while i < len(reported) and reported[i][1] < ce:
+            o = reported[i]
+            if ctx.text[o[1] - 1] in "，,；;" and ctx.resolve(o[2], o[1], o[0])[0]:
+                ce = o[1] - 1
+                break
+            i += 1
+        out.append((vs, chunk_start, chunk, cs, ce))
+    return out
 
 
 def _direct_speaker(ctx: "_Context", s: int, cues: list, paragraphs, pstarts):

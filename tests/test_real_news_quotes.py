@@ -215,3 +215,10 @@ def test_quote_whose_cue_names_nobody_takes_the_paragraphs_speaker_with_low_conf
     first, second = quote_with(a, "公司今年会扩大招聘"), quote_with(a, "明年会更好")
     assert second is not None and second.speaker == "张伟"
     assert second.confidence < first.confidence
+
+
+def test_statement_ends_where_another_speakers_statement_starts():
+    a = ann("张伟表示，公司今年的业绩好于预期，主要得益于海外市场的扩张，分析师李明则认为，公司明年的增长将放缓。")
+    first = quote_with(a, "公司今年的业绩好于预期")
+    assert first is not None and first.speaker == "张伟" and "李明" not in first.text
+    assert [q.speaker for q in a.quotes if "明年的增长将放缓" in q.text] == ["李明"]
