@@ -695,6 +695,9 @@ class _Context:
         pronoun = _PRONOUN_RE.match(t)
         if pronoun and t[pronoun.end():pronoun.end() + 1] != "的" and not self.mentions_in(s + pronoun.end(), s + len(t)):
             return self.antecedent(pronoun.group(), start)  # 他还特意强调: the pronoun, then adverbials
+        named = self.mentions_in(s, s + len(t))
+        if named and named[-1][1] == s + len(t) and named[-1][2].type == "person":
+            return named[-1][2].name, named[-1][2].id, CONF_NAMED  # 该研究的第一作者、博士生王芳: the name
         if t.startswith("该") or t in V.REFERENCES:
             kind = ("person",) if _ANON_RE.search(t) and not _ORGISH.search(t) else ("org",)
             # the more recent of the last speaker of that kind and the last such entity named outside quotes

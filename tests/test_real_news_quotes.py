@@ -222,3 +222,15 @@ def test_statement_ends_where_another_speakers_statement_starts():
     first = quote_with(a, "公司今年的业绩好于预期")
     assert first is not None and first.speaker == "张伟" and "李明" not in first.text
     assert [q.speaker for q in a.quotes if "明年的增长将放缓" in q.text] == ["李明"]
+
+
+def test_name_ending_a_description_that_opens_with_gai_speaks():
+    a = ann("该研究的第一作者、北京大学博士生王芳说：“我们花了五年时间收集数据。”")
+    q = quote_with(a, "我们花了五年时间收集数据")
+    assert q is not None and q.speaker == "王芳"
+
+
+def test_group_of_people_speaks_as_a_description():
+    a = ann("球迷们纷纷表示，这是他们见过的最精彩的比赛。")
+    q = quote_with(a, "这是他们见过的最精彩的比赛")
+    assert q is not None and q.speaker == "球迷们"
