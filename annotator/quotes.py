@@ -38,6 +38,8 @@ PRONOUNS = {p.split()[0]: p.endswith(" plural") for p in _lexicon("pronouns.txt"
 REFERENCE_WORDS = _lexicon("reference_words.txt")  # 这位…议员, 该负责人: refers back
 NEGATORS = _lexicon("speech_negators.txt")  # 并未披露: nothing is said
 IMPERSONAL = set(_lexicon("impersonal_verbs.txt"))
+DOCUMENT_NOUNS = _lexicon("document_nouns.txt")  # 招股书显示, X发表评论称: a document speaks
+STANCE_NOUNS = _lexicon("stance_nouns.txt")  # 表示强烈不满: expressing a stance, no statement
 OBJECT_MARKERS = set(_lexicon("object_markers.txt"))  # 与/给/在…: the name after one is no subject  # 预计今年交付: no speaker when no subject
 
 # How likely a quote's speaker is right, by the evidence that named it.
@@ -59,7 +61,8 @@ _TRAIL = re.compile(
     r"通过[^，。“”]{1,10}|日|也曾|亦曾)$")
 _LEAD = re.compile(r"^(?:而|但|并|且|此外|另外|同时|不过|然而|因此|所以|对此|其中|就此|随后|此前|另据|据|在|当|正如|也正如|但也正如|也|更|还|和|与|以及)")
 _LEAD_WORDS = {"据", "另据", "而", "但", "并", "正如", "其中", "此外", "同时", "也", "还", "在"}
-_DOC_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in V.DOC_NOUNS), key=len, reverse=True)) + ")$")
+_DOC_RE = re.compile("(" + "|".join(sorted(map(re.escape, DOCUMENT_NOUNS), key=len, reverse=True)) + ")$")
+_STANCE_END = re.compile("(?:" + "|".join(sorted(map(re.escape, STANCE_NOUNS), key=len, reverse=True)) + ")$")
 _ANON_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS), key=len, reverse=True)) + r")(?:中的\w{1,3}|之一)?$")
 _VERBS = sorted(SPEECH_VERBS, key=len, reverse=True)
 _VERB_RE = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
@@ -68,6 +71,7 @@ _REPORT = re.compile(r"(?:另据|据)([^，。,；;“”\n]{1,30}?)(?:的)?(?:�
 _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此前)?(?:提到|提及|指出|说|写道|所说|所言|预测|预言|显示)(?:的)?(?:那样|一样)?[，,：:]")
 _SOURCE_LEAD = ("", "根", "而", "但", "另", "并", "同时", "此外", "不过", "也")  # what may stand before 据X报道 in its clause
 _BY_THIS = re.compile(r"[据依以按照]此$")  # 投资者据此分析操作: acting on this, not saying
+_LIGHT_VERBS = ("发表", "发布", "作出", "做出", "进行")  # before a speech verb they make it a noun (发表评论)
 _SEEN_BY = re.compile(r"在([^，。,；;“”\n]{1,30}?)看来[，,]")  # 在X看来，…: X's view
 _VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
 _AFTER_VERB = re.compile(r"(?:过|道|了)?(?:(?:记者|媒体|本报|本刊|笔者|我们|外界|投资者)(?=[，,：:]))?[：:，,]?")
@@ -150,6 +154,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
         ce = _clause_end(text, cs, in_quote)
         if ce - cs < 6 or _names_not_says(text, ve):
             continue
+        if cs == ve and ce - cs < 16 and _STANCE_END.search(text, cs, ce):
+            continue  # 对此表示强烈不满和坚决反对: a stance expressed, no statement
         if _OPEN_RE.match(text, cs) and in_statement[cs + 1]:
             continue  # a direct quote follows: handled above
         if _VERB_START.match(text, ve):
@@ -569,6 +575,18 @@ class _Context:
             i -= 1
         return None
 
+    def person_name(self, start: int, end: int, ent: Entity) -> str:
+        """The entity's name; for a transliterated name the entity finder cut short (迪雅 of 迪雅里克), the
+        whole run of transliteration characters around the mention."""
+        if ent.name != self.text[start:end] or not all(c in V.TRANSLIT for c in ent.name):
+            return ent.name
+        s, e = start, end
+        while s > 0 and self.text[s - 1] in V.TRANSLIT and end - s < 8:
+            s -= 1
+        while e < len(self.text) and self.text[e] in V.TRANSLIT and e - s < 8:
+            e += 1
+        return self.text[s:e]
+
     def trailing_adverb(self, s: int, e: int) -> int | None:
         """Where an adverb or time word ending text[s:e] starts (业内人士普遍, 他们纷纷), when it is a word of
         its own, no part of a name, and two characters at least stay before it; else None."""
@@ -670,8 +688,8 @@ class _Context:
                 break
             t = t[:cut - start]
         vm = _VERB_END.search(t)
-        if vm and vm.start() > 0:
-            t = t[:vm.start()]
+        if vm and vm.start() > 0 and not t[:vm.start()].endswith(_LIGHT_VERBS):
+            t = t[:vm.start()]  # X回应称: X; but X发表评论称: the commentary speaks
         stripped = t.strip()
         lead = _LEAD.match(stripped)
         if lead and lead.end() < len(stripped):
@@ -697,7 +715,7 @@ class _Context:
             return self.antecedent(pronoun.group(), start)  # 他还特意强调: the pronoun, then adverbials
         named = self.mentions_in(s, s + len(t))
         if named and named[-1][1] == s + len(t) and named[-1][2].type == "person":
-            return named[-1][2].name, named[-1][2].id, CONF_NAMED  # 该研究的第一作者、博士生王芳: the name
+            return self.person_name(*named[-1]), named[-1][2].id, CONF_NAMED  # 该研究的第一作者、博士生王芳
         if t.startswith("该") or t in V.REFERENCES:
             kind = ("person",) if _ANON_RE.search(t) and not _ORGISH.search(t) else ("org",)
             # the more recent of the last speaker of that kind and the last such entity named outside quotes
@@ -741,7 +759,7 @@ class _Context:
         last = ms[-1]
         ent = last[2]
         if last[1] == end:  # the phrase ends with the entity: it speaks
-            return (ent.name if ent.type == "person" else t), ent.id, CONF_NAMED
+            return (self.person_name(*last) if ent.type == "person" else t), ent.id, CONF_NAMED
         rest = self.text[last[1]:end]
         if _DOC_RE.search(t):
             # X在会上代表39国发表联合声明说: X speaks; 谷歌的内部文件 / IMF的报告: the document does
@@ -754,7 +772,7 @@ class _Context:
             return t, None, CONF_DESCRIBED
         # the clause's subject followed by adverbials (李斌早些时候在会上, Altman曾私下): the person speaks
         if ent.type == "person" and self.is_subject(last[0], last[1]) and "的" not in rest:
-            return ent.name, ent.id, CONF_NAMED
+            return self.person_name(*last), ent.id, CONF_NAMED
         r = rest.lstrip("的")
         if r in ("方面", "方", "官方", "内部", "本身", "高层", "发言人", "官网", "官微"):
             return (ent.name if ent.type == "person" else t), ent.id, CONF_NAMED

@@ -234,3 +234,20 @@ def test_group_of_people_speaks_as_a_description():
     a = ann("球迷们纷纷表示，这是他们见过的最精彩的比赛。")
     q = quote_with(a, "这是他们见过的最精彩的比赛")
     assert q is not None and q.speaker == "球迷们"
+
+
+def test_commentary_published_by_a_paper_speaks():
+    a = ann("《远东日报》发表评论称，任何企图干涉别国内政的图谋都不会得逞。")
+    q = quote_with(a, "任何企图干涉别国内政的图谋都不会得逞")
+    assert q is not None and q.speaker is not None and "远东日报" in q.speaker
+
+
+def test_expressing_a_stance_is_no_statement():
+    a = ann("中方对此表示强烈不满和坚决反对。")
+    assert a.quotes == []
+
+
+def test_transliterated_name_cut_short_by_the_entity_finder_is_spoken_whole():
+    a = ann("联合国秘书长的发言人迪雅里克表示，秘书长对当地局势表示关注。")
+    q = quote_with(a, "秘书长对当地局势表示关注")
+    assert q is not None and q.speaker == "迪雅里克"
