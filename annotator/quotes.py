@@ -166,9 +166,17 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue  # X提到的 / X的预测: not a statement here (正如X提到的 is matched below)
         if _NEXT_QUOTE.match(text[ce:ce + 4]) and in_statement[ce + 1:ce + 5].count(1):
             continue  # the statement goes on in a direct quote: that quote carries it
-        # a direct quote inside the clause: the direct quote carries the statement
-        if any(in_statement[cs:ce]):
-            continue
+        # a direct quote inside the clause carries the statement from the clause that introduces it on
+        # (A表示，……，B说：“……”: A's statement ends before B's clause)
+        quoted_at = in_statement.find(1, cs, ce)
+        if quoted_at >= 0:
+            j = quoted_at
+            while j > cs and text[j - 1] in "：:，, ":
+                j -= 1
+            k = _clause_start(text, j)  # the clause before the quote: its cue (李明则说)
+            if k - cs < 7 or text[k - 1] not in "，,；;":
+                continue
+            ce = k - 1
         reported.append((vs, chunk_start, chunk, cs, ce))
     for pat in (_CITED, _REPORT, _ASIF, _SEEN_BY):
         for m in pat.finditer(text):

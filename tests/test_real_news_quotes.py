@@ -251,3 +251,10 @@ def test_transliterated_name_cut_short_by_the_entity_finder_is_spoken_whole():
     a = ann("联合国秘书长的发言人迪雅里克表示，秘书长对当地局势表示关注。")
     q = quote_with(a, "秘书长对当地局势表示关注")
     assert q is not None and q.speaker == "迪雅里克"
+
+
+def test_statement_before_another_speakers_direct_quote_is_kept():
+    a = ann("张伟表示，公司今年的业绩好于预期，分析师李明则说：“明年的增长将放缓，这是周期决定的。”")
+    first, second = quote_with(a, "公司今年的业绩好于预期"), quote_with(a, "明年的增长将放缓")
+    assert first is not None and first.speaker == "张伟" and "李明" not in first.text
+    assert second is not None and second.direct and second.speaker == "李明"
