@@ -156,6 +156,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue
         if cs == ve and ce - cs < 16 and _STANCE_END.search(text, cs, ce):
             continue  # 对此表示强烈不满和坚决反对: a stance expressed, no statement
+        if text[ve:ve + 1] == "了" and ce - cs < 15 and not _CLAUSE_MARK.search(text, cs, ce):
+            continue  # 介绍了新产品的功能: the verb has an object, not a statement
         if _OPEN_RE.match(text, cs) and in_statement[cs + 1]:
             continue  # a direct quote follows: handled above
         if _VERB_START.match(text, ve):

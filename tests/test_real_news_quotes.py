@@ -258,3 +258,8 @@ def test_statement_before_another_speakers_direct_quote_is_kept():
     first, second = quote_with(a, "公司今年的业绩好于预期"), quote_with(a, "明年的增长将放缓")
     assert first is not None and first.speaker == "张伟" and "李明" not in first.text
     assert second is not None and second.direct and second.speaker == "李明"
+
+
+def test_speech_verb_with_le_and_an_object_is_no_statement():
+    a = ann("李明在会上介绍了公司的发展规划。")
+    assert a.quotes == []
