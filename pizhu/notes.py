@@ -130,12 +130,14 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
                           entity_id=figure.entity if figure.entity in entity_names else None,
                           data={**_plain(figure), "zh": shown.zh, "en": shown.en}))
     for quote in annotation.quotes:
-        speaker = quote.speaker or "未具名"
+        # No speaker found: say so, rather than guess one (the annotator leaves it None on purpose).
+        speaker = quote.speaker or "未注明"
         speaker_path = entity_path(quote.speaker_entity) if quote.speaker_entity in entity_names else None
         details = [Detail("说话人", entity_names.get(quote.speaker_entity, speaker), speaker_path),
                    Detail("类型", "直接引语" if quote.direct else "转述")]
-        notes.append(Note("", "quote", quote.text, quote.start, quote.end,
-                          f"{speaker}{'说' if quote.direct else '（转述）'}", details,
+        title = (f"{speaker}{'说' if quote.direct else '（转述）'}" if quote.speaker
+                 else f"{'引语' if quote.direct else '转述'}（说话人未注明）")
+        notes.append(Note("", "quote", quote.text, quote.start, quote.end, title, details,
                           entity_id=quote.speaker_entity if speaker_path else None, data=_plain(quote)))
     for event in annotation.events:
         notes.append(Note("", "date", event.text, event.start, event.end, format_date(event.date, event.precision),

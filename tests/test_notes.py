@@ -86,6 +86,13 @@ def test_unknown_speaker_is_plain():
     assert quote.pattern == "tooltip" and quote.details[0].path is None
 
 
+def test_quote_without_speaker_says_so():
+    ann = annotation()
+    ann.quotes[0].speaker, ann.quotes[0].speaker_entity = None, None
+    quote = next(n for n in build_notes(ann) if n.kind == "quote")
+    assert "说话人未注明" in quote.title and quote.details[0].value == "未注明"
+
+
 def test_entity_slugs_are_url_safe():
     assert entity_slug("sam-altman") == "sam-altman"
     assert entity_slug("微软") == entity_slug("微软") and entity_slug("微软").isascii()
