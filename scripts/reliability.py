@@ -30,20 +30,75 @@ def _scorer():
     return module
 
 
-def verdict(score, gold: dict, kind: str, item: dict) -> bool | None:
-    """True/False when the gold decides the mark alone, None when it is optional."""
-    result, _ = score.score(gold, {kind: [item]})
-    part = result[KINDS[kind]]
-    if kind == "entities":
-        typed = part["typed"]
-        return None if typed["tp"] + typed["fp"] == 0 else typed["tp"] == 1
-    detected = part["detected"]
-    if detected["fp"]:
-        return False
-    if detected["tp"] == 0:
-        return None
-    good = {"figures": "right", "quotes": "attributed", "events": "right"}[kind]
-    return part[good] == 1
+def entity_verdicts(score, gold: dict, preds: list[dict]) -> list[bool | None]:
+    """Entities match by their names alone, so each is judged by itself."""
+    out = []
+    for item in preds:
+        typed = score.score_entities(gold, {"entities": [item]}, [])["typed"]
+        out.append(None if typed["tp"] + typed["fp"] == 0 else typed["tp"] == 1)
+    return out
+
+
+def _optional(score, text: str, optional: list[str]) -> bool:
+    t = score.fold(text)
+    return any(t and (t in score.fold(o) or score.fold(o) in t) for o in optional)
+
+
+def ordered_verdicts(score, gold_items: list[dict], preds: list[dict], optional: list[str], right) -> list:
+    """Figures and dates are matched to the gold in document order, as score.py does."""
+    preds = score.by_position(preds)
+    out: list[bool | None] = [None if _optional(score, str(p.get("text", "")), optional) else False for p in preds]
+    for g, hit in zip(gold_items, score.match_in_order(gold_items, preds, "text", "text")):
+        if hit is not None:
+            out[hit] = right(g, preds[hit])
+    return list(zip(preds, out))
+
+
+def figure_right(score):
+    def right(g: dict, p: dict) -> bool:
+        ok = score.close(p.get("value"), g["value"])
+        if g.get("value_max") is not None:
+            ok = ok and score.close(p.get("value_max"), g["value_max"])
+        return ok and (g["kind"] != "money" or str(p.get("unit", "")).upper() == g["unit"])
+    return right
+
+
+def date_right(score):
+    def right(g: dict, p: dict) -> bool:
+        return p.get("precision") == g["precision"] and score.norm_date(p.get("date"), g["precision"]) == g["value"]
+    return right
+
+
+def quote_verdicts(score, gold: dict, preds: list[dict]) -> list[bool | None]:
+    texts = [score.fold(str(q.get("text", ""))) for q in preds]
+    out: list[bool | None] = []
+    for t in texts:
+        harmless = any(score.fold(o) in t for o in gold.get("optional_quotes", []))
+        out.append(None if harmless else False)
+    taken: set[int] = set()
+    for g in gold["quotes"]:
+        key = score.fold(g["key"])
+        hits = [i for i, t in enumerate(texts) if key in t and i not in taken]
+        if not hits:
+            continue
+        taken.add(hits[0])
+        sp = score.fold(str(preds[hits[0]].get("speaker") or ""))
+        out[hits[0]] = bool(sp) and any(len(min(sp, score.fold(s), key=len)) >= 2
+                                        and (sp in score.fold(s) or score.fold(s) in sp) for s in g["speakers"])
+    for i, t in enumerate(texts):  # a second span of a gold quote is neither right nor wrong
+        if i not in taken and any(score.fold(g["key"]) in t for g in gold["quotes"]):
+            out[i] = None
+    return out
+
+
+def article_marks(score, gold: dict, pred: dict) -> list[tuple[str, float, bool]]:
+    judged = [("entities", e, ok) for e, ok in zip(pred["entities"], entity_verdicts(score, gold, pred["entities"]))]
+    judged += [("figures", f, ok) for f, ok in ordered_verdicts(score, gold["figures"], pred["figures"],
+                                                               gold.get("optional_figures", []), figure_right(score))]
+    judged += [("events", e, ok) for e, ok in ordered_verdicts(score, gold["dates"], pred["events"],
+                                                              gold.get("optional_dates", []), date_right(score))]
+    judged += [("quotes", q, ok) for q, ok in zip(pred["quotes"], quote_verdicts(score, gold, pred["quotes"]))]
+    return [(kind, float(item.get("confidence", 1.0)), ok) for kind, item, ok in judged if ok is not None]
 
 
 def judged_marks() -> list[tuple[str, float, bool]]:
@@ -54,11 +109,7 @@ def judged_marks() -> list[tuple[str, float, bool]]:
         command = [sys.executable, str(ROOT / "build.py"), "annotate", str(score.source_of(gold_path, gold)),
                    "--date", gold["date"], "--no-glossary"]
         pred = json.loads(subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout)
-        for kind in KINDS:
-            for item in pred.get(kind, []):
-                ok = verdict(score, gold, kind, item)
-                if ok is not None:
-                    marks.append((kind, float(item.get("confidence", 1.0)), ok))
+        marks += article_marks(score, gold, pred)
     return marks
 
 
