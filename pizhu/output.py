@@ -1,0 +1,406 @@
+"""The output folder: where a build may write, which files in it are the build's own, and publishing
+a new site there all at once.
+
+- Where: never the filesystem root, the home folder, the site folder, its content, templates,
+  static or cache folder, a folder that holds one of them, or a folder inside one of them.
+- Ownership: every site Pizhu publishes lists its files in `.pizhu-manifest`; a build replaces or
+  deletes only files listed there (or in the cache's manifest of that output). An output folder
+  holding anything else is refused unless `--force`, and even then those files are left alone.
+- Publishing: the new site is assembled in the "next" folder (newly rendered files, hard links to
+  the unchanged ones) and swapped with the output in one step (Linux's renameat2 RENAME_EXCHANGE),
+  so a kill leaves either the old site or the new one, complete. The swap leaves the previous site
+  in the next folder, where the next build updates it into its own: a build costs what changed,
+  not what the site holds. The next folder lives in `.pizhu-cache/next/` when that is on the output's
+  file system, else beside the output. Where the output cannot be swapped (it is a mount point, or
+  holds files of someone else's kept with --force), changed files are replaced one by one, each by
+  a rename, and stale ones deleted last.
+"""
+from __future__ import annotations
+
+import ctypes
+import errno
+import hashlib
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from .cache import write_atomic
+from .errors import BuildError
+
+MARKER = ".pizhu-manifest"
+_MARKER_HEAD = "# Files written by Pizhu: a build replaces or deletes only these.\n"
+
+
+def check_location(out: Path, named: dict[str, Path], setting: tuple[str | None, int | None, str]) -> None:
+    """Refuse an output folder a build would destroy: `named` maps what the user knows a folder as
+    ("content_dir 'content'") to the folder; `setting` is (file, line, how the output was named)."""
+    path, line, what = setting
+    target = Path(os.path.realpath(out))
+
+    def refuse(why: str):
+        raise BuildError(path, line, f"{what} {why}: the build replaces the whole output folder; "
+                                     "choose a folder of its own, such as _site")
+
+    if target == Path(target.anchor):
+        refuse("is the filesystem root")
+    if target == Path(os.path.realpath(Path.home())):
+        refuse("is the home folder")
+    for name, folder in named.items():
+        folder = Path(os.path.realpath(folder))
+        if target == folder:
+            refuse(f"is {name} itself")
+        if target in folder.parents:
+            refuse(f"holds {name}")
+        if folder in target.parents and name != "the site folder":
+            refuse(f"is inside {name}")
+
+
+def write_error(exc: OSError, folder: Path) -> BuildError:
+    """One message for a failed write, naming the folder (a full disk fails every worker alike)."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        hint = "free some space and build again"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = "the folder is read-only or immutable (chattr +i): make it writable or pass another --out"
+    else:
+        hint = f"while writing {exc.filename}" if exc.filename else "while writing"
+    return BuildError(folder, None, f"cannot write the site: {reason} ({hint})")
+
+
+def _samestat(a: os.stat_result, b: os.stat_result) -> bool:
+    return a.st_ino == b.st_ino and a.st_dev == b.st_dev
+
+
+def _ensure_parent(path: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+
+
+def _remove_files(top: str, rels) -> int:
+    """Delete these files under `top`, and the folders they leave empty; returns how many went."""
+    removed = 0
+    for rel in sorted(rels):
+        path = os.path.join(top, rel)
+        try:
+            os.unlink(path)
+            removed += 1
+        except FileNotFoundError:
+            continue
+        head = os.path.dirname(path)
+        while head != top:
+            try:
+                os.rmdir(head)  # only when empty
+            except OSError:
+                break
+            head = os.path.dirname(head)
+    return removed
+
+
+def _listing(top: str, limit: int | None = None, known: set[str] | None = None) -> list[str]:
+    """Files (and symlinks, and folders no known file is in) under `top`, relative, with '/'; with
+    `known`, only those not in it, at most `limit` of them."""
+    found: list[str] = []
+    folders = _folders(known) if known is not None else None
+    prefix = len(top) + len(os.sep)
+    for here, dirs, names in os.walk(top):
+        rel_here = here[prefix:].replace(os.sep, "/") if here != top else ""
+        keep = []
+        for name in dirs:
+            rel = f"{rel_here}/{name}" if rel_here else name
+            if folders is not None and (rel not in folders or os.path.islink(os.path.join(here, name))):
+                found.append(rel + "/")
+            else:
+                keep.append(name)
+        dirs[:] = keep
+        for name in names:
+            rel = f"{rel_here}/{name}" if rel_here else name
+            if known is None or (rel not in known and rel != MARKER):
+                found.append(rel)
+        if limit is not None and len(found) >= limit:
+            break
+    return sorted(found)[:limit] if limit is not None else found
+
+
+def _folders(files) -> set[str]:
+    """Every folder (relative) that holds one of `files`, with its parents."""
+    found: set[str] = set()
+    for rel in files:
+        head = rel.rpartition("/")[0]
+        while head and head not in found:
+            found.add(head)
+            head = head.rpartition("/")[0]
+    return found
+
+
+def _read_marker(folder: str) -> set[str] | None:
+    try:
+        with open(os.path.join(folder, MARKER), encoding="utf-8") as f:
+            text = f.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text.startswith(_MARKER_HEAD):
+        return None
+    return {line for line in text[len(_MARKER_HEAD):].split("\n") if line}
+
+
+def _marker_bytes(files) -> bytes:
+    return (_MARKER_HEAD + "".join(f"{rel}\n" for rel in sorted(files))).encode("utf-8")
+
+
+# renameat2(2) with RENAME_EXCHANGE swaps two paths atomically (Linux 3.15, glibc 2.28).
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
+try:
+    _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+except (OSError, AttributeError):
+    _renameat2 = None
+
+
+def exchange(a: Path, b: Path, spare: Path) -> None:
+    """Swap folders `a` and `b`: in one step where the system can, else by three renames through
+    `spare` (an interruption between them is put right by `Output.recover`)."""
+    if _renameat2 is not None:
+        if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+            return
+        err = ctypes.get_errno()
+        if err not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # not for this file system: renames
+            raise OSError(err, os.strerror(err), str(b))
+    os.rename(b, spare)
+    os.rename(a, b)
+    os.rename(spare, a)
+
+
+class Output:
+    """One output folder and its next folder (see the module's docstring)."""
+
+    def __init__(self, out: Path, next_home: Path | None, *, force: bool = False):
+        self.named = Path(out)  # as the user named it, for messages
+        self.out = Path(os.path.abspath(out))
+        self.force = force
+        self.old = self.out.parent / f".{self.out.name}.pizhu-old"  # the swap's middle step, without renameat2
+        self.next = self.out.parent / f".{self.out.name}.pizhu-next"
+        if next_home is not None:
+            self._home = next_home / hashlib.sha256(str(self.out).encode()).hexdigest()[:16]
+        else:
+            self._home = None
+        self.in_place = False
+        self._told = False  # the mount point note, once per process
+        self.ours: set[str] = set()  # files of the output that are the build's own
+        self._in_next: set[str] | None = None  # files the next folder holds, once opened for writing
+
+    # --- before rendering ----------------------------------------------------------------------------
+    def prepare(self, known: set[str], *, trusted: bool) -> None:
+        """Find which of the output's files are ours, refuse one holding others (unless forced),
+        put right an interrupted swap, and choose how to publish. `trusted`: the output is as this
+        process left it (serve), so it is not listed again."""
+        out = self.out
+        self.recover()
+        if out.exists() and not out.is_dir():
+            raise BuildError(self.named, None, "output path exists and is not a folder")
+        if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+            raise BuildError(self.named, None, "cannot write the site: the output folder is read-only or immutable "
+                                        "(chattr +i): make it writable or pass another --out")
+        self.ours = (_read_marker(str(out)) or set()) | known
+        foreign = [] if trusted or not out.is_dir() else _listing(str(out), 6, self.ours)
+        if foreign and not self.force:
+            shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
+            raise BuildError(self.named, None, f"holds files Pizhu did not write ({shown}): pass --force to "
+                                               "build there anyway (they are kept), or choose an empty folder")
+        self.in_place = bool(foreign)
+        self.next = self._next_folder()
+        if out.is_dir() and os.stat(out).st_dev != os.stat(out.parent).st_dev:
+            self.in_place = True
+            if not self._told:
+                self._told = True
+                print(f"note: {self.named} is a mount point of its own: it cannot be swapped in one step, so "
+                      "changed files are replaced one by one", file=sys.stderr)
+
+    def _next_folder(self) -> Path:
+        """In the cache when that is on the output's file system (one folder to ignore), else beside it."""
+        beside = self.out.parent / f".{self.out.name}.pizhu-next"
+        if self._home is None:
+            return beside
+        try:
+            self._home.parent.mkdir(parents=True, exist_ok=True)
+            if os.stat(self._home.parent).st_dev == os.stat(self.out.parent).st_dev:
+                if beside.exists():
+                    shutil.rmtree(beside, ignore_errors=True)  # left when the cache was elsewhere
+                return self._home
+        except OSError:
+            pass
+        return beside
+
+    def recover(self) -> None:
+        """Put right a swap interrupted between its renames (systems without renameat2), and remove
+        the staging folders of older Pizhu versions."""
+        if self.old.is_dir():
+            if not self.out.exists():
+                os.rename(self.old, self.out)
+            else:
+                shutil.rmtree(self.old, ignore_errors=True)
+        for stale in self.out.parent.glob(f".{self.out.name}.staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+
+    def open_next(self) -> Path:
+        """The next folder, ready for rendered files (`stage`): what it holds is remembered and its
+        manifest removed, so a build killed while writing there is noticed."""
+        if self._in_next is not None:
+            return self.next
+        folder = str(self.next)
+        try:
+            if self.in_place:
+                shutil.rmtree(folder, ignore_errors=True)
+                listed: set[str] = set()
+            else:
+                listed = _read_marker(folder)
+                if listed is None:  # interrupted, or never written: look
+                    listed = set(_listing(folder)) if os.path.isdir(folder) else set()
+                else:
+                    os.unlink(os.path.join(folder, MARKER))
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise write_error(exc, self.next.parent) from None
+        self._in_next = {rel for rel in listed if not rel.endswith("/")}
+        return self.next
+
+    # --- publishing ----------------------------------------------------------------------------------
+    def publish(self, wanted: dict, old_files: dict) -> tuple[int, int, dict]:
+        """Make the output hold exactly `wanted` ({rel: Staged file in the next folder, bytes, or None
+        for the output's file, unchanged}) and the files that are not ours; returns (files written,
+        files removed, {rel: [size, mtime, sha]})."""
+        try:
+            files, changed = {}, {}
+            for rel, data in wanted.items():
+                if data is None:
+                    files[rel] = old_files[rel]
+                    continue
+                new = isinstance(data, bytes)
+                size, sha = (len(data), hashlib.sha256(data).hexdigest()) if new else (data.size, data.sha)
+                st = _same_file(os.path.join(self.out, rel), size, sha, old_files.get(rel), data if new else data.path)
+                if st is None:
+                    changed[rel] = sha
+                else:
+                    files[rel] = [st.st_size, st.st_mtime_ns, sha]
+            stale = self.ours - set(wanted)
+            if not changed and not stale and os.path.isfile(self.out / MARKER):  # the output is the new site already
+                self._put_back(wanted)
+                return 0, 0, files
+            if self.in_place:
+                removed = self._update_in_place(wanted, changed)
+            else:
+                removed = self._swap(wanted, changed)
+            for rel, sha in changed.items():
+                st = os.stat(os.path.join(self.out, rel))
+                files[rel] = [st.st_size, st.st_mtime_ns, sha]
+        except OSError as exc:
+            raise write_error(exc, self.named) from None
+        self.ours = set(wanted)
+        return len(changed), removed, files
+
+    def _put_back(self, wanted: dict) -> None:
+        """Nothing to publish: the next folder keeps what it holds, on record again."""
+        if self._in_next is not None and not self.in_place:
+            held = self._in_next | {rel for rel, data in wanted.items() if data is not None and not isinstance(data, bytes)}
+            write_atomic(self.next / MARKER, _marker_bytes(held))
+        self._in_next = None
+
+    def _swap(self, wanted: dict, changed: dict) -> int:
+        """Assemble the new site in the next folder (hard links to the output's unchanged files) and
+        swap it with the output; returns how many of the output's files it lacks."""
+        self.open_next()
+        out, nxt = str(self.out), str(self.next)
+        for rel, data in wanted.items():
+            target = os.path.join(nxt, rel)
+            if rel not in changed:
+                _link(os.path.join(out, rel), target)
+            elif isinstance(data, bytes):
+                write_new(target, data)
+        _remove_files(nxt, self._in_next - set(wanted))
+        write_atomic(self.next / MARKER, _marker_bytes(wanted))
+        try:
+            if self.out.is_dir():
+                exchange(self.next, self.out, self.old)
+            else:
+                self.out.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(self.next, self.out)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EBUSY):
+                raise
+            print(f"note: {self.named} cannot be renamed ({exc.strerror}): changed files are replaced one by one",
+                  file=sys.stderr)
+            self.in_place = True
+            return self._update_in_place(wanted, changed)
+        self._in_next = None  # the next folder holds the previous site, listed in its manifest
+        return len(self.ours - set(wanted))
+
+    def _update_in_place(self, wanted: dict, changed: dict) -> int:
+        """Replace the changed files one by one, each by a rename, then delete stale ones of ours;
+        returns how many were deleted."""
+        for rel in changed:
+            data, target = wanted[rel], self.out / rel
+            if isinstance(data, bytes):
+                write_atomic(target, data)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.replace(data.path, target)
+            except OSError as exc:  # another file system: copied, still through a rename
+                if exc.errno != errno.EXDEV:
+                    raise
+                write_atomic(target, Path(data.path).read_bytes())
+        removed = _remove_files(str(self.out), self.ours - set(wanted))
+        write_atomic(self.out / MARKER, _marker_bytes(wanted))
+        shutil.rmtree(self.next, ignore_errors=True)
+        self._in_next = None
+        return removed
+
+    def close_next(self) -> None:
+        """After a failed build: the next folder stays, and the next build lists what it holds."""
+        self._in_next = None
+
+
+def _same_file(path: str, size: int, sha: str, known: list | None, content) -> os.stat_result | None:
+    """The stat of `path` when it already holds these bytes (`content`: bytes, or a staged file's
+    path), else None."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if st.st_size != size:
+        return None
+    if known and [st.st_size, st.st_mtime_ns] == known[:2]:  # as the last build left it
+        return st if known[2:] == [sha] else None
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        if isinstance(content, bytes):
+            return st if data == content else None
+        with open(content, "rb") as f:
+            return st if f.read() == data else None
+    except OSError:
+        return None
+
+
+def write_new(path: str, data: bytes) -> None:
+    """Write a file of the next folder: a new file, never through a hard link the output shares."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        _ensure_parent(path)
+    with open(path, "xb") as f:
+        f.write(data)
+
+
+def _link(live: str, target: str) -> None:
+    """Make `target` (in the next folder) the output's file `live`, unless it already is."""
+    try:
+        st = os.stat(live)
+    except FileNotFoundError:  # gone from the output since the last build (serve trusts it)
+        return
+    try:
+        if _samestat(os.stat(target), st):
+            return
+        os.unlink(target)
+    except FileNotFoundError:
+        _ensure_parent(target)
+    os.link(live, target)
+
