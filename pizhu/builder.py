@@ -356,7 +356,7 @@ class Builder:
         left, self._left = self._left, None  # kept only by a build that succeeds
         self._trusted = left is not None and None not in left[0] and left[0] == self._output_stamp()
         manifest = left[1] if self._trusted else self.cache.load_manifest(out)
-        self.output.prepare(set(manifest["files"]), trusted=self._trusted)
+        self.output.prepare(set(manifest["files"]), manifest.get("dirs") or {}, trusted=self._trusted)
         old_pages, old_files = manifest["pages"], manifest["files"]
 
         entries: list[_Entry] = []
@@ -439,7 +439,10 @@ class Builder:
             if site_reusable:
                 site_files, site_keys = dict.fromkeys(old_site["files"]), old_site.get("keys") or {}
             else:
-                site_files, site_keys = self._site_wide(entries, env_key, old_site, old_files, staging)
+                try:
+                    site_files, site_keys = self._site_wide(entries, env_key, old_site, old_files, staging)
+                except OSError as exc:
+                    raise write_error(exc, self.out) from None
                 lap("site-wide pages")
             wanted.update(site_files)
             more, gone, files_manifest = publish(wanted, old_files)
@@ -452,7 +455,7 @@ class Builder:
         reused = len(entries) - annotated
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
-        manifest = {"pages": pages_manifest, "files": files_manifest,
+        manifest = {"pages": pages_manifest, "files": files_manifest, "dirs": self.output.times,
                     "site": {"key": site_key, "files": list(site_files), "keys": site_keys, "env": env_key}}
         self.cache.save_manifest(out, manifest)
         self._left = (self._output_stamp(), manifest)

@@ -96,29 +96,37 @@ def _remove_files(top: str, rels) -> int:
     return removed
 
 
-def _listing(top: str, limit: int | None = None, known: set[str] | None = None) -> list[str]:
-    """Files (and symlinks, and folders no known file is in) under `top`, relative, with '/'; with
-    `known`, only those not in it, at most `limit` of them."""
-    found: list[str] = []
-    folders = _folders(known) if known is not None else None
-    prefix = len(top) + len(os.sep)
-    for here, dirs, names in os.walk(top):
+def _files(top: str) -> set[str]:
+    """Every file under `top`, relative, with '/'."""
+    found, prefix = set(), len(top) + len(os.sep)
+    for here, _dirs, names in os.walk(top):
         rel_here = here[prefix:].replace(os.sep, "/") if here != top else ""
-        keep = []
-        for name in dirs:
-            rel = f"{rel_here}/{name}" if rel_here else name
-            if folders is not None and (rel not in folders or os.path.islink(os.path.join(here, name))):
-                found.append(rel + "/")
-            else:
-                keep.append(name)
-        dirs[:] = keep
-        for name in names:
-            rel = f"{rel_here}/{name}" if rel_here else name
-            if known is None or (rel not in known and rel != MARKER):
-                found.append(rel)
-        if limit is not None and len(found) >= limit:
+        found.update(f"{rel_here}/{name}" if rel_here else name for name in names)
+    return found
+
+
+def _foreign(top: str, ours: set[str], times: dict, limit: int) -> list[str]:
+    """Entries of the output that are not ours (files, or folders none of ours is in), at most
+    `limit`. A folder whose modification time is the one recorded after the last publish (`times`)
+    gained no entry since, and is not listed again: a build does not list the whole site."""
+    expected: dict[str, set[str]] = {}  # folder → names of ours in it
+    for rel in ours | _folders(ours):
+        head, _, name = rel.rpartition("/")
+        expected.setdefault(head, set()).add(name)
+    expected.setdefault("", set()).add(MARKER)
+    found: list[str] = []
+    for rel in sorted(expected):
+        path = os.path.join(top, rel) if rel else top
+        try:
+            if times.get(rel) == os.lstat(path).st_mtime_ns:
+                continue
+            with os.scandir(path) as entries:
+                found += [f"{rel}/{e.name}" if rel else e.name for e in entries if e.name not in expected[rel]]
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        if len(found) >= limit:
             break
-    return sorted(found)[:limit] if limit is not None else found
+    return sorted(found)[:limit]
 
 
 def _folders(files) -> set[str]:
@@ -186,12 +194,17 @@ class Output:
         self._told = False  # the mount point note, once per process
         self.ours: set[str] = set()  # files of the output that are the build's own
         self._in_next: set[str] | None = None  # files the next folder holds, once opened for writing
+        # Files where the next folder (the previous site) may differ from the output; None: any.
+        # Kept in memory between the builds of one process that trusts the output (serve).
+        self._differs: set[str] | None = None
+        self.times: dict | None = None  # the output's folders' modification times, after publishing
 
     # --- before rendering ----------------------------------------------------------------------------
-    def prepare(self, known: set[str], *, trusted: bool) -> None:
+    def prepare(self, known: set[str], times: dict, *, trusted: bool) -> None:
         """Find which of the output's files are ours, refuse one holding others (unless forced),
         put right an interrupted swap, and choose how to publish. `trusted`: the output is as this
-        process left it (serve), so it is not listed again."""
+        process left it (serve), so it is not listed again; `times`: its folders' modification
+        times after the last publish."""
         out = self.out
         self.recover()
         if out.exists() and not out.is_dir():
@@ -200,7 +213,10 @@ class Output:
             raise BuildError(self.named, None, "cannot write the site: the output folder is read-only or immutable "
                                         "(chattr +i): make it writable or pass another --out")
         self.ours = (_read_marker(str(out)) or set()) | known
-        foreign = [] if trusted or not out.is_dir() else _listing(str(out), 6, self.ours)
+        foreign = [] if trusted or not out.is_dir() else _foreign(str(out), self.ours, times, 6)
+        self.times = None if trusted or foreign else times
+        if not trusted:
+            self._differs = None
         if foreign and not self.force:
             shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
             raise BuildError(self.named, None, f"holds files Pizhu did not write ({shown}): pass --force to "
@@ -253,13 +269,13 @@ class Output:
             else:
                 listed = _read_marker(folder)
                 if listed is None:  # interrupted, or never written: look
-                    listed = set(_listing(folder)) if os.path.isdir(folder) else set()
+                    listed = _files(folder)
                 else:
                     os.unlink(os.path.join(folder, MARKER))
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
             raise write_error(exc, self.next.parent) from None
-        self._in_next = {rel for rel in listed if not rel.endswith("/")}
+        self._in_next = listed
         return self.next
 
     # --- publishing ----------------------------------------------------------------------------------
@@ -283,14 +299,17 @@ class Output:
             stale = self.ours - set(wanted)
             if not changed and not stale and os.path.isfile(self.out / MARKER):  # the output is the new site already
                 self._put_back(wanted)
-                return 0, 0, files
-            if self.in_place:
+                removed = 0
+            elif self.in_place:
                 removed = self._update_in_place(wanted, changed)
             else:
                 removed = self._swap(wanted, changed)
             for rel, sha in changed.items():
                 st = os.stat(os.path.join(self.out, rel))
                 files[rel] = [st.st_size, st.st_mtime_ns, sha]
+            if self.times is not None and not self.in_place:
+                self.times = {rel: os.stat(os.path.join(self.out, rel)).st_mtime_ns
+                              for rel in _folders(wanted) | {""}}
         except OSError as exc:
             raise write_error(exc, self.named) from None
         self.ours = set(wanted)
@@ -307,13 +326,14 @@ class Output:
         """Assemble the new site in the next folder (hard links to the output's unchanged files) and
         swap it with the output; returns how many of the output's files it lacks."""
         self.open_next()
-        out, nxt = str(self.out), str(self.next)
+        out, nxt, differs = str(self.out), str(self.next), self._differs
         for rel, data in wanted.items():
             target = os.path.join(nxt, rel)
-            if rel not in changed:
+            if rel in changed:
+                if isinstance(data, bytes):
+                    write_new(target, data)
+            elif differs is None or rel in differs or data is not None:  # else: one file already
                 _link(os.path.join(out, rel), target)
-            elif isinstance(data, bytes):
-                write_new(target, data)
         _remove_files(nxt, self._in_next - set(wanted))
         write_atomic(self.next / MARKER, _marker_bytes(wanted))
         try:
@@ -330,7 +350,9 @@ class Output:
             self.in_place = True
             return self._update_in_place(wanted, changed)
         self._in_next = None  # the next folder holds the previous site, listed in its manifest
-        return len(self.ours - set(wanted))
+        stale = self.ours - set(wanted)
+        self._differs = set(changed) | stale
+        return len(stale)
 
     def _update_in_place(self, wanted: dict, changed: dict) -> int:
         """Replace the changed files one by one, each by a rename, then delete stale ones of ours;
@@ -355,7 +377,7 @@ class Output:
 
     def close_next(self) -> None:
         """After a failed build: the next folder stays, and the next build lists what it holds."""
-        self._in_next = None
+        self._in_next = self._differs = None
 
 
 def _same_file(path: str, size: int, sha: str, known: list | None, content) -> os.stat_result | None:
