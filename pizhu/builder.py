@@ -1,10 +1,10 @@
 """`build.py build`: read and annotate every article, then render and write the site, incrementally.
 
-Two phases, as in Pelican and MkDocs: everything is read, annotated and rendered (into a staging
-folder beside the output) before anything in the output changes, so site-wide pages see every
-article and an error in any file leaves the last good site untouched. Then only the files whose
-bytes changed are moved in (by rename, so a reader never sees half a page), and files no longer
-produced are deleted: the output folder ends byte-identical to a clean build's.
+Two phases, as in Pelican and MkDocs: everything is read, annotated and rendered (into the output's
+next folder, `pizhu.output`) before anything in the output changes, so site-wide pages see every
+article and an error in any file leaves the last good site untouched. Then the new site is
+published at once (swapped in by one rename): the output folder ends byte-identical to a clean
+build's, and only files whose bytes changed are new files.
 
 The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the change:
 

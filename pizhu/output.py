@@ -182,7 +182,7 @@ class Output:
 
     def __init__(self, out: Path, next_home: Path | None, *, force: bool = False):
         self.named = Path(out)  # as the user named it, for messages
-        self.out = Path(os.path.abspath(out))
+        self.out = Path(os.path.realpath(out))  # a symlink's target is what is published, not the link
         self.force = force
         self.old = self.out.parent / f".{self.out.name}.pizhu-old"  # the swap's middle step, without renameat2
         self.next = self.out.parent / f".{self.out.name}.pizhu-next"
@@ -284,11 +284,12 @@ class Output:
         for the output's file, unchanged}) and the files that are not ours; returns (files written,
         files removed, {rel: [size, mtime, sha]})."""
         try:
-            files, changed = {}, {}
+            files, changed, given = {}, {}, set()
             for rel, data in wanted.items():
                 if data is None:
                     files[rel] = old_files[rel]
                     continue
+                given.add(rel)
                 new = isinstance(data, bytes)
                 size, sha = (len(data), hashlib.sha256(data).hexdigest()) if new else (data.size, data.sha)
                 st = _same_file(os.path.join(self.out, rel), size, sha, old_files.get(rel), data if new else data.path)
@@ -296,14 +297,15 @@ class Output:
                     changed[rel] = sha
                 else:
                     files[rel] = [st.st_size, st.st_mtime_ns, sha]
-            stale = self.ours - set(wanted)
+            names = set(wanted)
+            stale = self.ours - names
             if not changed and not stale and os.path.isfile(self.out / MARKER):  # the output is the new site already
-                self._put_back(wanted)
+                self._put_back(given)
                 removed = 0
             elif self.in_place:
-                removed = self._update_in_place(wanted, changed)
+                removed = self._update_in_place(wanted, changed, stale)
             else:
-                removed = self._swap(wanted, changed)
+                removed = self._swap(wanted, names, changed, given, stale)
             for rel, sha in changed.items():
                 st = os.stat(os.path.join(self.out, rel))
                 files[rel] = [st.st_size, st.st_mtime_ns, sha]
@@ -312,30 +314,30 @@ class Output:
                               for rel in _folders(wanted) | {""}}
         except OSError as exc:
             raise write_error(exc, self.named) from None
-        self.ours = set(wanted)
+        self.ours = names
         return len(changed), removed, files
 
-    def _put_back(self, wanted: dict) -> None:
-        """Nothing to publish: the next folder keeps what it holds, on record again."""
+    def _put_back(self, given: set[str]) -> None:
+        """Nothing to publish: the next folder keeps what it holds (files rendered there too), on record again."""
         if self._in_next is not None and not self.in_place:
-            held = self._in_next | {rel for rel, data in wanted.items() if data is not None and not isinstance(data, bytes)}
-            write_atomic(self.next / MARKER, _marker_bytes(held))
+            write_atomic(self.next / MARKER, _marker_bytes(self._in_next | given))
         self._in_next = None
 
-    def _swap(self, wanted: dict, changed: dict) -> int:
-        """Assemble the new site in the next folder (hard links to the output's unchanged files) and
-        swap it with the output; returns how many of the output's files it lacks."""
+    def _swap(self, wanted: dict, names: set[str], changed: dict, given: set[str], stale: set[str]) -> int:
+        """Assemble the new site in the next folder and swap it with the output; returns how many of
+        the output's files it lacks. The next folder holds the previous site: files where it may
+        differ from the output (all, unless known), or that were rendered again, become hard links
+        to the output's file, unless their bytes changed."""
         self.open_next()
-        out, nxt, differs = str(self.out), str(self.next), self._differs
-        for rel, data in wanted.items():
+        out, nxt = str(self.out), str(self.next)
+        for rel in names if self._differs is None else given | (self._differs & names):
             target = os.path.join(nxt, rel)
-            if rel in changed:
-                if isinstance(data, bytes):
-                    write_new(target, data)
-            elif differs is None or rel in differs or data is not None:  # else: one file already
+            if rel not in changed:
                 _link(os.path.join(out, rel), target)
-        _remove_files(nxt, self._in_next - set(wanted))
-        write_atomic(self.next / MARKER, _marker_bytes(wanted))
+            elif isinstance(wanted[rel], bytes):
+                write_new(target, wanted[rel])
+        _remove_files(nxt, self._in_next - names)
+        write_atomic(self.next / MARKER, _marker_bytes(names))
         try:
             if self.out.is_dir():
                 exchange(self.next, self.out, self.old)
@@ -348,13 +350,12 @@ class Output:
             print(f"note: {self.named} cannot be renamed ({exc.strerror}): changed files are replaced one by one",
                   file=sys.stderr)
             self.in_place = True
-            return self._update_in_place(wanted, changed)
+            return self._update_in_place(wanted, changed, stale)
         self._in_next = None  # the next folder holds the previous site, listed in its manifest
-        stale = self.ours - set(wanted)
         self._differs = set(changed) | stale
         return len(stale)
 
-    def _update_in_place(self, wanted: dict, changed: dict) -> int:
+    def _update_in_place(self, wanted: dict, changed: dict, stale: set[str]) -> int:
         """Replace the changed files one by one, each by a rename, then delete stale ones of ours;
         returns how many were deleted."""
         for rel in changed:
@@ -369,7 +370,7 @@ class Output:
                 if exc.errno != errno.EXDEV:
                     raise
                 write_atomic(target, Path(data.path).read_bytes())
-        removed = _remove_files(str(self.out), self.ours - set(wanted))
+        removed = _remove_files(str(self.out), stale)
         write_atomic(self.out / MARKER, _marker_bytes(wanted))
         shutil.rmtree(self.next, ignore_errors=True)
         self._in_next = None

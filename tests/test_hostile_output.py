@@ -253,6 +253,27 @@ def test_read_only_file_system_output_is_a_clear_error(site, mounts):
     assert tree(out) == before
 
 
+def test_without_renameat2_the_swap_takes_three_renames_and_an_interrupted_one_is_put_right(site, monkeypatch):
+    """Systems without an atomic exchange (macOS, old Linux): output → .<output>.pizhu-old, next →
+    output, old → next. Killed after the first rename, there is no output until the next build puts
+    the old site back."""
+    import pizhu.output
+    from pizhu.builder import build_site
+    from pizhu.config import load_config
+
+    monkeypatch.chdir(site)
+    monkeypatch.setattr(pizhu.output, "_renameat2", None)
+    build_site(load_config(Path("site.yaml")))
+    old = tree(site / "_site")
+    (site / "_site").rename(site / "._site.pizhu-old")  # as a kill after the first rename leaves it
+    (site / "content" / "cars.md").write_text(ARTICLE + "\n又一段：宁德时代净利润为20亿元。\n", encoding="utf-8")
+    pizhu.output.Output(Path("_site"), None).recover()
+    assert tree(site / "_site") == old and not (site / "._site.pizhu-old").exists()
+    build_site(load_config(Path("site.yaml")))
+    assert "宁德时代" in (site / "_site" / "articles" / "cars" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "._site.pizhu-old").exists()
+
+
 # --- building for a host ------------------------------------------------------------------------------------
 
 def test_base_url_without_site_url_warns(site):
