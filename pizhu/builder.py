@@ -356,7 +356,8 @@ class Builder:
         left, self._left = self._left, None  # kept only by a build that succeeds
         self._trusted = left is not None and None not in left[0] and left[0] == self._output_stamp()
         manifest = left[1] if self._trusted else self.cache.load_manifest(out)
-        self.output.prepare(set(manifest["files"]), manifest.get("dirs") or {}, trusted=self._trusted)
+        self.output.prepare(set(manifest["files"]), manifest.get("dirs") or {}, manifest.get("next"),
+                            trusted=self._trusted)
         old_pages, old_files = manifest["pages"], manifest["files"]
 
         entries: list[_Entry] = []
@@ -456,6 +457,7 @@ class Builder:
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
         manifest = {"pages": pages_manifest, "files": files_manifest, "dirs": self.output.times,
+                    "next": self.output.next_state,
                     "site": {"key": site_key, "files": list(site_files), "keys": site_keys, "env": env_key}}
         self.cache.save_manifest(out, manifest)
         self._left = (self._output_stamp(), manifest)

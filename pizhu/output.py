@@ -105,28 +105,31 @@ def _files(top: str) -> set[str]:
     return found
 
 
-def _foreign(top: str, ours: set[str], times: dict, limit: int) -> list[str]:
+def _foreign(top: str, ours: set[str], times: dict, limit: int) -> tuple[list[str], bool]:
     """Entries of the output that are not ours (files, or folders none of ours is in), at most
-    `limit`. A folder whose modification time is the one recorded after the last publish (`times`)
-    gained no entry since, and is not listed again: a build does not list the whole site."""
+    `limit`, and whether every folder was as recorded. A folder whose modification time is the one
+    recorded after the last publish (`times`) gained no entry since, and is not listed again: a
+    build does not list the whole site."""
     expected: dict[str, set[str]] = {}  # folder → names of ours in it
     for rel in ours | _folders(ours):
         head, _, name = rel.rpartition("/")
         expected.setdefault(head, set()).add(name)
     expected.setdefault("", set()).add(MARKER)
     found: list[str] = []
+    same = True
     for rel in sorted(expected):
         path = os.path.join(top, rel) if rel else top
         try:
             if times.get(rel) == os.lstat(path).st_mtime_ns:
                 continue
+            same = False
             with os.scandir(path) as entries:
                 found += [f"{rel}/{e.name}" if rel else e.name for e in entries if e.name not in expected[rel]]
         except (FileNotFoundError, NotADirectoryError):
             continue
         if len(found) >= limit:
             break
-    return sorted(found)[:limit]
+    return sorted(found)[:limit], same
 
 
 def _folders(files) -> set[str]:
@@ -149,6 +152,15 @@ def _read_marker(folder: str) -> set[str] | None:
     if not text.startswith(_MARKER_HEAD):
         return None
     return {line for line in text[len(_MARKER_HEAD):].split("\n") if line}
+
+
+def _stamp(path) -> tuple | None:
+    """A file's identity and time: changed by anyone who writes it again."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _marker_bytes(files) -> bytes:
@@ -197,14 +209,18 @@ class Output:
         # Files where the next folder (the previous site) may differ from the output; None: any.
         # Kept in memory between the builds of one process that trusts the output (serve).
         self._differs: set[str] | None = None
+        # (the next folder's manifest stamp, sorted self._differs): saved in the cache, so that a
+        # fresh process knows them too while that manifest is the one they were made with
+        self.next_state: tuple | None = None
         self.times: dict | None = None  # the output's folders' modification times, after publishing
+        self._times_hold = False  # every folder's time was as recorded in `times`
 
     # --- before rendering ----------------------------------------------------------------------------
-    def prepare(self, known: set[str], times: dict, *, trusted: bool) -> None:
+    def prepare(self, known: set[str], times: dict, next_state: tuple | None, *, trusted: bool) -> None:
         """Find which of the output's files are ours, refuse one holding others (unless forced),
         put right an interrupted swap, and choose how to publish. `trusted`: the output is as this
         process left it (serve), so it is not listed again; `times`: its folders' modification
-        times after the last publish."""
+        times after the last publish; `next_state`: what the last publish said of the next folder."""
         out = self.out
         self.recover()
         if out.exists() and not out.is_dir():
@@ -213,10 +229,12 @@ class Output:
             raise BuildError(self.named, None, "cannot write the site: the output folder is read-only or immutable "
                                         "(chattr +i): make it writable or pass another --out")
         self.ours = (_read_marker(str(out)) or set()) | known
-        foreign = [] if trusted or not out.is_dir() else _foreign(str(out), self.ours, times, 6)
+        foreign, self._times_hold = [], False
+        if not trusted and out.is_dir():
+            foreign, self._times_hold = _foreign(str(out), self.ours, times, 6)
         self.times = None if trusted or foreign else times
         if not trusted:
-            self._differs = None
+            self._differs, self.next_state = None, next_state
         if foreign and not self.force:
             shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
             raise BuildError(self.named, None, f"holds files Pizhu did not write ({shown}): pass --force to "
@@ -271,7 +289,11 @@ class Output:
                 if listed is None:  # interrupted, or never written: look
                     listed = _files(folder)
                 else:
-                    os.unlink(os.path.join(folder, MARKER))
+                    marker = os.path.join(folder, MARKER)
+                    if self._differs is None and self.next_state and self.next_state[0] == _stamp(marker):
+                        self._differs = set(self.next_state[1])
+                    os.unlink(marker)
+            self.next_state = None
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
             raise write_error(exc, self.next.parent) from None
@@ -309,7 +331,7 @@ class Output:
             for rel, sha in changed.items():
                 st = os.stat(os.path.join(self.out, rel))
                 files[rel] = [st.st_size, st.st_mtime_ns, sha]
-            if self.times is not None and not self.in_place:
+            if self.times is not None and not self.in_place and (changed or stale or not self._times_hold):
                 self.times = {rel: os.stat(os.path.join(self.out, rel)).st_mtime_ns
                               for rel in _folders(wanted) | {""}}
         except OSError as exc:
@@ -321,6 +343,9 @@ class Output:
         """Nothing to publish: the next folder keeps what it holds (files rendered there too), on record again."""
         if self._in_next is not None and not self.in_place:
             write_atomic(self.next / MARKER, _marker_bytes(self._in_next | given))
+            if self._differs is not None:  # files rendered again there are copies, not links
+                self._differs |= given
+                self.next_state = (_stamp(self.next / MARKER), sorted(self._differs))
         self._in_next = None
 
     def _swap(self, wanted: dict, names: set[str], changed: dict, given: set[str], stale: set[str]) -> int:
@@ -353,6 +378,7 @@ class Output:
             return self._update_in_place(wanted, changed, stale)
         self._in_next = None  # the next folder holds the previous site, listed in its manifest
         self._differs = set(changed) | stale
+        self.next_state = (_stamp(self.next / MARKER), sorted(self._differs))
         return len(stale)
 
     def _update_in_place(self, wanted: dict, changed: dict, stale: set[str]) -> int:
@@ -373,12 +399,12 @@ class Output:
         removed = _remove_files(str(self.out), stale)
         write_atomic(self.out / MARKER, _marker_bytes(wanted))
         shutil.rmtree(self.next, ignore_errors=True)
-        self._in_next = None
+        self._in_next = self._differs = self.next_state = None
         return removed
 
     def close_next(self) -> None:
         """After a failed build: the next folder stays, and the next build lists what it holds."""
-        self._in_next = self._differs = None
+        self._in_next = self._differs = self.next_state = None
 
 
 def _same_file(path: str, size: int, sha: str, known: list | None, content) -> os.stat_result | None:
