@@ -38,9 +38,8 @@ def check_location(out: Path, named: dict[str, Path], setting: tuple[str | None,
     path, line, what = setting
     target = Path(os.path.realpath(out))
 
-    def refuse(why: str):
-        raise BuildError(path, line, f"{what} {why}: the build replaces the whole output folder; "
-                                     "choose a folder of its own, such as _site")
+    def refuse(why: str, because: str = "the build replaces the whole output folder"):
+        raise BuildError(path, line, f"{what} {why}: {because}; choose a folder of its own, such as _site")
 
     if target == Path(target.anchor):
         refuse("is the filesystem root")
@@ -53,7 +52,7 @@ def check_location(out: Path, named: dict[str, Path], setting: tuple[str | None,
         if target in folder.parents:
             refuse(f"holds {name}")
         if folder in target.parents and name != "the site folder":
-            refuse(f"is inside {name}")
+            refuse(f"is inside {name}", "the build would read its own output back")
 
 
 def write_error(exc: OSError, folder: Path) -> BuildError:
@@ -226,8 +225,8 @@ class Output:
         if out.exists() and not out.is_dir():
             raise BuildError(self.named, None, "output path exists and is not a folder")
         if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
-            raise BuildError(self.named, None, "cannot write the site: the output folder is read-only or immutable "
-                                        "(chattr +i): make it writable or pass another --out")
+            raise BuildError(self.named, None, "cannot write the site: the output folder is read-only or "
+                                               "immutable (chattr +i): make it writable or pass another --out")
         self.ours = (_read_marker(str(out)) or set()) | known
         foreign, self._times_hold = [], False
         if not trusted and out.is_dir():
@@ -239,7 +238,8 @@ class Output:
             shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
             raise BuildError(self.named, None, f"holds files Pizhu did not write ({shown}): pass --force to "
                                                "build there anyway (they are kept), or choose an empty folder")
-        self.in_place = bool(foreign)
+        if not trusted:  # else: as the first build found (serve does not look again)
+            self.in_place = bool(foreign)
         self.next = self._next_folder()
         if out.is_dir() and os.stat(out).st_dev != os.stat(out.parent).st_dev:
             self.in_place = True

@@ -57,13 +57,15 @@ def built(result: subprocess.CompletedProcess) -> None:
 # --- the output folder can never be one of the site's own -------------------------------------------------
 
 WHY = "the build replaces the whole output folder; choose a folder of its own, such as _site"
+WHY_INSIDE = "choose a folder of its own, such as _site"
 
 LOCATIONS = [
     pytest.param(["--out", "content"], "--out: 'content' is content_dir 'content' itself", id="out-content"),
     pytest.param(["--out", "."], "--out: '.' is the site folder itself", id="out-dot"),
     pytest.param(["--out", ".."], "--out: '..' holds the site folder", id="out-parent"),
     pytest.param(["--out", "templates"], "--out: 'templates' is templates_dir 'templates' itself", id="out-templates"),
-    pytest.param(["--out", "static/site"], "--out: 'static/site' is inside static_dir 'static'", id="out-inside-static"),
+    pytest.param(["--out", "static/site"], "--out: 'static/site' is inside static_dir 'static': the build would "
+                 "read its own output back", id="out-inside-static"),
     pytest.param(["--out", ".pizhu-cache"], "--out: '.pizhu-cache' is the cache .pizhu-cache itself", id="out-cache"),
 ]
 
@@ -73,7 +75,7 @@ def test_output_folder_of_the_site_is_refused(site, args, message):
     (site.parent / "sibling").mkdir()
     (site.parent / "sibling" / "keep.txt").write_text("a sibling of the site\n", encoding="utf-8")
     before, sibling = tree(site), tree(site.parent / "sibling")
-    refused(cli(site, "build", *args), f"{message}: {WHY}")
+    refused(cli(site, "build", *args), f"{message}; {WHY_INSIDE}" if "inside" in message else f"{message}: {WHY}")
     assert tree(site) == before and tree(site.parent / "sibling") == sibling
 
 
@@ -157,6 +159,24 @@ def test_file_added_to_the_output_by_hand_needs_force_and_is_never_deleted(site)
     built(cli(site, "build", "--force"))
     assert stray.read_text(encoding="utf-8") == "mine\n"
     assert "宁德时代" in (site / "_site" / "articles" / "cars" / "index.html").read_text(encoding="utf-8")
+
+
+def test_serve_with_force_keeps_others_files_in_place_at_every_rebuild(site, monkeypatch):
+    """serve keeps one Builder and does not list its output again: the files it found there stay
+    put through every rebuild."""
+    from pizhu.builder import Builder
+    from pizhu.config import load_config
+
+    monkeypatch.chdir(site)
+    keep = site / "_site" / "CNAME"
+    keep.parent.mkdir()
+    keep.write_text("news.example.org\n", encoding="utf-8")
+    builder = Builder(load_config(Path("site.yaml")), force=True)
+    for n in range(3):
+        (site / "content" / "cars.md").write_text(ARTICLE + f"\n第{n}次修改。\n", encoding="utf-8")
+        builder.build(articles_first=lambda written: None)
+        assert keep.read_text(encoding="utf-8") == "news.example.org\n"
+        assert f"第{n}次修改" in (site / "_site" / "articles" / "cars" / "index.html").read_text(encoding="utf-8")
 
 
 # --- two articles, one page ---------------------------------------------------------------------------------
