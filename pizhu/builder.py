@@ -40,7 +40,7 @@ import annotator
 from annotator import Glossary
 
 from . import cache as cachemod
-from .cache import BuildCache, digest, write_atomic
+from .cache import BuildCache, digest
 from .config import SiteConfig
 from .content import Article, find_articles, load_glossary, read_article
 from .errors import BuildError, BuildErrors
