@@ -19,6 +19,9 @@ from pizhu import commands
 from pizhu.errors import BuildError, BuildErrors
 
 
+FORCE_HELP = "build into an output folder that holds files Pizhu did not write (they are kept)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n")[0])
     parser.add_argument("--config", default="site.yaml", help="site configuration (default: site.yaml)")
@@ -31,11 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, help="output folder (default: site.yaml's output_dir, _site)")
     p.add_argument("--jobs", type=int, help="worker processes for annotating (default: one per core)")
     p.add_argument("--no-cache", action="store_true", help="ignore and leave alone .pizhu-cache/")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
 
     p = sub.add_parser("serve", help="build, serve on loopback and reload the browser on every change")
     p.set_defaults(run=commands.serve)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
 
     p = sub.add_parser("annotate", help="print the annotation JSON of one article")
     p.set_defaults(run=commands.annotate)

@@ -1,10 +1,10 @@
 """`build.py build`: read and annotate every article, then render and write the site, incrementally.
 
-Two phases, as in Pelican and MkDocs: everything is read, annotated and rendered (into a staging
-folder beside the output) before anything in the output changes, so site-wide pages see every
-article and an error in any file leaves the last good site untouched. Then only the files whose
-bytes changed are moved in (by rename, so a reader never sees half a page), and files no longer
-produced are deleted: the output folder ends byte-identical to a clean build's.
+Two phases, as in Pelican and MkDocs: everything is read, annotated and rendered (into the output's
+next folder, `pizhu.output`) before anything in the output changes, so site-wide pages see every
+article and an error in any file leaves the last good site untouched. Then the new site is
+published at once (swapped in by one rename): the output folder ends byte-identical to a clean
+build's, and only files whose bytes changed are new files.
 
 The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the change:
 
@@ -29,8 +29,6 @@ import hashlib
 import json
 import os
 import pickle
-import shutil
-import tempfile
 import threading
 import time
 import traceback
@@ -42,10 +40,11 @@ import annotator
 from annotator import Glossary
 
 from . import cache as cachemod
-from .cache import BuildCache, digest, write_atomic
+from .cache import BuildCache, digest
 from .config import SiteConfig
 from .content import Article, find_articles, load_glossary, read_article
 from .errors import BuildError, BuildErrors
+from .output import Output, check_location, write_error, write_new
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -100,8 +99,8 @@ def annotate_article(article: Article, glossary: Glossary) -> annotator.Annotati
 
 
 def build_site(config: SiteConfig, *, out: Path | None = None, use_cache: bool = True,
-               jobs: int | None = None) -> BuildReport:
-    return Builder(config, out=out, use_cache=use_cache, jobs=jobs).build()
+               jobs: int | None = None, force: bool = False) -> BuildReport:
+    return Builder(config, out=out, use_cache=use_cache, jobs=jobs, force=force).build()
 
 
 # --- work done per article, in this process or in a worker --------------------------------------------
@@ -162,6 +161,8 @@ def _work(task: _Task):
         return ("ok", found is None, files, parts)
     except BuildError as exc:
         return ("error", exc.path, exc.line, exc.message)
+    except OSError as exc:  # a full disk, a read-only folder: one message for all, made by the main process
+        return ("oserror", exc.errno, exc.strerror, exc.filename)
     except Exception as exc:  # a bug, not the user's file: keep the traceback
         return ("error", str(article.source), None,
                 f"internal error: {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
@@ -182,21 +183,22 @@ class Staged:
 
 def stage(staging: Path, rel: str, data: bytes) -> Staged:
     path = os.path.join(staging, rel)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as f:
-        f.write(data)
+    write_new(path, data)
     return Staged(path, len(data), hashlib.sha256(data).hexdigest())
 
 
-def _folders(files: set[str]) -> set[str]:
-    """Every folder (relative, "" for the top) that holds one of `files`, with its parents."""
-    found = {""}
-    for rel in files:
-        head = rel.rpartition("/")[0]
-        while head and head not in found:
-            found.add(head)
-            head = head.rpartition("/")[0]
-    return found
+def _same_pages(articles) -> list[BuildError]:
+    """Articles whose pages would be one file: names that differ only in case are one file on macOS
+    and Windows (and in a checkout there), so they are refused everywhere."""
+    first: dict[str, Article] = {}
+    errors = []
+    for article in articles:
+        other = first.setdefault(article.slug.casefold(), article)
+        if other is not article:
+            errors.append(BuildError(article.source, None, f"its page articles/{article.slug}/ is the page of "
+                                     f"{other.source} too (names that differ only in case are one file on macOS "
+                                     "and Windows): rename one of them"))
+    return errors
 
 
 @contextlib.contextmanager
@@ -266,11 +268,13 @@ class Builder:
     """One site's builds; `serve` keeps one Builder, so annotations stay in memory between rebuilds."""
 
     def __init__(self, config: SiteConfig, *, out: Path | None = None, use_cache: bool = True,
-                 jobs: int | None = None, progress_stream=None):
+                 jobs: int | None = None, progress_stream=None, force: bool = False):
         self.config = config
         self.out = Path(out) if out else config.path(config.output_dir)
+        self._out_named = None if out is None else ("--out", None, f"'{out}'")  # for errors: how the user named it
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
+        self.output = Output(self.out, self.cache.folder / "next" if self.cache.folder else None, force=force)
         self.progress_stream = progress_stream
         self._parts: dict[str, ArticleParts] = {}  # by render key
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
@@ -280,7 +284,6 @@ class Builder:
         # (env key, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
         self._trusted = False  # this build's manifest is the one this builder left (see _left)
-        self._touched: set[str] = set()  # output files this build wrote or removed
         # The manifest this builder last saved, with the output folder's and the saved manifest's
         # identity then: while both are the same, the next build trusts that the files are as this
         # builder left them (serve owns its output), instead of checking each by stat as a fresh
@@ -288,6 +291,20 @@ class Builder:
         self._left: tuple[tuple, dict] | None = None
 
     # Phase 1: read -----------------------------------------------------------------------------------
+    def _check_folders(self) -> None:
+        """The content folder exists, and the output folder is none of the site's own (see pizhu.output)."""
+        config = self.config
+        content = config.path(config.content_dir)
+        if not content.is_dir():
+            raise BuildError(config.source or "site.yaml", config.line_of("content_dir"),
+                             f"content_dir '{config.content_dir}': no such folder (where are the articles?)")
+        named = {"the site folder": config.root, f"content_dir '{config.content_dir}'": content,
+                 f"templates_dir '{config.templates_dir}'": config.path(config.templates_dir),
+                 f"static_dir '{config.static_dir}'": config.path(config.static_dir),
+                 f"the cache {cachemod.CACHE_DIR}": config.path(cachemod.CACHE_DIR)}
+        check_location(self.out, named, self._out_named or (
+            config.source or "site.yaml", config.line_of("output_dir"), f"output_dir '{config.output_dir}'"))
+
     def _read(self):
         config = self.config
         glossary_path = config.path(config.glossary)
@@ -313,6 +330,7 @@ class Builder:
             seen.add(file_key)
             if not article.draft:
                 found.append((article, file_key))
+        errors += _same_pages(article for article, _ in found)
         if errors:
             raise BuildErrors(errors) if len(errors) > 1 else errors[0]
         found.sort(key=lambda pair: (pair[0].date, pair[0].slug), reverse=True)
@@ -345,13 +363,15 @@ class Builder:
         clock = _Clock()
         lap = clock.lap
         config, out = self.config, self.out
+        self._check_folders()
         found, glossary, glossary_key, seen = self._read()
         env_key = digest(cachemod.pizhu_digest(), repr(config),
                          cachemod.tree_digest(config.path(config.templates_dir)))
         left, self._left = self._left, None  # kept only by a build that succeeds
-        self._touched = set()
         self._trusted = left is not None and None not in left[0] and left[0] == self._output_stamp()
         manifest = left[1] if self._trusted else self.cache.load_manifest(out)
+        self.output.prepare(set(manifest["files"]), manifest.get("dirs") or {}, manifest.get("next"),
+                            trusted=self._trusted)
         old_pages, old_files = manifest["pages"], manifest["files"]
 
         entries: list[_Entry] = []
@@ -388,21 +408,15 @@ class Builder:
 
     @contextlib.contextmanager
     def _staging(self, needed: bool):
-        """A fresh folder beside the output for files being rendered, removed afterwards (renames
-        move its files into the output, so it must be on the same file system)."""
+        """The output's next folder (pizhu.output), for the files being rendered."""
         if not needed:
             yield None
             return
-        parent = self.out.resolve().parent
         try:
-            parent.mkdir(parents=True, exist_ok=True)
-            folder = tempfile.mkdtemp(prefix=f".{self.out.name}.staging-", dir=parent)
-        except OSError as exc:
-            raise BuildError(self.out, None, f"cannot write beside the output folder: {exc.strerror or exc}") from None
-        try:
-            yield Path(folder)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            yield self.output.open_next()
+        except BaseException:
+            self.output.close_next()
+            raise
 
     def _finish(self, plan: _Plan, new_pages: dict, annotated: int, staging: Path | None,
                 articles_first: Callable[[int], None] | None, clock: _Clock) -> BuildReport:
@@ -426,33 +440,38 @@ class Builder:
             for path in sorted(static.rglob("*")):
                 if path.is_file():
                     wanted["static/" + path.relative_to(static).as_posix()] = path.read_bytes()
-        written, files_manifest = 0, {}
+        publish = self.output.publish
+        written = removed = 0
         early = articles_first is not None and not site_reusable
-        if early:
-            written, files_manifest = self._write(wanted, old_files)
+        if early:  # the edited pages now, with the last build's site-wide pages; those follow
+            kept = {rel: None for rel in old_site.get("files") or () if rel in old_files and rel not in wanted}
+            written, removed, old_files = publish({**wanted, **kept}, old_files)
             lap("write")
             articles_first(written)
+            wanted = dict.fromkeys(wanted)  # in the output now
+            staging = self.output.open_next()
         try:
             if site_reusable:
                 site_files, site_keys = dict.fromkeys(old_site["files"]), old_site.get("keys") or {}
             else:
-                site_files, site_keys = self._site_wide(entries, env_key, old_site, old_files, staging)
+                try:
+                    site_files, site_keys = self._site_wide(entries, env_key, old_site, old_files, staging)
+                except OSError as exc:
+                    raise write_error(exc, self.out) from None
                 lap("site-wide pages")
-            more, more_manifest = self._write(site_files if early else {**wanted, **site_files}, old_files)
+            wanted.update(site_files)
+            more, gone, files_manifest = publish(wanted, old_files)
         except BaseException:
-            if early:  # keep what was written on record, so it is not redone
-                self.cache.save_manifest(out, {"pages": pages_manifest, "files": {**old_files, **files_manifest},
-                                               "site": old_site})
+            if early:  # keep what was published on record, so it is not redone
+                self.cache.save_manifest(out, {"pages": pages_manifest, "files": old_files, "site": old_site})
             raise
-        written += more
-        files_manifest.update(more_manifest)
-        wanted.update(site_files)
-        removed, dirs = self._remove_stale(set(wanted), old_files, manifest.get("dirs") or {})
+        written, removed = written + more, removed + gone
         lap("write")
         reused = len(entries) - annotated
 
         pages = sum(1 for rel in wanted if rel.endswith(".html"))
-        manifest = {"pages": pages_manifest, "files": files_manifest, "dirs": dirs,
+        manifest = {"pages": pages_manifest, "files": files_manifest, "dirs": self.output.times,
+                    "next": self.output.next_state,
                     "site": {"key": site_key, "files": list(site_files), "keys": site_keys, "env": env_key}}
         self.cache.save_manifest(out, manifest)
         self._left = (self._output_stamp(), manifest)
@@ -569,8 +588,9 @@ class Builder:
         def take(e: _Entry, result, process: int) -> None:
             nonlocal annotated
             e.process = process
-            if result[0] == "error":
-                err = BuildError(result[1], result[2], result[3])
+            if result[0] in ("error", "oserror"):
+                err = (BuildError(result[1], result[2], result[3]) if result[0] == "error"
+                       else write_error(OSError(*result[1:]), self.out))
                 errors.setdefault(str(err), err)
                 return
             _, new, files, parts = result
@@ -613,129 +633,3 @@ class Builder:
                 for i, result in zip(chunk, results):
                     take(todo[i], result, process)
                 progress.advance(len(chunk))
-
-    # Phase 3 helpers -----------------------------------------------------------------------------------
-    def _write(self, wanted: dict, old_files: dict) -> tuple[int, dict]:
-        """Put each file whose bytes differ from what is there into the output; returns (count,
-        manifest files). `wanted` maps a path to a staged file (moved in by a rename), to bytes, or
-        to None for a reused file."""
-        out = self.out
-        if out.exists() and not out.is_dir():
-            raise BuildError(out, None, "output path exists and is not a folder")
-        written, files = 0, {}
-        for rel, data in wanted.items():
-            if data is None:  # reused: unchanged since the last build (checked by _unchanged)
-                files[rel] = old_files[rel]
-                continue
-            staged = data if isinstance(data, Staged) else None
-            size, sha = (staged.size, staged.sha) if staged else (len(data), hashlib.sha256(data).hexdigest())
-            target = out / rel
-            st = self._same_file(target, size, sha, old_files.get(rel), staged.path if staged else data)
-            if st is None:
-                if staged:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(staged.path, target)
-                else:
-                    write_atomic(target, data)
-                st = target.stat()
-                written += 1
-                self._touched.add(rel)
-            files[rel] = [st.st_size, st.st_mtime_ns, sha]
-        return written, files
-
-    @staticmethod
-    def _same_file(target: Path, size: int, sha: str, known: list | None, content: str | bytes):
-        """The stat of `target` when it already holds these bytes (`content`: bytes, or a staged file's
-        path), else None."""
-        try:
-            st = target.stat()
-        except OSError:
-            return None
-        if st.st_size != size:
-            return None
-        if known and [st.st_size, st.st_mtime_ns] == known[:2]:  # as the last build left it
-            return st if known[2:] == [sha] else None
-        try:
-            data = content if isinstance(content, bytes) else Path(content).read_bytes()
-            return st if target.read_bytes() == data else None
-        except OSError:
-            return None
-
-    def _remove_stale(self, wanted: set[str], old_files: dict, old_dirs: dict) -> tuple[int, dict]:
-        """Delete output files this build did not produce (removed articles and assets, files put
-        there by hand) and empty folders; returns (count, {folder: modification time} for the next build).
-
-        Files the last build wrote and this one does not are deleted by name. Other files are looked
-        for only in folders whose modification time changed since (adding or removing an entry
-        changes it): a no-op build does not list the whole site. A builder that trusts the output
-        as it left it (serve: see `_left`) looks again only at the folders it wrote to; files put
-        there by hand meanwhile go at the next `build`."""
-        if not self.out.is_dir():
-            return 0, {}
-        removed = self._remove_known(set(old_files) - wanted)
-        top, folders, times = str(self.out), _folders(wanted), {}
-        if self._trusted and old_dirs:  # only folders this build wrote to or removed from changed
-            times = {rel: mtime for rel, mtime in old_dirs.items() if rel in folders}
-            for rel in _folders(self._touched) & folders:
-                with contextlib.suppress(OSError):
-                    times[rel] = os.stat(os.path.join(top, rel) if rel else top).st_mtime_ns
-            return removed, times
-        if not old_dirs:
-            removed += self._sweep(top, wanted)
-        for rel in sorted(folders, reverse=True):  # deepest first
-            path = os.path.join(top, rel) if rel else top
-            try:
-                mtime = os.stat(path).st_mtime_ns
-                if old_dirs and mtime != old_dirs.get(rel):
-                    removed += self._sweep(path, wanted, folders)
-                    mtime = os.stat(path).st_mtime_ns
-            except OSError:
-                continue
-            times[rel] = mtime
-        return removed, times
-
-    def _sweep(self, folder: str, wanted: set[str], known: set[str] | None = None) -> int:
-        """Delete the files under `folder` that are not `wanted`, and folders left empty; with
-        `known` (folders holding wanted files, checked on their own), only `folder` itself and the
-        unknown folders in it."""
-        out = str(self.out)
-        removed, prefix, visited = 0, len(out) + len(os.sep), []
-        for here, dirs, names in os.walk(folder):
-            rel_here = here[prefix:].replace(os.sep, "/") if here != out else ""
-            if known is not None and here != folder and rel_here in known:
-                dirs[:] = []
-                continue
-            visited.append(here)
-            for name in names:
-                if (f"{rel_here}/{name}" if rel_here else name) not in wanted:
-                    try:
-                        os.unlink(os.path.join(here, name))
-                        removed += 1
-                    except OSError:
-                        pass
-        for here in reversed(visited):  # deepest first
-            if here != out:
-                try:
-                    os.rmdir(here)  # only succeeds when empty
-                except OSError:
-                    pass
-        return removed
-
-    def _remove_known(self, stale: set[str]) -> int:
-        removed = 0
-        for rel in sorted(stale):
-            path = self.out / rel
-            try:
-                path.unlink()
-                removed += 1
-            except OSError:
-                continue
-            self._touched.add(rel)
-            for folder in path.parents:
-                if folder == self.out:
-                    break
-                try:
-                    folder.rmdir()  # only when empty
-                except OSError:
-                    break
-        return removed

@@ -17,6 +17,8 @@ What is kept, and what each entry is keyed on:
 - ``outputs/<hash of output folder>.pickle``: per output folder, the render key of each article page
   (article file, annotation key, templates, site.yaml values, Pizhu's source) and the size and
   mtime of every file written, so an unchanged article is neither rendered nor written again.
+- ``next/<hash of output folder>/``: the site before the output's current one, updated into the next
+  build's site and swapped in (`pizhu.output`); not sealed, checked file by file against the output.
 
 Every file starts with a line holding the SHA-256 of the rest; an entry whose hash does not match,
 or that fails to load, is deleted and rebuilt. All writes go to a temporary file and are renamed

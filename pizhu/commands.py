@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import annotator
 
@@ -23,16 +24,25 @@ def _config(args) -> SiteConfig:
 
 def build(args) -> int:
     config = _config(args).with_overrides(base_url=args.base_url, url=args.site_url and args.site_url.rstrip("/"))
-    report = build_site(config, out=args.out, use_cache=not args.no_cache, jobs=args.jobs)
+    if args.base_url and config.base_url != "/" and not args.site_url and _is_local(config.url):
+        print(f"warning: --base-url {args.base_url} without --site-url: the feed and sitemap will point at "
+              f"{config.url} (site.yaml's url); pass --site-url https://<host> when building for a host",
+              file=sys.stderr)
+    report = build_site(config, out=args.out, use_cache=not args.no_cache, jobs=args.jobs, force=args.force)
     print(report.summary())
     if os.environ.get("PIZHU_TIMINGS") and report.phases:
         print(report.timings(), file=sys.stderr)
     return 0
 
 
+def _is_local(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
 def serve(args) -> int:
     from .serve import serve as run_server
-    return run_server(_config(args), host=args.host, port=args.port, config_path=Path(args.config))
+    return run_server(_config(args), host=args.host, port=args.port, config_path=Path(args.config), force=args.force)
 
 
 def annotate(args) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import BuildError, BuildErrors
@@ -30,9 +30,15 @@ class SiteConfig:
     timeline_page_size: int = 1000  # entries the site timeline shows on one page; above, one page per year
     min_confidence: float = 0.5  # marks the annotator is less sure of are not shown (README, "Accuracy")
     root: Path = Path(".")  # folder of site.yaml; relative paths above are resolved against it
+    source: Path | None = field(default=None, repr=False, compare=False)  # site.yaml, for error messages
+    lines: dict = field(default_factory=dict, repr=False, compare=False)  # key → its line in site.yaml
 
     def path(self, relative: str) -> Path:
         return self.root / relative
+
+    def line_of(self, key: str) -> int | None:
+        """site.yaml's line that sets `key` (None: the default is used)."""
+        return self.lines.get(key)
 
     def with_overrides(self, **changes) -> "SiteConfig":
         changes = {k: v for k, v in changes.items() if v is not None}
@@ -49,7 +55,7 @@ def normalise_base_url(value: str) -> str:
     return f"/{value}/" if value else "/"
 
 
-_KEYS = {f.name: f for f in fields(SiteConfig) if f.name != "root"}
+_KEYS = {f.name: f for f in fields(SiteConfig) if f.name not in ("root", "source", "lines")}
 
 
 def load_config(path: str | Path = "site.yaml") -> SiteConfig:
@@ -74,7 +80,7 @@ def load_config(path: str | Path = "site.yaml") -> SiteConfig:
     if "base_url" in values:
         values["base_url"] = normalise_base_url(values["base_url"])
     values["url"] = values.get("url", SiteConfig.url).rstrip("/")
-    return SiteConfig(**values, root=path.parent)
+    return SiteConfig(**values, root=path.parent, source=path, lines={k: mapping.line_of(k) for k in values})
 
 
 def _checked(key: str, value, field, path: Path, line: int):

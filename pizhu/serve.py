@@ -50,10 +50,10 @@ MAX_WAIT = 120.0  # a request waits at most this long for a running build
 class ServeState:
     """The site being served: its builder, whether a build runs, and the errors of the last one."""
 
-    def __init__(self, config: SiteConfig, config_path: Path | None = None):
+    def __init__(self, config: SiteConfig, config_path: Path | None = None, *, force: bool = False):
         self.config = config
         self.config_path = config_path or config.root / "site.yaml"
-        self.builder = Builder(config, progress_stream=sys.stderr)
+        self.builder = Builder(config, progress_stream=sys.stderr, force=force)
         self.out = self.builder.out
         self.building = False
         self.errors: list[dict] | None = None
@@ -359,8 +359,8 @@ def _warm_up() -> None:
 
 
 def serve(config: SiteConfig, *, host: str = "127.0.0.1", port: int = 8000,
-          config_path: Path | None = None) -> int:
-    state = ServeState(config, config_path)
+          config_path: Path | None = None, force: bool = False) -> int:
+    state = ServeState(config, config_path, force=force)
     state.rebuild()
     watcher = WatchfilesWatcher(state)
     SiteHandler.state, SiteHandler.host, SiteHandler.port = state, host, port

@@ -333,35 +333,45 @@ def test_warm_builder_loads_parts_before_the_first_edit(site, monkeypatch):
     assert b.build().rendered == 1 and loaded == [] and merged_all == []  # entity pages merged while warming
 
 
-def test_files_put_in_the_output_by_hand_are_removed(site, tmp_path):
-    """Only folders whose contents changed are listed, but every stray file still goes."""
+def test_files_put_in_the_output_by_hand_are_kept_and_need_force(site, tmp_path):
+    """A build deletes only what it wrote: stray files make it refuse, and with force they stay."""
     build(site)
     out = site / "_site"
-    (out / "articles" / "beta" / "stray.html").write_text("x", encoding="utf-8")
-    (out / "new-folder" / "deep").mkdir(parents=True)
-    (out / "new-folder" / "deep" / "stray.txt").write_text("x", encoding="utf-8")
-    (out / "stray.txt").write_text("x", encoding="utf-8")
-    report = build(site)
-    assert report.removed == 3 and not (out / "new-folder").exists()
+    strays = [out / "articles" / "beta" / "stray.html", out / "new-folder" / "deep" / "stray.txt", out / "stray.txt"]
+    for stray in strays:
+        stray.parent.mkdir(parents=True, exist_ok=True)
+        stray.write_text("x", encoding="utf-8")
+    with pytest.raises(BuildError, match="holds files Pizhu did not write"):
+        build(site)
+    path = site / "content" / "alpha.md"
+    path.write_text(EXTRA["alpha"] + "\n又一段。\n", encoding="utf-8")
+    report = build(site, force=True)
+    assert report.rendered == 1 and all(stray.read_text(encoding="utf-8") == "x" for stray in strays)
+    shutil.rmtree(out / "new-folder")
+    (out / "stray.txt").unlink()
+    (out / "articles" / "beta" / "stray.html").unlink()
+    assert build(site).written == 0
     assert_same_as_clean(site, tmp_path)
-    assert build(site).removed == 0
 
 
-def test_kept_builder_leaves_stray_files_to_the_next_build_and_keeps_the_cache_pruned(site, tmp_path):
-    """serve's builder trusts the output it left and looks only at the folders it writes to; a
-    file put there meanwhile is removed by the next `build`, and edits never grow the cache."""
+def test_kept_builder_never_deletes_stray_files_and_keeps_the_cache_pruned(site, tmp_path):
+    """serve's builder trusts the output it left and does not list it again: a file put there
+    meanwhile is not deleted, and the next `build` asks for --force; edits never grow the cache."""
     b = builder.Builder(load_config(site / "site.yaml"))
     b.build()
     out, cache = site / "_site", site / CACHE_DIR
     stray = out / "articles" / "beta" / "stray.html"
     stray.write_text("x", encoding="utf-8")
     path = site / "content" / "alpha.md"
-    for n in range(3):
+    for n in range(4):  # each build swaps the site in: an even number leaves the stray in sight
         path.write_text(EXTRA["alpha"] + f"\n第{n}次修改：腾讯营收增长{n}%。\n", encoding="utf-8")
         assert b.build().annotated == 1
     assert len(list((cache / "annotations").iterdir())) == len(list((cache / "parts").iterdir())) == 3
-    assert stray.exists()
-    assert build(site).removed == 1 and not stray.exists()
+    assert stray.read_text(encoding="utf-8") == "x"
+    with pytest.raises(BuildError, match="stray.html"):
+        build(site)
+    stray.unlink()
+    build(site)
     assert_same_as_clean(site, tmp_path)
 
 
