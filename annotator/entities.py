@@ -192,6 +192,19 @@ _TITLE_END = re.compile("(?:" + "|".join(sorted((re.escape(t) for t in V.TITLES 
 _PCUE_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_BEFORE), key=len, reverse=True)) + r")\s*$")
 _PCUE_AFTER = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_AFTER), key=len, reverse=True)) + ")")
 _PLACE_SUF1 = {s for s in V.PLACE_SUFFIXES}
+_PERSON_TAGS = {"nr", "nrfg", "nrt"}
+# jieba tags some verbs and generic nouns ns (上市, 入海, 城镇): a two-character "place" whose first
+# character is a direction, verb or preposition, or is itself a generic place word, is not a name
+_NOT_PLACE_HEAD_TAGS = {"f", "v", "p", "d", "c", "vg"}
+_GENERIC_PLACE_CHARS = set("城镇乡村山市街区县")
+# endings of jieba nt words that are disciplines, processes or things (天文学, 国际化, 越野车), not bodies
+_NOT_ORG_END = set("学化物药车展品处站")
+
+
+def _verb_or_generic_place(w: str) -> bool:
+    if len(w) != 2:
+        return False
+    return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS and w[1] in _GENERIC_PLACE_CHARS)
 _TRANSLIT_RUN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{2,}(?:[·•\\-－‧][" + "".join(sorted(V.TRANSLIT)) + "]{1,})+")
 _TRANSLIT_PLAIN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{3,}")
 
@@ -260,11 +273,15 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS)) and _split_prefix(w, s, cands):
             pass
         elif lw >= 2 and tag == "ns":
-            if (_seg.word_freq(w) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
+            if _verb_or_generic_place(w):
+                pass
+            elif (_seg.word_freq(w) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
                     or (i + 1 < n and toks[i + 1][1] == e and toks[i + 1][0] in _PLACE_SUF1):
                 cands.append((s, e, "place", 20, None))
         elif lw >= 2 and tag == "nt":
-            if any(w.endswith(x) for x in ("特别行政区", "自治区", "自治州", "省", "市", "县")):
+            if w in V.ORG_SUFFIXES or w[-1] in _NOT_ORG_END:
+                pass  # 交易所, 联合会: the kind of body, not its name; 天文学, 国际化: jieba's nt is noisy
+            elif any(w.endswith(x) for x in ("特别行政区", "自治区", "自治州", "省", "市", "县")):
                 cands.append((s, e, "place", 22, None))
             else:
                 cands.append((s, e, "org", 22, None))
@@ -296,7 +313,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             _surname_name(text, toks, i, cands)
         # organisation suffix
         suf = None
-        if w[-1] in _ORG_SUF_LAST and (tag != "ORG" or (i and toks[i - 1][2] == s and tags.get(toks[i - 1][0]) in ("PLACE", "ns"))):
+        if w[-1] in _ORG_SUF_LAST and tag not in _PERSON_TAGS and (tag != "ORG" or (i and toks[i - 1][2] == s and tags.get(toks[i - 1][0]) in ("PLACE", "ns"))):
             for sf in _ORG_SUF_LAST[w[-1]]:
                 if w.endswith(sf):
                     suf = sf
@@ -348,6 +365,8 @@ def _surname_name(text: str, toks: list, i: int, cands: list) -> None:
     tags = _seg.TAGS
     n = len(toks)
     w, s, e = toks[i]
+    if tags.get(w) == "c" and s and _seg._HAN.match(text, s - 1):
+        return  # 和 between two words joins them (王涛和林静); as a surname it starts a clause
     j, end, given = i + 1, e, 0
     while j < n and given < 2 and len(toks[j][0]) == 1 and toks[j][1] == end and toks[j][0] not in V.NOT_GIVEN \
             and tags.get(toks[j][0]) not in ("TITLE", "GEN", "uj", "ul", "p", "c", "m", "q", "PLACE", "ORG"):

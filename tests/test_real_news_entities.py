@@ -1,0 +1,40 @@
+"""Entity failures seen on real news, one test per kind, on invented sentences (issue 10)."""
+from __future__ import annotations
+
+import annotator
+
+
+def ann(text: str):
+    return annotator.annotate(text, date="2024-03-01")
+
+
+def names(text: str) -> dict[str, str]:
+    """Every mention's text -> its entity's type."""
+    return {m.text: e.type for e in ann(text).entities for m in e.mentions}
+
+
+def by_surface(a, surface: str):
+    for e in a.entities:
+        if any(m.text == surface for m in e.mentions):
+            return e
+    return None
+
+
+def test_verbs_and_generic_place_words_are_not_places():
+    found = names("这家公司计划明年在香港上市，城镇居民的收入也在增长。")
+    assert found == {"香港": "place"}
+
+
+def test_conjunction_he_is_not_a_surname():
+    found = names("王涛和林静出席了会议。")
+    assert found.get("林静") == "person" and "和林静" not in found and "和林" not in found
+
+
+def test_org_word_inside_a_persons_name_does_not_make_an_org():
+    found = names("远山科技王建军表示，公司将继续投入研发。")
+    assert found.get("王建军") == "person"
+    assert all("王建军" not in m or m == "王建军" for m in found)
+
+
+def test_kinds_of_bodies_are_not_names():
+    assert names("他们计划登陆交易所，目前已取得新进展。") == {}
