@@ -640,29 +640,24 @@ def _congress_candidates(text: str, cands: list) -> None:
         cands.append((start, m.end(), "org", 45, None))
 
 
-_SPORT_RE = re.compile("|".join(sorted(map(re.escape, V.SPORT_CUES), key=len, reverse=True)))
+_MATCH = "|".join(sorted(map(re.escape, V.MATCH_WORDS), key=len, reverse=True))
+_MATCH_BEFORE = re.compile(rf"(?:{_MATCH})\s*$")
+_MATCH_AFTER = re.compile(rf"\s*(?:\d+\s*[比:：-]\s*\d+\s*)?(?:{_MATCH})")
 
 
 def _sport_context(doc: Document, toks: list, cands: list) -> None:
-    """In a sentence about sport, a city's name is its club (罗马, 米兰): org, not place."""
+    """A city's or a foreign name's candidate right next to a match word (罗马主场战胜米兰, 雷吉纳vs米兰) is a
+    club: org. Elsewhere in a sports story a city stays a place (在巴黎举行的比赛)."""
     text = doc.text
-    cache: dict = {}
     for k, c in enumerate(cands):
-        if c[2] == "person" and c[4] is None and c[3] <= 17 and (
-                text.startswith(("vs", "VS", "Vs"), c[1]) or text[max(0, c[0] - 2):c[0]] in ("vs", "VS", "Vs")):
-            cands[k] = (c[0], c[1], "org", c[3], None)  # 雷吉纳vs米兰: two clubs
+        s, e, kind, prio, entry = c
+        if entry is not None or kind not in ("place", "person") or kind == "person" and prio >= 30:
             continue
-        if c[2] != "place" or c[4] is not None:
-            continue
-        surface = text[c[0]:c[1]]
+        surface = text[s:e]
         if surface in V.COUNTRIES or len(surface) < 2 or surface[-1] in "省市县区州镇乡村路街":
             continue
-        sent = doc.sentence_at(c[0])
-        hit = cache.get(sent.start)
-        if hit is None:
-            hit = cache[sent.start] = bool(_SPORT_RE.search(text, sent.start, sent.end))
-        if hit:
-            cands[k] = (c[0], c[1], "org", c[3], None)
+        if _MATCH_BEFORE.search(text, max(0, s - 6), s) or _MATCH_AFTER.match(text, e):
+            cands[k] = (s, e, "org", prio, None)
 
 
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:

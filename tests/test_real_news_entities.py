@@ -38,3 +38,8 @@ def test_org_word_inside_a_persons_name_does_not_make_an_org():
 
 def test_kinds_of_bodies_are_not_names():
     assert names("他们计划登陆交易所，目前已取得新进展。") == {}
+
+
+def test_city_is_a_club_only_next_to_a_match_word():
+    assert names("罗马主场2比1战胜米兰。") == {"罗马": "org", "米兰": "org"}
+    assert names("在巴黎举行的游泳比赛中，他夺得金牌。") == {"巴黎": "place"}
