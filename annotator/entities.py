@@ -205,7 +205,8 @@ def _verb_or_generic_place(w: str) -> bool:
     if len(w) != 2:
         return False
     return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS and w[1] in _GENERIC_PLACE_CHARS)
-_TRANSLIT_RUN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{2,}(?:[·•\\-－‧][" + "".join(sorted(V.TRANSLIT)) + "]{1,})+")
+_DOTTED = "".join(sorted(V.TRANSLIT_DOTTED))
+_TRANSLIT_RUN = re.compile(f"[{_DOTTED}]{{2,}}(?:[·•\\-－‧][{_DOTTED}]{{1,}})+")
 _TRANSLIT_PLAIN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{3,}")
 
 

@@ -43,3 +43,11 @@ def test_kinds_of_bodies_are_not_names():
 def test_city_is_a_club_only_next_to_a_match_word():
     assert names("罗马主场2比1战胜米兰。") == {"罗马": "org", "米兰": "org"}
     assert names("在巴黎举行的游泳比赛中，他夺得金牌。") == {"巴黎": "place"}
+
+
+def test_transliterated_name_is_whole_across_its_middle_dot():
+    a = ann("彼得·皮尔斯和亚当·皮蒂也会到场。皮蒂说，他很期待。")
+    assert by_surface(a, "彼得·皮尔斯").type == "person"
+    adam = by_surface(a, "亚当·皮蒂")
+    assert adam is not None and adam.type == "person" and by_surface(a, "皮蒂") is adam
+    assert by_surface(a, "亚当") is None
