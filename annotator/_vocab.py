@@ -26,8 +26,9 @@ def table(name: str) -> list[tuple[str, ...]]:
 
 
 TITLES = words("titles")
-ORG_SUFFIXES = words("org_suffixes")
-ORG_WEAK_SUFFIXES = words("org_weak_suffixes")
+INDUSTRY_WORDS = words("industry_words")
+ORG_SUFFIXES = words("org_suffixes") | INDUSTRY_WORDS
+ORG_WEAK_SUFFIXES = words("org_weak_suffixes") | INDUSTRY_WORDS
 PLACE_SUFFIXES = words("place_suffixes")
 SPEECH_VERBS = words("speech_verbs")
 DOC_NOUNS = words("doc_nouns")

@@ -95,6 +95,7 @@ _LETTER_DIGIT1 = re.compile(r"[A-Z]\d")
 _NOT_TRANSLATION = re.compile(r"[，。,；;：:、]|\d{4}|[约超近]")
 _PRODUCT_VERSION = re.compile(r"([A-Za-z][\w\-]*) (?:\d[\w.]*|[A-Z])")
 _NAME_PARTS = re.compile(r"[ ·•\-－‧]")
+_NAME_DOTS = "·•-－‧"
 
 
 def _latin_candidates(text: str, cands: list) -> None:
@@ -196,7 +197,7 @@ _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # jieba tags some verbs and generic nouns ns (上市, 入海, 城镇): a two-character "place" whose first
 # character is a direction, verb or preposition, or is itself a generic place word, is not a name
 _NOT_PLACE_HEAD_TAGS = {"f", "v", "p", "d", "c", "vg"}
-_GENERIC_PLACE_CHARS = set("城镇乡村山市街区县")
+_GENERIC_PLACE_CHARS = {c for c in V.PLACE_SUFFIXES if len(c) == 1} | set("城")
 # endings of jieba nt words that are disciplines, processes or things (天文学, 国际化, 越野车), not bodies
 _NOT_ORG_END = set("学化物药车展品处站")
 
@@ -374,6 +375,8 @@ def _surname_name(text: str, toks: list, i: int, cands: list) -> None:
         end = toks[j][2]
         given += 1
         j += 1
+    if given == 2 and tags.get(toks[j - 1][0]) in ("v", "d", "p") and text.count(text[s:end - 1]) > text.count(text[s:end]):
+        end, given, j = end - 1, 1, j - 1  # 李明坐: the name 李明 stands alone elsewhere; 坐 is its verb
     if given:
         cue = _name_cue(text, toks, i, j)
         if _seg.tag_margin(text[s:end], "nr") >= (_PERSON_MARGIN - (2 if cue else 0)):
@@ -461,6 +464,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         start, named = s, tags.get(w) in ("nt", "nz") or tags.get(head) in _NAME_TAGS or not _seg.has_word(head)
     else:
         start, named = s, False
+    head_named = named
     j = i - 1
     length = e - start
     parts = 0
@@ -478,7 +482,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         namelike = ptag in _NAME_TAGS or (ptag is None and len(pw) == 1 and not ordinal)
         listed = listed or ptag in ("ORG", "PLACE")
         named = named or namelike
-        ext.append((toks[j][1], namelike))
+        ext.append((toks[j][1], namelike, pw))
         start = toks[j][1]
         length = e - start
         parts += 1
@@ -505,10 +509,19 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return
     if not named or (weak and len(w) == len(suf) and parts < 1):
         return
+    if suf in V.INDUSTRY_WORDS and not head_named and all(x[2] in V.COUNTRIES for x in ext if x[1]):
+        return  # a country and an industry word (中国电动汽车): the country's industry, not a company
+    if weak and len(suf) == 1 and ext and len(ext[0][2]) == 1 and ext[0][2] in V.SURNAMES and len(w) == 1:
+        return  # a surname and 军/党/队 (雷军, 王军): a person's given name, not a body
     if start > 0 and text[start - 1] in "该本我贵其此这那某各":
         return
+    if len(w) == len(suf) and tags.get(w) in ("v", "vn") and _OBJECT_AFTER.match(text, e):
+        return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append((start, e, "org", 62 if listed and not _ORG_TAIL_GENERIC.search(w) else 30 if not weak else 26, None))
+
+
+_OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")
 
 
 def _place_from_suffix(toks: list, i: int, cands: list) -> None:
@@ -554,8 +567,16 @@ def _token_at(toks: list, pos: int, field: int) -> int | None:
 
 
 def _translit_candidates(text: str, toks: list, cands: list) -> None:
+    lasts = set()
     for m in _TRANSLIT_RUN.finditer(text):
         cands.append((m.start(), m.end(), "person", 35, None))
+        last = _NAME_PARTS.split(m.group())[-1]
+        if len(last) >= 2:
+            lasts.add(last)
+    for last in lasts:  # the surname of a person first named in full (菲尔普斯 after 迈克尔·菲尔普斯)
+        for s, e in _find_all(text, last):
+            if not (s and text[s - 1] in _NAME_DOTS):
+                cands.append((s, e, "person", 33, None))
     # a run of transliteration characters made of name-like pieces (雷德/克纳普): one foreign name
     if not toks:
         return

@@ -51,3 +51,39 @@ def test_transliterated_name_is_whole_across_its_middle_dot():
     adam = by_surface(a, "亚当·皮蒂")
     assert adam is not None and adam.type == "person" and by_surface(a, "皮蒂") is adam
     assert by_surface(a, "亚当") is None
+
+
+def test_brand_plus_industry_word_is_an_org():
+    found = names("远山矿业、华信期货和恒通证券的股价均上涨。")
+    assert found == {"远山矿业": "org", "华信期货": "org", "恒通证券": "org"}
+
+
+def test_country_plus_industry_word_is_not_a_company():
+    assert "中国电动汽车" not in names("中国电动汽车市场竞争激烈。")
+
+
+def test_holding_verb_is_not_swallowed_into_the_name():
+    found = names("华润控股三家公司。")
+    assert found == {"华润": "org"}
+    assert names("远山控股发布公告。") == {"远山控股": "org"}
+
+
+def test_surname_and_jun_is_a_person_not_an_army():
+    found = names("华为雷军表示，公司将继续投入。")
+    assert found.get("雷军") == "person" and "华为雷军" not in found
+
+
+def test_generic_landform_word_is_not_a_place():
+    assert "海洋" not in names("比赛中覃海洋游出了好成绩。")
+
+
+def test_verb_after_a_given_name_stays_out_of_it():
+    a = ann("李明坐在台下。李明说，一切顺利。")
+    assert by_surface(a, "李明").type == "person"
+    assert by_surface(a, "李明坐") is None
+
+
+def test_surname_of_a_foreign_person_named_in_full_joins_them():
+    a = ann("迈克尔·菲尔普斯说，菲尔普斯很强。")
+    e = by_surface(a, "迈克尔·菲尔普斯")
+    assert e is not None and by_surface(a, "菲尔普斯") is e
