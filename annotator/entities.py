@@ -28,12 +28,13 @@ _READY = False
 
 
 _FOLDS: dict[str, str] = {}
+_LETTER_SPACE_DIGIT = re.compile(r"(?<=[a-z]) (?=[0-9])")  # iPhone 15 and iPhone15 are one name
 
 
 def _fold(s: str) -> str:
     v = _FOLDS.get(s)
     if v is None:
-        v = s.casefold().replace("·", "-").replace("•", "-").replace("－", "-")
+        v = _LETTER_SPACE_DIGIT.sub("", s.casefold().replace("·", "-").replace("•", "-").replace("－", "-"))
         if len(_FOLDS) < 500_000:
             _FOLDS[s] = v
     return v
@@ -185,7 +186,8 @@ _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇0-9０-９]+[届次]|第[一二三四五六七八九十百零〇0-9０-９]+|[届次]")
 _NAME_WORD_MAX_FREQ = 400
 _ORG_TAIL_GENERIC = re.compile(r"政府$")
-_STRIP_SUFFIXES = ("集团公司", "有限公司", "股份公司", "控股集团", "集团", "公司", "控股", "银行", "资本", "基金", "科技")
+_STRIP_SUFFIXES = tuple(sorted({"集团公司", "有限公司", "股份公司", "控股集团", "集团", "公司", "控股", "银行", "资本", "基金", "社", "网"}
+                               | V.INDUSTRY_WORDS, key=len, reverse=True))
 _ORG_SUF_LAST: dict[str, list[str]] = {}
 for _sf in _ORG_SUF:
     _ORG_SUF_LAST.setdefault(_sf[-1], []).append(_sf)
@@ -632,7 +634,7 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
         if not named or m.start() - start < 2:
             continue
         words = inner.split()
-        kind = "person" if len(words) >= 2 and words[0] in V.FIRST_NAMES else (_ALIAS.get(_fold(inner), (None, "org"))[1])
+        kind = "person" if words[0] in V.FIRST_NAMES else (_ALIAS.get(_fold(inner), (None, "org"))[1])
         cands.append((start, m.start(), kind, 57, None))
 
 
@@ -794,21 +796,7 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                     occupied[k] = 1
                 owner[inner_s] = k_out
 
-    # an organisation's name with and without its suffix (瑞银集团 / 瑞银, 阿里巴巴集团 / 阿里巴巴): one org
-    for key, g in list(groups.items()):
-        if key not in groups or max(g["types"], key=g["types"].get) != "org":
-            continue
-        for s, e in list(g["mentions"]):
-            surface = text[s:e]
-            if not surface.endswith(_STRIP_SUFFIXES):
-                continue
-            for suf in _STRIP_SUFFIXES:
-                if surface.endswith(suf) and len(surface) - len(suf) >= 2:
-                    other = surface_key.get(_fold(surface[: -len(suf)]))
-                    if other and other != key and other in groups and \
-                            max(groups[other]["types"], key=groups[other]["types"].get) == "org":
-                        _merge(groups, owner, key, other, surface_key)
-                    break
+    _merge_short_org_names(text, groups, owner, surface_key)
 
     # Latin persons: the surname alone is the same person; transliterated names: the last part
     for key, g in list(groups.items()):
@@ -964,6 +952,43 @@ def _known_names(key: str) -> tuple:
     return _KNOWN.get(key, ())
 
 
+def _top_type(g: dict) -> str:
+    return max(g["types"], key=g["types"].get)
+
+
+def _short_forms(surface: str) -> list[str]:
+    """An organisation's name without its form or industry word (瑞银集团 → 瑞银, 路透社 → 路透) or without
+    its country (中国证监会 → 证监会)."""
+    out = []
+    for suf in _STRIP_SUFFIXES:
+        if surface.endswith(suf) and len(surface) - len(suf) >= 2:
+            out.append(surface[: -len(suf)])
+            break
+    for country in (surface[:2], surface[:3]):
+        if country in V.COUNTRIES and len(surface) - len(country) >= 2:
+            out.append(surface[len(country):])
+    return out
+
+
+def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: dict) -> None:
+    """An organisation's full name and its short form are one org, unless two full names share the short
+    form (远山汽车 and 远山资本 are two companies: 远山 joins neither)."""
+    claims: dict[str, set[str]] = {}
+    for key, g in groups.items():
+        if _top_type(g) != "org":
+            continue
+        for s, e in g["mentions"]:
+            for short in _short_forms(text[s:e]):
+                other = surface_key.get(_fold(short))
+                if other and other != key and other in groups and _top_type(groups[other]) == "org":
+                    claims.setdefault(other, set()).add(key)
+    for other, keys in claims.items():
+        if len(keys) == 1 and other in groups:
+            (key,) = keys
+            if key in groups:
+                _merge(groups, owner, key, other, surface_key)
+
+
 def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict | None = None) -> None:
     if into == other or other not in groups:
         return
@@ -988,7 +1013,7 @@ _SPACE = re.compile(r"\s")
 
 @lru_cache(maxsize=65536)  # the same names come back article after article
 def slug(name: str) -> str:
-    ascii_part = _NOT_SLUG.sub("-", name.casefold()).strip("-")
+    ascii_part = _NOT_SLUG.sub("-", name.casefold().replace("#", "-sharp").replace("+", "-plus")).strip("-")
     if ascii_part and len(ascii_part) * 2 >= len(_SPACE.sub("", name)):
         return ascii_part
     return "e" + format(zlib.crc32(name.encode("utf-8")), "08x")

@@ -87,3 +87,26 @@ def test_surname_of_a_foreign_person_named_in_full_joins_them():
     a = ann("迈克尔·菲尔普斯说，菲尔普斯很强。")
     e = by_surface(a, "迈克尔·菲尔普斯")
     assert e is not None and by_surface(a, "菲尔普斯") is e
+
+
+def test_person_with_english_name_in_brackets_is_a_person():
+    a = ann("安娜（Anna）说她很高兴。")
+    e = by_surface(a, "安娜")
+    assert e.type == "person" and by_surface(a, "Anna") is e
+
+
+def test_variants_of_one_name_are_one_entity():
+    a = ann("路透社报道称，路透获得了文件。中国证监会表示，证监会将加强监管。苹果发布iPhone 15，iPhone15的销量很好。")
+    assert by_surface(a, "路透") is by_surface(a, "路透社") is not None
+    assert by_surface(a, "证监会") is by_surface(a, "中国证监会") is not None
+    assert by_surface(a, "iPhone15") is by_surface(a, "iPhone 15") is not None
+
+
+def test_short_form_shared_by_two_companies_joins_neither():
+    a = ann("远山汽车和远山资本都发布了公告。")
+    assert by_surface(a, "远山汽车") is not by_surface(a, "远山资本")
+
+
+def test_programming_language_ids_differ():
+    from annotator.entities import slug
+    assert len({slug("C"), slug("C#"), slug("C++")}) == 3
