@@ -904,9 +904,33 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
         used_ids.add(eid)
         out.append(Entity(id=eid, name=name, type=kind, aliases=aliases,
                           note=entry.note if entry else None, link=entry.link if entry else None,
-                          mentions=[Mention(text[s:e], s, e) for s, e in mentions]))
+                          mentions=[Mention(text[s:e], s, e) for s, e in mentions],
+                          confidence=_confidence(g["types"].get(kind, 0), entry is not None, len(mentions))))
     out.sort(key=lambda en: en.mentions[0].start)
     return out
+
+
+# How likely a mark is right, by the strongest evidence behind its type (the candidate's priority):
+CONFIDENCE_GLOSSARY = 0.99  # the site's glossary names it
+CONFIDENCE_DICTIONARY = 0.9  # a known name (company and product tables, place lists), or one plus a model number
+CONFIDENCE_CUE = 0.8  # a title, a translation in brackets, a dotted foreign name, a party congress
+CONFIDENCE_SUFFIX = 0.65  # a name-like word plus an organisation or place word
+CONFIDENCE_GUESS = 0.5  # a dictionary tag, a surname plus characters, a run of transliteration characters
+CONFIDENCE_REPEATED = 0.05  # added to a guess named three times or more in the article
+
+
+def _confidence(priority: int, glossary: bool, mentions: int) -> float:
+    if glossary:
+        return CONFIDENCE_GLOSSARY
+    if priority >= 55:
+        base = CONFIDENCE_DICTIONARY
+    elif priority >= 33:
+        base = CONFIDENCE_CUE
+    elif priority >= 22:
+        base = CONFIDENCE_SUFFIX
+    else:
+        base = CONFIDENCE_GUESS
+    return round(min(CONFIDENCE_DICTIONARY, base + (CONFIDENCE_REPEATED if mentions >= 3 and base < CONFIDENCE_CUE else 0)), 2)
 
 
 # Non-ASCII characters that a case-insensitive `re` pattern of ASCII characters matches (İ ı ſ K): found

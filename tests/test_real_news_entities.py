@@ -110,3 +110,12 @@ def test_short_form_shared_by_two_companies_joins_neither():
 def test_programming_language_ids_differ():
     from annotator.entities import slug
     assert len({slug("C"), slug("C#"), slug("C++")}) == 3
+
+
+def test_confidence_follows_the_evidence():
+    from annotator import Glossary, GlossaryEntry
+    glossary = Glossary(entries=(GlossaryEntry(name="星河资本", type="org"),))
+    a = annotator.annotate("星河资本投资了远山矿业，微软也参与了。王涛和林静出席了会议。", date="2024-03-01", glossary=glossary)
+    conf = {e.name: e.confidence for e in a.entities}
+    assert conf["星河资本"] > conf["微软"] > conf["远山矿业"] > conf["林静"]
+    assert all(0 <= c <= 1 for c in conf.values())
