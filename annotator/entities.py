@@ -526,6 +526,29 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
 _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")
 
 
+_FIELD_TAGS = {"n", "vn", "nz", "j", "an"}
+
+
+def _agency_candidates(text: str, toks: list, cands: list) -> None:
+    """Government bodies: a jurisdiction (国家, 联邦, a country or place), its field words, then a body word
+    (国家能源局, 联邦议会, 美国商务部). A one-character body word needs a field word before it."""
+    tags = _seg.TAGS
+    for i, (w, s, e) in enumerate(toks):
+        if w not in V.GOVERNMENT_BODIES or i == 0:
+            continue
+        j, fields = i - 1, 0
+        while j >= 0 and toks[j][2] == toks[j + 1][1] and fields < 3:
+            pw = toks[j][0]
+            if pw in V.JURISDICTIONS or tags.get(pw) == "PLACE" or pw in V.COUNTRIES:
+                if fields or len(w) > 1:
+                    cands.append((toks[j][1], e, "org", 30, None))
+                break
+            if tags.get(pw) not in _FIELD_TAGS or pw in V.GENERIC_ZH:
+                break
+            fields += 1
+            j -= 1
+
+
 def _place_from_suffix(toks: list, i: int, cands: list) -> None:
     tags = _seg.TAGS
     w, s, e = toks[i]
@@ -709,6 +732,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _model_candidates(text, cands)
     _translated_candidates(text, toks, cands)
     _congress_candidates(text, cands)
+    _agency_candidates(text, toks, cands)
     _sport_context(doc, toks, cands)
     ignore = {_fold(s) for s in glossary.ignore}
 

@@ -119,3 +119,8 @@ def test_confidence_follows_the_evidence():
     conf = {e.name: e.confidence for e in a.entities}
     assert conf["星河资本"] > conf["微软"] > conf["远山矿业"] > conf["林静"]
     assert all(0 <= c <= 1 for c in conf.values())
+
+
+def test_government_bodies_beyond_the_dictionary():
+    found = names("国家能源局和卫生部联合发文，联邦议会也通过了法案。")
+    assert found == {"国家能源局": "org", "卫生部": "org", "联邦议会": "org"}
