@@ -60,7 +60,7 @@ def _setup() -> None:
         _ALIAS.setdefault(_fold(w), (w, "product"))
         if _seg._HAN.fullmatch(w):
             _seg.add_word(w, 1500, "PROD")
-    for w in V.COUNTRIES | V.CITIES:
+    for w in V.COUNTRIES | V.CITIES | V.CLUB_PLACES:
         _seg.add_word(w, max(3000, _seg.word_freq(w)), "PLACE")
     for w in V.TITLES:
         if _seg._HAN.fullmatch(w):
@@ -223,7 +223,7 @@ def _lively(w: str) -> bool:
     v = _LIVELY.get(w)
     if v is None:
         lw = len(w)
-        v = (_seg.TAGS.get(w) in _LIVELY_TAGS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
+        v = (_seg.TAGS.get(w) in _LIVELY_TAGS or w in V.CLUB_WORDS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
              or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or w in V.FACILITY_SUFFIXES or (lw == 2 and w[1] == "军") or (lw <= 3 and all(c in V.COUNTRY_ABBR for c in w))
              or (lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR) or (lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR))
         if len(_LIVELY) < 500_000:
@@ -266,6 +266,10 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             cands.append((s, e, "place", 21, None))
         elif lw == 2 and w[1] == "军" and w[0] in V.COUNTRY_ABBR:
             cands.append((s, e, "org", 40, None))
+        elif w in V.CLUB_WORDS:
+            if _MATCH_BEFORE.search(text, max(0, s - 6), s) or _MATCH_AFTER.match(text, e) or text.startswith("队", e) \
+                    or _LEAGUE_RE.search(text, *_sentence_bounds(text, s)):
+                cands.append((s, e, "org", 40, None))  # 骑士主场战胜勇士: the clubs, not knights and warriors
         elif tag == "ORG":
             cands.append((s, e, "org", 60, None))
         elif tag == "PROD":
@@ -696,6 +700,7 @@ def _sport_context(doc: Document, toks: list, cands: list) -> None:
     """A city's or a foreign name's candidate right next to a match word (罗马主场战胜米兰, 雷吉纳vs米兰) is a
     club: org. Elsewhere in a sports story a city stays a place (在巴黎举行的比赛)."""
     text = doc.text
+    cache: dict[int, bool] = {}
     for k, c in enumerate(cands):
         s, e, kind, prio, entry = c
         if entry is not None or kind not in ("place", "person") or kind == "person" and prio >= 30:
@@ -703,8 +708,26 @@ def _sport_context(doc: Document, toks: list, cands: list) -> None:
         surface = text[s:e]
         if surface in V.COUNTRIES or len(surface) < 2 or surface[-1] in "省市县区州镇乡村路街":
             continue
-        if _MATCH_BEFORE.search(text, max(0, s - 6), s) or _MATCH_AFTER.match(text, e):
+        if _MATCH_BEFORE.search(text, max(0, s - 6), s) or _MATCH_AFTER.match(text, e) or surface in V.CLUB_PLACES and _in_league_sentence(doc, s, cache):
             cands[k] = (s, e, "org", prio, None)
+
+
+_LEAGUE_RE = re.compile("|".join(sorted(map(re.escape, V.LEAGUE_WORDS), key=len, reverse=True)))
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause-independent sentence around `pos` (between 。！？ or line ends), without a Document."""
+    start = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+    ends = [x for x in (text.find(c, pos) for c in "。！？\n") if x >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _in_league_sentence(doc: Document, offset: int, cache: dict[int, bool]) -> bool:
+    sent = doc.sentence_at(offset)
+    hit = cache.get(sent.start)
+    if hit is None:
+        hit = cache[sent.start] = _LEAGUE_RE.search(doc.text, sent.start, sent.end) is not None
+    return hit
 
 
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:

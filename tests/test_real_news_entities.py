@@ -124,3 +124,10 @@ def test_confidence_follows_the_evidence():
 def test_government_bodies_beyond_the_dictionary():
     found = names("国家能源局和卫生部联合发文，联邦议会也通过了法案。")
     assert found == {"国家能源局": "org", "卫生部": "org", "联邦议会": "org"}
+
+
+def test_club_named_by_a_common_word_or_city_needs_a_sport_context():
+    assert names("他是一名勇敢的骑士，还吃了一个汉堡。") == {}
+    assert names("他在马赛和里昂之间往返。") == {"马赛": "place", "里昂": "place"}
+    assert names("骑士主场战胜勇士。") == {"骑士": "org", "勇士": "org"}
+    assert names("本赛季马赛在联赛中表现出色。") == {"马赛": "org"}
