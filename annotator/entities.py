@@ -665,6 +665,72 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
         cands.append((start, m.start(), kind, 57, None))
 
 
+_RARE_NOUN_FREQ = 100  # a noun this rare in jieba's dictionary may well be a brand (星河)
+_LIST_ITEM = re.compile(r"(?<=[、])[\u4e00-\u9fff]{2,5}(?=[、，,。；;]|等|和|及|与|以及)")
+
+
+def _list_candidates(text: str, cands: list) -> None:
+    """Items of one list are of one kind: in a list of organisations (红杉资本、星河、远望等) an unknown item
+    between the list marks is an organisation too, and in a list of people, a surname and a given name a
+    person. The list must hold a known organisation (or two found ones) or a person named with a cue."""
+    if "、" not in text:
+        return
+    by_span = {}
+    for c in cands:
+        if c[4] is None:
+            key = (c[0], c[1])
+            if key not in by_span or c[3] > by_span[key][3]:
+                by_span[key] = c
+    ends = {}
+    for (s, e), c in by_span.items():
+        ends.setdefault(e, []).append(c)
+    extra = []
+    for run in _list_runs(text, ends):
+        items = [(s, e) for s, e in run]
+        known = [by_span.get(it) for it in items]
+        kinds = [c[2] for c in known if c is not None and c[3] >= 17]
+        orgs = sum(1 for c in known if c is not None and c[2] == "org" and (c[3] >= 55 or c[3] >= 22))
+        strong_org = any(c is not None and c[2] == "org" and c[3] >= 55 for c in known)
+        if not (strong_org or orgs >= 2) or "person" in kinds or "place" in kinds and orgs < 2:
+            continue
+        for (s, e), c in zip(items, known):
+            if (c is None or c[2] == "person" and c[3] < 17) and _unknown_name(text[s:e]):
+                extra.append((s, e, "org", 23, None))
+    cands.extend(extra)
+
+
+def _list_runs(text: str, ends: dict):
+    """Runs of list items separated by 、: the candidate before the first mark, then spans of two to five Han
+    characters between the marks."""
+    pos = text.find("、")
+    while pos >= 0:
+        run = []
+        if pos in ends:
+            first = max(ends[pos], key=itemgetter(3))
+            run.append((first[0], first[1]))
+        p = pos
+        while p >= 0 and p < len(text) and text[p] == "、":
+            m = _LIST_ITEM.match(text, p + 1)
+            if not m:
+                break
+            run.append(m.span())
+            p = m.end()
+        if len(run) >= 2:
+            yield run
+        nxt = text.find("、", p + 1 if p > pos else pos + 1)
+        pos = nxt
+
+
+def _unknown_name(w: str) -> bool:
+    """A word the dictionary does not know as a common word: no verb, no function word, no generic noun."""
+    if w in V.GENERIC_ZH or any(ch in V.NOT_GIVEN for ch in w):
+        return False
+    tag = _seg.TAGS.get(w)
+    if tag is not None:
+        return (tag in _NAME_TAGS and _seg.word_freq(w) < _NAME_WORD_MAX_FREQ) or (tag == "n" and _seg.word_freq(w) < _RARE_NOUN_FREQ)
+    return not any(_seg.TAGS.get(w[k:k + 2]) in _COMMON_TAGS and _seg.word_freq(w[k:k + 2]) >= 1000 for k in range(len(w) - 1))
+
+
 def _contains_taken(s: int, e: int, taken: list, occupied: bytearray, chosen: list) -> bool:
     """Whether [s, e) is blocked only by figure/date spans that lie wholly inside it."""
     inside = [(a, b) for a, b in taken if a < e and s < b]
@@ -756,6 +822,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _translated_candidates(text, toks, cands)
     _congress_candidates(text, cands)
     _agency_candidates(text, toks, cands)
+    _list_candidates(text, cands)
     _sport_context(doc, toks, cands)
     ignore = {_fold(s) for s in glossary.ignore}
 

@@ -131,3 +131,8 @@ def test_club_named_by_a_common_word_or_city_needs_a_sport_context():
     assert names("他在马赛和里昂之间往返。") == {"马赛": "place", "里昂": "place"}
     assert names("骑士主场战胜勇士。") == {"骑士": "org", "勇士": "org"}
     assert names("本赛季马赛在联赛中表现出色。") == {"马赛": "org"}
+
+
+def test_unknown_item_in_a_list_of_organisations_is_an_organisation():
+    assert names("投资方包括红杉资本、星河、远望等知名机构。").get("星河") == "org"
+    assert names("苹果、香蕉、橘子都很好吃。") == {}
