@@ -316,6 +316,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         # a name right after a title (总统普京, 首相岸田文雄)
         if tag == "TITLE" and i + 1 < n and toks[i + 1][1] == e:
             _after_title(toks, i, cands)
+            _title_name_verb(text, toks, i, cands)
         # surname + one or two unknown single characters, or + one two-character word when a cue says so
         if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
             _surname_name(text, toks, i, cands)
@@ -418,6 +419,28 @@ def _after_title(toks: list, i: int, cands: list) -> None:
     if end - s >= 2 and (j >= n or toks[j][1] != end or len(toks[j][0]) > 1 or toks[j][0] in V.NOT_GIVEN):
         if _seg.tag_margin(toks[i + 1][0] if end - s == 1 else "".join(x[0] for x in toks[i + 1:j]), "nr") > -2:
             cands.append((s, end, "person", 34 if end - s >= 3 else 30, None))
+
+
+_PRIORITY_FRAME = 64  # outranks a dictionary word inside the name (董事长何小鹏表示: not the company 小鹏)
+
+
+def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
+    """A title, a surname, one or two characters, then a speech verb (首席经济学家温彬认为, 创始人李一男表示):
+    the frame names a person whatever the dictionary makes of the characters."""
+    e = toks[i][2]
+    for sur in (2, 1):
+        head = text[e:e + sur]
+        if not (head in V.COMPOUND_SURNAMES if sur == 2 else head in V.SURNAMES):
+            continue
+        for given in (2, 1):
+            end = e + sur + given
+            name = text[e:end]
+            if len(name) != sur + given or not _seg._HAN.fullmatch(name) or any(c in V.NOT_GIVEN for c in name[sur:]):
+                continue
+            k = _token_at(toks, end, 1)
+            if k is not None and toks[k][0] in V.SPEECH_VERBS:
+                cands.append((e, end, "person", _PRIORITY_FRAME, None))
+                return
 
 
 def _split_prefix(w: str, s: int, cands: list) -> bool:
@@ -586,6 +609,7 @@ def _model_candidates(text: str, cands: list) -> None:
 
 
 _PLAIN_OK_TAGS = {None, "nr", "nrt", "nrfg", "ns", "nz"}
+_PLAIN_OK_SINGLE = {"ad", "a", "n", "ng", "zg", "vg", "b"}  # a lone character inside a foreign name (菲尔/普/斯)
 
 
 def _token_at(toks: list, pos: int, field: int) -> int | None:
@@ -621,7 +645,8 @@ def _translit_candidates(text: str, toks: list, cands: list) -> None:
             k += 1
         if len(pieces) < 2 or pos - m.start() < 3:
             continue
-        if any(tags.get(w) not in _PLAIN_OK_TAGS or tags.get(w) == "ns" and len(w) > 1 for w, _, _ in pieces):
+        if any((tags.get(w) not in _PLAIN_OK_TAGS and not (len(w) == 1 and tags.get(w) in _PLAIN_OK_SINGLE))
+               or tags.get(w) == "ns" and len(w) > 1 for w, _, _ in pieces):
             continue
         if not any(tags.get(w) in ("nr", "nrt", "nrfg") and len(w) >= 2 for w, _, _ in pieces):
             continue

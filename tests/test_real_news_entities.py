@@ -136,3 +136,12 @@ def test_club_named_by_a_common_word_or_city_needs_a_sport_context():
 def test_unknown_item_in_a_list_of_organisations_is_an_organisation():
     assert names("投资方包括红杉资本、星河、远望等知名机构。").get("星河") == "org"
     assert names("苹果、香蕉、橘子都很好吃。") == {}
+
+
+def test_title_surname_and_speech_verb_frame_a_person():
+    assert names("首席经济学家温彬认为，经济将回升。") == {"温彬": "person"}
+    assert names("董事长何小鹏表示，公司将继续投入。") == {"何小鹏": "person"}
+
+
+def test_foreign_surname_alone_with_a_common_character_inside():
+    assert names("菲尔普斯说，他很强。") == {"菲尔普斯": "person"}
