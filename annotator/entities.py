@@ -28,6 +28,7 @@ _READY = False
 
 
 _FOLDS: dict[str, str] = {}
+_CLDR_FREQ = 300  # a new place name's weight in the segmenter: a word, not a force that splits others
 _LETTER_SPACE_DIGIT = re.compile(r"(?<=[a-z]) (?=[0-9])")  # iPhone 15 and iPhone15 are one name
 
 
@@ -62,6 +63,12 @@ def _setup() -> None:
             _seg.add_word(w, 1500, "PROD")
     for w in V.COUNTRIES | V.CITIES | V.CLUB_PLACES:
         _seg.add_word(w, max(3000, _seg.word_freq(w)), "PLACE")
+    for w in (V.TERRITORIES | V.WORLD_CITIES) - V.COUNTRIES - V.CITIES:
+        # CLDR's names: tagged as places, but the route through a sentence keeps jieba's own weights
+        if _seg.has_word(w):
+            _seg.TAGS[w] = "PLACE"
+        else:
+            _seg.add_word(w, _CLDR_FREQ, "PLACE")
     for w in V.TITLES:
         if _seg._HAN.fullmatch(w):
             _seg.add_word(w, 1500, "TITLE")

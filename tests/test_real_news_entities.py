@@ -145,3 +145,9 @@ def test_title_surname_and_speech_verb_frame_a_person():
 
 def test_foreign_surname_alone_with_a_common_character_inside():
     assert names("菲尔普斯说，他很强。") == {"菲尔普斯": "person"}
+
+
+def test_countries_and_foreign_cities_are_places_not_people():
+    found = names("阿尔巴尼亚、安道尔和白俄罗斯的代表出席。他从布拉格飞往约翰内斯堡，再去乌兰巴托。")
+    assert found == {"阿尔巴尼亚": "place", "安道尔": "place", "白俄罗斯": "place",
+                     "布拉格": "place", "约翰内斯堡": "place", "乌兰巴托": "place"}
