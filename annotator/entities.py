@@ -261,7 +261,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
                 cands.append((s + k, s + k + 1, "place", 21, None))
-        elif lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR:
+        elif lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR and w not in V.GENERIC_ZH:
             cands.append((s, s + 1, "place", 21, None))
         elif lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR and tag not in ("PLACE", "ORG", "ns", "nr"):
             cands.append((s + 1, e, "place", 21, None))
@@ -324,6 +324,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         if tag == "TITLE" and i + 1 < n and toks[i + 1][1] == e:
             _after_title(toks, i, cands)
             _title_name_verb(text, toks, i, cands)
+            _title_foreign_name(text, toks, i, cands)
         # surname + one or two unknown single characters, or + one two-character word when a cue says so
         if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
             _surname_name(text, toks, i, cands)
@@ -428,7 +429,18 @@ def _after_title(toks: list, i: int, cands: list) -> None:
             cands.append((s, end, "person", 34 if end - s >= 3 else 30, None))
 
 
+_PRIORITY_TITLE_FOREIGN = 36  # outranks the pieces the dictionary makes of it (冯德 + 莱恩)
+_TRANSLIT_AFTER_TITLE = re.compile(f"[{_DOTTED}]{{3,6}}(?![{_DOTTED}])")
 _PRIORITY_FRAME = 64  # outranks a dictionary word inside the name (董事长何小鹏表示: not the company 小鹏)
+
+
+def _title_foreign_name(text: str, toks: list, i: int, cands: list) -> None:
+    """A title, then three or more transliteration characters up to a word's end (总统泽连斯基, 主席冯德莱恩):
+    one foreign name, however the dictionary cut it."""
+    e = toks[i][2]
+    m = _TRANSLIT_AFTER_TITLE.match(text, e)
+    if m and _token_at(toks, m.end(), 2) is not None and not text.startswith(tuple(_NAME_DOTS), m.end()):
+        cands.append((e, m.end(), "person", _PRIORITY_TITLE_FOREIGN, None))
 
 
 def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
@@ -489,6 +501,8 @@ def _person_ok(name: str, toks: list, i: int, margin: float) -> bool:
 def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> None:
     tags = _seg.TAGS
     w, s, e = toks[i]
+    if tags.get(w) in ("l", "i"):
+        return  # an idiom that ends in a suffix's character (陷入僵局)
     weak = suf in V.ORG_WEAK_SUFFIXES
     if len(w) > len(suf):
         # the suffix is inside one dictionary word (人民银行, 公安部): the word alone may be the name

@@ -151,3 +151,13 @@ def test_countries_and_foreign_cities_are_places_not_people():
     found = names("阿尔巴尼亚、安道尔和白俄罗斯的代表出席。他从布拉格飞往约翰内斯堡，再去乌兰巴托。")
     assert found == {"阿尔巴尼亚": "place", "安道尔": "place", "白俄罗斯": "place",
                      "布拉格": "place", "约翰内斯堡": "place", "乌兰巴托": "place"}
+
+
+def test_foreign_name_after_a_title_is_whole():
+    found = names("乌克兰总统泽连斯基之间的谈判陷入僵局。欧盟委员会主席冯德莱恩表示反对。")
+    assert found.get("泽连斯基") == "person" and found.get("冯德莱恩") == "person"
+    assert not {"连斯基", "冯德", "莱恩", "陷入僵局"} & set(found)
+
+
+def test_newspaper_named_after_a_city_is_an_org():
+    assert names("华盛顿邮报援引一位匿名官员的话说。") == {"华盛顿邮报": "org"}
