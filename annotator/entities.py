@@ -565,12 +565,15 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return  # a surname and 军/党/队 (雷军, 王军): a person's given name, not a body
     if start > 0 and text[start - 1] in "该本我贵其此这那某各":
         return
+    if text.startswith(_NOT_ORG_AFTER, e):
+        return  # 恒生科技指数, 新能源汽车板块: an index or a sector named after the industry
     if len(w) == len(suf) and tags.get(w) in ("v", "vn") and _OBJECT_AFTER.match(text, e):
         return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append((start, e, "org", 62 if listed and not _ORG_TAIL_GENERIC.search(w) else 30 if not weak else 26, None))
 
 
+_NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")
 _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")
 
 
@@ -712,7 +715,8 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
 
 
 _RARE_NOUN_FREQ = 100  # a noun this rare in jieba's dictionary may well be a brand (星河)
-_LIST_ITEM = re.compile(r"(?<=[、])[\u4e00-\u9fff]{2,5}(?=[、，,。；;]|等|和|及|与|以及)")
+_LIST_LAST = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,5}?)(?=[，,。；;、）)]|等|的|$)")
+_LIST_ITEM = re.compile(r"(?<=[、])[\u4e00-\u9fff]{2,5}?(?=[、，,。；;]|等|和|及|与|以及)")
 
 
 def _list_candidates(text: str, cands: list) -> None:
@@ -761,6 +765,10 @@ def _list_runs(text: str, ends: dict):
                 break
             run.append(m.span())
             p = m.end()
+        if run and p > pos:
+            last = _LIST_LAST.match(text, p)  # …、Y和Z: the item after the conjunction ends the list
+            if last:
+                run.append(last.span(1))
         if len(run) >= 2:
             yield run
         nxt = text.find("、", p + 1 if p > pos else pos + 1)
@@ -771,6 +779,9 @@ def _unknown_name(w: str) -> bool:
     """A word the dictionary does not know as a common word: no verb, no function word, no generic noun."""
     if w in V.GENERIC_ZH or any(ch in V.NOT_GIVEN for ch in w):
         return False
+    for suf in _STRIP_SUFFIXES:  # 依图科技: the brand before the industry word is what must be unknown
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            return _unknown_name(w[: -len(suf)])
     tag = _seg.TAGS.get(w)
     if tag is not None:
         return (tag in _NAME_TAGS and _seg.word_freq(w) < _NAME_WORD_MAX_FREQ) or (tag == "n" and _seg.word_freq(w) < _RARE_NOUN_FREQ)

@@ -161,3 +161,13 @@ def test_foreign_name_after_a_title_is_whole():
 
 def test_newspaper_named_after_a_city_is_an_org():
     assert names("华盛顿邮报援引一位匿名官员的话说。") == {"华盛顿邮报": "org"}
+
+
+def test_last_list_item_after_the_conjunction_and_industry_names_in_lists():
+    found = names("该公司的竞争对手包括旷视科技、依图科技和远帆科技。")
+    assert found.get("依图科技") == "org" and found.get("远帆科技") == "org"
+
+
+def test_index_named_after_an_industry_is_not_an_org():
+    found = names("恒生指数当日下跌，恒生科技指数也下跌了。联合国人权理事会举行会议。")
+    assert "恒生科技" not in found and found.get("联合国人权理事会") == "org"
