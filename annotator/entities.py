@@ -866,7 +866,12 @@ def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
 
 # --- main -------------------------------------------------------------------------------------------
 
+_ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width spaces and joiners
+
+
 def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, int]]) -> list[Entity]:
+    if _ZERO_WIDTH.search(doc.text):
+        return _without_zero_width(doc, glossary, taken)
     _setup()
     text = doc.text
     cands: list = []
@@ -903,6 +908,20 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
         chosen.append(c)
     chosen.sort()
     return _group(text, chosen, toks, occupied, glossary, ignore)
+
+
+def _without_zero_width(doc: Document, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Entity]:
+    """Find the names in the text without its invisible characters (华\u200b为 is 华为), then give every
+    mention its offsets in the original text (its text then holds the invisible character)."""
+    text = doc.text
+    keep = [i for i, ch in enumerate(text) if not _ZERO_WIDTH.match(ch)]
+    clean = "".join(text[i] for i in keep)
+    inside = [(bisect.bisect_left(keep, a), bisect.bisect_left(keep, b)) for a, b in taken]
+    entities = find_entities(Document(clean), glossary, taken=inside)
+    for entity in entities:
+        spans = [(keep[m.start], keep[m.end - 1] + 1) for m in entity.mentions]
+        entity.mentions = [Mention(text[a:b], a, b) for a, b in spans]
+    return entities
 
 
 def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: Glossary, ignore: set) -> list[Entity]:

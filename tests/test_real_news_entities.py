@@ -171,3 +171,12 @@ def test_last_list_item_after_the_conjunction_and_industry_names_in_lists():
 def test_index_named_after_an_industry_is_not_an_org():
     found = names("恒生指数当日下跌，恒生科技指数也下跌了。联合国人权理事会举行会议。")
     assert "恒生科技" not in found and found.get("联合国人权理事会") == "org"
+
+
+def test_zero_width_characters_do_not_split_names():
+    text = "华\u200b为和微\u200d软发布了新产品，华为表示很满意。"
+    a = ann(text)
+    huawei = by_surface(a, "华为")
+    assert huawei is not None and huawei.name == "华为" and by_surface(a, "华\u200b为") is huawei
+    assert by_surface(a, "微\u200d软").name == "微软"
+    assert all(text[m.start:m.end] == m.text for e in a.entities for m in e.mentions)
