@@ -278,7 +278,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                     or _LEAGUE_RE.search(text, *_sentence_bounds(text, s)):
                 cands.append((s, e, "org", 40, None))  # 骑士主场战胜勇士: the clubs, not knights and warriors
         elif tag == "ORG":
-            cands.append((s, e, "org", 60, None))
+            if not (w in V.COMMON_WORD_NAMES and _read_as_common_word(text, s, e)):
+                cands.append((s, e, "org", 60, None))
         elif tag == "PROD":
             cands.append((s, e, "product", 60, None))
         elif tag == "PLACE":
@@ -460,6 +461,14 @@ def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
             if k is not None and toks[k][0] in V.SPEECH_VERBS:
                 cands.append((e, end, "person", _PRIORITY_FRAME, None))
                 return
+
+
+_MEASURED = re.compile(r"(?:[一二两三四五六七八九十几半0-9]+\s*[碗斤杯只头把个瓶块份袋盒粒颗箱]|[很真太最更挺]|非常|特别)$")
+
+
+def _read_as_common_word(text: str, s: int, e: int) -> bool:
+    """一碗小米, 很美的, 联想到: the name is used as the common word it also is."""
+    return _MEASURED.search(text, max(0, s - 4), s) is not None or text.startswith(("到", "起", "着"), e)
 
 
 def _split_prefix(w: str, s: int, cands: list) -> bool:

@@ -180,3 +180,8 @@ def test_zero_width_characters_do_not_split_names():
     assert huawei is not None and huawei.name == "华为" and by_surface(a, "华\u200b为") is huawei
     assert by_surface(a, "微\u200d软").name == "微软"
     assert all(text[m.start:m.end] == m.text for e in a.entities for m in e.mentions)
+
+
+def test_company_name_used_as_the_common_word_is_not_the_company():
+    assert names("他买了一斤小米，这让人联想到过去，风景很美的。") == {}
+    assert names("小米发布了新手机，联想和美的也公布了财报。") == {"小米": "org", "联想": "org", "美的": "org"}
