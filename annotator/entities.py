@@ -329,6 +329,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         # surname + one or two unknown single characters, or + one two-character word when a cue says so
         if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
             _surname_name(text, toks, i, cands)
+        if w[0] in V.SURNAMES:
+            _clause_name_verb(text, toks, i, cands)
         # organisation suffix
         suf = None
         if w[-1] in _ORG_SUF_LAST and tag not in _PERSON_TAGS and (tag != "ORG" or (i and toks[i - 1][2] == s and tags.get(toks[i - 1][0]) in ("PLACE", "ns"))):
@@ -432,6 +434,7 @@ def _after_title(toks: list, i: int, cands: list) -> None:
 
 _PRIORITY_TITLE_FOREIGN = 36  # outranks the pieces the dictionary makes of it (冯德 + 莱恩)
 _TRANSLIT_AFTER_TITLE = re.compile(f"[{_DOTTED}]{{3,6}}(?![{_DOTTED}])")
+_COMMON_WORD_FREQ = 50  # a dictionary word this frequent with a common tag is a word, not a given name
 _PRIORITY_FRAME = 64  # outranks a dictionary word inside the name (董事长何小鹏表示: not the company 小鹏)
 
 
@@ -442,6 +445,35 @@ def _title_foreign_name(text: str, toks: list, i: int, cands: list) -> None:
     m = _TRANSLIT_AFTER_TITLE.match(text, e)
     if m and _token_at(toks, m.end(), 2) is not None and not text.startswith(tuple(_NAME_DOTS), m.end()):
         cands.append((e, m.end(), "person", _PRIORITY_TITLE_FOREIGN, None))
+
+
+_SPEECH_AT = re.compile("|".join(sorted(map(re.escape, V.SPEECH_VERBS), key=len, reverse=True)))
+_CLAUSE_START = set("，,。；;：:！？!?“”「」『』（(、\n")
+
+
+def _clause_name_verb(text: str, toks: list, i: int, cands: list) -> None:
+    """At the start of a clause, a surname, one or two characters, then a speech verb (，钱明远表示): a person,
+    unless the characters make a common word (高管表示, 高层认为)."""
+    s = toks[i][1]
+    if s and text[s - 1] not in _CLAUSE_START:
+        return
+    sur = 2 if text[s:s + 2] in V.COMPOUND_SURNAMES else 1
+    if sur == 1 and text[s] not in V.SURNAMES:
+        return
+    for given in (2, 1):
+        end = s + sur + given
+        name = text[s:end]
+        if len(name) != sur + given or not _seg._HAN.fullmatch(name) or any(c in V.NOT_GIVEN for c in name[sur:]):
+            continue
+        if _token_at(toks, end, 1) is None or not _SPEECH_AT.match(text, end) or _common_word(name):
+            continue
+        cands.append((s, end, "person", 30, None))
+        return
+
+
+def _common_word(w: str) -> bool:
+    tag = _seg.TAGS.get(w)
+    return tag is not None and tag not in _NAME_TAGS and _seg.word_freq(w) >= _COMMON_WORD_FREQ
 
 
 def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
@@ -457,8 +489,7 @@ def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
             name = text[e:end]
             if len(name) != sur + given or not _seg._HAN.fullmatch(name) or any(c in V.NOT_GIVEN for c in name[sur:]):
                 continue
-            k = _token_at(toks, end, 1)
-            if k is not None and toks[k][0] in V.SPEECH_VERBS:
+            if _token_at(toks, end, 1) is not None and _SPEECH_AT.match(text, end):
                 cands.append((e, end, "person", _PRIORITY_FRAME, None))
                 return
 

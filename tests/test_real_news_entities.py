@@ -185,3 +185,9 @@ def test_zero_width_characters_do_not_split_names():
 def test_company_name_used_as_the_common_word_is_not_the_company():
     assert names("他买了一斤小米，这让人联想到过去，风景很美的。") == {}
     assert names("小米发布了新手机，联想和美的也公布了财报。") == {"小米": "org", "联想": "org", "美的": "org"}
+
+
+def test_surname_given_name_and_speech_verb_at_a_clause_start():
+    assert names("会上，钱明远表示同意。") == {"钱明远": "person"}
+    assert names("会上钱明远表示，公司将继续投入。") == {"钱明远": "person"}
+    assert names("对此，高管表示不满，高层认为没问题。") == {}
