@@ -102,6 +102,7 @@ _LETTER_DIGIT = re.compile(r"[A-Za-z][\-]?\d")
 _LETTER_DIGIT1 = re.compile(r"[A-Z]\d")
 _NOT_TRANSLATION = re.compile(r"[，。,；;：:、]|\d{4}|[约超近]")
 _PRODUCT_VERSION = re.compile(r"([A-Za-z][\w\-]*) (?:\d[\w.]*|[A-Z])")
+_STOCK_CODE = re.compile(r"\d{4,6}\.[A-Z]{1,2}")  # 0020.HK, 600519.SH: a listing's code, not a name
 _NAME_PARTS = re.compile(r"[ ·•\-－‧]")
 _NAME_DOTS = "·•-－‧"
 
@@ -146,7 +147,7 @@ def _latin_candidates(text: str, cands: list) -> None:
                 continue
             start, end = g[0][1], g[-1][2]
             name = text[start:end]
-            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name):
+            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name) or _STOCK_CODE.fullmatch(name):
                 continue
             if prose and _fold(name) not in _ALIAS and not any(any(c.isupper() for c in w[1:]) for w, *_ in g):
                 continue
@@ -567,7 +568,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         if not ordinal and (pw in V.NOT_GIVEN or ptag in _STOP_TAGS and not (len(pw) == 1 and ptag in ("zg", "a", "vg"))
                             or ptag == "TITLE"):
             break
-        if ptag == "GEN":
+        if ptag == "GEN" and pw not in _GENERIC_NAME_PARTS:
             break
         namelike = ptag in _NAME_TAGS or (ptag is None and len(pw) == 1 and not ordinal)
         listed = listed or ptag in ("ORG", "PLACE")
@@ -614,6 +615,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
 
 
 _NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")
+_GENERIC_NAME_PARTS = {"国际"}  # generic alone, but a usual part of a company's name (上海国际集团)
 _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")
 
 
@@ -736,7 +738,7 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
             continue
         w1, s1, e1 = toks[k]
         t1 = tags.get(w1)
-        if t1 in ("GEN", "TITLE") or t1 in _STOP_TAGS:
+        if t1 in ("GEN", "TITLE") or t1 in _STOP_TAGS or t1 in ("n", "vn") and _seg.word_freq(w1) >= _COMMON_WORD_FREQ:
             continue
         start = s1
         named = t1 in _NAMEISH or (t1 is None) or _seg.word_freq(w1) < _NAME_WORD_MAX_FREQ

@@ -191,3 +191,8 @@ def test_surname_given_name_and_speech_verb_at_a_clause_start():
     assert names("会上，钱明远表示同意。") == {"钱明远": "person"}
     assert names("会上钱明远表示，公司将继续投入。") == {"钱明远": "person"}
     assert names("对此，高管表示不满，高层认为没问题。") == {}
+
+
+def test_stock_code_is_not_an_org_and_guoji_is_part_of_a_company_name():
+    found = names("股票代码为0020.HK。基石投资者包括上海国际集团。")
+    assert "0020.HK" not in found and found.get("上海国际集团") == "org"
