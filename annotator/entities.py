@@ -295,6 +295,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             elif (_seg.word_freq(w) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
                     or (i + 1 < n and toks[i + 1][1] == e and toks[i + 1][0] in _PLACE_SUF1):
                 cands.append((s, e, "place", 20, None))
+        elif lw >= 2 and tag == "nt" and i >= 2 and toks[i - 1][0] == "驻" and toks[i - 1][1] == toks[i - 2][2] \
+                and tags.get(toks[i - 2][0]) == "PLACE":
+            cands.append((toks[i - 2][1], e, "org", 62, None))  # 中国驻美国大使馆: one body, over its places
         elif lw >= 2 and tag == "nt":
             if w in V.ORG_SUFFIXES or w[-1] in _NOT_ORG_END:
                 pass  # 交易所, 联合会: the kind of body, not its name; 天文学, 国际化: jieba's nt is noisy
@@ -604,8 +607,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return  # a country and an industry word (中国电动汽车): the country's industry, not a company
     if weak and len(suf) == 1 and ext and len(ext[0][2]) == 1 and ext[0][2] in V.SURNAMES and len(w) == 1:
         return  # a surname and 军/党/队 (雷军, 王军): a person's given name, not a body
-    if start > 0 and text[start - 1] in "该本我贵其此这那某各":
-        return
+    if start > 0 and text[start - 1] in "该本我贵其此这那某各" or text[start] in _PREPOSITION_CHARS:
+        return  # 该公司; 对华投资, 在华企业: a preposition and its object, not a name
     if text.startswith(_NOT_ORG_AFTER, e):
         return  # 恒生科技指数, 新能源汽车板块: an index or a sector named after the industry
     if len(w) == len(suf) and tags.get(w) in ("v", "vn") and _OBJECT_AFTER.match(text, e):
@@ -615,7 +618,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
 
 
 _NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")
-_GENERIC_NAME_PARTS = {"国际"}  # generic alone, but a usual part of a company's name (上海国际集团)
+_GENERIC_NAME_PARTS = {"国际"}
+_PREPOSITION_CHARS = set("对在向从赴来访与和跟于把被为")  # generic alone, but a usual part of a company's name (上海国际集团)
 _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")
 
 
@@ -633,7 +637,8 @@ def _agency_candidates(text: str, toks: list, cands: list) -> None:
         while j >= 0 and toks[j][2] == toks[j + 1][1] and fields < 3:
             pw = toks[j][0]
             if pw in V.JURISDICTIONS or tags.get(pw) == "PLACE" or pw in V.COUNTRIES:
-                if fields or len(w) > 1:
+                inside = pw in V.JURISDICTIONS and j and toks[j - 1][2] == toks[j][1] and tags.get(toks[j - 1][0]) in _FIELD_TAGS
+                if (fields or len(w) > 1) and not inside:  # 美中贸易全国委员会: the name starts further left
                     cands.append((toks[j][1], e, "org", 30, None))
                 break
             if tags.get(pw) not in _FIELD_TAGS or pw in V.GENERIC_ZH:

@@ -196,3 +196,9 @@ def test_surname_given_name_and_speech_verb_at_a_clause_start():
 def test_stock_code_is_not_an_org_and_guoji_is_part_of_a_company_name():
     found = names("股票代码为0020.HK。基石投资者包括上海国际集团。")
     assert "0020.HK" not in found and found.get("上海国际集团") == "org"
+
+
+def test_preposition_phrases_and_partial_bodies_are_not_orgs():
+    assert names("美国企业对华投资持续增长。") == {"美国": "place"}
+    assert "全国委员会" not in names("美中贸易全国委员会的一份报告显示。")
+    assert names("中国驻美国大使馆也回应了此事。") == {"中国驻美国大使馆": "org"}
