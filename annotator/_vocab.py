@@ -27,7 +27,7 @@ def table(name: str) -> list[tuple[str, ...]]:
 
 TITLES = words("titles")
 INDUSTRY_WORDS = words("industry_words")
-ORG_SUFFIXES = words("org_suffixes") | INDUSTRY_WORDS
+ORG_SUFFIXES = words("org_suffixes") | INDUSTRY_WORDS | words("media_words")
 ORG_WEAK_SUFFIXES = words("org_weak_suffixes") | INDUSTRY_WORDS
 PLACE_SUFFIXES = words("place_suffixes")
 SPEECH_VERBS = words("speech_verbs")
@@ -63,3 +63,4 @@ LEAGUE_WORDS = words("league_words")
 TERRITORIES = words("territories")
 WORLD_CITIES = words("world_cities")
 COMMON_WORD_NAMES = words("common_word_names")
+MEDIA_WORDS = words("media_words")

@@ -193,7 +193,7 @@ _STOP_TAGS = {"v", "p", "u", "uj", "ul", "ug", "uv", "uz", "c", "d", "r", "m", "
 _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇0-9０-９]+[届次]|第[一二三四五六七八九十百零〇0-9０-９]+|[届次]")
 _NAME_WORD_MAX_FREQ = 400
-_ORG_TAIL_GENERIC = re.compile(r"政府$")
+_ORG_TAIL_GENERIC = re.compile(r"(?<![市省县区州])政府$")
 _STRIP_SUFFIXES = tuple(sorted({"集团公司", "有限公司", "股份公司", "控股集团", "集团", "公司", "控股", "银行", "资本", "基金", "社", "网"}
                                | V.INDUSTRY_WORDS, key=len, reverse=True))
 _ORG_SUF_LAST: dict[str, list[str]] = {}
@@ -587,6 +587,9 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     start = ext[-1][0] if ext else s
     parts = len(ext)
     # a strong suffix right after one word that is not a description: the word names it (星河资本, 远望基金)
+    if suf in V.MEDIA_WORDS and len(w) > len(suf) and _seg.TAGS.get(w[: -len(suf)]) in ("n", "nz", "vn", "ns", "j"):
+        cands.append((s, e, "org", 30, None))  # 经济日报, 证券时报: one dictionary word
+        return
     if not named and not weak and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
         pw = toks[i - 1][0]
         ptag = tags.get(pw)

@@ -202,3 +202,8 @@ def test_preposition_phrases_and_partial_bodies_are_not_orgs():
     assert names("美国企业对华投资持续增长。") == {"美国": "place"}
     assert "全国委员会" not in names("美中贸易全国委员会的一份报告显示。")
     assert names("中国驻美国大使馆也回应了此事。") == {"中国驻美国大使馆": "org"}
+
+
+def test_newspaper_names_and_city_governments():
+    found = names("经济日报和证券时报也有报道。合肥市政府表示支持。")
+    assert found == {"经济日报": "org", "证券时报": "org", "合肥市政府": "org"}
