@@ -19,72 +19,10 @@ from . import _seg
 from . import _vocab as V
 from .glossary import Glossary
 from .model import Entity, Mention
+from .lexicon import ALIAS as _ALIAS
+from .lexicon import fold as _fold
+from .lexicon import setup as _setup
 from .text import Document
-
-# --- start-up: vocabulary into the segmenter's dictionary -------------------------------------------
-
-_ALIAS: dict[str, tuple[str, str]] = {}  # folded surface -> (group key, type)
-_READY = False
-
-
-_FOLDS: dict[str, str] = {}
-_CLDR_FREQ = 300  # a new place name's weight in the segmenter: a word, not a force that splits others
-_LETTER_SPACE_DIGIT = re.compile(r"(?<=[a-z]) (?=[0-9])")  # iPhone 15 and iPhone15 are one name
-
-
-def _fold(s: str) -> str:
-    v = _FOLDS.get(s)
-    if v is None:
-        v = _LETTER_SPACE_DIGIT.sub("", s.casefold().replace("·", "-").replace("•", "-").replace("－", "-"))
-        if len(_FOLDS) < 500_000:
-            _FOLDS[s] = v
-    return v
-
-
-def _setup() -> None:
-    global _READY
-    if _READY:
-        return
-    _seg._load()
-    for kind, table in (("org", V.COMPANIES), ("product", V.PRODUCTS)):
-        for names in table:
-            key = names[0]
-            for n in names:
-                _ALIAS.setdefault(_fold(n), (key, kind))
-                if _seg._HAN.fullmatch(n):
-                    _seg.add_word(n, 2000, "ORG" if kind == "org" else "PROD")
-    for w in V.ORGS_ZH:
-        _ALIAS.setdefault(_fold(w), (w, "org"))
-        if _seg._HAN.fullmatch(w):
-            _seg.add_word(w, 1500, "ORG")
-    for w in V.GAMES:
-        _ALIAS.setdefault(_fold(w), (w, "product"))
-        if _seg._HAN.fullmatch(w):
-            _seg.add_word(w, 1500, "PROD")
-    for w in V.COUNTRIES | V.CITIES | V.CLUB_PLACES:
-        _seg.add_word(w, max(3000, _seg.word_freq(w)), "PLACE")
-    for w in (V.TERRITORIES | V.WORLD_CITIES) - V.COUNTRIES - V.CITIES:
-        # CLDR's names: tagged as places, but the route through a sentence keeps jieba's own weights
-        if _seg.has_word(w):
-            _seg.TAGS[w] = "PLACE"
-        else:
-            _seg.add_word(w, _CLDR_FREQ, "PLACE")
-    for w in V.TITLES:
-        if _seg._HAN.fullmatch(w):
-            _seg.add_word(w, 1500, "TITLE")
-    for w in V.SPEECH_VERBS:
-        if len(w) > 1:
-            _seg.add_word(w, 3000, "v")
-    for w in V.GENERIC_ZH:
-        if len(w) > 1:
-            if not _seg.has_word(w):
-                _seg.add_word(w, 500, "GEN")
-            else:
-                _seg.TAGS[w] = "GEN"
-    for w in ("知情人士", "消息人士", "业内人士", "分析人士", "上述人士"):
-        _seg.add_word(w, 800, "n")
-    _READY = True
-
 
 # --- Latin names ------------------------------------------------------------------------------------
 
@@ -746,7 +684,7 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
             continue
         w1, s1, e1 = toks[k]
         t1 = tags.get(w1)
-        if t1 in ("GEN", "TITLE") or t1 in _STOP_TAGS or t1 in ("n", "vn") and _seg.word_freq(w1) >= _COMMON_WORD_FREQ:
+        if t1 in ("GEN", "TITLE") or t1 in _STOP_TAGS:
             continue
         start = s1
         named = t1 in _NAMEISH or (t1 is None) or _seg.word_freq(w1) < _NAME_WORD_MAX_FREQ
@@ -759,6 +697,8 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
                 named = True
         if not named or m.start() - start < 2:
             continue
+        if start == s1 and t1 in ("n", "vn") and _seg.word_freq(w1) >= _COMMON_WORD_FREQ:
+            continue  # a common noun alone (黑名单（… List）): the brackets gloss a term, not a name
         words = inner.split()
         kind = "person" if words[0] in V.FIRST_NAMES else (_ALIAS.get(_fold(inner), (None, "org"))[1])
         cands.append((start, m.start(), kind, 57, None))
