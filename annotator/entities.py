@@ -1156,6 +1156,9 @@ def _known_names(key: str) -> tuple:
     return _KNOWN.get(key, ())
 
 
+_PRIORITY_KNOWN = 55  # candidates from the dictionaries start here; below it, a rule's guess
+
+
 def _top_type(g: dict) -> str:
     return max(g["types"], key=g["types"].get)
 
@@ -1175,8 +1178,8 @@ def _short_forms(surface: str) -> list[str]:
 
 
 def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: dict) -> None:
-    """An organisation's full name and its short form are one org, unless two full names share the short
-    form (远山汽车 and 远山资本 are two companies: 远山 joins neither)."""
+    """An organisation's full name and its short form are one org; where two full names share the short form
+    (远山汽车 and 远山资本), it joins the one the article names more often, or neither if they tie."""
     claims: dict[str, set[str]] = {}
     for key, g in groups.items():
         if _top_type(g) != "org":
@@ -1184,13 +1187,16 @@ def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: di
         for s, e in g["mentions"]:
             for short in _short_forms(text[s:e]):
                 other = surface_key.get(_fold(short))
-                if other and other != key and other in groups and _top_type(groups[other]) == "org":
-                    claims.setdefault(other, set()).add(key)
+                if other and other != key and other in groups and (
+                        _top_type(groups[other]) == "org" or max(groups[other]["types"].values()) < _PRIORITY_KNOWN):
+                    claims.setdefault(other, set()).add(key)  # 远山 (a guessed place) is 远山汽车's short form
     for other, keys in claims.items():
-        if len(keys) == 1 and other in groups:
-            (key,) = keys
-            if key in groups:
-                _merge(groups, owner, key, other, surface_key)
+        keys = [k for k in keys if k in groups]
+        if other not in groups or not keys:
+            continue
+        counts = sorted((len(groups[k]["mentions"]), k) for k in keys)
+        if len(counts) == 1 or counts[-1][0] > counts[-2][0]:
+            _merge(groups, owner, counts[-1][1], other, surface_key)  # the full name the article uses most
 
 
 def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict | None = None) -> None:

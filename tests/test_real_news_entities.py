@@ -207,3 +207,8 @@ def test_preposition_phrases_and_partial_bodies_are_not_orgs():
 def test_newspaper_names_and_city_governments():
     found = names("经济日报和证券时报也有报道。合肥市政府表示支持。")
     assert found == {"经济日报": "org", "证券时报": "org", "合肥市政府": "org"}
+
+
+def test_short_form_joins_the_full_name_the_article_uses_most():
+    a = ann("远山汽车发布财报，远山汽车股价上涨，远山资本也参与投资，远山表示满意。")
+    assert by_surface(a, "远山") is by_surface(a, "远山汽车") is not by_surface(a, "远山资本")
