@@ -99,6 +99,8 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
     known = _ALIAS.get(_fold(name))
     if known:
         return known[1], 60
+    if _LATIN_ORG_FORM.search(name):
+        return "org", 40  # Acme Inc., Baillie Gifford & Co: the legal form says organisation
     first = g[0][0]
     if _ALIAS.get(_fold(first)) and len(g) >= 2 and all(w[0][0].isdigit() for w in g[1:]):
         return "product", 60
@@ -1163,6 +1165,9 @@ def _top_type(g: dict) -> str:
     return max(g["types"], key=g["types"].get)
 
 
+_LATIN_ORG_FORM = re.compile(r"(?:\s*[&,]\s*Co\.?|\s*,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|AG|SA|GmbH|Group|Holdings|Limited)\.?)$")
+
+
 def _short_forms(surface: str) -> list[str]:
     """An organisation's name without its form or industry word (瑞银集团 → 瑞银, 路透社 → 路透) or without
     its country (中国证监会 → 证监会)."""
@@ -1171,6 +1176,9 @@ def _short_forms(surface: str) -> list[str]:
         if surface.endswith(suf) and len(surface) - len(suf) >= 2:
             out.append(surface[: -len(suf)])
             break
+    latin = _LATIN_ORG_FORM.sub("", surface)
+    if latin != surface and len(latin) >= 2:
+        out.append(latin)  # Baillie Gifford & Co / Baillie Gifford, Acme Inc. / Acme
     for country in (surface[:2], surface[:3]):
         if country in V.COUNTRIES and len(surface) - len(country) >= 2:
             out.append(surface[len(country):])

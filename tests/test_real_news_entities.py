@@ -212,3 +212,10 @@ def test_newspaper_names_and_city_governments():
 def test_short_form_joins_the_full_name_the_article_uses_most():
     a = ann("远山汽车发布财报，远山汽车股价上涨，远山资本也参与投资，远山表示满意。")
     assert by_surface(a, "远山") is by_surface(a, "远山汽车") is not by_surface(a, "远山资本")
+
+
+def test_latin_company_with_and_without_its_legal_form_is_one_org():
+    a = ann("据Acme Holdings披露，Acme将在年底前完成交易。Baillie Gifford&Co参与投资，Baillie Gifford表示看好。")
+    assert by_surface(a, "Acme") is by_surface(a, "Acme Holdings") is not None
+    bg = by_surface(a, "Baillie Gifford&Co")
+    assert bg.type == "org" and by_surface(a, "Baillie Gifford") is bg
