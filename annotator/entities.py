@@ -706,12 +706,13 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
         cands.append((start, m.start(), kind, 57, None))
 
 
+_GRAMMAR_CHARS = set("的了着过是和与及或等在把被从向对将也都就而")  # particles, prepositions, conjunctions: not in a brand
 _RARE_NOUN_FREQ = 100  # a noun this rare in jieba's dictionary may well be a brand (星河)
 _LIST_LAST = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,5}?)(?=[，,。；;、）)]|等|的|$)")
 _LIST_ITEM = re.compile(r"(?<=[、])[\u4e00-\u9fff]{2,5}?(?=[、，,。；;]|等|和|及|与|以及)")
 
 
-def _list_candidates(text: str, cands: list) -> None:
+def _list_candidates(text: str, toks: list, cands: list) -> None:
     """Items of one list are of one kind: in a list of organisations (红杉资本、星河、远望等) an unknown item
     between the list marks is an organisation too, and in a list of people, a surname and a given name a
     person. The list must hold a known organisation (or two found ones) or a person named with a cue."""
@@ -727,7 +728,7 @@ def _list_candidates(text: str, cands: list) -> None:
     for (s, e), c in by_span.items():
         ends.setdefault(e, []).append(c)
     extra = []
-    for run in _list_runs(text, ends):
+    for run in _list_runs(text, ends, toks):
         items = [(s, e) for s, e in run]
         known = [by_span.get(it) for it in items]
         kinds = [c[2] for c in known if c is not None and c[3] >= 17]
@@ -741,7 +742,7 @@ def _list_candidates(text: str, cands: list) -> None:
     cands.extend(extra)
 
 
-def _list_runs(text: str, ends: dict):
+def _list_runs(text: str, ends: dict, toks: list | None = None):
     """Runs of list items separated by 、: the candidate before the first mark, then spans of two to five Han
     characters between the marks."""
     pos = text.find("、")
@@ -750,6 +751,10 @@ def _list_runs(text: str, ends: dict):
         if pos in ends:
             first = max(ends[pos], key=itemgetter(3))
             run.append((first[0], first[1]))
+        elif toks is not None:
+            k = _token_at(toks, pos, 2)  # no candidate before the first mark: the word there (中化、华润)
+            if k is not None and 2 <= len(toks[k][0]) <= 5:
+                run.append((toks[k][1], pos))
         p = pos
         while p >= 0 and p < len(text) and text[p] == "、":
             m = _LIST_ITEM.match(text, p + 1)
@@ -769,7 +774,7 @@ def _list_runs(text: str, ends: dict):
 
 def _unknown_name(w: str) -> bool:
     """A word the dictionary does not know as a common word: no verb, no function word, no generic noun."""
-    if w in V.GENERIC_ZH or any(ch in V.NOT_GIVEN for ch in w):
+    if w in V.GENERIC_ZH or any(ch in _GRAMMAR_CHARS for ch in w):
         return False
     for suf in _STRIP_SUFFIXES:  # 依图科技: the brand before the industry word is what must be unknown
         if w.endswith(suf) and len(w) - len(suf) >= 2:
@@ -876,7 +881,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _translated_candidates(text, toks, cands)
     _congress_candidates(text, cands)
     _agency_candidates(text, toks, cands)
-    _list_candidates(text, cands)
+    _list_candidates(text, toks, cands)
     _sport_context(doc, toks, cands)
     ignore = {_fold(s) for s in glossary.ignore}
 

@@ -219,3 +219,7 @@ def test_latin_company_with_and_without_its_legal_form_is_one_org():
     assert by_surface(a, "Acme") is by_surface(a, "Acme Holdings") is not None
     bg = by_surface(a, "Baillie Gifford&Co")
     assert bg.type == "org" and by_surface(a, "Baillie Gifford") is bg
+
+
+def test_short_parent_names_in_a_list():
+    assert names("中化、华润等央企参与了投资。") == {"中化": "org", "华润": "org"}
