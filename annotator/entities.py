@@ -567,6 +567,7 @@ _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几�
 
 
 _FIELD_TAGS = {"n", "vn", "nz", "j", "an"}
+_BODY_ENDS = {w[-1] for w in V.GOVERNMENT_BODIES}
 
 
 def _agency_candidates(text: str, toks: list, cands: list) -> None:
@@ -574,6 +575,9 @@ def _agency_candidates(text: str, toks: list, cands: list) -> None:
     (国家能源局, 联邦议会, 美国商务部). A one-character body word needs a field word before it."""
     tags = _seg.TAGS
     for i, (w, s, e) in enumerate(toks):
+        if i and tags.get(w) == "ORG" and w[-1] in _BODY_ENDS and toks[i - 1][0] in V.JURISDICTIONS and toks[i - 1][2] == s:
+            cands.append((toks[i - 1][1], e, "org", 62, None))  # 国家 + 发改委: the body's full name
+            continue
         if w not in V.GOVERNMENT_BODIES or i == 0:
             continue
         j, fields = i - 1, 0
@@ -1185,8 +1189,8 @@ def _short_forms(surface: str) -> list[str]:
     if latin != surface and len(latin) >= 2:
         out.append(latin)  # Baillie Gifford & Co / Baillie Gifford, Acme Inc. / Acme
     for country in (surface[:2], surface[:3]):
-        if country in V.COUNTRIES and len(surface) - len(country) >= 2:
-            out.append(surface[len(country):])
+        if (country in V.COUNTRIES or country in V.JURISDICTIONS) and len(surface) - len(country) >= 2:
+            out.append(surface[len(country):])  # 中国证监会 / 证监会, 国家发改委 / 发改委
     return out
 
 

@@ -223,3 +223,9 @@ def test_latin_company_with_and_without_its_legal_form_is_one_org():
 
 def test_short_parent_names_in_a_list():
     assert names("中化、华润等央企参与了投资。") == {"中化": "org", "华润": "org"}
+
+
+def test_national_body_and_its_short_name_are_one_org():
+    a = ann("国家发改委表示，将继续推动能源结构转型。发改委还说，要加快进度。")
+    e = by_surface(a, "国家发改委")
+    assert e is not None and e.type == "org" and by_surface(a, "发改委") is e
