@@ -1010,7 +1010,7 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
             surface = text[s:e]
             parts = _NAME_PARTS.split(surface)
             if len(parts) >= 2 and len(parts[-1]) >= 2:
-                last = _fold(parts[-1])
+                last = _fold(_surname_of(parts))
                 other = surface_key.get(last)
                 if other and other != key and other in groups:
                     _merge(groups, owner, key, other, surface_key)
@@ -1168,6 +1168,13 @@ def _known_names(key: str) -> tuple:
 
 
 _PRIORITY_KNOWN = 55  # candidates from the dictionaries start here; below it, a rule's guess
+
+
+def _surname_of(parts: list[str]) -> str:
+    """A Western name ends with the surname; a romanised Chinese one starts with it (Xu Li → Xu)."""
+    if len(parts) == 2 and parts[0] in V.PINYIN_SURNAMES and parts[1] not in V.FIRST_NAMES and parts[1][:1].isupper():
+        return parts[0]
+    return parts[-1]
 
 
 def _top_type(g: dict) -> str:

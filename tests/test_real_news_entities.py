@@ -229,3 +229,9 @@ def test_national_body_and_its_short_name_are_one_org():
     a = ann("国家发改委表示，将继续推动能源结构转型。发改委还说，要加快进度。")
     e = by_surface(a, "国家发改委")
     assert e is not None and e.type == "org" and by_surface(a, "发改委") is e
+
+
+def test_romanised_chinese_name_is_referred_to_by_its_first_part():
+    a = ann("该公司CEO Xu Li在内部信中称，公司将配合监管。Xu表示，公司业务不受影响。")
+    e = by_surface(a, "Xu Li")
+    assert e.type == "person" and by_surface(a, "Xu") is e
