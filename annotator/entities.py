@@ -712,7 +712,7 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
 
 _GRAMMAR_CHARS = set("的了着过是和与及或等在把被从向对将也都就而")  # particles, prepositions, conjunctions: not in a brand
 _RARE_NOUN_FREQ = 100  # a noun this rare in jieba's dictionary may well be a brand (星河)
-_LIST_LAST = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,5}?)(?=[，,。；;、）)]|等|的|$)")
+_LIST_LAST = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,5}?)(?=[，,。；;、）)都也均已将在是为]|等|的|分别|$)")
 _LIST_ITEM = re.compile(r"(?<=[、])[\u4e00-\u9fff]{2,5}?(?=[、，,。；;]|等|和|及|与|以及)")
 
 
@@ -736,7 +736,10 @@ def _list_candidates(text: str, toks: list, cands: list) -> None:
         items = [(s, e) for s, e in run]
         known = [by_span.get(it) for it in items]
         kinds = [c[2] for c in known if c is not None and c[3] >= 17]
-        orgs = sum(1 for c in known if c is not None and c[2] == "org" and (c[3] >= 55 or c[3] >= 22))
+        if kinds and all(k == "person" for k in kinds):
+            _people_list(text, items, known, extra)
+            continue
+        orgs = sum(1 for c in known if c is not None and c[2] == "org" and c[3] >= 22)
         strong_org = any(c is not None and c[2] == "org" and c[3] >= 55 for c in known)
         if not (strong_org or orgs >= 2) or "person" in kinds or "place" in kinds and orgs < 2:
             continue
@@ -744,6 +747,16 @@ def _list_candidates(text: str, toks: list, cands: list) -> None:
             if (c is None or c[2] == "person" and c[3] < 17) and _unknown_name(text[s:e]):
                 extra.append((s, e, "org", 23, None))
     cands.extend(extra)
+
+
+def _people_list(text: str, items: list, known: list, extra: list) -> None:
+    """In a list of people, an item of a surname and one or two characters is a person (张伟、汪明和覃海生)."""
+    for (s, e), c in zip(items, known):
+        w = text[s:e]
+        sur = 2 if w[:2] in V.COMPOUND_SURNAMES else 1 if w[0] in V.SURNAMES else 0
+        if c is None and sur and 1 <= len(w) - sur <= 2 and not any(ch in _GRAMMAR_CHARS for ch in w) \
+                and not _common_word(w):
+            extra.append((s, e, "person", 17, None))
 
 
 def _list_runs(text: str, ends: dict, toks: list | None = None):

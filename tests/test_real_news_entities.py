@@ -230,3 +230,8 @@ def test_romanised_chinese_name_is_referred_to_by_its_first_part():
     a = ann("该公司CEO Xu Li在内部信中称，公司将配合监管。Xu表示，公司业务不受影响。")
     e = by_surface(a, "Xu Li")
     assert e.type == "person" and by_surface(a, "Xu") is e
+
+
+def test_items_of_a_list_of_people_are_people():
+    found = names("比赛中，张伟、汪明和覃海生都游出了好成绩。")
+    assert found == {"张伟": "person", "汪明": "person", "覃海生": "person"}
