@@ -1126,11 +1126,11 @@ CONFIDENCE_REPEATED = 0.05  # added to a guess named three times or more in the 
 def _confidence(priority: int, glossary: bool, mentions: int) -> float:
     if glossary:
         return CONFIDENCE_GLOSSARY
-    if priority >= 55:
+    if priority >= _PRIORITY_KNOWN:
         base = CONFIDENCE_DICTIONARY
-    elif priority >= 33:
+    elif priority >= _PRIORITY_CUE:
         base = CONFIDENCE_CUE
-    elif priority >= 22:
+    elif priority >= _PRIORITY_SUFFIX:
         base = CONFIDENCE_SUFFIX
     else:
         base = CONFIDENCE_GUESS
@@ -1180,7 +1180,11 @@ def _known_names(key: str) -> tuple:
     return _KNOWN.get(key, ())
 
 
-_PRIORITY_KNOWN = 55  # candidates from the dictionaries start here; below it, a rule's guess
+# Candidates' priorities fall in bands of evidence (overlaps go to the higher priority, then the longer span)
+_PRIORITY_KNOWN = 55  # from here up: the glossary, the dictionaries, a known name plus a word
+_PRIORITY_CUE = 33  # from here: a title, a dotted foreign name, a congress, a name with its Latin gloss
+_PRIORITY_SUFFIX = 22  # from here: a name-like word plus an organisation or place word, a list's item
+# below: a guess from a dictionary tag, a surname and characters, a run of transliteration characters
 
 
 def _surname_of(parts: list[str]) -> str:
