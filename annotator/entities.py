@@ -554,7 +554,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return  # 该公司; 对华投资, 在华企业: a preposition and its object, not a name
     if text.startswith(_NOT_ORG_AFTER, e):
         return  # 恒生科技指数, 新能源汽车板块: an index or a sector named after the industry
-    if len(w) == len(suf) and tags.get(w) in ("v", "vn") and _OBJECT_AFTER.match(text, e):
+    if len(w) == len(suf) and tags.get(w) in ("v", "vn") and (
+            _OBJECT_AFTER.match(text, e) or i + 1 < len(toks) and toks[i + 1][1] == e and tags.get(toks[i + 1][0]) in _NAME_TAGS):
         return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append((start, e, "org", 62 if listed and not _ORG_TAIL_GENERIC.search(w) else 30 if not weak else 26, None))
@@ -867,6 +868,16 @@ def _in_league_sentence(doc: Document, offset: int, cache: dict[int, bool]) -> b
     return hit
 
 
+_ORG_PREDICATE = re.compile("|".join(sorted(map(re.escape, V.ORG_PREDICATES), key=len, reverse=True)))
+
+
+def _org_predicates(text: str, cands: list) -> None:
+    """A guessed person followed by a word only an organisation takes (易达港股上市, 远方旗下) is an org."""
+    for k, c in enumerate(cands):
+        if c[2] == "person" and c[4] is None and c[3] < _PRIORITY_SUFFIX and _ORG_PREDICATE.match(text, c[1]):
+            cands[k] = (c[0], c[1], "org", c[3], None)
+
+
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
     # a Latin name can match only where its lower case is in the lower-cased text (without the odd
     # characters of _CASE_ODD): a plain search skips the scan of the case-insensitive pattern
@@ -900,6 +911,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _agency_candidates(text, toks, cands)
     _list_candidates(text, toks, cands)
     _sport_context(doc, toks, cands)
+    _org_predicates(text, cands)
     ignore = {_fold(s) for s in glossary.ignore}
 
     # resolve overlaps: priority, then length

@@ -235,3 +235,16 @@ def test_romanised_chinese_name_is_referred_to_by_its_first_part():
 def test_items_of_a_list_of_people_are_people():
     found = names("比赛中，张伟、汪明和覃海生都游出了好成绩。")
     assert found == {"张伟": "person", "汪明": "person", "覃海生": "person"}
+
+
+def test_guessed_person_that_lists_on_a_market_is_an_org():
+    assert names("分拆出来的高鑫上市后，股价大涨。") == {"高鑫": "org"}
+
+
+def test_investing_verb_before_its_object_is_not_an_org_suffix():
+    found = names("一则传闻便是刘强东投资远山的过程。")
+    assert found.get("刘强东") == "person" and "东投资" not in found
+
+
+def test_quoted_english_interjection_is_not_a_name():
+    assert names("他只说了一句“Yes。”") == {}
