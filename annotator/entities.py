@@ -238,6 +238,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif lw >= 2 and tag == "nt" and i >= 2 and toks[i - 1][0] == "驻" and toks[i - 1][1] == toks[i - 2][2] \
                 and tags.get(toks[i - 2][0]) == "PLACE":
             cands.append((toks[i - 2][1], e, "org", 62, None))  # 中国驻美国大使馆: one body, over its places
+        elif tag == "nt" and w.endswith("系") and 0 < w.find("大学") < lw - 3:
+            cands.append((s, s + w.find("大学") + 2, "org", 30, None))  # 北京大学社会学系: the university
         elif lw >= 2 and tag == "nt":
             if w in V.ORG_SUFFIXES or w[-1] in _NOT_ORG_END:
                 pass  # 交易所, 联合会: the kind of body, not its name; 天文学, 国际化: jieba's nt is noisy
@@ -539,8 +541,12 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
                 and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
             cands.append((toks[i - 1][1], e, "org", 24, None))
         return
-    # Latin name right before (K2公司, Meta公司): the Latin candidate is the name
+    # Latin name right before: with 公司 the Latin word is the name (K2公司, Meta公司); with a name-part
+    # word the whole is (IDG资本, ABC创投)
     if start == s and len(w) == len(suf):
+        latin = _LATIN_BEFORE.search(text, max(0, s - 30), s)
+        if latin and suf in _STRIP_SUFFIXES and not suf.endswith("公司"):
+            cands.append((latin.start(), e, "org", 30, None))
         return
     if start == s and not (tags.get(w) in ("nt", "nz") or not _seg.has_word(w[: len(w) - len(suf)])):
         return
@@ -562,6 +568,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
 
 
 _NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*$")
 _GENERIC_NAME_PARTS = {"国际"}
 _PREPOSITION_CHARS = set("对在向从赴来访与和跟于把被为")  # generic alone, but a usual part of a company's name (上海国际集团)
 _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")
@@ -712,6 +719,7 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
 
 
 _GRAMMAR_CHARS = set("的了着过是和与及或等在把被从向对将也都就而")  # particles, prepositions, conjunctions: not in a brand
+_RARE_WORD_TAGS = {"n", "a", "v", "vn", "nz", "ns", "nr", "j"}
 _RARE_NOUN_FREQ = 100  # a noun this rare in jieba's dictionary may well be a brand (星河)
 _LIST_LAST = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,5}?)(?=[，,。；;、）)都也均已将在是为]|等|的|分别|$)")
 _LIST_ITEM = re.compile(r"(?<=[、])[\u4e00-\u9fff]{2,5}?(?=[、，,。；;]|等|和|及|与|以及)")
@@ -794,9 +802,10 @@ def _unknown_name(w: str) -> bool:
     """A word the dictionary does not know as a common word: no verb, no function word, no generic noun."""
     if w in V.GENERIC_ZH or any(ch in _GRAMMAR_CHARS for ch in w):
         return False
-    for suf in _STRIP_SUFFIXES:  # 依图科技: the brand before the industry word is what must be unknown
+    for suf in _STRIP_SUFFIXES:  # 依图科技: the brand before the industry word is what must be unknown, or rare
         if w.endswith(suf) and len(w) - len(suf) >= 2:
-            return _unknown_name(w[: -len(suf)])
+            head = w[: -len(suf)]
+            return _unknown_name(head) or _seg.TAGS.get(head) in _RARE_WORD_TAGS and _seg.word_freq(head) < _RARE_NOUN_FREQ
     tag = _seg.TAGS.get(w)
     if tag is not None:
         return (tag in _NAME_TAGS and _seg.word_freq(w) < _NAME_WORD_MAX_FREQ) or (tag == "n" and _seg.word_freq(w) < _RARE_NOUN_FREQ)

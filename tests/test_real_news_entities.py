@@ -248,3 +248,12 @@ def test_investing_verb_before_its_object_is_not_an_org_suffix():
 
 def test_quoted_english_interjection_is_not_a_name():
     assert names("他只说了一句“Yes。”") == {}
+
+
+def test_latin_brand_with_a_name_part_word_and_rare_brands_in_lists():
+    found = names("投资方包括远山创投、厚朴投资、ABC资本等。他创办了K2公司。")
+    assert found.get("厚朴投资") == "org" and found.get("ABC资本") == "org" and found.get("K2") == "org"
+
+
+def test_university_inside_its_department_word():
+    assert names("他本科就读于北京大学社会学系。") == {"北京大学": "org"}
