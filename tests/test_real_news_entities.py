@@ -251,7 +251,7 @@ def test_quoted_english_interjection_is_not_a_name():
 
 
 def test_latin_brand_with_a_name_part_word_and_rare_brands_in_lists():
-    found = names("投资方包括远山创投、厚朴投资、ABC资本等。他创办了K2公司。")
+    found = names("投资方包括红杉资本、厚朴投资、ABC资本等。他创办了K2公司。")
     assert found.get("厚朴投资") == "org" and found.get("ABC资本") == "org" and found.get("K2") == "org"
 
 
