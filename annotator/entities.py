@@ -532,12 +532,17 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     if suf in V.MEDIA_WORDS and len(w) > len(suf) and _seg.TAGS.get(w[: -len(suf)]) in ("n", "nz", "vn", "ns", "j"):
         cands.append((s, e, "org", 30, None))  # 经济日报, 证券时报: one dictionary word
         return
-    if not named and not weak and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
+    industry = suf in V.INDUSTRY_WORDS
+    if not named and (not weak or industry) and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
         pw = toks[i - 1][0]
         ptag = tags.get(pw)
         before = toks[i - 2] if i >= 2 and toks[i - 2][2] == toks[i - 1][1] else None
         verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj")
-        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < _NAME_WORD_MAX_FREQ \
+        # an industry word needs a rarer word before it than a form word does (合众汽车, not 燃油汽车)
+        most = _RARE_NOUN_FREQ if industry and weak else _NAME_WORD_MAX_FREQ
+        if industry and weak and pw.endswith(tuple(V.INDUSTRY_WORDS)):
+            return  # 新能源汽车: an industry before an industry, no brand
+        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < most \
                 and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
             cands.append((toks[i - 1][1], e, "org", 24, None))
         return

@@ -257,3 +257,8 @@ def test_latin_brand_with_a_name_part_word_and_rare_brands_in_lists():
 
 def test_university_inside_its_department_word():
     assert names("他本科就读于北京大学社会学系。") == {"北京大学": "org"}
+
+
+def test_rare_word_plus_industry_word_is_a_company_but_an_industry_plus_one_is_not():
+    assert names("其主体合众汽车也被曝正式启动港股上市。") == {"合众汽车": "org"}
+    assert names("燃油汽车和新能源汽车的销量都在增长。") == {}
