@@ -42,14 +42,14 @@ def test_kinds_of_bodies_are_not_names():
 
 def test_city_is_a_club_only_next_to_a_match_word():
     assert names("罗马主场2比1战胜米兰。") == {"罗马": "org", "米兰": "org"}
-    assert names("在巴黎举行的游泳比赛中，他夺得金牌。") == {"巴黎": "place"}
+    assert names("在伦敦举行的田径比赛中，他夺得金牌。") == {"伦敦": "place"}
 
 
 def test_transliterated_name_is_whole_across_its_middle_dot():
-    a = ann("彼得·皮尔斯和亚当·皮蒂也会到场。皮蒂说，他很期待。")
+    a = ann("彼得·皮尔斯和亚当·斯密也会到场。斯密说，他很期待。")
     assert by_surface(a, "彼得·皮尔斯").type == "person"
-    adam = by_surface(a, "亚当·皮蒂")
-    assert adam is not None and adam.type == "person" and by_surface(a, "皮蒂") is adam
+    adam = by_surface(a, "亚当·斯密")
+    assert adam is not None and adam.type == "person" and by_surface(a, "斯密") is adam
     assert by_surface(a, "亚当") is None
 
 
@@ -69,24 +69,24 @@ def test_holding_verb_is_not_swallowed_into_the_name():
 
 
 def test_surname_and_jun_is_a_person_not_an_army():
-    found = names("华为雷军表示，公司将继续投入。")
-    assert found.get("雷军") == "person" and "华为雷军" not in found
+    found = names("华为孔军表示，公司将继续投入。")
+    assert found.get("孔军") == "person" and "华为孔军" not in found
 
 
 def test_generic_landform_word_is_not_a_place():
-    assert "海洋" not in names("比赛中覃海洋游出了好成绩。")
+    assert "海洋" not in names("比赛中林海洋游出了好成绩。")
 
 
 def test_verb_after_a_given_name_stays_out_of_it():
-    a = ann("那时李斌坐着没动。李斌表示很好。")
-    assert by_surface(a, "李斌").type == "person"
-    assert by_surface(a, "李斌坐") is None
+    a = ann("那时王斌坐着没动。王斌表示很好。")
+    assert by_surface(a, "王斌").type == "person"
+    assert by_surface(a, "王斌坐") is None
 
 
 def test_surname_of_a_foreign_person_named_in_full_joins_them():
-    a = ann("迈克尔·菲尔普斯说，菲尔普斯很强。")
-    e = by_surface(a, "迈克尔·菲尔普斯")
-    assert e is not None and by_surface(a, "菲尔普斯") is e
+    a = ann("迈克尔·诺尔普斯说，诺尔普斯很强。")
+    e = by_surface(a, "迈克尔·诺尔普斯")
+    assert e is not None and by_surface(a, "诺尔普斯") is e
 
 
 def test_person_with_english_name_in_brackets_is_a_person():
@@ -96,9 +96,9 @@ def test_person_with_english_name_in_brackets_is_a_person():
 
 
 def test_variants_of_one_name_are_one_entity():
-    a = ann("路透社报道称，路透获得了文件。中国证监会表示，证监会将加强监管。苹果发布iPhone 15，iPhone15的销量很好。")
+    a = ann("路透社报道称，路透获得了文件。中国人民银行表示，人民银行将加强监管。苹果发布iPhone 15，iPhone15的销量很好。")
     assert by_surface(a, "路透") is by_surface(a, "路透社") is not None
-    assert by_surface(a, "证监会") is by_surface(a, "中国证监会") is not None
+    assert by_surface(a, "人民银行") is by_surface(a, "中国人民银行") is not None
     assert by_surface(a, "iPhone15") is by_surface(a, "iPhone 15") is not None
 
 
@@ -134,12 +134,12 @@ def test_unknown_item_in_a_list_of_organisations_is_an_organisation():
 
 
 def test_title_surname_and_speech_verb_frame_a_person():
-    assert names("首席经济学家温彬认为，经济将回升。") == {"温彬": "person"}
-    assert names("董事长何小鹏表示，公司将继续投入。") == {"何小鹏": "person"}
+    assert names("首席经济学家周彬认为，经济将回升。") == {"周彬": "person"}
+    assert names("董事长何小米表示，公司将继续投入。") == {"何小米": "person"}
 
 
 def test_foreign_surname_alone_with_a_common_character_inside():
-    assert names("菲尔普斯说，他很强。") == {"菲尔普斯": "person"}
+    assert names("诺尔普斯说，他很强。") == {"诺尔普斯": "person"}
 
 
 def test_countries_and_foreign_cities_are_places_not_people():
@@ -200,8 +200,8 @@ def test_preposition_phrases_and_partial_bodies_are_not_orgs():
 
 
 def test_newspaper_names_and_city_governments():
-    found = names("经济日报和证券时报也有报道。合肥市政府表示支持。")
-    assert found == {"经济日报": "org", "证券时报": "org", "合肥市政府": "org"}
+    found = names("经济日报和法制晚报也有报道。苏州市政府表示支持。")
+    assert found == {"经济日报": "org", "法制晚报": "org", "苏州市政府": "org"}
 
 
 def test_short_form_joins_the_full_name_the_article_uses_most():
@@ -210,10 +210,10 @@ def test_short_form_joins_the_full_name_the_article_uses_most():
 
 
 def test_latin_company_with_and_without_its_legal_form_is_one_org():
-    a = ann("据Acme Holdings披露，Acme将在年底前完成交易。Baillie Gifford&Co参与投资，Baillie Gifford表示看好。")
+    a = ann("据Acme Holdings披露，Acme将在年底前完成交易。Morrow Hollis&Co参与投资，Morrow Hollis表示看好。")
     assert by_surface(a, "Acme") is by_surface(a, "Acme Holdings") is not None
-    bg = by_surface(a, "Baillie Gifford&Co")
-    assert bg.type == "org" and by_surface(a, "Baillie Gifford") is bg
+    mh = by_surface(a, "Morrow Hollis&Co")
+    assert mh.type == "org" and by_surface(a, "Morrow Hollis") is mh
 
 
 def test_short_parent_names_in_a_list():
@@ -242,23 +242,23 @@ def test_guessed_person_that_lists_on_a_market_is_an_org():
 
 
 def test_investing_verb_before_its_object_is_not_an_org_suffix():
-    found = names("一则传闻便是刘强东投资远山的过程。")
-    assert found.get("刘强东") == "person" and "东投资" not in found
+    found = names("一则传闻便是王志东投资远山的过程。")
+    assert found.get("王志东") == "person" and "王志东投资" not in found
 
 
 def test_quoted_english_interjection_is_not_a_name():
-    assert names("他只说了一句“Yes。”") == {}
+    assert names("他只说了一句“Hello。”") == {}
 
 
 def test_latin_brand_with_a_name_part_word_and_rare_brands_in_lists():
-    found = names("投资方包括红杉资本、厚朴投资、ABC资本等。他创办了K2公司。")
-    assert found.get("厚朴投资") == "org" and found.get("ABC资本") == "org" and found.get("K2") == "org"
+    found = names("投资方包括红杉资本、星河投资、ABC资本等。他创办了K2公司。")
+    assert found.get("星河投资") == "org" and found.get("ABC资本") == "org" and found.get("K2") == "org"
 
 
 def test_university_inside_its_department_word():
-    assert names("他本科就读于北京大学社会学系。") == {"北京大学": "org"}
+    assert names("他本科就读于北京师范大学中文系。") == {"北京师范大学": "org"}
 
 
 def test_rare_word_plus_industry_word_is_a_company_but_an_industry_plus_one_is_not():
-    assert names("其主体合众汽车也被曝正式启动港股上市。") == {"合众汽车": "org"}
+    assert names("其主体星河汽车也被曝正式启动港股上市。") == {"星河汽车": "org"}
     assert names("燃油汽车和新能源汽车的销量都在增长。") == {}
