@@ -131,6 +131,7 @@ _NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "ORG", "PLACE", "j"}
 _FILLER_TAGS = {"n", "vn", "nz", "j", "l", "b", "an", "ng", "s", "GEN", "TITLE"} | _NAME_TAGS
 _STOP_TAGS = {"v", "p", "u", "uj", "ul", "ug", "uv", "uz", "c", "d", "r", "m", "q", "f", "t", "x", "y", "e", "o", "zg", "vg", "a", "ad", "z"}
 _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
+_ORG_SUF_TUPLE = tuple(_ORG_SUF)
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇0-9０-９]+[届次]|第[一二三四五六七八九十百零〇0-9０-９]+|[届次]")
 _NAME_WORD_MAX_FREQ = 400
 _ORG_TAIL_GENERIC = re.compile(r"(?<![市省县区州])政府$")
@@ -690,12 +691,32 @@ _PAREN_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([A-Za-z][A-Za-z0-9 .&'’
 _NAMEISH = {"ORG", "PROD", "PLACE", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_BODY_WORD_TAGS = {"n", "vn", "nz", "ns", "nt", "j", "ORG", "PLACE", "GEN", "b"}
+
+
+def _body_before_acronym(text: str, toks: list, end: int, cands: list) -> None:
+    """An organisation word before an acronym in brackets (世界反洗钱组织（WAMO））: the nouns before it, back to
+    a clause's start, are the body's full name."""
+    k = _token_at(toks, end, 2)
+    if k is None or not toks[k][0].endswith(_ORG_SUF_TUPLE) or _seg.TAGS.get(toks[k][0]) in ("v", "TITLE"):
+        return
+    j = k
+    while j > 0 and toks[j - 1][2] == toks[j][1] and k - j < 6 and (
+            _seg.TAGS.get(toks[j - 1][0]) in _BODY_WORD_TAGS or len(toks[j - 1][0]) >= 3 and _seg.TAGS.get(toks[j - 1][0]) == "v"):
+        j -= 1  # nouns and names; a verb of three characters or more is a field (反洗钱, 反垄断)
+    if j < k:
+        cands.append((toks[j][1], end, "org", 57, None))
+
+
 def _translated_candidates(text: str, toks: list, cands: list) -> None:
     """A Chinese name with its original in parentheses (瑞士信贷（Credit Suisse））: the Chinese words before the
     parenthesis are a name too; grouping then makes both one entity."""
     tags = _seg.TAGS
     for m in _PAREN_LATIN.finditer(text):
         inner = m.group(1).strip()
+        if _ACRONYM.fullmatch(inner) and inner not in V.GENERIC_LATIN:
+            _body_before_acronym(text, toks, m.start(), cands)
         if inner in V.GENERIC_LATIN or inner.islower() or (inner.isupper() and len(inner) <= 4 and _fold(inner) not in _ALIAS):
             continue
         k = _token_at(toks, m.start(), 2)

@@ -262,3 +262,9 @@ def test_university_inside_its_department_word():
 def test_rare_word_plus_industry_word_is_a_company_but_an_industry_plus_one_is_not():
     assert names("其主体星河汽车也被曝正式启动港股上市。") == {"星河汽车": "org"}
     assert names("燃油汽车和新能源汽车的销量都在增长。") == {}
+
+
+def test_body_named_before_its_acronym_in_brackets():
+    a = ann("世界反洗钱组织（WAMO）表示关切。")
+    e = by_surface(a, "世界反洗钱组织")
+    assert e is not None and e.type == "org" and by_surface(a, "WAMO") is e
