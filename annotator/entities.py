@@ -525,8 +525,11 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         parts += 1
         j -= 1
     # leading descriptive words are not part of the name (部分省区人民日报 -> 人民日报)
+    popped = None
     while ext and not ext[-1][1]:
-        ext.pop()
+        popped = ext.pop()
+    if ext and popped and len(ext[-1][2]) == 1 and len(popped[2]) == 1 and popped[2] not in V.NOT_GIVEN:
+        ext.append(popped)  # 银/湖 + 资本: two single characters are one unknown brand, not a cut one
     start = ext[-1][0] if ext else s
     parts = len(ext)
     # a strong suffix right after one word that is not a description: the word names it (星河资本, 远望基金)
@@ -589,8 +592,9 @@ def _agency_candidates(text: str, toks: list, cands: list) -> None:
     (国家能源局, 联邦议会, 美国商务部). A one-character body word needs a field word before it."""
     tags = _seg.TAGS
     for i, (w, s, e) in enumerate(toks):
-        if i and tags.get(w) == "ORG" and w[-1] in _BODY_ENDS and toks[i - 1][0] in V.JURISDICTIONS and toks[i - 1][2] == s:
-            cands.append((toks[i - 1][1], e, "org", 62, None))  # 国家 + 发改委: the body's full name
+        if i and tags.get(w) == "ORG" and w[-1] in _BODY_ENDS and toks[i - 1][2] == s and (
+                toks[i - 1][0] in V.JURISDICTIONS or tags.get(toks[i - 1][0]) == "PLACE"):
+            cands.append((toks[i - 1][1], e, "org", 62, None))  # 国家发改委, 香港证监会: the body's full name
             continue
         if w not in V.GOVERNMENT_BODIES or i == 0:
             continue

@@ -268,3 +268,9 @@ def test_body_named_before_its_acronym_in_brackets():
     a = ann("世界反洗钱组织（WAMO）表示关切。")
     e = by_surface(a, "世界反洗钱组织")
     assert e is not None and e.type == "org" and by_surface(a, "WAMO") is e
+
+
+def test_place_plus_known_body_and_two_character_brands_are_whole():
+    assert names("香港证监会和港交所均未对此发表评论。").get("香港证监会") == "org"
+    found = names("股东包括软银集团、银湖资本和春华资本。")
+    assert found.get("银湖资本") == "org" and "湖资本" not in found
