@@ -274,3 +274,7 @@ def test_place_plus_known_body_and_two_character_brands_are_whole():
     assert names("香港证监会和港交所均未对此发表评论。").get("香港证监会") == "org"
     found = names("股东包括软银集团、银湖资本和春华资本。")
     assert found.get("银湖资本") == "org" and "湖资本" not in found
+
+
+def test_diplomatic_titles_cue_the_name_after_them():
+    assert names("常驻联合国副代表耿明在会上发言。").get("耿明") == "person"
