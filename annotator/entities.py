@@ -31,6 +31,7 @@ _LRUN = re.compile(rf"(?<![A-Za-z0-9&.\-])(?:{_LWORD})(?:[ \u00a0](?:{_LWORD}))*
 _CONNECT = {"of", "and", "de", "du", "la", "le", "von", "van", "der", "for", "&", "the", "y", "da", "di"}
 _SIZE = re.compile(r"\d+(?:\.\d+)?[KkMmBbTtGgWw%]?|v?\d+(?:\.\d+)*|[QqHh][1-4]|\d+[A-Za-z]{1,2}\d*")
 _LATIN_TITLES = {w for w in V.TITLES if w.isascii()}
+_MODEL_WORDS = {"Pro", "Max", "Plus", "Mini", "Ultra", "Lite", "Air", "SE"}  # editions that end a model's name
 _UNIT_AFTER = re.compile(r"[\d.]*\s*(?:[亿万千百元%％个家台名位人倍年月日号天周季岁度]|美元|美金|港元|欧元|英镑|日元)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 _NONSPACE = re.compile(r"\S+")
@@ -60,6 +61,9 @@ def _latin_candidates(text: str, cands: list) -> None:
                 continue
             if cur and len(w) == 1 and w.isupper() and cur[-1][0][:1].isupper() and len(cur[-1][0]) > 1:
                 cur.append((w, s, e, None))  # Model Y, Plan B
+                continue
+            if cur and w in _MODEL_WORDS:
+                cur.append((w, s, e, None))  # iPhone 15 Pro Max, Mate 60 Pro: the model's edition
                 continue
             if w in _LATIN_TITLES or w in V.GENERIC_LATIN or (w[0].isalpha() and w.islower() and w not in _CONNECT) \
                     or _SIZE.fullmatch(w) and not cur:
@@ -102,7 +106,7 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
     if _LATIN_ORG_FORM.search(name):
         return "org", 40  # Acme Inc., Baillie Gifford & Co: the legal form says organisation
     first = g[0][0]
-    if _ALIAS.get(_fold(first)) and len(g) >= 2 and all(w[0][0].isdigit() for w in g[1:]):
+    if _ALIAS.get(_fold(first)) and len(g) >= 2 and all(w[0][0].isdigit() or w[0] in _MODEL_WORDS for w in g[1:]):
         return "product", 60
     before = text[max(0, start - 6):start].rstrip()
     after = text[end:end + 6]
@@ -120,8 +124,9 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
         return "product", 30
     if _LETTER_DIGIT.search(name) and not _LETTER_DIGIT1.fullmatch(first):
         return "product", 25
-    if len(g) >= 2 and (g[-1][0].isdigit() or (len(g[-1][0]) == 1 and g[-1][0].isupper())):
-        return "product", 25  # Model 3, Model Y, Windows 11
+    if len(g) >= 2 and (g[-1][0].isdigit() or (len(g[-1][0]) == 1 and g[-1][0].isupper())
+                        or g[-1][0] in _MODEL_WORDS and any(c.isdigit() for c in name)):
+        return "product", 25  # Model 3, Model Y, Windows 11, Mate 60 Pro
     return "org", 25
 
 
@@ -200,7 +205,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             continue
         tag = tags.get(w)
         lw = len(w)
-        if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
+        if 2 <= lw <= 3 and len(set(w)) == lw and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
                 cands.append((s + k, s + k + 1, "place", 21, None))
         elif lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR and w not in V.GENERIC_ZH:

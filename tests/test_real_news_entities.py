@@ -278,3 +278,9 @@ def test_place_plus_known_body_and_two_character_brands_are_whole():
 
 def test_diplomatic_titles_cue_the_name_after_them():
     assert names("常驻联合国副代表耿明在会上发言。").get("耿明") == "person"
+
+
+def test_model_edition_words_belong_to_the_product_and_repeated_abbreviations_are_no_pair():
+    found = names("苹果发布了iPhone 15 Pro Max，华为则推出了Mate 60 Pro。")
+    assert found.get("iPhone 15 Pro Max") == "product" and found.get("Mate 60 Pro") == "product"
+    assert "日" not in names("该公司推出了大模型产品日日新。")
