@@ -254,7 +254,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             else:
                 cands.append((s, e, "org", 22, None))
         elif 2 <= lw <= 3 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES):
-            if lw == 3 and not _common_compound(w) and _seg.tag_margin(w, "nr") >= _PERSON_MARGIN3 \
+            if _seg.TAGS.get(w[1:]) == "t":
+                pass  # 于本周, 于今年: a preposition before a time word, whatever jieba's tag says
+            elif lw == 3 and not _common_compound(w) and _seg.tag_margin(w, "nr") >= _PERSON_MARGIN3 \
                     or _person_ok(w, toks, i, _PERSON_MARGIN):
                 cands.append((s, e, "person", 18, None))
         elif lw >= 4 and tag in ("nr", "nrfg", "nz", "n", "ns", "nt") and _split_prefix(w, s, cands):

@@ -284,3 +284,7 @@ def test_model_edition_words_belong_to_the_product_and_repeated_abbreviations_ar
     found = names("苹果发布了iPhone 15 Pro Max，华为则推出了Mate 60 Pro。")
     assert found.get("iPhone 15 Pro Max") == "product" and found.get("Mate 60 Pro") == "product"
     assert "日" not in names("该公司推出了大模型产品日日新。")
+
+
+def test_preposition_and_time_word_are_not_a_name():
+    assert "于本周" not in names("该公司原定于本周五挂牌。")
