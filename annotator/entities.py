@@ -548,9 +548,12 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         pw = toks[i - 1][0]
         ptag = tags.get(pw)
         before = toks[i - 2] if i >= 2 and toks[i - 2][2] == toks[i - 1][1] else None
-        verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj")
+        # after a class noun the words are its name, whatever they mean (人工智能公司远见科技: an appositive)
+        apposed = before is not None and before[0] in _CLASS_NOUNS
+        verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj") \
+            and not apposed
         # an industry word needs a rarer word before it than a form word does (合众汽车, not 燃油汽车)
-        most = _RARE_NOUN_FREQ if industry and weak else _NAME_WORD_MAX_FREQ
+        most = _NAME_WORD_MAX_FREQ * 10 if apposed else _RARE_NOUN_FREQ if industry and weak else _NAME_WORD_MAX_FREQ
         if industry and weak and pw.endswith(tuple(V.INDUSTRY_WORDS)):
             return  # 新能源汽车: an industry before an industry, no brand
         if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < most \
@@ -586,6 +589,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
 _NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*$")
 _GENERIC_NAME_PARTS = {"国际"}
+_CLASS_NOUNS = {"公司", "企业", "集团", "厂商", "巨头", "机构", "品牌", "平台", "券商", "车企", "药企", "房企", "独角兽"}
 _PREPOSITION_CHARS = set("对在向从赴来访与和跟于把被为")  # generic alone, but a usual part of a company's name (上海国际集团)
 _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")
 

@@ -288,3 +288,8 @@ def test_model_edition_words_belong_to_the_product_and_repeated_abbreviations_ar
 
 def test_preposition_and_time_word_are_not_a_name():
     assert "于本周" not in names("该公司原定于本周五挂牌。")
+
+
+def test_name_apposed_to_a_class_noun_is_an_org():
+    assert names("人工智能公司远见科技原定于本周五挂牌。") == {"远见科技": "org"}
+    assert names("芯片企业光明半导体发布财报。") == {"光明半导体": "org"}
