@@ -19,64 +19,10 @@ from . import _seg
 from . import _vocab as V
 from .glossary import Glossary
 from .model import Entity, Mention
+from .lexicon import ALIAS as _ALIAS
+from .lexicon import fold as _fold
+from .lexicon import setup as _setup
 from .text import Document
-
-# --- start-up: vocabulary into the segmenter's dictionary -------------------------------------------
-
-_ALIAS: dict[str, tuple[str, str]] = {}  # folded surface -> (group key, type)
-_READY = False
-
-
-_FOLDS: dict[str, str] = {}
-
-
-def _fold(s: str) -> str:
-    v = _FOLDS.get(s)
-    if v is None:
-        v = s.casefold().replace("·", "-").replace("•", "-").replace("－", "-")
-        if len(_FOLDS) < 500_000:
-            _FOLDS[s] = v
-    return v
-
-
-def _setup() -> None:
-    global _READY
-    if _READY:
-        return
-    _seg._load()
-    for kind, table in (("org", V.COMPANIES), ("product", V.PRODUCTS)):
-        for names in table:
-            key = names[0]
-            for n in names:
-                _ALIAS.setdefault(_fold(n), (key, kind))
-                if _seg._HAN.fullmatch(n):
-                    _seg.add_word(n, 2000, "ORG" if kind == "org" else "PROD")
-    for w in V.ORGS_ZH:
-        _ALIAS.setdefault(_fold(w), (w, "org"))
-        if _seg._HAN.fullmatch(w):
-            _seg.add_word(w, 1500, "ORG")
-    for w in V.GAMES:
-        _ALIAS.setdefault(_fold(w), (w, "product"))
-        if _seg._HAN.fullmatch(w):
-            _seg.add_word(w, 1500, "PROD")
-    for w in V.COUNTRIES | V.CITIES:
-        _seg.add_word(w, max(3000, _seg.word_freq(w)), "PLACE")
-    for w in V.TITLES:
-        if _seg._HAN.fullmatch(w):
-            _seg.add_word(w, 1500, "TITLE")
-    for w in V.SPEECH_VERBS:
-        if len(w) > 1:
-            _seg.add_word(w, 3000, "v")
-    for w in V.GENERIC_ZH:
-        if len(w) > 1:
-            if not _seg.has_word(w):
-                _seg.add_word(w, 500, "GEN")
-            else:
-                _seg.TAGS[w] = "GEN"
-    for w in ("知情人士", "消息人士", "业内人士", "分析人士", "上述人士"):
-        _seg.add_word(w, 800, "n")
-    _READY = True
-
 
 # --- Latin names ------------------------------------------------------------------------------------
 
@@ -85,6 +31,7 @@ _LRUN = re.compile(rf"(?<![A-Za-z0-9&.\-])(?:{_LWORD})(?:[ \u00a0](?:{_LWORD}))*
 _CONNECT = {"of", "and", "de", "du", "la", "le", "von", "van", "der", "for", "&", "the", "y", "da", "di"}
 _SIZE = re.compile(r"\d+(?:\.\d+)?[KkMmBbTtGgWw%]?|v?\d+(?:\.\d+)*|[QqHh][1-4]|\d+[A-Za-z]{1,2}\d*")
 _LATIN_TITLES = {w for w in V.TITLES if w.isascii()}
+_MODEL_WORDS = {"Pro", "Max", "Plus", "Mini", "Ultra", "Lite", "Air", "SE"}  # editions that end a model's name
 _UNIT_AFTER = re.compile(r"[\d.]*\s*(?:[亿万千百元%％个家台名位人倍年月日号天周季岁度]|美元|美金|港元|欧元|英镑|日元)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 _NONSPACE = re.compile(r"\S+")
@@ -94,7 +41,9 @@ _LETTER_DIGIT = re.compile(r"[A-Za-z][\-]?\d")
 _LETTER_DIGIT1 = re.compile(r"[A-Z]\d")
 _NOT_TRANSLATION = re.compile(r"[，。,；;：:、]|\d{4}|[约超近]")
 _PRODUCT_VERSION = re.compile(r"([A-Za-z][\w\-]*) (?:\d[\w.]*|[A-Z])")
+_STOCK_CODE = re.compile(r"\d{4,6}\.[A-Z]{1,2}")  # 0020.HK, 600519.SH: a listing's code, not a name
 _NAME_PARTS = re.compile(r"[ ·•\-－‧]")
+_NAME_DOTS = "·•-－‧"
 
 
 def _latin_candidates(text: str, cands: list) -> None:
@@ -112,6 +61,9 @@ def _latin_candidates(text: str, cands: list) -> None:
                 continue
             if cur and len(w) == 1 and w.isupper() and cur[-1][0][:1].isupper() and len(cur[-1][0]) > 1:
                 cur.append((w, s, e, None))  # Model Y, Plan B
+                continue
+            if cur and w in _MODEL_WORDS:
+                cur.append((w, s, e, None))  # iPhone 15 Pro Max, Mate 60 Pro: the model's edition
                 continue
             if w in _LATIN_TITLES or w in V.GENERIC_LATIN or (w[0].isalpha() and w.islower() and w not in _CONNECT) \
                     or _SIZE.fullmatch(w) and not cur:
@@ -137,7 +89,7 @@ def _latin_candidates(text: str, cands: list) -> None:
                 continue
             start, end = g[0][1], g[-1][2]
             name = text[start:end]
-            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name):
+            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name) or _STOCK_CODE.fullmatch(name):
                 continue
             if prose and _fold(name) not in _ALIAS and not any(any(c.isupper() for c in w[1:]) for w, *_ in g):
                 continue
@@ -151,8 +103,10 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
     known = _ALIAS.get(_fold(name))
     if known:
         return known[1], 60
+    if _LATIN_ORG_FORM.search(name):
+        return "org", 40  # Acme Inc., Baillie Gifford & Co: the legal form says organisation
     first = g[0][0]
-    if _ALIAS.get(_fold(first)) and len(g) >= 2 and all(w[0][0].isdigit() for w in g[1:]):
+    if _ALIAS.get(_fold(first)) and len(g) >= 2 and all(w[0][0].isdigit() or w[0] in _MODEL_WORDS for w in g[1:]):
         return "product", 60
     before = text[max(0, start - 6):start].rstrip()
     after = text[end:end + 6]
@@ -170,8 +124,9 @@ def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[s
         return "product", 30
     if _LETTER_DIGIT.search(name) and not _LETTER_DIGIT1.fullmatch(first):
         return "product", 25
-    if len(g) >= 2 and (g[-1][0].isdigit() or (len(g[-1][0]) == 1 and g[-1][0].isupper())):
-        return "product", 25  # Model 3, Model Y, Windows 11
+    if len(g) >= 2 and (g[-1][0].isdigit() or (len(g[-1][0]) == 1 and g[-1][0].isupper())
+                        or g[-1][0] in _MODEL_WORDS and any(c.isdigit() for c in name)):
+        return "product", 25  # Model 3, Model Y, Windows 11, Mate 60 Pro
     return "org", 25
 
 
@@ -181,10 +136,12 @@ _NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "ORG", "PLACE", "j"}
 _FILLER_TAGS = {"n", "vn", "nz", "j", "l", "b", "an", "ng", "s", "GEN", "TITLE"} | _NAME_TAGS
 _STOP_TAGS = {"v", "p", "u", "uj", "ul", "ug", "uv", "uz", "c", "d", "r", "m", "q", "f", "t", "x", "y", "e", "o", "zg", "vg", "a", "ad", "z"}
 _ORG_SUF = sorted(V.ORG_SUFFIXES, key=len, reverse=True)
+_ORG_SUF_TUPLE = tuple(_ORG_SUF)
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇0-9０-９]+[届次]|第[一二三四五六七八九十百零〇0-9０-９]+|[届次]")
 _NAME_WORD_MAX_FREQ = 400
-_ORG_TAIL_GENERIC = re.compile(r"政府$")
-_STRIP_SUFFIXES = ("集团公司", "有限公司", "股份公司", "控股集团", "集团", "公司", "控股", "银行", "资本", "基金", "科技")
+_ORG_TAIL_GENERIC = re.compile(r"(?<![市省县区州])政府$")
+_STRIP_SUFFIXES = tuple(sorted({"集团公司", "有限公司", "股份公司", "控股集团", "集团", "公司", "控股", "银行", "资本", "基金", "社", "网"}
+                               | V.INDUSTRY_WORDS, key=len, reverse=True))
 _ORG_SUF_LAST: dict[str, list[str]] = {}
 for _sf in _ORG_SUF:
     _ORG_SUF_LAST.setdefault(_sf[-1], []).append(_sf)
@@ -192,7 +149,21 @@ _TITLE_END = re.compile("(?:" + "|".join(sorted((re.escape(t) for t in V.TITLES 
 _PCUE_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_BEFORE), key=len, reverse=True)) + r")\s*$")
 _PCUE_AFTER = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_AFTER), key=len, reverse=True)) + ")")
 _PLACE_SUF1 = {s for s in V.PLACE_SUFFIXES}
-_TRANSLIT_RUN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{2,}(?:[·•\\-－‧][" + "".join(sorted(V.TRANSLIT)) + "]{1,})+")
+_PERSON_TAGS = {"nr", "nrfg", "nrt"}
+# jieba tags some verbs and generic nouns ns (上市, 入海, 城镇): a two-character "place" whose first
+# character is a direction, verb or preposition, or is itself a generic place word, is not a name
+_NOT_PLACE_HEAD_TAGS = {"f", "v", "p", "d", "c", "vg"}
+_GENERIC_PLACE_CHARS = {c for c in V.PLACE_SUFFIXES if len(c) == 1} | set("城")
+# endings of jieba nt words that are disciplines, processes or things (天文学, 国际化, 越野车), not bodies
+_NOT_ORG_END = set("学化物药车展品处站")
+
+
+def _verb_or_generic_place(w: str) -> bool:
+    if len(w) != 2:
+        return False
+    return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS and w[1] in _GENERIC_PLACE_CHARS)
+_DOTTED = "".join(sorted(V.TRANSLIT_DOTTED))
+_TRANSLIT_RUN = re.compile(f"[{_DOTTED}]{{2,}}(?:[·•\\-－‧][{_DOTTED}]{{1,}})+")
 _TRANSLIT_PLAIN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{3,}")
 
 
@@ -206,7 +177,7 @@ def _lively(w: str) -> bool:
     v = _LIVELY.get(w)
     if v is None:
         lw = len(w)
-        v = (_seg.TAGS.get(w) in _LIVELY_TAGS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
+        v = (_seg.TAGS.get(w) in _LIVELY_TAGS or w in V.CLUB_WORDS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
              or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or w in V.FACILITY_SUFFIXES or (lw == 2 and w[1] == "军") or (lw <= 3 and all(c in V.COUNTRY_ABBR for c in w))
              or (lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR) or (lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR))
         if len(_LIVELY) < 500_000:
@@ -234,10 +205,10 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             continue
         tag = tags.get(w)
         lw = len(w)
-        if 2 <= lw <= 3 and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
+        if 2 <= lw <= 3 and len(set(w)) == lw and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
                 cands.append((s + k, s + k + 1, "place", 21, None))
-        elif lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR:
+        elif lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR and w not in V.GENERIC_ZH:
             cands.append((s, s + 1, "place", 21, None))
         elif lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR and tag not in ("PLACE", "ORG", "ns", "nr"):
             cands.append((s + 1, e, "place", 21, None))
@@ -249,8 +220,13 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             cands.append((s, e, "place", 21, None))
         elif lw == 2 and w[1] == "军" and w[0] in V.COUNTRY_ABBR:
             cands.append((s, e, "org", 40, None))
+        elif w in V.CLUB_WORDS:
+            if _MATCH_BEFORE.search(text, max(0, s - 6), s) or _MATCH_AFTER.match(text, e) or text.startswith("队", e) \
+                    or _LEAGUE_RE.search(text, *_sentence_bounds(text, s)):
+                cands.append((s, e, "org", 40, None))  # 骑士主场战胜勇士: the clubs, not knights and warriors
         elif tag == "ORG":
-            cands.append((s, e, "org", 60, None))
+            if not (w in V.COMMON_WORD_NAMES and _read_as_common_word(text, s, e)):
+                cands.append((s, e, "org", 60, None))
         elif tag == "PROD":
             cands.append((s, e, "product", 60, None))
         elif tag == "PLACE":
@@ -260,16 +236,27 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS)) and _split_prefix(w, s, cands):
             pass
         elif lw >= 2 and tag == "ns":
-            if (_seg.word_freq(w) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
+            if _verb_or_generic_place(w):
+                pass
+            elif (_seg.word_freq(w) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
                     or (i + 1 < n and toks[i + 1][1] == e and toks[i + 1][0] in _PLACE_SUF1):
                 cands.append((s, e, "place", 20, None))
+        elif lw >= 2 and tag == "nt" and i >= 2 and toks[i - 1][0] == "驻" and toks[i - 1][1] == toks[i - 2][2] \
+                and tags.get(toks[i - 2][0]) == "PLACE":
+            cands.append((toks[i - 2][1], e, "org", 62, None))  # 中国驻美国大使馆: one body, over its places
+        elif tag == "nt" and w.endswith("系") and 0 < w.find("大学") < lw - 3:
+            cands.append((s, s + w.find("大学") + 2, "org", 30, None))  # 北京大学社会学系: the university
         elif lw >= 2 and tag == "nt":
-            if any(w.endswith(x) for x in ("特别行政区", "自治区", "自治州", "省", "市", "县")):
+            if w in V.ORG_SUFFIXES or w[-1] in _NOT_ORG_END:
+                pass  # 交易所, 联合会: the kind of body, not its name; 天文学, 国际化: jieba's nt is noisy
+            elif any(w.endswith(x) for x in ("特别行政区", "自治区", "自治州", "省", "市", "县")):
                 cands.append((s, e, "place", 22, None))
             else:
                 cands.append((s, e, "org", 22, None))
         elif 2 <= lw <= 3 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES):
-            if lw == 3 and not _common_compound(w) and _seg.tag_margin(w, "nr") >= _PERSON_MARGIN3 \
+            if _seg.TAGS.get(w[1:]) == "t":
+                pass  # 于本周, 于今年: a preposition before a time word, whatever jieba's tag says
+            elif lw == 3 and not _common_compound(w) and _seg.tag_margin(w, "nr") >= _PERSON_MARGIN3 \
                     or _person_ok(w, toks, i, _PERSON_MARGIN):
                 cands.append((s, e, "person", 18, None))
         elif lw >= 4 and tag in ("nr", "nrfg", "nz", "n", "ns", "nt") and _split_prefix(w, s, cands):
@@ -291,12 +278,16 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         # a name right after a title (总统普京, 首相岸田文雄)
         if tag == "TITLE" and i + 1 < n and toks[i + 1][1] == e:
             _after_title(toks, i, cands)
+            _title_name_verb(text, toks, i, cands)
+            _title_foreign_name(text, toks, i, cands)
         # surname + one or two unknown single characters, or + one two-character word when a cue says so
         if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
             _surname_name(text, toks, i, cands)
+        if w[0] in V.SURNAMES:
+            _clause_name_verb(text, toks, i, cands)
         # organisation suffix
         suf = None
-        if w[-1] in _ORG_SUF_LAST and (tag != "ORG" or (i and toks[i - 1][2] == s and tags.get(toks[i - 1][0]) in ("PLACE", "ns"))):
+        if w[-1] in _ORG_SUF_LAST and tag not in _PERSON_TAGS and (tag != "ORG" or (i and toks[i - 1][2] == s and tags.get(toks[i - 1][0]) in ("PLACE", "ns"))):
             for sf in _ORG_SUF_LAST[w[-1]]:
                 if w.endswith(sf):
                     suf = sf
@@ -348,12 +339,16 @@ def _surname_name(text: str, toks: list, i: int, cands: list) -> None:
     tags = _seg.TAGS
     n = len(toks)
     w, s, e = toks[i]
+    if tags.get(w) == "c" and s and _seg._HAN.match(text, s - 1):
+        return  # 和 between two words joins them (王涛和林静); as a surname it starts a clause
     j, end, given = i + 1, e, 0
     while j < n and given < 2 and len(toks[j][0]) == 1 and toks[j][1] == end and toks[j][0] not in V.NOT_GIVEN \
             and tags.get(toks[j][0]) not in ("TITLE", "GEN", "uj", "ul", "p", "c", "m", "q", "PLACE", "ORG"):
         end = toks[j][2]
         given += 1
         j += 1
+    if given == 2 and tags.get(toks[j - 1][0]) in ("v", "d", "p") and text.count(text[s:end - 1]) > text.count(text[s:end]):
+        end, given, j = end - 1, 1, j - 1  # 李明坐: the name 李明 stands alone elsewhere; 坐 is its verb
     if given:
         cue = _name_cue(text, toks, i, j)
         if _seg.tag_margin(text[s:end], "nr") >= (_PERSON_MARGIN - (2 if cue else 0)):
@@ -389,6 +384,76 @@ def _after_title(toks: list, i: int, cands: list) -> None:
     if end - s >= 2 and (j >= n or toks[j][1] != end or len(toks[j][0]) > 1 or toks[j][0] in V.NOT_GIVEN):
         if _seg.tag_margin(toks[i + 1][0] if end - s == 1 else "".join(x[0] for x in toks[i + 1:j]), "nr") > -2:
             cands.append((s, end, "person", 34 if end - s >= 3 else 30, None))
+
+
+_PRIORITY_TITLE_FOREIGN = 36  # outranks the pieces the dictionary makes of it (冯德 + 莱恩)
+_TRANSLIT_AFTER_TITLE = re.compile(f"[{_DOTTED}]{{3,6}}(?![{_DOTTED}])")
+_COMMON_WORD_FREQ = 50  # a dictionary word this frequent with a common tag is a word, not a given name
+_PRIORITY_FRAME = 64  # outranks a dictionary word inside the name (董事长何小鹏表示: not the company 小鹏)
+
+
+def _title_foreign_name(text: str, toks: list, i: int, cands: list) -> None:
+    """A title, then three or more transliteration characters up to a word's end (总统泽连斯基, 主席冯德莱恩):
+    one foreign name, however the dictionary cut it."""
+    e = toks[i][2]
+    m = _TRANSLIT_AFTER_TITLE.match(text, e)
+    if m and _token_at(toks, m.end(), 2) is not None and not text.startswith(tuple(_NAME_DOTS), m.end()):
+        cands.append((e, m.end(), "person", _PRIORITY_TITLE_FOREIGN, None))
+
+
+_SPEECH_AT = re.compile("|".join(sorted(map(re.escape, V.SPEECH_VERBS), key=len, reverse=True)))
+_CLAUSE_START = set("，,。；;：:！？!?“”「」『』（(、\n")
+
+
+def _clause_name_verb(text: str, toks: list, i: int, cands: list) -> None:
+    """At the start of a clause, a surname, one or two characters, then a speech verb (，钱明远表示): a person,
+    unless the characters make a common word (高管表示, 高层认为)."""
+    s = toks[i][1]
+    if s and text[s - 1] not in _CLAUSE_START:
+        return
+    sur = 2 if text[s:s + 2] in V.COMPOUND_SURNAMES else 1
+    if sur == 1 and text[s] not in V.SURNAMES:
+        return
+    for given in (2, 1):
+        end = s + sur + given
+        name = text[s:end]
+        if len(name) != sur + given or not _seg._HAN.fullmatch(name) or any(c in V.NOT_GIVEN for c in name[sur:]):
+            continue
+        if _token_at(toks, end, 1) is None or not _SPEECH_AT.match(text, end) or _common_word(name):
+            continue
+        cands.append((s, end, "person", 30, None))
+        return
+
+
+def _common_word(w: str) -> bool:
+    tag = _seg.TAGS.get(w)
+    return tag is not None and tag not in _NAME_TAGS and _seg.word_freq(w) >= _COMMON_WORD_FREQ
+
+
+def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
+    """A title, a surname, one or two characters, then a speech verb (首席经济学家温彬认为, 创始人李一男表示):
+    the frame names a person whatever the dictionary makes of the characters."""
+    e = toks[i][2]
+    for sur in (2, 1):
+        head = text[e:e + sur]
+        if not (head in V.COMPOUND_SURNAMES if sur == 2 else head in V.SURNAMES):
+            continue
+        for given in (2, 1):
+            end = e + sur + given
+            name = text[e:end]
+            if len(name) != sur + given or not _seg._HAN.fullmatch(name) or any(c in V.NOT_GIVEN for c in name[sur:]):
+                continue
+            if _token_at(toks, end, 1) is not None and _SPEECH_AT.match(text, end):
+                cands.append((e, end, "person", _PRIORITY_FRAME, None))
+                return
+
+
+_MEASURED = re.compile(r"(?:[一二两三四五六七八九十几半0-9]+\s*[碗斤杯只头把个瓶块份袋盒粒颗箱]|[很真太最更挺]|非常|特别)$")
+
+
+def _read_as_common_word(text: str, s: int, e: int) -> bool:
+    """一碗小米, 很美的, 联想到: the name is used as the common word it also is."""
+    return _MEASURED.search(text, max(0, s - 4), s) is not None or text.startswith(("到", "起", "着"), e)
 
 
 def _split_prefix(w: str, s: int, cands: list) -> bool:
@@ -430,6 +495,8 @@ def _person_ok(name: str, toks: list, i: int, margin: float) -> bool:
 def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> None:
     tags = _seg.TAGS
     w, s, e = toks[i]
+    if tags.get(w) in ("l", "i"):
+        return  # an idiom that ends in a suffix's character (陷入僵局)
     weak = suf in V.ORG_WEAK_SUFFIXES
     if len(w) > len(suf):
         # the suffix is inside one dictionary word (人民银行, 公安部): the word alone may be the name
@@ -441,6 +508,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         start, named = s, tags.get(w) in ("nt", "nz") or tags.get(head) in _NAME_TAGS or not _seg.has_word(head)
     else:
         start, named = s, False
+    head_named = named
     j = i - 1
     length = e - start
     parts = 0
@@ -453,42 +521,106 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         if not ordinal and (pw in V.NOT_GIVEN or ptag in _STOP_TAGS and not (len(pw) == 1 and ptag in ("zg", "a", "vg"))
                             or ptag == "TITLE"):
             break
-        if ptag == "GEN":
+        if ptag == "GEN" and pw not in _GENERIC_NAME_PARTS:
             break
         namelike = ptag in _NAME_TAGS or (ptag is None and len(pw) == 1 and not ordinal)
         listed = listed or ptag in ("ORG", "PLACE")
         named = named or namelike
-        ext.append((toks[j][1], namelike))
+        ext.append((toks[j][1], namelike, pw))
         start = toks[j][1]
         length = e - start
         parts += 1
         j -= 1
     # leading descriptive words are not part of the name (部分省区人民日报 -> 人民日报)
+    popped = None
     while ext and not ext[-1][1]:
-        ext.pop()
+        popped = ext.pop()
+    if ext and popped and len(ext[-1][2]) == 1 and len(popped[2]) == 1 and popped[2] not in V.NOT_GIVEN:
+        ext.append(popped)  # 银/湖 + 资本: two single characters are one unknown brand, not a cut one
     start = ext[-1][0] if ext else s
     parts = len(ext)
     # a strong suffix right after one word that is not a description: the word names it (星河资本, 远望基金)
-    if not named and not weak and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
+    if suf in V.MEDIA_WORDS and len(w) > len(suf) and _seg.TAGS.get(w[: -len(suf)]) in ("n", "nz", "vn", "ns", "j"):
+        cands.append((s, e, "org", 30, None))  # 经济日报, 证券时报: one dictionary word
+        return
+    industry = suf in V.INDUSTRY_WORDS
+    if not named and (not weak or industry) and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
         pw = toks[i - 1][0]
         ptag = tags.get(pw)
         before = toks[i - 2] if i >= 2 and toks[i - 2][2] == toks[i - 1][1] else None
-        verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj")
-        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < _NAME_WORD_MAX_FREQ \
+        # after a class noun the words are its name, whatever they mean (人工智能公司远见科技: an appositive)
+        apposed = before is not None and before[0] in _CLASS_NOUNS
+        verbish = ptag in ("v", "vn", "vd", "ad", "a") and before is not None and tags.get(before[0]) not in ("p", "c", "uj") \
+            and not apposed
+        # an industry word needs a rarer word before it than a form word does (合众汽车, not 燃油汽车)
+        most = _NAME_WORD_MAX_FREQ * 10 if apposed else _RARE_NOUN_FREQ if industry and weak else _NAME_WORD_MAX_FREQ
+        if industry and weak and pw.endswith(tuple(V.INDUSTRY_WORDS)):
+            return  # 新能源汽车: an industry before an industry, no brand
+        if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < most \
                 and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
             cands.append((toks[i - 1][1], e, "org", 24, None))
         return
-    # Latin name right before (K2公司, Meta公司): the Latin candidate is the name
+    # Latin name right before: with 公司 the Latin word is the name (K2公司, Meta公司); with a name-part
+    # word the whole is (IDG资本, ABC创投)
     if start == s and len(w) == len(suf):
+        latin = _LATIN_BEFORE.search(text, max(0, s - 30), s)
+        if latin and suf in _STRIP_SUFFIXES and not suf.endswith("公司"):
+            cands.append((latin.start(), e, "org", 30, None))
         return
     if start == s and not (tags.get(w) in ("nt", "nz") or not _seg.has_word(w[: len(w) - len(suf)])):
         return
     if not named or (weak and len(w) == len(suf) and parts < 1):
         return
-    if start > 0 and text[start - 1] in "该本我贵其此这那某各":
-        return
+    if suf in V.INDUSTRY_WORDS and not head_named and all(x[2] in V.COUNTRIES for x in ext if x[1]):
+        return  # a country and an industry word (中国电动汽车): the country's industry, not a company
+    if weak and len(suf) == 1 and ext and len(ext[0][2]) == 1 and ext[0][2] in V.SURNAMES and len(w) == 1:
+        return  # a surname and 军/党/队 (雷军, 王军): a person's given name, not a body
+    if start > 0 and text[start - 1] in "该本我贵其此这那某各" or text[start] in _PREPOSITION_CHARS:
+        return  # 该公司; 对华投资, 在华企业: a preposition and its object, not a name
+    if text.startswith(_NOT_ORG_AFTER, e):
+        return  # 恒生科技指数, 新能源汽车板块: an index or a sector named after the industry
+    if len(w) == len(suf) and tags.get(w) in ("v", "vn") and (
+            _OBJECT_AFTER.match(text, e) or i + 1 < len(toks) and toks[i + 1][1] == e and tags.get(toks[i + 1][0]) in _NAME_TAGS):
+        return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append((start, e, "org", 62 if listed and not _ORG_TAIL_GENERIC.search(w) else 30 if not weak else 26, None))
+
+
+_NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*$")
+_GENERIC_NAME_PARTS = {"国际"}
+_CLASS_NOUNS = {"公司", "企业", "集团", "厂商", "巨头", "机构", "品牌", "平台", "券商", "车企", "药企", "房企", "独角兽"}
+_PREPOSITION_CHARS = set("对在向从赴来访与和跟于把被为")  # generic alone, but a usual part of a company's name (上海国际集团)
+_OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")
+
+
+_FIELD_TAGS = {"n", "vn", "nz", "j", "an"}
+_BODY_ENDS = {w[-1] for w in V.GOVERNMENT_BODIES}
+
+
+def _agency_candidates(text: str, toks: list, cands: list) -> None:
+    """Government bodies: a jurisdiction (国家, 联邦, a country or place), its field words, then a body word
+    (国家能源局, 联邦议会, 美国商务部). A one-character body word needs a field word before it."""
+    tags = _seg.TAGS
+    for i, (w, s, e) in enumerate(toks):
+        if i and tags.get(w) == "ORG" and w[-1] in _BODY_ENDS and toks[i - 1][2] == s and (
+                toks[i - 1][0] in V.JURISDICTIONS or tags.get(toks[i - 1][0]) == "PLACE"):
+            cands.append((toks[i - 1][1], e, "org", 62, None))  # 国家发改委, 香港证监会: the body's full name
+            continue
+        if w not in V.GOVERNMENT_BODIES or i == 0:
+            continue
+        j, fields = i - 1, 0
+        while j >= 0 and toks[j][2] == toks[j + 1][1] and fields < 3:
+            pw = toks[j][0]
+            if pw in V.JURISDICTIONS or tags.get(pw) == "PLACE" or pw in V.COUNTRIES:
+                inside = pw in V.JURISDICTIONS and j and toks[j - 1][2] == toks[j][1] and tags.get(toks[j - 1][0]) in _FIELD_TAGS
+                if (fields or len(w) > 1) and not inside:  # 美中贸易全国委员会: the name starts further left
+                    cands.append((toks[j][1], e, "org", 30, None))
+                break
+            if tags.get(pw) not in _FIELD_TAGS or pw in V.GENERIC_ZH:
+                break
+            fields += 1
+            j -= 1
 
 
 def _place_from_suffix(toks: list, i: int, cands: list) -> None:
@@ -524,6 +656,7 @@ def _model_candidates(text: str, cands: list) -> None:
 
 
 _PLAIN_OK_TAGS = {None, "nr", "nrt", "nrfg", "ns", "nz"}
+_PLAIN_OK_SINGLE = {"ad", "a", "n", "ng", "zg", "vg", "b"}  # a lone character inside a foreign name (菲尔/普/斯)
 
 
 def _token_at(toks: list, pos: int, field: int) -> int | None:
@@ -534,8 +667,16 @@ def _token_at(toks: list, pos: int, field: int) -> int | None:
 
 
 def _translit_candidates(text: str, toks: list, cands: list) -> None:
+    lasts = set()
     for m in _TRANSLIT_RUN.finditer(text):
         cands.append((m.start(), m.end(), "person", 35, None))
+        last = _NAME_PARTS.split(m.group())[-1]
+        if len(last) >= 2:
+            lasts.add(last)
+    for last in lasts:  # the surname of a person first named in full (菲尔普斯 after 迈克尔·菲尔普斯)
+        for s, e in _find_all(text, last):
+            if not (s and text[s - 1] in _NAME_DOTS):
+                cands.append((s, e, "person", 33, None))
     # a run of transliteration characters made of name-like pieces (雷德/克纳普): one foreign name
     if not toks:
         return
@@ -551,7 +692,8 @@ def _translit_candidates(text: str, toks: list, cands: list) -> None:
             k += 1
         if len(pieces) < 2 or pos - m.start() < 3:
             continue
-        if any(tags.get(w) not in _PLAIN_OK_TAGS or tags.get(w) == "ns" and len(w) > 1 for w, _, _ in pieces):
+        if any((tags.get(w) not in _PLAIN_OK_TAGS and not (len(w) == 1 and tags.get(w) in _PLAIN_OK_SINGLE))
+               or tags.get(w) == "ns" and len(w) > 1 for w, _, _ in pieces):
             continue
         if not any(tags.get(w) in ("nr", "nrt", "nrfg") and len(w) >= 2 for w, _, _ in pieces):
             continue
@@ -564,12 +706,32 @@ _PAREN_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([A-Za-z][A-Za-z0-9 .&'’
 _NAMEISH = {"ORG", "PROD", "PLACE", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_BODY_WORD_TAGS = {"n", "vn", "nz", "ns", "nt", "j", "ORG", "PLACE", "GEN", "b"}
+
+
+def _body_before_acronym(text: str, toks: list, end: int, cands: list) -> None:
+    """An organisation word before an acronym in brackets (世界反洗钱组织（WAMO））: the nouns before it, back to
+    a clause's start, are the body's full name."""
+    k = _token_at(toks, end, 2)
+    if k is None or not toks[k][0].endswith(_ORG_SUF_TUPLE) or _seg.TAGS.get(toks[k][0]) in ("v", "TITLE"):
+        return
+    j = k
+    while j > 0 and toks[j - 1][2] == toks[j][1] and k - j < 6 and (
+            _seg.TAGS.get(toks[j - 1][0]) in _BODY_WORD_TAGS or len(toks[j - 1][0]) >= 3 and _seg.TAGS.get(toks[j - 1][0]) == "v"):
+        j -= 1  # nouns and names; a verb of three characters or more is a field (反洗钱, 反垄断)
+    if j < k:
+        cands.append((toks[j][1], end, "org", 57, None))
+
+
 def _translated_candidates(text: str, toks: list, cands: list) -> None:
     """A Chinese name with its original in parentheses (瑞士信贷（Credit Suisse））: the Chinese words before the
     parenthesis are a name too; grouping then makes both one entity."""
     tags = _seg.TAGS
     for m in _PAREN_LATIN.finditer(text):
         inner = m.group(1).strip()
+        if _ACRONYM.fullmatch(inner) and inner not in V.GENERIC_LATIN:
+            _body_before_acronym(text, toks, m.start(), cands)
         if inner in V.GENERIC_LATIN or inner.islower() or (inner.isupper() and len(inner) <= 4 and _fold(inner) not in _ALIAS):
             continue
         k = _token_at(toks, m.start(), 2)
@@ -590,9 +752,105 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
                 named = True
         if not named or m.start() - start < 2:
             continue
+        if start == s1 and t1 in ("n", "vn") and _seg.word_freq(w1) >= _COMMON_WORD_FREQ:
+            continue  # a common noun alone (黑名单（… List）): the brackets gloss a term, not a name
         words = inner.split()
-        kind = "person" if len(words) >= 2 and words[0] in V.FIRST_NAMES else (_ALIAS.get(_fold(inner), (None, "org"))[1])
+        kind = "person" if words[0] in V.FIRST_NAMES else (_ALIAS.get(_fold(inner), (None, "org"))[1])
         cands.append((start, m.start(), kind, 57, None))
+
+
+_GRAMMAR_CHARS = set("的了着过是和与及或等在把被从向对将也都就而")  # particles, prepositions, conjunctions: not in a brand
+_RARE_WORD_TAGS = {"n", "a", "v", "vn", "nz", "ns", "nr", "j"}
+_RARE_NOUN_FREQ = 100  # a noun this rare in jieba's dictionary may well be a brand (星河)
+_LIST_LAST = re.compile(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,5}?)(?=[，,。；;、）)都也均已将在是为]|等|的|分别|$)")
+_LIST_ITEM = re.compile(r"(?<=[、])[\u4e00-\u9fff]{2,5}?(?=[、，,。；;]|等|和|及|与|以及)")
+
+
+def _list_candidates(text: str, toks: list, cands: list) -> None:
+    """Items of one list are of one kind: in a list of organisations (红杉资本、星河、远望等) an unknown item
+    between the list marks is an organisation too, and in a list of people, a surname and a given name a
+    person. The list must hold a known organisation (or two found ones) or a person named with a cue."""
+    if "、" not in text:
+        return
+    by_span = {}
+    for c in cands:
+        if c[4] is None:
+            key = (c[0], c[1])
+            if key not in by_span or c[3] > by_span[key][3]:
+                by_span[key] = c
+    ends = {}
+    for (s, e), c in by_span.items():
+        ends.setdefault(e, []).append(c)
+    extra = []
+    for run in _list_runs(text, ends, toks):
+        items = [(s, e) for s, e in run]
+        known = [by_span.get(it) for it in items]
+        kinds = [c[2] for c in known if c is not None and c[3] >= 17]
+        if kinds and all(k == "person" for k in kinds):
+            _people_list(text, items, known, extra)
+            continue
+        orgs = sum(1 for c in known if c is not None and c[2] == "org" and c[3] >= 22)
+        strong_org = any(c is not None and c[2] == "org" and c[3] >= 55 for c in known)
+        if not (strong_org or orgs >= 2) or "person" in kinds or "place" in kinds and orgs < 2:
+            continue
+        for (s, e), c in zip(items, known):
+            if (c is None or c[2] == "person" and c[3] < 17) and _unknown_name(text[s:e]):
+                extra.append((s, e, "org", 23, None))
+    cands.extend(extra)
+
+
+def _people_list(text: str, items: list, known: list, extra: list) -> None:
+    """In a list of people, an item of a surname and one or two characters is a person (张伟、汪明和覃海生)."""
+    for (s, e), c in zip(items, known):
+        w = text[s:e]
+        sur = 2 if w[:2] in V.COMPOUND_SURNAMES else 1 if w[0] in V.SURNAMES else 0
+        if c is None and sur and 1 <= len(w) - sur <= 2 and not any(ch in _GRAMMAR_CHARS for ch in w) \
+                and not _common_word(w):
+            extra.append((s, e, "person", 17, None))
+
+
+def _list_runs(text: str, ends: dict, toks: list | None = None):
+    """Runs of list items separated by 、: the candidate before the first mark, then spans of two to five Han
+    characters between the marks."""
+    pos = text.find("、")
+    while pos >= 0:
+        run = []
+        if pos in ends:
+            first = max(ends[pos], key=itemgetter(3))
+            run.append((first[0], first[1]))
+        elif toks is not None:
+            k = _token_at(toks, pos, 2)  # no candidate before the first mark: the word there (中化、华润)
+            if k is not None and 2 <= len(toks[k][0]) <= 5:
+                run.append((toks[k][1], pos))
+        p = pos
+        while p >= 0 and p < len(text) and text[p] == "、":
+            m = _LIST_ITEM.match(text, p + 1)
+            if not m:
+                break
+            run.append(m.span())
+            p = m.end()
+        if run and p > pos:
+            last = _LIST_LAST.match(text, p)  # …、Y和Z: the item after the conjunction ends the list
+            if last:
+                run.append(last.span(1))
+        if len(run) >= 2:
+            yield run
+        nxt = text.find("、", p + 1 if p > pos else pos + 1)
+        pos = nxt
+
+
+def _unknown_name(w: str) -> bool:
+    """A word the dictionary does not know as a common word: no verb, no function word, no generic noun."""
+    if w in V.GENERIC_ZH or any(ch in _GRAMMAR_CHARS for ch in w):
+        return False
+    for suf in _STRIP_SUFFIXES:  # 依图科技: the brand before the industry word is what must be unknown, or rare
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            head = w[: -len(suf)]
+            return _unknown_name(head) or _seg.TAGS.get(head) in _RARE_WORD_TAGS and _seg.word_freq(head) < _RARE_NOUN_FREQ
+    tag = _seg.TAGS.get(w)
+    if tag is not None:
+        return (tag in _NAME_TAGS and _seg.word_freq(w) < _NAME_WORD_MAX_FREQ) or (tag == "n" and _seg.word_freq(w) < _RARE_NOUN_FREQ)
+    return not any(_seg.TAGS.get(w[k:k + 2]) in _COMMON_TAGS and _seg.word_freq(w[k:k + 2]) >= 1000 for k in range(len(w) - 1))
 
 
 def _contains_taken(s: int, e: int, taken: list, occupied: bytearray, chosen: list) -> bool:
@@ -621,28 +879,52 @@ def _congress_candidates(text: str, cands: list) -> None:
         cands.append((start, m.end(), "org", 45, None))
 
 
-_SPORT_RE = re.compile("|".join(sorted(map(re.escape, V.SPORT_CUES), key=len, reverse=True)))
+_MATCH = "|".join(sorted(map(re.escape, V.MATCH_WORDS), key=len, reverse=True))
+_MATCH_BEFORE = re.compile(rf"(?:{_MATCH})\s*$")
+_MATCH_AFTER = re.compile(rf"\s*(?:\d+\s*[比:：-]\s*\d+\s*)?(?:{_MATCH})")
 
 
 def _sport_context(doc: Document, toks: list, cands: list) -> None:
-    """In a sentence about sport, a city's name is its club (罗马, 米兰): org, not place."""
+    """A city's or a foreign name's candidate right next to a match word (罗马主场战胜米兰, 雷吉纳vs米兰) is a
+    club: org. Elsewhere in a sports story a city stays a place (在巴黎举行的比赛)."""
     text = doc.text
-    cache: dict = {}
+    cache: dict[int, bool] = {}
     for k, c in enumerate(cands):
-        if c[2] == "person" and c[4] is None and c[3] <= 17 and (
-                text.startswith(("vs", "VS", "Vs"), c[1]) or text[max(0, c[0] - 2):c[0]] in ("vs", "VS", "Vs")):
-            cands[k] = (c[0], c[1], "org", c[3], None)  # 雷吉纳vs米兰: two clubs
+        s, e, kind, prio, entry = c
+        if entry is not None or kind not in ("place", "person") or kind == "person" and prio >= 30:
             continue
-        if c[2] != "place" or c[4] is not None:
-            continue
-        surface = text[c[0]:c[1]]
+        surface = text[s:e]
         if surface in V.COUNTRIES or len(surface) < 2 or surface[-1] in "省市县区州镇乡村路街":
             continue
-        sent = doc.sentence_at(c[0])
-        hit = cache.get(sent.start)
-        if hit is None:
-            hit = cache[sent.start] = bool(_SPORT_RE.search(text, sent.start, sent.end))
-        if hit:
+        if _MATCH_BEFORE.search(text, max(0, s - 6), s) or _MATCH_AFTER.match(text, e) or surface in V.CLUB_PLACES and _in_league_sentence(doc, s, cache):
+            cands[k] = (s, e, "org", prio, None)
+
+
+_LEAGUE_RE = re.compile("|".join(sorted(map(re.escape, V.LEAGUE_WORDS), key=len, reverse=True)))
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause-independent sentence around `pos` (between 。！？ or line ends), without a Document."""
+    start = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+    ends = [x for x in (text.find(c, pos) for c in "。！？\n") if x >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _in_league_sentence(doc: Document, offset: int, cache: dict[int, bool]) -> bool:
+    sent = doc.sentence_at(offset)
+    hit = cache.get(sent.start)
+    if hit is None:
+        hit = cache[sent.start] = _LEAGUE_RE.search(doc.text, sent.start, sent.end) is not None
+    return hit
+
+
+_ORG_PREDICATE = re.compile("|".join(sorted(map(re.escape, V.ORG_PREDICATES), key=len, reverse=True)))
+
+
+def _org_predicates(text: str, cands: list) -> None:
+    """A guessed person followed by a word only an organisation takes (易达港股上市, 远方旗下) is an org."""
+    for k, c in enumerate(cands):
+        if c[2] == "person" and c[4] is None and c[3] < _PRIORITY_SUFFIX and _ORG_PREDICATE.match(text, c[1]):
             cands[k] = (c[0], c[1], "org", c[3], None)
 
 
@@ -659,7 +941,12 @@ def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
 
 # --- main -------------------------------------------------------------------------------------------
 
+_ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width spaces and joiners
+
+
 def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, int]]) -> list[Entity]:
+    if _ZERO_WIDTH.search(doc.text):
+        return _without_zero_width(doc, glossary, taken)
     _setup()
     text = doc.text
     cands: list = []
@@ -671,7 +958,10 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _model_candidates(text, cands)
     _translated_candidates(text, toks, cands)
     _congress_candidates(text, cands)
+    _agency_candidates(text, toks, cands)
+    _list_candidates(text, toks, cands)
     _sport_context(doc, toks, cands)
+    _org_predicates(text, cands)
     ignore = {_fold(s) for s in glossary.ignore}
 
     # resolve overlaps: priority, then length
@@ -694,6 +984,20 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
         chosen.append(c)
     chosen.sort()
     return _group(text, chosen, toks, occupied, glossary, ignore)
+
+
+def _without_zero_width(doc: Document, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Entity]:
+    """Find the names in the text without its invisible characters (华\u200b为 is 华为), then give every
+    mention its offsets in the original text (its text then holds the invisible character)."""
+    text = doc.text
+    keep = [i for i, ch in enumerate(text) if not _ZERO_WIDTH.match(ch)]
+    clean = "".join(text[i] for i in keep)
+    inside = [(bisect.bisect_left(keep, a), bisect.bisect_left(keep, b)) for a, b in taken]
+    entities = find_entities(Document(clean), glossary, taken=inside)
+    for entity in entities:
+        spans = [(keep[m.start], keep[m.end - 1] + 1) for m in entity.mentions]
+        entity.mentions = [Mention(text[a:b], a, b) for a, b in spans]
+    return entities
 
 
 def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: Glossary, ignore: set) -> list[Entity]:
@@ -758,21 +1062,7 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
                     occupied[k] = 1
                 owner[inner_s] = k_out
 
-    # an organisation's name with and without its suffix (瑞银集团 / 瑞银, 阿里巴巴集团 / 阿里巴巴): one org
-    for key, g in list(groups.items()):
-        if key not in groups or max(g["types"], key=g["types"].get) != "org":
-            continue
-        for s, e in list(g["mentions"]):
-            surface = text[s:e]
-            if not surface.endswith(_STRIP_SUFFIXES):
-                continue
-            for suf in _STRIP_SUFFIXES:
-                if surface.endswith(suf) and len(surface) - len(suf) >= 2:
-                    other = surface_key.get(_fold(surface[: -len(suf)]))
-                    if other and other != key and other in groups and \
-                            max(groups[other]["types"], key=groups[other]["types"].get) == "org":
-                        _merge(groups, owner, key, other, surface_key)
-                    break
+    _merge_short_org_names(text, groups, owner, surface_key)
 
     # Latin persons: the surname alone is the same person; transliterated names: the last part
     for key, g in list(groups.items()):
@@ -795,7 +1085,7 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
             surface = text[s:e]
             parts = _NAME_PARTS.split(surface)
             if len(parts) >= 2 and len(parts[-1]) >= 2:
-                last = _fold(parts[-1])
+                last = _fold(_surname_of(parts))
                 other = surface_key.get(last)
                 if other and other != key and other in groups:
                     _merge(groups, owner, key, other, surface_key)
@@ -880,9 +1170,33 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
         used_ids.add(eid)
         out.append(Entity(id=eid, name=name, type=kind, aliases=aliases,
                           note=entry.note if entry else None, link=entry.link if entry else None,
-                          mentions=[Mention(text[s:e], s, e) for s, e in mentions]))
+                          mentions=[Mention(text[s:e], s, e) for s, e in mentions],
+                          confidence=_confidence(g["types"].get(kind, 0), entry is not None, len(mentions))))
     out.sort(key=lambda en: en.mentions[0].start)
     return out
+
+
+# How likely a mark is right, by the strongest evidence behind its type (the candidate's priority):
+CONFIDENCE_GLOSSARY = 0.99  # the site's glossary names it
+CONFIDENCE_DICTIONARY = 0.9  # a known name (company and product tables, place lists), or one plus a model number
+CONFIDENCE_CUE = 0.8  # a title, a translation in brackets, a dotted foreign name, a party congress
+CONFIDENCE_SUFFIX = 0.65  # a name-like word plus an organisation or place word
+CONFIDENCE_GUESS = 0.5  # a dictionary tag, a surname plus characters, a run of transliteration characters
+CONFIDENCE_REPEATED = 0.05  # added to a guess named three times or more in the article
+
+
+def _confidence(priority: int, glossary: bool, mentions: int) -> float:
+    if glossary:
+        return CONFIDENCE_GLOSSARY
+    if priority >= _PRIORITY_KNOWN:
+        base = CONFIDENCE_DICTIONARY
+    elif priority >= _PRIORITY_CUE:
+        base = CONFIDENCE_CUE
+    elif priority >= _PRIORITY_SUFFIX:
+        base = CONFIDENCE_SUFFIX
+    else:
+        base = CONFIDENCE_GUESS
+    return round(min(CONFIDENCE_DICTIONARY, base + (CONFIDENCE_REPEATED if mentions >= 3 and base < CONFIDENCE_CUE else 0)), 2)
 
 
 # Non-ASCII characters that a case-insensitive `re` pattern of ASCII characters matches (İ ı ſ K): found
@@ -928,6 +1242,66 @@ def _known_names(key: str) -> tuple:
     return _KNOWN.get(key, ())
 
 
+# Candidates' priorities fall in bands of evidence (overlaps go to the higher priority, then the longer span)
+_PRIORITY_KNOWN = 55  # from here up: the glossary, the dictionaries, a known name plus a word
+_PRIORITY_CUE = 33  # from here: a title, a dotted foreign name, a congress, a name with its Latin gloss
+_PRIORITY_SUFFIX = 22  # from here: a name-like word plus an organisation or place word, a list's item
+# below: a guess from a dictionary tag, a surname and characters, a run of transliteration characters
+
+
+def _surname_of(parts: list[str]) -> str:
+    """A Western name ends with the surname; a romanised Chinese one starts with it (Xu Li → Xu)."""
+    if len(parts) == 2 and parts[0] in V.PINYIN_SURNAMES and parts[1] not in V.FIRST_NAMES and parts[1][:1].isupper():
+        return parts[0]
+    return parts[-1]
+
+
+def _top_type(g: dict) -> str:
+    return max(g["types"], key=g["types"].get)
+
+
+_LATIN_ORG_FORM = re.compile(r"(?:\s*[&,]\s*Co\.?|\s*,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|AG|SA|GmbH|Group|Holdings|Limited)\.?)$")
+
+
+def _short_forms(surface: str) -> list[str]:
+    """An organisation's name without its form or industry word (瑞银集团 → 瑞银, 路透社 → 路透) or without
+    its country (中国证监会 → 证监会)."""
+    out = []
+    for suf in _STRIP_SUFFIXES:
+        if surface.endswith(suf) and len(surface) - len(suf) >= 2:
+            out.append(surface[: -len(suf)])
+            break
+    latin = _LATIN_ORG_FORM.sub("", surface)
+    if latin != surface and len(latin) >= 2:
+        out.append(latin)  # Baillie Gifford & Co / Baillie Gifford, Acme Inc. / Acme
+    for country in (surface[:2], surface[:3]):
+        if (country in V.COUNTRIES or country in V.JURISDICTIONS) and len(surface) - len(country) >= 2:
+            out.append(surface[len(country):])  # 中国证监会 / 证监会, 国家发改委 / 发改委
+    return out
+
+
+def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: dict) -> None:
+    """An organisation's full name and its short form are one org; where two full names share the short form
+    (远山汽车 and 远山资本), it joins the one the article names more often, or neither if they tie."""
+    claims: dict[str, set[str]] = {}
+    for key, g in groups.items():
+        if _top_type(g) != "org":
+            continue
+        for s, e in g["mentions"]:
+            for short in _short_forms(text[s:e]):
+                other = surface_key.get(_fold(short))
+                if other and other != key and other in groups and (
+                        _top_type(groups[other]) == "org" or max(groups[other]["types"].values()) < _PRIORITY_KNOWN):
+                    claims.setdefault(other, set()).add(key)  # 远山 (a guessed place) is 远山汽车's short form
+    for other, keys in claims.items():
+        keys = [k for k in keys if k in groups]
+        if other not in groups or not keys:
+            continue
+        counts = sorted((len(groups[k]["mentions"]), k) for k in keys)
+        if len(counts) == 1 or counts[-1][0] > counts[-2][0]:
+            _merge(groups, owner, counts[-1][1], other, surface_key)  # the full name the article uses most
+
+
 def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict | None = None) -> None:
     if into == other or other not in groups:
         return
@@ -952,7 +1326,7 @@ _SPACE = re.compile(r"\s")
 
 @lru_cache(maxsize=65536)  # the same names come back article after article
 def slug(name: str) -> str:
-    ascii_part = _NOT_SLUG.sub("-", name.casefold()).strip("-")
+    ascii_part = _NOT_SLUG.sub("-", name.casefold().replace("#", "-sharp").replace("+", "-plus")).strip("-")
     if ascii_part and len(ascii_part) * 2 >= len(_SPACE.sub("", name)):
         return ascii_part
     return "e" + format(zlib.crc32(name.encode("utf-8")), "08x")

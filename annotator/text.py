@@ -45,9 +45,9 @@ class Document:
     def tokens(self) -> list[tuple[str, int, int]]:
         """Dictionary words of the Han runs, with offsets (computed once, shared by the finders)."""
         from . import _seg
-        from .entities import _setup
+        from .lexicon import setup
 
-        _setup()
+        setup()
         return _seg.tokenize(self.text)
 
     @cached_property
