@@ -18,29 +18,23 @@ from __future__ import annotations
 
 import bisect
 import re
-from pathlib import Path
 
 from . import _seg
 from . import _vocab as V
+from ._vocab import entries
 from .model import Entity, Quote
 from .text import Document
 
 
-def _lexicon(name: str) -> list[str]:
-    """One entry a line of annotator/data/<name>; `#` lines are the list's header."""
-    lines = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-SPEECH_VERBS = set(_lexicon("speech_verbs.txt"))
-SPEAKER_NOUNS = set(_lexicon("speaker_nouns.txt"))  # a descriptive speaker ends with one (一位匿名官员)
-PRONOUNS = {p.split()[0]: p.endswith(" plural") for p in _lexicon("pronouns.txt")}  # word -> plural?
-REFERENCE_WORDS = _lexicon("reference_words.txt")  # 这位…议员, 该负责人: refers back
-NEGATORS = _lexicon("speech_negators.txt")  # 并未披露: nothing is said
-IMPERSONAL = set(_lexicon("impersonal_verbs.txt"))
-DOCUMENT_NOUNS = _lexicon("document_nouns.txt")  # 招股书显示, X发表评论称: a document speaks
-STANCE_NOUNS = _lexicon("stance_nouns.txt")  # 表示强烈不满: expressing a stance, no statement
-OBJECT_MARKERS = set(_lexicon("object_markers.txt"))  # 与/给/在…: the name after one is no subject  # 预计今年交付: no speaker when no subject
+SPEECH_VERBS = V.SPEECH_VERBS
+SPEAKER_NOUNS = set(entries("speaker_nouns"))  # a descriptive speaker ends with one (一位匿名官员)
+PRONOUNS = {p.split()[0]: p.endswith(" plural") for p in entries("pronouns")}  # word -> plural?
+REFERENCE_WORDS = entries("reference_words")  # 这位…议员, 该负责人: refers back
+NEGATORS = entries("speech_negators")  # 并未披露: nothing is said
+IMPERSONAL = set(entries("impersonal_verbs"))
+DOCUMENT_NOUNS = entries("document_nouns")  # 招股书显示, X发表评论称: a document speaks
+STANCE_NOUNS = entries("stance_nouns")  # 表示强烈不满: expressing a stance, no statement
+OBJECT_MARKERS = set(entries("object_markers"))  # 与/给/在…: the name after one is no subject
 
 # How likely a quote's speaker is right, by the evidence that named it.
 CONF_NAMED = 0.9  # a person or organisation the entity finder knows is the clause's subject
