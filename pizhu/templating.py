@@ -6,6 +6,7 @@ import contextlib
 import re
 import sys
 from pathlib import Path
+from types import FrameType
 
 import jinja2
 
@@ -135,13 +136,14 @@ class StandIns:
             return f"\ue010{name.upper()}{_PAD}\ue012"
         return f"\ue000{name}\ue001"
 
-    def _again(self, other: int | None) -> "StandIns":
+    def _with_other(self, other: int | None) -> "StandIns":
+        """The same stand-ins, giving the other stand-in at read number `other` (or every read)."""
         return StandIns(self.kind, self.pattern, self._empty, other)
 
 
 def _template_line() -> tuple[str | None, int | None]:
     """The template file and line of the caller that is a template (an attribute read)."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
@@ -169,13 +171,14 @@ def shape(env: jinja2.Environment, name: str, macro: str, stand_ins: StandIns, *
     filter) or tests it (a comparison, its length) renders differently, which would be wrong for
     every real value, so that is a build error naming the template line."""
     html = call_macro(env, name, macro, stand_ins, *args)
-    if _PRIVATE.search(_STAND_IN.sub("", html)) or _as_first(
-            call_macro(env, name, macro, stand_ins._again(_EVERY_READ), *args)) != html:
+    if _PRIVATE.search(_STAND_IN.sub("", html)) or _with_first_stand_ins(
+            call_macro(env, name, macro, stand_ins._with_other(_EVERY_READ), *args)) != html:
         raise _misused(env, name, macro, stand_ins, args, html)
     return Shape(html)
 
 
-def _as_first(html: str) -> str:
+def _with_first_stand_ins(html: str) -> str:
+    """`html` rendered with other stand-ins, written with the first ones (equal when nothing changed them)."""
     return _OTHER.sub(lambda m: f"\ue000{m[1].lower()}\ue001", html)
 
 
@@ -184,7 +187,7 @@ def _misused(env: jinja2.Environment, name: str, macro: str, stand_ins: StandIns
     """The error for a shape that does not print its stand-ins as they are, at the first attribute
     read whose other stand-in changes what the macro renders."""
     for number, (field, path, line) in enumerate(stand_ins._reads):
-        if _as_first(call_macro(env, name, macro, stand_ins._again(number), *args)) != html:
+        if _with_first_stand_ins(call_macro(env, name, macro, stand_ins._with_other(number), *args)) != html:
             return BuildError(path or name, line, (
                 f"template error: macro '{macro}' filters or tests '{field}', a stand-in filled in per item "
                 "after the macro is rendered once: print it as it is, with no filter, comparison or length "

@@ -3,7 +3,6 @@ import os
 import shutil
 import subprocess
 import venv
-from pathlib import Path
 
 import pytest
 
