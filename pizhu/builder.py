@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Callable
 import annotator
 from annotator import Glossary
 
-from . import cache as cachemod
+from . import cache as cachemod, theme
 from .cache import BuildCache, digest
 from .config import SiteConfig
 from .content import Article, find_articles, load_glossary, read_article
@@ -365,8 +365,7 @@ class Builder:
         config, out = self.config, self.out
         self._check_folders()
         found, glossary, glossary_key, seen = self._read()
-        env_key = digest(cachemod.pizhu_digest(), repr(config),
-                         cachemod.tree_digest(config.path(config.templates_dir)))
+        env_key = digest(cachemod.pizhu_digest(), repr(config), *map(cachemod.tree_digest, theme.template_dirs(config)))
         left, self._left = self._left, None  # kept only by a build that succeeds
         self._trusted = left is not None and None not in left[0] and left[0] == self._output_stamp()
         manifest = left[1] if self._trusted else self.cache.load_manifest(out)
@@ -435,11 +434,7 @@ class Builder:
             rels = list(new_pages[slug]) if e.render else old_pages[slug]["files"]
             wanted.update(new_pages[slug] if e.render else dict.fromkeys(rels))
             pages_manifest[slug] = {"key": e.render_key, "files": rels}
-        static = config.path(config.static_dir)
-        if static.is_dir():
-            for path in sorted(static.rglob("*")):
-                if path.is_file():
-                    wanted["static/" + path.relative_to(static).as_posix()] = path.read_bytes()
+        wanted.update({"static/" + rel: path.read_bytes() for rel, path in theme.static_files(config).items()})
         publish = self.output.publish
         written = removed = 0
         early = articles_first is not None and not site_reusable

@@ -96,6 +96,26 @@ def import_article(args) -> int:
     return 0
 
 
+STARTER = Path(__file__).with_name("starter")  # a starter site; "dot-x" there is ".x" in the new site
+
+
+def new_site(args) -> int:
+    """Copy the starter site into args.dir, which must be new or empty."""
+    target: Path = args.dir
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise BuildError(target, None, "already exists and is not an empty folder: name a new one")
+    for source in sorted(STARTER.rglob("*")):
+        if source.is_file() and "__pycache__" not in source.parts:
+            parts = [("." + p.removeprefix("dot-")) if p.startswith("dot-") else p
+                     for p in source.relative_to(STARTER).parts]
+            dest = target.joinpath(*parts)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(source.read_bytes())
+    print(f"created a site in {target}: `cd {target}` then `pizhu serve` to preview it, `pizhu build` to write it.\n"
+          "To publish on GitHub Pages, set PIZHU in .github/workflows/pages.yml to where pip finds Pizhu.")
+    return 0
+
+
 def _date(value: str, path) -> dt.date:
     try:
         return dt.date.fromisoformat(value)

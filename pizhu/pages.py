@@ -24,12 +24,11 @@ from .content import Article
 from .entities_index import EntityIndex, EntityPage, EntityPart, entities_by_type, entity_parts
 from .notes import Detail, Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
-from .templating import call_macro, escape_text as esc, make_environment, render_template
+from .templating import Shape, StandIns, escape_text as esc, make_environment, render_template, shape
 from .timeline import EventPart, article_timeline
 from .units import bar_fraction, chinese_units, log_scale
 
 FIGURE_KIND_ORDER = ("money", "percent", "quantity")
-_SLOT = re.compile("\ue000([a-z_]+)\ue001")
 
 
 def article_url(article: Article) -> str:
@@ -81,19 +80,6 @@ class AnnotatedArticle:
         self.indexed = True
 
 
-class _Slots:
-    """Stands in for a note while a mark macro is rendered once: each attribute becomes a slot
-    (those in `empty` are "": a shape per combination of empty fields)."""
-
-    def __init__(self, kind: str, pattern: str, empty: frozenset[str] = frozenset()):
-        self.kind, self.pattern, self._empty = kind, pattern, empty
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return "" if name in self._empty else f"\ue000{name}\ue001"
-
-
 @dataclass
 class FigureRow:
     note: Note
@@ -118,24 +104,24 @@ class Renderer:
         self.env.globals.update(entity_path=entity_path)
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")
-        self._mark_shapes: dict[tuple[str, str, bool, bool], _Form] = {}
+        self._mark_shapes: dict[tuple[str, str, bool, bool], Shape] = {}
         self._notes: dict[str, tuple[Note, str]] = {}  # the prepared article's (note, pattern) by id
         self._inline_cache: dict[str, str] = {}
-        self._shapes: dict[tuple[str, str, frozenset[str]], _Form] = {}
+        self._shapes: dict[tuple[str, str, frozenset[str]], Shape] = {}
         self._chips: dict[tuple[str, str], str] = {}
         self._options: dict[tuple[str, str, str], str] = {}
         self._list_items: dict[tuple[str, str, int, int], str] = {}  # filled list_item shapes
-        self._forms: dict[tuple, _Form] = {}  # article-page macros, per shape
-        self._endnote_forms: dict[tuple, _Form] = {}  # by note kind, pattern, linked and empty fields
+        self._forms: dict[tuple, Shape] = {}  # article-page macros, per shape
+        self._endnote_forms: dict[tuple, Shape] = {}  # by note kind, pattern, linked and empty fields
         self._rows: dict[tuple, str] = {}  # filled detail and link rows (many repeat)
 
-    def _shape(self, note: Note, pattern: str, opening: bool, first: bool) -> _Form:
+    def _shape(self, note: Note, pattern: str, opening: bool, first: bool) -> Shape:
         key = (note.kind, pattern, opening, first)
-        shape = self._mark_shapes.get(key)
-        if shape is None:
+        form = self._mark_shapes.get(key)
+        if form is None:
             macro = "mark_open" if opening else "mark_close"
-            shape = self._mark_shapes[key] = _Form(call_macro(self.env, "_marks.html", macro, _Slots(note.kind, pattern), first))
-        return shape
+            form = self._mark_shapes[key] = shape(self.env, "_marks.html", macro, StandIns(note.kind, pattern), first)
+        return form
 
     def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
         note, pattern = self._notes[mark.note_id]
@@ -177,12 +163,12 @@ class Renderer:
                                figure_groups=groups, figure_count=sum(g[2] for g in groups),
                                timeline=self.timeline_html(item))
 
-    def _form(self, template: str, macro: str, slots: _Slots, *args) -> _Form:
+    def _form(self, template: str, macro: str, slots: StandIns, *args) -> Shape:
         """`template`'s `macro` rendered once per shape (slots' kind, pattern and empty fields, and `args`)."""
         key = (template, macro, slots.kind, slots.pattern, slots._empty, args)
         form = self._forms.get(key)
         if form is None:
-            form = self._forms[key] = _Form(call_macro(self.env, template, macro, slots, *args))
+            form = self._forms[key] = shape(self.env, template, macro, slots, *args)
         return form
 
     def endnotes(self, item: AnnotatedArticle) -> Markup:
@@ -197,7 +183,7 @@ class Renderer:
         if form is None:
             empty = frozenset(name for name, value in zip(_ENDNOTE_OPTIONAL, optional) if not value)
             form = self._endnote_forms[key] = self._form("_notes.html", "endnote",
-                                                         _Slots(note.kind, note.pattern, empty), linked)
+                                                         StandIns(note.kind, note.pattern, empty), linked)
         return form.fill({name: self._endnote_field(note, name) for name in form.names})
 
     def _endnote_field(self, note: Note, name: str) -> str:
@@ -242,7 +228,7 @@ class Renderer:
 
     def _filled_macro(self, template: str, macro: str, values: dict, *args) -> str:
         """`template`'s `macro` for plain `values` (escaped here), a shape per set of empty values and `args`."""
-        form = self._form(template, macro, _Slots("", "", frozenset(k for k, v in values.items() if not v)), *args)
+        form = self._form(template, macro, StandIns("", "", frozenset(k for k, v in values.items() if not v)), *args)
         return form.fill({name: _escaped(values[name]) for name in form.names})
 
     def truncate(self, text: str, length: int) -> str:
@@ -270,7 +256,7 @@ class Renderer:
         key = (template, macro, empty)
         form = self._shapes.get(key)
         if form is None:
-            form = self._shapes[key] = _Form(call_macro(self.env, template, macro, _Slots("", "", empty)))
+            form = self._shapes[key] = shape(self.env, template, macro, StandIns("", "", empty))
         return form.fill(values)
 
     def event_parts(self, item: AnnotatedArticle, head: dict[str, str]) -> list[EventPart]:
@@ -350,18 +336,6 @@ def _alias(note: Note) -> str:
 def _escaped(value) -> str:
     """A plain value as autoescaped templates print it."""
     return esc(str(value))
-
-
-class _Form:
-    """A macro rendered once with stand-ins, as a str.format template and the names of its slots."""
-
-    def __init__(self, shape: str):
-        self.names = tuple(dict.fromkeys(_SLOT.findall(shape)))
-        self.text = _SLOT.sub(r"{\1}", shape.replace("{", "{{").replace("}", "}}"))
-
-    def fill(self, values: dict[str, str]) -> str:
-        """The shape with each slot replaced by its value (escaped HTML)."""
-        return self.text.format_map(values)
 
 
 _ENDNOTE_OPTIONAL = ("card", "alias", "body_html", "description", "details", "links", "link")

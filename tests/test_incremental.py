@@ -188,10 +188,11 @@ def test_site_yaml_change_rerenders_without_reannotating(site, tmp_path, calls):
 
 
 def test_static_change_is_copied(site, tmp_path, calls):
+    (site / "static" / "extra.js").write_text("// the site's own, not the theme's\n", encoding="utf-8")
     build(site)
     css = site / "static" / "pizhu.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n.x{}\n", encoding="utf-8")
-    (site / "static" / "pizhu.js").unlink()
+    (site / "static" / "extra.js").unlink()  # (the theme's pizhu.js would replace a deleted one)
     report = build(site)
     assert calls[3:] == [] and report.rendered == 0 and report.written == 1 and report.removed == 1
     assert_same_as_clean(site, tmp_path)
