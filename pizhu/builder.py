@@ -47,6 +47,7 @@ from .config import SiteConfig
 from .content import Article, find_articles, load_glossary, read_article
 from .errors import BuildError, BuildErrors
 from .progress import Progress
+from .spill import Spill
 
 if TYPE_CHECKING:
     from .pages import ArticleParts, Renderer
@@ -259,12 +260,13 @@ class Builder:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
         self.progress_stream = progress_stream
-        self._parts: dict[str, ArticleParts] = {}  # by render key
+        self._parts: dict[str, ArticleParts] = {}  # by render key, `spilled`: their HTML is in self._spill
+        self._spill: Spill | None = None
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
         self._render_keys: list[str] = []  # of the last build's articles
         self._env_key = ""  # templates, settings and Pizhu's code, at the last build
         self._keys: dict[tuple[str, str, str], tuple[str, str]] = {}  # (file, glossary, env key) → _article_keys
-        # (env key, renderer, entity index) of the last build: kept while templates and settings are
+        # (env key, spill, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
         self._trusted = False  # this build's manifest is the one this builder left (see _left)
         self._touched: set[str] = set()  # output files this build wrote or removed
@@ -464,7 +466,7 @@ class Builder:
             status.advance(0)
             renderer, entity_index = self._site_state(env_key)
             plan = _pages().site_wide_plan(renderer, [e.article for e in entries], [e.parts for e in entries],
-                                           entity_index)
+                                           entity_index, self._spill_file())
             old_keys, same_env = old_site.get("keys") or {}, old_site.get("env") == env_key
             files: dict[str, str | None] = {}
             keys: dict[str, str] = {}
@@ -505,11 +507,22 @@ class Builder:
         return True
 
     def _site_state(self, env_key: str):
-        """(renderer, entity index) for the site-wide pages, kept while templates and settings are."""
-        if self._site_renderer is None or self._site_renderer[0] != env_key:
+        """(renderer, entity index) for the site-wide pages, kept while templates, settings and the
+        spill its pages read from are."""
+        spill = self._spill_file()
+        if self._site_renderer is None or self._site_renderer[:2] != (env_key, spill):
             renderer = _pages().Renderer(self.config, self.cache.compiled_templates)
-            self._site_renderer = (env_key, renderer, _pages().EntityIndex(renderer.markdown))
-        return self._site_renderer[1:]
+            self._site_renderer = (env_key, spill, renderer, _pages().EntityIndex(renderer.markdown, spill.text))
+        return self._site_renderer[2:]
+
+    def _spill_file(self) -> Spill:
+        if self._spill is None:
+            self._spill = Spill(self.cache.folder)
+        return self._spill
+
+    def _spilled(self, parts: ArticleParts | None) -> ArticleParts | None:
+        """Parts as kept in memory: their HTML pieces in the spill file (see pizhu.spill)."""
+        return None if parts is None else _pages().spilled(parts, self._spill_file())
 
     def warm(self) -> None:
         """Load every article's parts of the site-wide pages and merge the entity pages now (serve
@@ -517,7 +530,7 @@ class Builder:
         with _collector_paused():
             for key in self._render_keys:
                 if key not in self._parts:
-                    parts = self.cache.load_parts(key)
+                    parts = self._spilled(self.cache.load_parts(key))
                     if parts is not None:
                         self._parts[key] = parts
         if self._env_key and all(key in self._parts for key in self._render_keys):
@@ -534,7 +547,7 @@ class Builder:
         with _collector_paused():
             for e in entries:
                 if e.parts is None and not e.render:
-                    e.parts = self._parts.get(e.render_key) or self.cache.load_parts(e.render_key)
+                    e.parts = self._parts.get(e.render_key) or self._spilled(self.cache.load_parts(e.render_key))
 
     def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str,
                              staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None):
@@ -561,7 +574,7 @@ class Builder:
             annotated += new
             if e.render:
                 pages[e.article.slug] = files
-            e.parts = pickle.loads(parts)
+            e.parts = self._spilled(pickle.loads(parts))
 
         tasks = [_Task(e.article, e.annotation_key, e.render_key, e.render) for e in todo]
         setup = (config, glossary, env_key, self.cache.folder, staging)
@@ -592,7 +605,7 @@ class Builder:
             futures = {pool.submit(_work_chunk, [tasks[i] for i in chunk]): chunk for chunk in chunks}
             meanwhile()
             for future in as_completed(futures):
-                chunk = futures[future]
+                chunk = futures.pop(future)  # its result (pickled parts) is freed once taken
                 for i, result in zip(chunk, future.result()):
                     take(todo[i], result)
                 progress.advance(len(chunk))

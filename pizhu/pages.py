@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from dataclasses import dataclass, field
+from sys import intern
 from typing import Callable, NamedTuple
 
 from annotator import Annotation
@@ -24,6 +25,7 @@ from .content import Article
 from .entities_index import EntityIndex, EntityPage, EntityPart, entities_by_type, entity_parts
 from .notes import Detail, Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
+from .spill import Spill
 from .templating import call_macro, escape_text as esc, make_environment, render_template
 from .timeline import EventPart, article_timeline
 from .units import bar_fraction, chinese_units, log_scale
@@ -59,6 +61,18 @@ class ArticleParts(NamedTuple):
     events: list[EventPart]
     years: dict[str, TimelineYear]  # what its entries add to each year's page of the site timeline
     listed_key: str  # digest of what list pages (index, feed, sitemap) show of the article
+
+
+def spilled(parts: ArticleParts, spill: Spill) -> ArticleParts:
+    """`parts` as the builder keeps them in memory: every HTML piece put into `spill` (parts hold
+    their references), names interned (they recur in every article) and the events' entity names,
+    which only `years` needed, dropped."""
+    put = spill.put
+    entities = [p._replace(id=intern(p.id), name=intern(p.name), type=intern(p.type), section=put(p.section),
+                           figures=tuple(map(put, p.figures)), quotes=tuple(map(put, p.quotes)))
+                for p in parts.entities]
+    events = [EventPart(e.key, (), put(e.html)) for e in parts.events]
+    return parts._replace(entities=entities, events=events)
 
 
 @dataclass
@@ -340,6 +354,10 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
         for year, found in by_year.items()}
 
 
+def _inline(piece):
+    return piece
+
+
 def _alias(note: Note) -> str:
     """An entity note's text when it differs from the entity's name ("" otherwise)."""
     return note.text if note.kind == "entity" and note.text != note.title else ""
@@ -469,18 +487,20 @@ def _listed(article: Article) -> tuple:
 
 
 def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[ArticleParts],
-                   entity_index: EntityIndex | None = None) -> list[SitePage]:
+                   entity_index: EntityIndex | None = None, spill: Spill | None = None) -> list[SitePage]:
     """Pages built from every article (index, feed, sitemap, 404, timeline, entities …) from each
     article's parts, newest first; nothing is rendered until a page's `render` is called, and each
     page's key digests what it shows. `entity_index` (serve keeps one) merges again only the entity
-    pages whose parts changed since its last use."""
+    pages whose parts changed since its last use. `spill`: where the parts' pieces are (`spilled`
+    parts; the entity index must read from it too)."""
     config = renderer.config
     items = [ArticleLink(a) for a in articles]
     listed = [p.listed_key for p in parts]
     all_listed = "".join(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
-    entities = (entity_index or EntityIndex(renderer.markdown)).update([p.entities for p in parts])
-    timeline, year_pages = _timeline_pages(renderer, parts, entities)
+    entity_index = entity_index or (EntityIndex(renderer.markdown, spill.text) if spill else EntityIndex(renderer.markdown))
+    entities = entity_index.update([p.entities for p in parts])
+    timeline, year_pages = _timeline_pages(renderer, parts, entities, spill.data if spill else _inline)
     pages = [
         SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
         SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
@@ -501,11 +521,11 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     return pages
 
 
-def _timeline_pages(renderer: Renderer, parts: list[ArticleParts],
-                    entities: list[EntityPage]) -> tuple[list[SitePage], list[str]]:
+def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: list[EntityPage],
+                    read: Callable[[bytes | int], bytes]) -> tuple[list[SitePage], list[str]]:
     """The site timeline: one page of every entry, or (above `timeline_page_size` entries) an index
     of the years and a page per year; also the years that have a page. Sets each entity page's
-    timeline links."""
+    timeline links. `read`: an entry's HTML from its piece."""
     years = _timeline_years(parts)
     total = sum(summary.count for summary in years.values())
     paged = total > renderer.config.timeline_page_size
@@ -528,7 +548,7 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts],
             found = chain.from_iterable([p.events for p in parts])
             events = sorted([e for e in found if e.year == year] if year else found, key=attrgetter("key"))
             return renderer.page_around(
-                "timeline_year.html" if year else "timeline.html", "entries_html", [e.html for e in events],
+                "timeline_year.html" if year else "timeline.html", "entries_html", [read(e.html) for e in events],
                 year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
                 filter_options=Markup("\n".join([renderer.option(entities[i]) for i in offered])))
         return SitePage(rel, _key(key, repr(context), "\n".join([labels[i] for i in offered])), render)
