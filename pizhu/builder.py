@@ -147,7 +147,7 @@ def _work(task: _Task):
         if task.render:
             for rel, text in _pages().article_pages(renderer, item).items():
                 files[rel] = stage(_state["staging"], rel, text.encode("utf-8"))
-        parts = pickle.dumps(renderer.article_parts(item), protocol=pickle.HIGHEST_PROTOCOL)
+        parts = pickle.dumps(_pages().split_parts(renderer.article_parts(item)), protocol=pickle.HIGHEST_PROTOCOL)
         cache.store_parts(task.render_key, parts)
         return ("ok", found is None, files, parts)
     except BuildError as exc:
@@ -512,7 +512,7 @@ class Builder:
         spill = self._spill_file()
         if self._site_renderer is None or self._site_renderer[:2] != (env_key, spill):
             renderer = _pages().Renderer(self.config, self.cache.compiled_templates)
-            self._site_renderer = (env_key, spill, renderer, _pages().EntityIndex(renderer.markdown, spill.text))
+            self._site_renderer = (env_key, spill, renderer, _pages().EntityIndex(renderer.markdown, spill.joined))
         return self._site_renderer[2:]
 
     def _spill_file(self) -> Spill:
@@ -520,9 +520,9 @@ class Builder:
             self._spill = Spill(self.cache.folder)
         return self._spill
 
-    def _spilled(self, parts: ArticleParts | None) -> ArticleParts | None:
-        """Parts as kept in memory: their HTML pieces in the spill file (see pizhu.spill)."""
-        return None if parts is None else _pages().spilled(parts, self._spill_file())
+    def _spilled(self, split: tuple | None) -> ArticleParts | None:
+        """Split parts (`pages.split_parts`) as kept in memory: their HTML in the spill file."""
+        return None if split is None else _pages().spilled(split, self._spill_file())
 
     def warm(self) -> None:
         """Load every article's parts of the site-wide pages and merge the entity pages now (serve

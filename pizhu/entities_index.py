@@ -50,10 +50,7 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
 
 
 Piece = Union[str, int]  # HTML, or (in the builder) its reference in a pizhu.spill.Spill
-
-
-def _inline(piece: Piece) -> str:
-    return piece  # type: ignore[return-value]
+_join_lines = "\n".join  # pieces of HTML joined by line breaks
 
 
 # Parts are named tuples: a build loads every article's parts, and tuples unpickle twice as fast.
@@ -89,7 +86,7 @@ class EntityPage:
     timeline_paged: bool = False  # the site timeline has a page per year (link each year, not one page)
     sections: list[Piece] = field(default_factory=list)  # one per article, newest first (HTML)
     parts_digest: str = ""  # of its parts' keys, in article order
-    read: Callable[[Piece], str] = field(default=_inline, repr=False)  # a piece's HTML
+    join: Callable[[list[Piece]], str] = field(default=_join_lines, repr=False)  # pieces' HTML, one a line
 
     @property
     def slug(self) -> str:
@@ -106,15 +103,15 @@ class EntityPage:
     # Joined here, not in the template: pages of frequent entities hold thousands of each.
     @property
     def sections_html(self) -> Markup:
-        return Markup("\n".join(map(self.read, self.sections)))
+        return Markup(self.join(self.sections))
 
     @property
     def figures_html(self) -> Markup:
-        return Markup("\n".join(map(self.read, self.figures)))
+        return Markup(self.join(self.figures))
 
     @property
     def quotes_html(self) -> Markup:
-        return Markup("\n".join(map(self.read, self.quotes)))
+        return Markup(self.join(self.quotes))
 
     def inputs_key(self) -> str:
         """Everything the page is made of (its parts, in article order, and its timeline links)."""
@@ -190,12 +187,12 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
 
 
 def _page(parts: list[EntityPart], render_inline: Callable[[str], str],
-          read: Callable[[Piece], str] = _inline) -> EntityPage:
+          join: Callable[[list[Piece]], str] = _join_lines) -> EntityPage:
     """An entity's page from its parts, newest article first: the first part names the page; other
     names and aliases become its aliases. (Comprehensions, not one loop: a frequent entity has a
     part in nearly every article, and serve merges its page again on every edit that names it.)"""
     first = parts[0]
-    page = EntityPage(first.id, first.name, first.type, read=read)
+    page = EntityPage(first.id, first.name, first.type, join=join)
     named = [p for p in parts if p.aliases or p.name != first.name]
     names = {alias for p in named for alias in p.aliases} | {p.name for p in named}
     page.aliases = sorted(names - {page.name})
@@ -222,9 +219,10 @@ class EntityIndex:
     """The entity pages of every article's parts, kept between builds (serve): when only a few
     articles' parts changed, only the pages of the entities those name are merged again."""
 
-    def __init__(self, render_inline: Callable[[str], str] = lambda md: md, read: Callable[[Piece], str] = _inline):
-        """`read`: the HTML of a part's piece (the builder's parts hold references into its Spill)."""
-        self.render_inline, self.read = render_inline, read
+    def __init__(self, render_inline: Callable[[str], str] = lambda md: md,
+                 join: Callable[[list[Piece]], str] = _join_lines):
+        """`join`: pieces' HTML, one a line (the builder's parts hold references into its Spill)."""
+        self.render_inline, self.join = render_inline, join
         self.articles: list[list[EntityPart]] = []  # each article's parts, newest article first
         self.by_id: list[dict[str, list[EntityPart]]] = []  # the same, by entity id
         self.where: dict[str, list[int]] = {}  # entity id → positions of the articles naming it
@@ -259,7 +257,7 @@ class EntityIndex:
                 grouped.setdefault(entity_id, []).extend(parts)
                 where.setdefault(entity_id, []).append(i)
         self.articles, self.where = list(articles), where
-        self.pages = {entity_id: _page(parts, self.render_inline, self.read) for entity_id, parts in grouped.items()}
+        self.pages = {entity_id: _page(parts, self.render_inline, self.join) for entity_id, parts in grouped.items()}
         self._order = None
 
     def _merge_some(self, articles: list[list[EntityPart]], changed: list[int]) -> None:
@@ -282,7 +280,7 @@ class EntityIndex:
             before = self.pages.get(entity_id)
             if parts:
                 self.where[entity_id] = at
-                page = self.pages[entity_id] = _page(parts, self.render_inline, self.read)
+                page = self.pages[entity_id] = _page(parts, self.render_inline, self.join)
             else:
                 self.where.pop(entity_id, None)
                 self.pages.pop(entity_id, None)

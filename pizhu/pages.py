@@ -25,7 +25,7 @@ from .content import Article
 from .entities_index import EntityIndex, EntityPage, EntityPart, entities_by_type, entity_parts
 from .notes import Detail, Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
-from .spill import Spill
+from .spill import Pieces, Spill
 from .templating import call_macro, escape_text as esc, make_environment, render_template
 from .timeline import EventPart, article_timeline
 from .units import bar_fraction, chinese_units, log_scale
@@ -63,16 +63,32 @@ class ArticleParts(NamedTuple):
     listed_key: str  # digest of what list pages (index, feed, sitemap) show of the article
 
 
-def spilled(parts: ArticleParts, spill: Spill) -> ArticleParts:
-    """`parts` as the builder keeps them in memory: every HTML piece put into `spill` (parts hold
-    their references), names interned (they recur in every article) and the events' entity names,
-    which only `years` needed, dropped."""
-    put = spill.put
-    entities = [p._replace(id=intern(p.id), name=intern(p.name), type=intern(p.type), section=put(p.section),
-                           figures=tuple(map(put, p.figures)), quotes=tuple(map(put, p.quotes)))
+def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
+    """(`parts` with each HTML piece replaced by its reference in the blob, the blob): as workers
+    send parts and the cache keeps them, so that the builder puts the blob into its Spill whole
+    and never holds the HTML (see pizhu.spill). The events' entity names, which only `years`
+    needed, are dropped."""
+    pieces = Pieces()
+    put = pieces.put
+    entities = [EntityPart(*p[:7], put(p.section), pieces.lines(p.figures), pieces.lines(p.quotes), p.key)
                 for p in parts.entities]
-    events = [EventPart(e.key, (), put(e.html)) for e in parts.events]
-    return parts._replace(entities=entities, events=events)
+    events = [EventPart(e.key, (), ref) for e, ref in zip(parts.events, pieces.lines([e.html for e in parts.events]))]
+    return ArticleParts(entities, events, parts.years, parts.listed_key), pieces.blob()
+
+
+def spilled(split: tuple[ArticleParts, bytes], spill: Spill) -> ArticleParts:
+    """Split parts as the builder keeps them: the blob put into `spill`, references moved to it,
+    names interned (they recur in every article). Tuples made directly: a build does this for
+    every article."""
+    parts, blob = split
+    shift = spill.put(blob)
+    new = tuple.__new__
+    entities = [new(EntityPart, (intern(p[0]), intern(p[1]), intern(p[2]), p[3], p[4], p[5], p[6],
+                                 p[7] and p[7] + shift, tuple([r + shift for r in p[8]]) if p[8] else (),
+                                 tuple([r + shift for r in p[9]]) if p[9] else (), p[10]))
+                for p in parts.entities]
+    events = [new(EventPart, (e[0], (), e[2] + shift)) for e in parts.events]
+    return ArticleParts(entities, events, parts.years, parts.listed_key)
 
 
 @dataclass
@@ -498,9 +514,9 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     listed = [p.listed_key for p in parts]
     all_listed = "".join(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
-    entity_index = entity_index or (EntityIndex(renderer.markdown, spill.text) if spill else EntityIndex(renderer.markdown))
+    entity_index = entity_index or (EntityIndex(renderer.markdown, spill.joined) if spill else EntityIndex(renderer.markdown))
     entities = entity_index.update([p.entities for p in parts])
-    timeline, year_pages = _timeline_pages(renderer, parts, entities, spill.data if spill else _inline)
+    timeline, year_pages = _timeline_pages(renderer, parts, entities, spill.lines if spill else _inline)
     pages = [
         SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
         SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
@@ -522,10 +538,10 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
 
 
 def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: list[EntityPage],
-                    read: Callable[[bytes | int], bytes]) -> tuple[list[SitePage], list[str]]:
+                    lines: Callable[[list], list[bytes]]) -> tuple[list[SitePage], list[str]]:
     """The site timeline: one page of every entry, or (above `timeline_page_size` entries) an index
     of the years and a page per year; also the years that have a page. Sets each entity page's
-    timeline links. `read`: an entry's HTML from its piece."""
+    timeline links. `lines`: entries' HTML from their pieces, to be joined by line breaks."""
     years = _timeline_years(parts)
     total = sum(summary.count for summary in years.values())
     paged = total > renderer.config.timeline_page_size
@@ -548,7 +564,7 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
             found = chain.from_iterable([p.events for p in parts])
             events = sorted([e for e in found if e.year == year] if year else found, key=attrgetter("key"))
             return renderer.page_around(
-                "timeline_year.html" if year else "timeline.html", "entries_html", [read(e.html) for e in events],
+                "timeline_year.html" if year else "timeline.html", "entries_html", lines([e.html for e in events]),
                 year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
                 filter_options=Markup("\n".join([renderer.option(entities[i]) for i in offered])))
         return SitePage(rel, _key(key, repr(context), "\n".join([labels[i] for i in offered])), render)

@@ -2,9 +2,10 @@
 
 A site-wide page is made of pieces from many articles: an entity page holds a section per article
 naming the entity, a year of the site timeline every entry of that year. Every article's pieces
-together are ~0.1 MB per article (1 GB for a 10,000-article archive), too much to hold. The builder
-writes them to one temporary file instead and keeps, for each piece, a number (where it starts and
-how long it is); a page reads its pieces back (`pread`) only while it is rendered.
+together are ~0.1 MB per article (1 GB for a 10,000-article archive), too much to hold. So a worker
+gathers an article's pieces into one blob (`Pieces`), the builder appends the blob to one temporary
+file (`Spill`) and keeps, for each piece, a number: where it starts and how long it is. A page reads
+its pieces back (`pread`) only while it is rendered.
 """
 from __future__ import annotations
 
@@ -12,14 +13,43 @@ import os
 import tempfile
 from pathlib import Path
 
-_LENGTH_BITS = 32  # a reference is (offset << 32) | length: one small int per piece
+_LENGTH_BITS = 32  # a reference is (offset << 32) | length: one int per piece; 0 is the empty piece
+_LENGTH = (1 << _LENGTH_BITS) - 1
+
+
+class Pieces:
+    """An article's pieces gathered into one blob, each known by its reference relative to the blob."""
+
+    def __init__(self):
+        self._data: list[bytes] = []
+        self._size = 0
+
+    def put(self, piece: str | bytes) -> int:
+        data = piece.encode("utf-8") if isinstance(piece, str) else piece
+        if not data:
+            return 0
+        self._data.append(data)
+        ref = self._size << _LENGTH_BITS | len(data)
+        self._size += len(data)
+        return ref
+
+    def lines(self, pieces: list[str] | tuple[bytes, ...]) -> tuple[int, ...]:
+        """Put pieces that pages print one a line, each after the other: read back together, they
+        are one read (see `Spill.lines`)."""
+        refs = []
+        for piece in pieces:
+            if refs:
+                self.put(b"\n")
+            refs.append(self.put(piece))
+        return tuple(refs)
+
+    def blob(self) -> bytes:
+        return b"".join(self._data)
 
 
 class Spill:
-    """An append-only file of pieces (UTF-8 text or bytes), each known by the reference `put` returns.
-
-    The file has no name (`TemporaryFile` unlinks it at once): it goes when the builder does, even
-    when the process is killed. Reference 0 is the empty piece."""
+    """An append-only file of blobs. It has no name (`TemporaryFile` unlinks it at once): it goes
+    with the builder, even when the process is killed."""
 
     def __init__(self, folder: Path | None = None):
         if folder is not None:
@@ -28,27 +58,39 @@ class Spill:
         self.size = 0  # bytes written
         self._unflushed = False
 
-    def put(self, piece: str | bytes) -> int:
-        data = piece.encode("utf-8") if isinstance(piece, str) else piece
-        if not data:
-            return 0
-        ref = self.size << _LENGTH_BITS | len(data)
-        self._file.write(data)
-        self.size += len(data)
+    def put(self, blob: bytes) -> int:
+        """Append `blob` (made by `Pieces`); returns the shift to add to its (nonzero) references."""
+        shift = self.size << _LENGTH_BITS
+        self._file.write(blob)
+        self.size += len(blob)
         self._unflushed = True
-        return ref
+        return shift
 
-    def data(self, ref: int) -> bytes:
-        """The piece `ref` as it was put (text as UTF-8)."""
-        if not ref:
-            return b""
+    def _fd(self) -> int:
         if self._unflushed:
             self._file.flush()
             self._unflushed = False
-        return os.pread(self._file.fileno(), ref & ((1 << _LENGTH_BITS) - 1), ref >> _LENGTH_BITS)
+        return self._file.fileno()
 
-    def text(self, ref: int) -> str:
-        return self.data(ref).decode("utf-8")
+    def lines(self, refs: list[int]) -> list[bytes]:
+        """The pieces `refs`, as UTF-8, to be joined by line breaks. Pieces put one after the other
+        by `Pieces.lines` (one byte apart: the line break) come in one read."""
+        fd, pread, found = self._fd(), os.pread, []
+        start = end = -2  # the run of pieces being gathered (-2: none)
+        for ref in refs:
+            offset = ref >> _LENGTH_BITS
+            if ref and offset == end + 1:  # right after the run's last piece and a line break
+                end = offset + (ref & _LENGTH)
+                continue
+            if start >= 0:
+                found.append(pread(fd, end - start, start))
+            start, end = (offset, offset + (ref & _LENGTH)) if ref else (-2, -2)
+            if not ref:
+                found.append(b"")
+        if start >= 0:
+            found.append(pread(fd, end - start, start))
+        return found
 
-    def close(self) -> None:
-        self._file.close()
+    def joined(self, refs: list[int]) -> str:
+        """Pieces of text joined by line breaks (decoded at once: pages join thousands)."""
+        return b"\n".join(self.lines(refs)).decode("utf-8")
