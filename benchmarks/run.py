@@ -152,14 +152,15 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
 
 def commands(peers: dict[str, list[str]], sites: dict[str, Path]) -> dict[str, tuple[list[str], Path, list[Path]]]:
     """tool -> (build command, cwd, what to delete for a cold build)."""
-    pz, pe, hu = sites["pizhu"], sites["pelican"], sites["hugo"]
-    return {
-        "pizhu": ([str(PIZHU_PY), str(CODE / "build.py"), "--config", "site.yaml", "build"], pz,
-                  [pz / "_site", pz / ".pizhu-cache"]),
-        "pelican": (peers["pelican"] + ["content", "-s", "pelicanconf.py", "-o", "output", "-q"], pe,
-                    [pe / "output", pe / "cache", pe / "__pycache__"]),
-        "hugo": (peers["hugo"] + ["--quiet"], hu, [hu / "public", hu / "resources", hu / ".hugo_build.lock"]),
-    }
+    pz = sites["pizhu"]
+    found = {"pizhu": ([str(PIZHU_PY), str(CODE / "build.py"), "--config", "site.yaml", "build"], pz,
+                       [pz / "_site", pz / ".pizhu-cache"])}
+    if "pelican" in sites:
+        pe, hu = sites["pelican"], sites["hugo"]
+        found["pelican"] = (peers["pelican"] + ["content", "-s", "pelicanconf.py", "-o", "output", "-q"], pe,
+                            [pe / "output", pe / "cache", pe / "__pycache__"])
+        found["hugo"] = (peers["hugo"] + ["--quiet"], hu, [hu / "public", hu / "resources", hu / ".hugo_build.lock"])
+    return found
 
 
 def edit_article(site: Path, run: int) -> None:
