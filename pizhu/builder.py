@@ -362,6 +362,8 @@ class Builder:
         # process when there are many to load, so loading overlaps the annotator's start-up.
         need = not site_reusable
         todo = [e for e in entries if e.render or (need and not self._has_parts(e))]
+        if all(e.render for e in entries):  # no kept parts are used again: a fresh spill file (serve)
+            self._parts, self._spill = {}, None
         to_load = sum(1 for e in entries if need and not e.render and e.render_key not in self._parts)
         overlap = to_load >= OVERLAP_MIN_PARTS and any(not self.cache.has_annotation(e.annotation_key) for e in todo)
         with self._staging(bool(todo) or need) as staging:
