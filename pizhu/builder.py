@@ -518,13 +518,28 @@ class Builder:
         return self._site_renderer[2:]
 
     def _spill_file(self) -> Spill:
+        """The spill file, in the cache folder (on disk; the system's temporary folder may be in
+        memory), or in the temporary folder when the cache cannot be written."""
         if self._spill is None:
-            self._spill = Spill(self.cache.folder)
+            try:
+                self._spill = Spill(self.cache.folder)
+            except OSError:
+                self._spill = self._scratch(lambda: Spill())
         return self._spill
 
     def _spilled(self, split: tuple | None) -> ArticleParts | None:
         """Split parts (`pages.split_parts`) as kept in memory: their HTML in the spill file."""
-        return None if split is None else _pages().spilled(split, self._spill_file())
+        if split is None:
+            return None
+        return self._scratch(lambda: _pages().spilled(split, self._spill_file()))
+
+    def _scratch(self, write):
+        """`write()`, with a full disk (or another write error) reported as a BuildError."""
+        try:
+            return write()
+        except OSError as exc:
+            where = self.cache.folder or tempfile.gettempdir()
+            raise BuildError(where, None, f"cannot write the build's scratch file: {exc.strerror or exc}") from None
 
     def warm(self) -> None:
         """Load every article's parts of the site-wide pages and merge the entity pages now (serve

@@ -54,28 +54,21 @@ class Spill:
     def __init__(self, folder: Path | None = None):
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
-        self._file = tempfile.TemporaryFile(dir=folder)
+        self._file = tempfile.TemporaryFile(dir=folder, buffering=0)
         self.size = 0  # bytes written
-        self._unflushed = False
 
     def put(self, blob: bytes) -> int:
         """Append `blob` (made by `Pieces`); returns the shift to add to its (nonzero) references."""
-        shift = self.size << _LENGTH_BITS
-        self._file.write(blob)
+        shift, view, done = self.size << _LENGTH_BITS, memoryview(blob), 0
+        while done < len(blob):  # at its place, whatever an earlier failed write left behind
+            done += os.pwrite(self._file.fileno(), view[done:], self.size + done)
         self.size += len(blob)
-        self._unflushed = True
         return shift
-
-    def _fd(self) -> int:
-        if self._unflushed:
-            self._file.flush()
-            self._unflushed = False
-        return self._file.fileno()
 
     def lines(self, refs: list[int]) -> list[bytes]:
         """The pieces `refs`, as UTF-8, to be joined by line breaks. Pieces put one after the other
         by `Pieces.lines` (one byte apart: the line break) come in one read."""
-        fd, pread, found = self._fd(), os.pread, []
+        fd, pread, found = self._file.fileno(), os.pread, []
         start = end = -2  # the run of pieces being gathered (-2: none)
         for ref in refs:
             offset = ref >> _LENGTH_BITS

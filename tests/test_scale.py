@@ -100,3 +100,20 @@ def test_kept_builder_rebuilds_as_a_clean_build_after_edits_and_a_template_chang
 
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_full_disk_while_spilling_is_a_clear_error(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import pytest
+    from pizhu.errors import BuildError
+
+    site = _site(tmp_path / "site", 2)
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "pwrite", full)
+    with pytest.raises(BuildError, match="cannot write the build's scratch file: No space left on device"):
+        Builder(load_config(site / "site.yaml"), jobs=1).build()
