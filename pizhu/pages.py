@@ -70,7 +70,8 @@ def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
     needed, are dropped."""
     pieces = Pieces()
     put = pieces.put
-    entities = [EntityPart(*p[:7], put(p.section), pieces.lines(p.figures), pieces.lines(p.quotes), p.key)
+    lines = pieces.lines
+    entities = [EntityPart(*p[:7], put(p.section), p.figures and lines(p.figures), p.quotes and lines(p.quotes), p.key)
                 for p in parts.entities]
     events = [EventPart(e.key, (), ref) for e, ref in zip(parts.events, pieces.lines([e.html for e in parts.events]))]
     return ArticleParts(entities, events, parts.years, parts.listed_key), pieces.blob()

@@ -33,14 +33,18 @@ class Pieces:
         self._size += len(data)
         return ref
 
-    def lines(self, pieces: list[str] | tuple[bytes, ...]) -> tuple[int, ...]:
-        """Put pieces that pages print one a line, each after the other: read back together, they
-        are one read (see `Spill.lines`)."""
-        refs = []
-        for piece in pieces:
-            if refs:
-                self.put(b"\n")
-            refs.append(self.put(piece))
+    def lines(self, pieces: list[str] | list[bytes] | tuple[str, ...]) -> tuple[int, ...]:
+        """Put pieces that pages print one a line, with a line break between: read back together,
+        they are one read (see `Spill.lines`)."""
+        if not pieces:
+            return ()
+        data = [piece.encode("utf-8") if isinstance(piece, str) else piece for piece in pieces]
+        refs, offset = [], self._size
+        for chunk in data:
+            refs.append(offset << _LENGTH_BITS | len(chunk))
+            offset += len(chunk) + 1
+        self._data.append(b"\n".join(data))
+        self._size = offset - 1
         return tuple(refs)
 
     def blob(self) -> bytes:
