@@ -2,6 +2,7 @@
 """Pizhu against Pelican and Hugo on the same generated Markdown files; writes benchmarks/results.md.
 
     python3 benchmarks/run.py [--n 1000] [--runs 3] [--seed 42] [--skip-peers]
+    python3 benchmarks/run.py --scale 10000 [--runs 1]   # a newsroom archive, Pizhu only
 
 Pizhu's last commit (build.py, pizhu/, annotator/, templates/, static/) is copied to
 benchmarks/out/code first (`--working-tree`: the working tree instead), so every run measures one
@@ -12,6 +13,9 @@ benchmarks/out/ (git-ignored). Not part of the test suite.
 Measured, median of --runs: cold build (Pizhu annotating, the peers not), no-op rebuild,
 one-article edit rebuild, serve save-to-reload latency (a livereload websocket client), annotator
 throughput per core, and peak RSS (the largest process of the build's tree, from wait4).
+
+`--scale N` measures Pizhu alone on N articles (the peers would take too long): cold build, no-op
+rebuild, one-article edit, peak RSS and the output's size, written to benchmarks/results-scale.md.
 """
 from __future__ import annotations
 
@@ -104,11 +108,11 @@ def ensure_peers() -> dict[str, list[str]]:
             "hugo": [str(hugo[0])] if hugo else [str(BENCH_VENV / "bin" / "hugo")]}
 
 
-def setup_sites(n: int, seed: int) -> dict[str, Path]:
+def setup_sites(n: int, seed: int, tools: tuple[str, ...] = ("pizhu", "pelican", "hugo")) -> dict[str, Path]:
     source = OUT / f"content-{n}-{seed}"
     if not source.is_dir():
         gen.generate(source, n, seed)
-    sites = {"pizhu": OUT / "pizhu", "pelican": OUT / "pelican", "hugo": OUT / "hugo"}
+    sites = {tool: OUT / tool for tool in tools}
     for site in sites.values():
         shutil.rmtree(site, ignore_errors=True)
         shutil.copytree(source, site / "content")
@@ -117,6 +121,8 @@ def setup_sites(n: int, seed: int) -> dict[str, Path]:
     shutil.copytree(CODE / "static", pz / "static")
     (pz / "glossary.yaml").write_text(gen.GLOSSARY, encoding="utf-8")
     (pz / "site.yaml").write_text("title: Bench\nglossary: glossary.yaml\nurl: http://127.0.0.1:8000\n", encoding="utf-8")
+    if "pelican" not in sites:
+        return sites
     (sites["pelican"] / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
     (sites["hugo"] / "hugo.toml").write_text(HUGO_CONF, encoding="utf-8")
     for rel, text in HUGO_LAYOUTS.items():
@@ -146,14 +152,15 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
 
 def commands(peers: dict[str, list[str]], sites: dict[str, Path]) -> dict[str, tuple[list[str], Path, list[Path]]]:
     """tool -> (build command, cwd, what to delete for a cold build)."""
-    pz, pe, hu = sites["pizhu"], sites["pelican"], sites["hugo"]
-    return {
-        "pizhu": ([str(PIZHU_PY), str(CODE / "build.py"), "--config", "site.yaml", "build"], pz,
-                  [pz / "_site", pz / ".pizhu-cache"]),
-        "pelican": (peers["pelican"] + ["content", "-s", "pelicanconf.py", "-o", "output", "-q"], pe,
-                    [pe / "output", pe / "cache", pe / "__pycache__"]),
-        "hugo": (peers["hugo"] + ["--quiet"], hu, [hu / "public", hu / "resources", hu / ".hugo_build.lock"]),
-    }
+    pz = sites["pizhu"]
+    found = {"pizhu": ([str(PIZHU_PY), str(CODE / "build.py"), "--config", "site.yaml", "build"], pz,
+                       [pz / "_site", pz / ".pizhu-cache"])}
+    if "pelican" in sites:
+        pe, hu = sites["pelican"], sites["hugo"]
+        found["pelican"] = (peers["pelican"] + ["content", "-s", "pelicanconf.py", "-o", "output", "-q"], pe,
+                            [pe / "output", pe / "cache", pe / "__pycache__"])
+        found["hugo"] = (peers["hugo"] + ["--quiet"], hu, [hu / "public", hu / "resources", hu / ".hugo_build.lock"])
+    return found
 
 
 def edit_article(site: Path, run: int) -> None:
@@ -162,12 +169,16 @@ def edit_article(site: Path, run: int) -> None:
                     encoding="utf-8")
 
 
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
 def bench_builds(peers, sites, runs: int, tools: list[str]) -> dict:
     results: dict = {}
     cmds = commands(peers, sites)
     for tool in tools:
         cmd, cwd, cold_paths = cmds[tool]
-        row = results[tool] = {"cold": [], "noop": [], "edit": [], "rss": [], "last": ""}
+        row = results[tool] = {"cold": [], "noop": [], "edit": [], "rss": [], "edit_rss": [], "last": ""}
         for run in range(runs):
             for p in cold_paths:
                 shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
@@ -177,8 +188,9 @@ def bench_builds(peers, sites, runs: int, tools: list[str]) -> dict:
             seconds, _, row["last_noop"] = timed(cmd, cwd)
             row["noop"].append(seconds)
             edit_article(sites[tool], run)
-            seconds, _, row["last_edit"] = timed(cmd, cwd)
+            seconds, rss_edit, row["last_edit"] = timed(cmd, cwd)
             row["edit"].append(seconds)
+            row["edit_rss"].append(rss_edit)
             row["last"] = last
             print(f"  {tool} run {run + 1}: cold {row['cold'][-1]:.2f} s, no-op {row['noop'][-1]:.2f} s, "
                   f"edit {row['edit'][-1]:.2f} s, peak RSS {rss:.0f} MB", file=sys.stderr)
@@ -371,6 +383,54 @@ def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple) ->
     return "\n".join(lines)
 
 
+def scale_report(args, pz: dict, output_bytes: int, loads: tuple) -> str:
+    def cell(key: str) -> str:
+        return f"{med(pz[key]):.2f} s"
+
+    n = f"{args.scale:,}"
+    return "\n".join([
+        "# Benchmark at scale",
+        "",
+        f"Pizhu alone on {n} generated articles (seed {args.seed}, `benchmarks/gen.py`), median of {args.runs} "
+        f"run(s): `python3 benchmarks/run.py --scale {args.scale} --runs {args.runs}`.",
+        "",
+        "| Measure | Pizhu | Target |",
+        "|---|---|---|",
+        f"| Cold build, {n} articles (annotating every one) | {cell('cold')} | |",
+        f"| No-op rebuild | {cell('noop')} | |",
+        f"| One-article edit, `build` | {cell('edit')} | |",
+        f"| Peak RSS, cold build (largest process) | {med(pz['rss']):.0f} MB | ≤ 1 GB at 10,000, ≤ 2 GB at 50,000 |",
+        f"| Peak RSS, one-article edit (largest process) | {med(pz['edit_rss']):.0f} MB | |",
+        f"| Output size (`_site`) | {output_bytes / 1e6:,.0f} MB | |",
+        "",
+        f"Machine: {machine()}. Load average {loads[0]} at start, {loads[1]} at the end. "
+        f"Date: {dt.date.today().isoformat()}, at commit {_head()}.",
+        "",
+        "Pizhu's own summary and phase timings (last run):",
+        "",
+        f"- cold: `{pz.get('last', '')}`",
+        f"- no-op: `{pz.get('last_noop', '')}`",
+        f"- one-article edit: `{pz.get('last_edit', '')}`",
+        "",
+    ])
+
+
+def run_scale(args) -> None:
+    """--scale N: cold build, no-op, one-article edit, peak RSS and output size, Pizhu only."""
+    load_start = "%.1f" % os.getloadavg()[0]
+    sites = setup_sites(args.scale, args.seed, ("pizhu",))
+    print(f"building {args.scale} articles × {args.runs} runs with pizhu …", file=sys.stderr)
+    pz = bench_builds({}, sites, args.runs, ["pizhu"])["pizhu"]
+    output_bytes = folder_size(sites["pizhu"] / "_site")
+    loads = (load_start, "%.1f" % os.getloadavg()[0])
+    (OUT / f"results-scale-{args.scale}.json").write_text(json.dumps(
+        {"pizhu": pz, "output_bytes": output_bytes, "load": loads, "args": vars(args) | {"results": str(args.results)}},
+        indent=1), encoding="utf-8")
+    text = scale_report(args, pz, output_bytes, loads)
+    (HERE / "results-scale.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
 NOTES = "<!-- notes: everything below is kept when run.py rewrites this file -->"
 
 
@@ -385,7 +445,7 @@ def keep_notes(path: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, help="runs to take the median of (default 3; 1 with --scale)")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--throughput", type=int, default=200, help="articles for the annotator throughput run")
     parser.add_argument("--skip-peers", action="store_true", help="measure Pizhu only")
@@ -395,13 +455,18 @@ def main() -> None:
     parser.add_argument("--working-tree", action="store_true",
                         help="measure the working tree as it is (default: the last commit)")
     parser.add_argument("--results", type=Path, default=HERE / "results.md")
+    parser.add_argument("--scale", type=int, metavar="N",
+                        help="Pizhu alone on N articles (e.g. 10000): builds and size only, to benchmarks/results-scale.md")
     args = parser.parse_args()
+    args.runs = args.runs or (1 if args.scale else 3)
     if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve() and PIZHU_PY.exists():  # the websocket client needs tornado
         os.execv(str(PIZHU_PY), [str(PIZHU_PY), __file__, *sys.argv[1:]])
     OUT.mkdir(exist_ok=True)
     load_start = "%.1f" % os.getloadavg()[0]
-    peers = {} if args.skip_peers or args.serve_only else ensure_peers()
+    peers = {} if args.skip_peers or args.serve_only or args.scale else ensure_peers()
     snapshot_code(args.working_tree)
+    if args.scale:
+        return run_scale(args)
     if args.serve_only:  # measure serve again (current code) on the site and builds of the last full run
         previous = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
         builds, sites = previous["builds"], {"pizhu": OUT / "pizhu"}

@@ -46,6 +46,7 @@ from .content import Article, find_articles, load_glossary, read_article
 from .errors import BuildError, BuildErrors
 from .output import Output, check_location, write_error, write_new
 from .progress import Progress
+from .spill import Spill
 
 if TYPE_CHECKING:
     from .pages import ArticleParts, Renderer
@@ -156,7 +157,7 @@ def _work(task: _Task):
         if task.render:
             for rel, text in _pages().article_pages(renderer, item).items():
                 files[rel] = stage(_state["staging"], rel, text.encode("utf-8"))
-        parts = pickle.dumps(renderer.article_parts(item), protocol=pickle.HIGHEST_PROTOCOL)
+        parts = pickle.dumps(_pages().split_parts(renderer.article_parts(item)), protocol=pickle.HIGHEST_PROTOCOL)
         cache.store_parts(task.render_key, parts)
         return ("ok", found is None, files, parts)
     except BuildError as exc:
@@ -276,12 +277,13 @@ class Builder:
         self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
         self.output = Output(self.out, self.cache.folder / "next" if self.cache.folder else None, force=force)
         self.progress_stream = progress_stream
-        self._parts: dict[str, ArticleParts] = {}  # by render key
+        self._parts: dict[str, ArticleParts] = {}  # by render key, `spilled`: their HTML is in self._spill
+        self._spill: Spill | None = None
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
         self._render_keys: list[str] = []  # of the last build's articles
         self._env_key = ""  # templates, settings and Pizhu's code, at the last build
         self._keys: dict[tuple[str, str, str], tuple[str, str]] = {}  # (file, glossary, env key) → _article_keys
-        # (env key, renderer, entity index) of the last build: kept while templates and settings are
+        # (env key, spill, renderer, entity index) of the last build: kept while templates and settings are
         self._site_renderer: tuple | None = None
         self._trusted = False  # this build's manifest is the one this builder left (see _left)
         # The manifest this builder last saved, with the output folder's and the saved manifest's
@@ -393,6 +395,8 @@ class Builder:
         # process when there are many to load, so loading overlaps the annotator's start-up.
         need = not site_reusable
         todo = [e for e in entries if e.render or (need and not self._has_parts(e))]
+        if all(e.render for e in entries):  # no kept parts are used again: a fresh spill file (serve)
+            self._parts, self._spill = {}, None
         to_load = sum(1 for e in entries if need and not e.render and e.render_key not in self._parts)
         overlap = to_load >= OVERLAP_MIN_PARTS and any(not self.cache.has_annotation(e.annotation_key) for e in todo)
         with self._staging(bool(todo) or need) as staging:
@@ -493,7 +497,7 @@ class Builder:
             status.advance(0)
             renderer, entity_index = self._site_state(env_key)
             plan = _pages().site_wide_plan(renderer, [e.article for e in entries], [e.parts for e in entries],
-                                           entity_index)
+                                           entity_index, self._spill_file())
             old_keys, same_env = old_site.get("keys") or {}, old_site.get("env") == env_key
             files: dict[str, str | None] = {}
             keys: dict[str, str] = {}
@@ -534,11 +538,37 @@ class Builder:
         return True
 
     def _site_state(self, env_key: str):
-        """(renderer, entity index) for the site-wide pages, kept while templates and settings are."""
-        if self._site_renderer is None or self._site_renderer[0] != env_key:
+        """(renderer, entity index) for the site-wide pages, kept while templates, settings and the
+        spill its pages read from are."""
+        spill = self._spill_file()
+        if self._site_renderer is None or self._site_renderer[:2] != (env_key, spill):
             renderer = _pages().Renderer(self.config, self.cache.compiled_templates)
-            self._site_renderer = (env_key, renderer, _pages().EntityIndex(renderer.markdown))
-        return self._site_renderer[1:]
+            self._site_renderer = (env_key, spill, renderer, _pages().EntityIndex(renderer.markdown, spill.joined))
+        return self._site_renderer[2:]
+
+    def _spill_file(self) -> Spill:
+        """The spill file, in the cache folder (on disk; the system's temporary folder may be in
+        memory), or in the temporary folder when the cache cannot be written."""
+        if self._spill is None:
+            try:
+                self._spill = Spill(self.cache.folder)
+            except OSError:
+                self._spill = self._scratch(lambda: Spill())
+        return self._spill
+
+    def _spilled(self, split: tuple | None) -> ArticleParts | None:
+        """Split parts (`pages.split_parts`) as kept in memory: their HTML in the spill file."""
+        if split is None:
+            return None
+        return self._scratch(lambda: _pages().spilled(split, self._spill_file()))
+
+    def _scratch(self, write):
+        """`write()`, with a full disk (or another write error) reported as a BuildError."""
+        try:
+            return write()
+        except OSError as exc:
+            where = self.cache.folder or tempfile.gettempdir()
+            raise BuildError(where, None, f"cannot write the build's scratch file: {exc.strerror or exc}") from None
 
     def warm(self) -> None:
         """Load every article's parts of the site-wide pages and merge the entity pages now (serve
@@ -546,7 +576,7 @@ class Builder:
         with _collector_paused():
             for key in self._render_keys:
                 if key not in self._parts:
-                    parts = self.cache.load_parts(key)
+                    parts = self._spilled(self.cache.load_parts(key))
                     if parts is not None:
                         self._parts[key] = parts
         if self._env_key and all(key in self._parts for key in self._render_keys):
@@ -563,7 +593,7 @@ class Builder:
         with _collector_paused():
             for e in entries:
                 if e.parts is None and not e.render:
-                    e.parts = self._parts.get(e.render_key) or self.cache.load_parts(e.render_key)
+                    e.parts = self._parts.get(e.render_key) or self._spilled(self.cache.load_parts(e.render_key))
 
     def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str,
                              staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None):
@@ -592,7 +622,7 @@ class Builder:
             annotated += new
             if e.render:
                 pages[e.article.slug] = files
-            e.parts = pickle.loads(parts)
+            e.parts = self._spilled(pickle.loads(parts))
 
         tasks = [_Task(e.article, e.annotation_key, e.render_key, e.render) for e in todo]
         setup = (config, glossary, env_key, self.cache.folder, staging)
@@ -623,7 +653,7 @@ class Builder:
             futures = {pool.submit(_work_chunk, [tasks[i] for i in chunk]): chunk for chunk in chunks}
             meanwhile()
             for future in as_completed(futures):
-                chunk = futures[future]
+                chunk = futures.pop(future)  # its result (pickled parts) is freed once taken
                 process, results = future.result()
                 for i, result in zip(chunk, results):
                     take(todo[i], result, process)

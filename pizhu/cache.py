@@ -5,8 +5,9 @@ What is kept, and what each entry is keyed on:
 - ``annotations/<key>.json``: one article's `Annotation.to_dict()`. The key hashes everything
   `annotate` reads (body, date, path, title, lang), the glossary file, `annotator.VERSION` and the
   annotator's source, so a glossary change re-annotates and a template or site.yaml change does not.
-- ``parts/<render key>.pickle``: what one article adds to the site-wide pages (`pages.ArticleParts`),
-  keyed like its page, so a build merges them without loading any annotation.
+- ``parts/<render key>.pickle``: what one article adds to the site-wide pages (`pages.ArticleParts`,
+  with their HTML apart in one blob: `pages.split_parts`), keyed like its page, so a build merges
+  them without loading any annotation.
 - ``templates/``: Jinja's compiled templates (its FileSystemBytecodeCache, checked against each
   template's source).
 - ``files.pickle``: each article file's size and modification time with its content hash, so an
@@ -190,10 +191,12 @@ class BuildCache:
         return self.folder / "parts" / f"{key}.pickle"  # type: ignore[operator]
 
     def load_parts(self, key: str):
+        """(ArticleParts, blob of their HTML): `pages.split_parts`, or None."""
         if not self.folder:
             return None
-        parts = self._load_pickle(self._parts_path(key))
-        return parts if type(parts).__name__ == "ArticleParts" else None
+        split = self._load_pickle(self._parts_path(key))
+        ok = isinstance(split, tuple) and len(split) == 2 and type(split[0]).__name__ == "ArticleParts"
+        return split if ok and isinstance(split[1], bytes) else None
 
     @property
     def compiled_templates(self) -> Path | None:

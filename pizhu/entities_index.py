@@ -12,7 +12,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Union
 
 from markupsafe import Markup
 
@@ -49,6 +49,10 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+Piece = Union[str, int]  # HTML, or (in the builder) its reference in a pizhu.spill.Spill
+_join_lines = "\n".join  # pieces of HTML joined by line breaks
+
+
 # Parts are named tuples: a build loads every article's parts, and tuples unpickle twice as fast.
 class EntityPart(NamedTuple):
     """One entity as one article has it: what that article adds to the entity's page."""
@@ -59,9 +63,9 @@ class EntityPart(NamedTuple):
     note: str | None
     link: str | None
     mentions: int
-    section: str  # the article's section on the entity page (HTML; "" without mentions)
-    figures: tuple[str, ...]  # a table row (HTML) per figure about the entity
-    quotes: tuple[str, ...]  # HTML per quote it spoke
+    section: Piece  # the article's section on the entity page (HTML; "" without mentions)
+    figures: tuple[Piece, ...]  # a table row (HTML) per figure about the entity
+    quotes: tuple[Piece, ...]  # HTML per quote it spoke
     key: str  # digest of all the above: the page is rendered again when a part's key changes
 
 
@@ -76,12 +80,13 @@ class EntityPage:
     link: str | None = None
     article_count: int = 0
     mention_count: int = 0
-    figures: list[str] = field(default_factory=list)  # HTML table rows
-    quotes: list[str] = field(default_factory=list)  # HTML
+    figures: list[Piece] = field(default_factory=list)  # HTML table rows
+    quotes: list[Piece] = field(default_factory=list)  # HTML
     timeline_years: list[str] = field(default_factory=list)  # years of the site timeline naming it
     timeline_paged: bool = False  # the site timeline has a page per year (link each year, not one page)
-    sections: list[str] = field(default_factory=list)  # one per article, newest first (HTML)
+    sections: list[Piece] = field(default_factory=list)  # one per article, newest first (HTML)
     parts_digest: str = ""  # of its parts' keys, in article order
+    join: Callable[[list[Piece]], str] = field(default=_join_lines, repr=False)  # pieces' HTML, one a line
 
     @property
     def slug(self) -> str:
@@ -98,15 +103,15 @@ class EntityPage:
     # Joined here, not in the template: pages of frequent entities hold thousands of each.
     @property
     def sections_html(self) -> Markup:
-        return Markup("\n".join(self.sections))
+        return Markup(self.join(self.sections))
 
     @property
     def figures_html(self) -> Markup:
-        return Markup("\n".join(self.figures))
+        return Markup(self.join(self.figures))
 
     @property
     def quotes_html(self) -> Markup:
-        return Markup("\n".join(self.quotes))
+        return Markup(self.join(self.quotes))
 
     def inputs_key(self) -> str:
         """Everything the page is made of (its parts, in article order, and its timeline links)."""
@@ -181,12 +186,13 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
     return parts
 
 
-def _page(parts: list[EntityPart], render_inline: Callable[[str], str]) -> EntityPage:
+def _page(parts: list[EntityPart], render_inline: Callable[[str], str],
+          join: Callable[[list[Piece]], str] = _join_lines) -> EntityPage:
     """An entity's page from its parts, newest article first: the first part names the page; other
     names and aliases become its aliases. (Comprehensions, not one loop: a frequent entity has a
     part in nearly every article, and serve merges its page again on every edit that names it.)"""
     first = parts[0]
-    page = EntityPage(first.id, first.name, first.type)
+    page = EntityPage(first.id, first.name, first.type, join=join)
     named = [p for p in parts if p.aliases or p.name != first.name]
     names = {alias for p in named for alias in p.aliases} | {p.name for p in named}
     page.aliases = sorted(names - {page.name})
@@ -213,8 +219,10 @@ class EntityIndex:
     """The entity pages of every article's parts, kept between builds (serve): when only a few
     articles' parts changed, only the pages of the entities those name are merged again."""
 
-    def __init__(self, render_inline: Callable[[str], str] = lambda md: md):
-        self.render_inline = render_inline
+    def __init__(self, render_inline: Callable[[str], str] = lambda md: md,
+                 join: Callable[[list[Piece]], str] = _join_lines):
+        """`join`: pieces' HTML, one a line (the builder's parts hold references into its Spill)."""
+        self.render_inline, self.join = render_inline, join
         self.articles: list[list[EntityPart]] = []  # each article's parts, newest article first
         self.by_id: list[dict[str, list[EntityPart]]] = []  # the same, by entity id
         self.where: dict[str, list[int]] = {}  # entity id → positions of the articles naming it
@@ -249,7 +257,7 @@ class EntityIndex:
                 grouped.setdefault(entity_id, []).extend(parts)
                 where.setdefault(entity_id, []).append(i)
         self.articles, self.where = list(articles), where
-        self.pages = {entity_id: _page(parts, self.render_inline) for entity_id, parts in grouped.items()}
+        self.pages = {entity_id: _page(parts, self.render_inline, self.join) for entity_id, parts in grouped.items()}
         self._order = None
 
     def _merge_some(self, articles: list[list[EntityPart]], changed: list[int]) -> None:
@@ -272,7 +280,7 @@ class EntityIndex:
             before = self.pages.get(entity_id)
             if parts:
                 self.where[entity_id] = at
-                page = self.pages[entity_id] = _page(parts, self.render_inline)
+                page = self.pages[entity_id] = _page(parts, self.render_inline, self.join)
             else:
                 self.where.pop(entity_id, None)
                 self.pages.pop(entity_id, None)

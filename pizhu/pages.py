@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from dataclasses import dataclass, field
+from sys import intern
 from typing import Callable, NamedTuple
 
 from annotator import Annotation
@@ -24,6 +25,7 @@ from .content import Article
 from .entities_index import EntityIndex, EntityPage, EntityPart, entities_by_type, entity_parts
 from .notes import Detail, Note, build_notes, entity_path, note_marks
 from .render import Mark, _Layers, make_markdown, placed_marks, render
+from .spill import Pieces, Spill
 from .templating import Shape, StandIns, escape_text as esc, make_environment, render_template, shape
 from .timeline import EventPart, article_timeline
 from .units import bar_fraction, chinese_units, log_scale
@@ -58,6 +60,35 @@ class ArticleParts(NamedTuple):
     events: list[EventPart]
     years: dict[str, TimelineYear]  # what its entries add to each year's page of the site timeline
     listed_key: str  # digest of what list pages (index, feed, sitemap) show of the article
+
+
+def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
+    """(`parts` with each HTML piece replaced by its reference in the blob, the blob): as workers
+    send parts and the cache keeps them, so that the builder puts the blob into its Spill whole
+    and never holds the HTML (see pizhu.spill). The events' entity names, which only `years`
+    needed, are dropped."""
+    pieces = Pieces()
+    put = pieces.put
+    lines = pieces.lines
+    entities = [EntityPart(*p[:7], put(p.section), p.figures and lines(p.figures), p.quotes and lines(p.quotes), p.key)
+                for p in parts.entities]
+    events = [EventPart(e.key, (), ref) for e, ref in zip(parts.events, pieces.lines([e.html for e in parts.events]))]
+    return ArticleParts(entities, events, parts.years, parts.listed_key), pieces.blob()
+
+
+def spilled(split: tuple[ArticleParts, bytes], spill: Spill) -> ArticleParts:
+    """Split parts as the builder keeps them: the blob put into `spill`, references moved to it,
+    names interned (they recur in every article). Tuples made directly: a build does this for
+    every article."""
+    parts, blob = split
+    shift = spill.put(blob)
+    new = tuple.__new__
+    entities = [new(EntityPart, (intern(p[0]), intern(p[1]), intern(p[2]), p[3], p[4], p[5], p[6],
+                                 p[7] and p[7] + shift, tuple([r + shift for r in p[8]]) if p[8] else (),
+                                 tuple([r + shift for r in p[9]]) if p[9] else (), p[10]))
+                for p in parts.entities]
+    events = [new(EventPart, (e[0], (), e[2] + shift)) for e in parts.events]
+    return ArticleParts(entities, events, parts.years, parts.listed_key)
 
 
 @dataclass
@@ -326,6 +357,10 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
         for year, found in by_year.items()}
 
 
+def _inline(piece):
+    return piece
+
+
 def _alias(note: Note) -> str:
     """An entity note's text when it differs from the entity's name ("" otherwise)."""
     return note.text if note.kind == "entity" and note.text != note.title else ""
@@ -443,18 +478,20 @@ def _listed(article: Article) -> tuple:
 
 
 def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[ArticleParts],
-                   entity_index: EntityIndex | None = None) -> list[SitePage]:
+                   entity_index: EntityIndex | None = None, spill: Spill | None = None) -> list[SitePage]:
     """Pages built from every article (index, feed, sitemap, 404, timeline, entities …) from each
     article's parts, newest first; nothing is rendered until a page's `render` is called, and each
     page's key digests what it shows. `entity_index` (serve keeps one) merges again only the entity
-    pages whose parts changed since its last use."""
+    pages whose parts changed since its last use. `spill`: where the parts' pieces are (`spilled`
+    parts; the entity index must read from it too)."""
     config = renderer.config
     items = [ArticleLink(a) for a in articles]
     listed = [p.listed_key for p in parts]
     all_listed = "".join(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
-    entities = (entity_index or EntityIndex(renderer.markdown)).update([p.entities for p in parts])
-    timeline, year_pages = _timeline_pages(renderer, parts, entities)
+    entity_index = entity_index or (EntityIndex(renderer.markdown, spill.joined) if spill else EntityIndex(renderer.markdown))
+    entities = entity_index.update([p.entities for p in parts])
+    timeline, year_pages = _timeline_pages(renderer, parts, entities, spill.lines if spill else _inline)
     pages = [
         SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
         SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
@@ -475,11 +512,11 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     return pages
 
 
-def _timeline_pages(renderer: Renderer, parts: list[ArticleParts],
-                    entities: list[EntityPage]) -> tuple[list[SitePage], list[str]]:
+def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: list[EntityPage],
+                    lines: Callable[[list], list[bytes]]) -> tuple[list[SitePage], list[str]]:
     """The site timeline: one page of every entry, or (above `timeline_page_size` entries) an index
     of the years and a page per year; also the years that have a page. Sets each entity page's
-    timeline links."""
+    timeline links. `lines`: entries' HTML from their pieces, to be joined by line breaks."""
     years = _timeline_years(parts)
     total = sum(summary.count for summary in years.values())
     paged = total > renderer.config.timeline_page_size
@@ -502,7 +539,7 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts],
             found = chain.from_iterable([p.events for p in parts])
             events = sorted([e for e in found if e.year == year] if year else found, key=attrgetter("key"))
             return renderer.page_around(
-                "timeline_year.html" if year else "timeline.html", "entries_html", [e.html for e in events],
+                "timeline_year.html" if year else "timeline.html", "entries_html", lines([e.html for e in events]),
                 year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
                 filter_options=Markup("\n".join([renderer.option(entities[i]) for i in offered])))
         return SitePage(rel, _key(key, repr(context), "\n".join([labels[i] for i in offered])), render)

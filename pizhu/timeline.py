@@ -74,7 +74,8 @@ class EventPart(NamedTuple):
     site timeline is only sorted and joined."""
     key: str  # TimelineEntry.sort_text()
     entities: tuple[tuple[str, str], ...]  # (id, name) named in its sentence
-    html: bytes  # UTF-8: the site timeline joins ~10^4 entries into one file without encoding them again
+    html: bytes | int  # UTF-8 (the site timeline joins ~10^4 entries into one file without encoding them
+    # again), or (in the builder) its reference in a pizhu.spill.Spill
 
     @property
     def year(self) -> str:
