@@ -404,12 +404,13 @@ def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
     return None
 
 
-_AFTER_RE = re.compile(r"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{1,50}?)(?:" + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
+_AFTER_LEN = 90  # a speaker's titles, venue and occasion after a quote run long (X在…会议上代表…发言时说)
+_AFTER_RE = re.compile(r"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{1,%d}?)(?:" % _AFTER_LEN + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
 
 
 def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
     """A speaker and speech verb right after a closing mark: “…”，X说。 / “…”X表示，“…"""
-    m = _AFTER_RE.match(text, pos, min(para_end, pos + 40))
+    m = _AFTER_RE.match(text, pos, min(para_end, pos + _AFTER_LEN + 4))
     if not m or not m.group(1).strip():
         return None
     return (m.group(1), m.start(1), m.end(1))
@@ -445,13 +446,18 @@ def _undated(speaker: str | None) -> str | None:
 
 def _title_gap(gap: str) -> bool:
     """Whether the words between two names of a subject are a title or role (首席执行官, 游泳运动员)."""
-    gap = gap.strip(" 的、兼")
+    gap = _GIVEN_NAME_END.sub("", gap.strip(" 的、兼"))  # 代表苏珊·(哈特): the name's own first part
     if gap[-1:] in ("前", "原", "现"):  # 前澳大利亚奥运选手: a former title
         gap = gap[:-1].rstrip(" 的、兼")
     if gap in ("驻", "常驻"):  # 中国常驻联合国代表X
         return True
-    return not gap or (len(gap) <= 12 and not _OBJECT_MARK.search(gap)
-                       and (_ANON_RE.search(gap) is not None or any(gap.endswith(t) for t in V.TITLES)))
+    role = _TITLE_END.search(gap) or _ANON_RE.search(gap)
+    # an object mark before the role, not inside it (大使 holds 使): X与Y代表 are two people
+    return not gap or (len(gap) <= 12 and role is not None and not _OBJECT_MARK.search(gap, 0, role.start()))
+
+
+_TITLE_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.TITLES), key=len, reverse=True)) + ")$")
+_GIVEN_NAME_END = re.compile("[" + re.escape("".join(sorted(V.TRANSLIT))) + "]{0,4}·$")  # 苏珊· before 哈特
 
 
 _PUBLISHED = re.compile(r"[^，。的]{0,6}(?:发布|公布|发表|出版|编制|编写)的[^，。的]{2,12}$")
