@@ -563,18 +563,27 @@ class _Context:
         return None, -1
 
     def is_subject(self, start: int, end: int) -> bool:
-        """Whether the name at text[start:end] is its clause's subject: not an object after 与/给/向…,
-        not a possessor before 的."""
+        """Whether the name at text[start:end] is its clause's subject: not an object after 与/给/向… or
+        right after a verb (抨击X), not a possessor before 的."""
         if self.text[end:end + 1] in ("的", "之"):
             return False
         cs = _clause_start(self.text, start)
         i = bisect.bisect_left(self.tstarts, cs)
+        marked = loose = False  # an object mark before the name; a word other than a noun after that mark
+        last = ""  # the tag of the word before the name
         while i < len(self.tokens) and self.tokens[i][2] <= start:
-            if self.tokens[i][0] in OBJECT_MARKERS:
-                return False
+            word = self.tokens[i][0]
+            tag = _seg.TAGS.get(word, "") if word not in V.TITLES else "n"  # 教练 is tagged a verb
+            if word in OBJECT_MARKERS:
+                marked, loose = True, False
+            elif marked and word == "的" and loose:
+                marked = False  # 与X一同出席会议的(还有Y): the mark lay in a relative clause, now closed
+            elif not tag.startswith(("n", "r")) and not tag.isupper():
+                loose = True
+            if word not in ("了", "过"):
+                last = tag
             i += 1
-        return True
-
+        return not marked and not last.startswith("v")
     def subject_before(self, pos: int, types: tuple[str, ...]):
         """(position, entity) of the nearest name of those types before `pos` that is a clause's subject."""
         i = bisect.bisect_left(self.mstarts, pos) - 1
@@ -739,14 +748,14 @@ class _Context:
         if t in _LEAD_WORDS:
             return _NOBODY
         ms = self.mentions_in(s, s + len(t))
+        if _REFERENCE_RE.match(t) and _ANON_RE.search(t) and not any(m[2].type == "person" for m in ms):
+            # 这位一向直言的议员, 这位中国大使: the person named before, else the description as written
+            found = self.antecedent("他", start)
+            return found if found[0] else (t, None, CONF_DESCRIBED)
         if ms:
             return self._with_names(t, s, ms)
         if len(t) > 30:
             return _NOBODY
-        if _REFERENCE_RE.match(t) and _ANON_RE.search(t):
-            # 这位一向直言的议员: the person named before, else the description as written
-            found = self.antecedent("他", start)
-            return found if found[0] else (t, None, CONF_DESCRIBED)
         if (_DEICTIC_START.match(t) and not _ANON_RE.search(t)) or _COUNTED.search(t):
             return _NOBODY  # 这就, 一名(说…的记者); but 有分析人士 is a description
         kind = _nominal(t)

@@ -39,6 +39,12 @@ def test_reference_description_holding_a_place_name_is_the_person_named_before()
     assert q is not None and q.speaker == "李伟"
 
 
+def test_name_right_after_a_verb_is_its_object_not_an_antecedent():
+    a = ann("外交部长张伟在会上发言。张伟还抨击王强一再制造事端。“这种做法只会损害两国关系，”这位外交官说。")
+    q = quote_with(a, "这种做法只会损害两国关系")
+    assert q is not None and q.speaker == "张伟"
+
+
 def test_possessor_opening_the_sentence_is_the_antecedent_of_a_pronoun():
     a = ann("“我们已经尽力了，”王强说。澳大利亚游泳运动员马克·琼斯的团队未能进入决赛，他在赛后表示，比赛的组织存在严重问题。")
     q = quote_with(a, "比赛的组织存在严重问题")
