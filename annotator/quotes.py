@@ -671,6 +671,11 @@ class _Context:
         kinds = ("person", "org") if pronoun == "其" else ("person",)
         spoke = self.last_speaker_at(pos, kinds)
         subject = self.subject_before(pos, kinds)
+        lo = max(self.text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+        if max(spoke[0] if spoke else -1, subject[0] if subject else -1) < lo:
+            owner = self.leading_person(lo, self.mentions_in(lo, pos), owner=True)
+            if owner:  # X的团队未能晋级，他在赛后表示: the sentence is about X, its only person
+                return owner.name, owner.id, CONF_REFERENCE
         if subject and (spoke is None or subject[0] > spoke[0]):
             return subject[1].name, subject[1].id, CONF_REFERENCE
         if spoke:
@@ -809,9 +814,10 @@ class _Context:
             return t, None, CONF_NAME_LIKE  # a transliterated name the entity finder cut into pieces
         return _NOBODY
 
-    def leading_person(self, s: int, ms: list):
+    def leading_person(self, s: int, ms: list, owner: bool = False):
         """The person a clause opens with, through the names and titles before it (国际奥委会发言人马克·
-        亚当斯被问及…时说): the subject, whatever adverbials follow."""
+        亚当斯被问及…时说): the subject, whatever adverbials follow. With `owner`, the person whose
+        possession opens the clause instead (游泳运动员X的团队)."""
         pos, found = s, None
         for ms_, me, ent in ms:
             if ms_ < pos:
@@ -819,9 +825,12 @@ class _Context:
             if not _title_gap(self.text[pos:ms_]):
                 break
             found, pos = ent, me
-        if found is None or found.type != "person" or self.text[pos:pos + 1] in "的和与及、":
+        if found is None or found.type != "person":
             return None
-        return found
+        after = self.text[pos:pos + 1]
+        if owner:
+            return found if after == "的" else None
+        return None if after in "的和与及、" else found
 
     def document_before(self, pos: int):
         """The document named just before `pos` (一份谷歌内部文件 … 其中提到)."""
