@@ -362,6 +362,13 @@ def _clause_start(text: str, pos: int) -> int:
     return m.end() if m else lo
 
 
+def _clause_end_at(text: str, start: int, limit: int) -> int:
+    """Where the clause from `start` ends: the next comma, colon or semicolon (or `limit`)."""
+    m = _CLAUSE_MARK_ANY.search(text, start, limit)
+    return m.start() if m else limit
+
+
+_CLAUSE_MARK_ANY = re.compile(r"[，,；;：:]")
 _SENTENCE_END_BEFORE = re.compile(r"[。！？!?]“?$|[。！？!?][”」』]?[“「『]$")
 _ENDER = re.compile(r"[。！？!?；;\n—]")
 
@@ -429,6 +436,7 @@ _NEGATED = re.compile("(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len,
 _ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), key=len, reverse=True)) + "|时报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各该此][名位个家]$")  # 一名 (说普通话的记者): no subject
 _ADVERB_TAGS = ("d", "ad", "t")  # jieba's adverbs and time words: cut off the end of a speaker phrase
+_ADVERBIAL_TAGS = ("d", "ad", "t", "c")  # adverbs, time words, connectives: no subject
 _NOUN_TAGS = ("n", "r", "vn", "j", "eng")  # jieba tags of words that can head a subject (ours are upper case)
 _LATIN_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}")
 _DOC_REFS = ("其中", "文中", "文件中", "报告中", "信中", "文章")
@@ -562,9 +570,10 @@ class _Context:
             i -= 1
         return None, -1
 
-    def is_subject(self, start: int, end: int) -> bool:
-        """Whether the name at text[start:end] is its clause's subject: not an object after 与/给/向… or
-        right after a verb (抨击X), not a possessor before 的."""
+    def is_subject(self, start: int, end: int, after_verb: bool = True) -> bool:
+        """Whether the name at text[start:end] is its clause's subject: not an object after 与/给/向…,
+        not a possessor before 的; unless `after_verb`, not right after a verb either (抨击X: an
+        antecedent; in a speaker's phrase, 再到X总书记提出, the verb comes from further back)."""
         if self.text[end:end + 1] in ("的", "之"):
             return False
         cs = _clause_start(self.text, start)
@@ -583,13 +592,13 @@ class _Context:
             if word not in ("了", "过"):
                 last = tag
             i += 1
-        return not marked and not last.startswith("v")
+        return not marked and (after_verb or not last.startswith("v"))
     def subject_before(self, pos: int, types: tuple[str, ...]):
         """(position, entity) of the nearest name of those types before `pos` that is a clause's subject."""
         i = bisect.bisect_left(self.mstarts, pos) - 1
         while i >= 0 and pos - self.mentions[i][0] < 600:
             ms, me, ent = self.mentions[i]
-            if ent.type in types and me <= pos and not self.inside_quote(ms) and self.is_subject(ms, me):
+            if ent.type in types and me <= pos and not self.inside_quote(ms) and self.is_subject(ms, me, after_verb=False):
                 return ms, ent
             i -= 1
         return None
@@ -629,11 +638,58 @@ class _Context:
             person = self.leading_person(c, self.mentions_in(c, pos))
             if person and not self.inside_quote(c):
                 return person.name, person.id, CONF_REFERENCE
-        for c in starts:  # else an organisation opening a clause (商汤宣布…，并表示)
+        for c in starts:  # else an organisation opening a clause (商汤宣布…，并表示; not 英超主队…)
             ms = self.mentions_in(c, pos)
-            if ms and ms[0][0] == c and ms[0][2].type == "org" and not self.inside_quote(c):
+            if ms and ms[0][0] == c and ms[0][2].type == "org" and not self.inside_quote(c) \
+                    and not self.modifies_a_noun(ms[0][1]):
                 return self.text[ms[0][0]:ms[0][1]], ms[0][2].id, CONF_REFERENCE
+        topic = next((c for c, e in zip(starts, starts[1:]) if not self.adverbials_only(c, e - 1)), None)
+        if topic is not None and not self.inside_quote(topic):
+            return self.topic_organisation(topic, _clause_end_at(self.text, topic, pos))
         return _NOBODY
+
+    def modifies_a_noun(self, end: int) -> bool:
+        """Whether a noun that is no organisation word follows the name ending at `end` (英超主队)."""
+        i = bisect.bisect_left(self.tstarts, end)
+        if i == len(self.tokens) or self.tokens[i][1] != end:
+            return False
+        word = self.tokens[i][0]
+        tag = _seg.TAGS.get(word, "")
+        return (tag.startswith("n") or tag.isupper()) and not _ORGISH.match(word)
+
+    def topic_organisation(self, s: int, e: int):
+        """The organisation a sentence's opening noun phrase names, a clause of its own (另外，X旗下的Y证券，
+        虽然…，也表示): the head after its last 的, when it ends in an organisation word and no verb stands
+        before it outside names."""
+        phrase = self.text[s:e]
+        de = phrase.rfind("的")
+        head_start = s + de + 1
+        head = self.text[head_start:e]
+        if not (2 <= len(head) <= 12) or not _ORG_END.search(head):
+            return _NOBODY
+        names = self.mentions_in(s, e)
+        i = bisect.bisect_left(self.tstarts, s)
+        while i < len(self.tokens) and self.tokens[i][2] <= head_start:
+            ws = self.tokens[i][1]
+            if _seg.TAGS.get(self.tokens[i][0], "").startswith("v") and not any(a <= ws < b for a, b, _ in names):
+                return _NOBODY  # 公司宣布出售旗下的X证券: a clause, not a topic
+            i += 1
+        ent = next((m[2] for m in names if m[0] == head_start and m[1] == e and m[2].type == "org"), None)
+        return (head, ent.id, CONF_REFERENCE) if ent else (head, None, CONF_NOUN_PHRASE)
+
+    def adverbials_only(self, s: int, e: int) -> bool:
+        """Whether text[s:e] is whole words that are adverbs, time words or connectives (不久前, 也, 并):
+        the verb has no subject of its own."""
+        i = bisect.bisect_left(self.tstarts, s)
+        if i == len(self.tokens) or self.tokens[i][1] != s:
+            return False
+        while i < len(self.tokens) and self.tokens[i][2] <= e:
+            if _seg.TAGS.get(self.tokens[i][0]) not in _ADVERBIAL_TAGS:
+                return False
+            if self.tokens[i][2] == e:
+                return True
+            i += 1
+        return False
 
     def has_noun(self, s: int, e: int) -> bool:
         """Whether text[s:e] holds a word that can head a subject: a noun or pronoun, Latin letters."""
@@ -729,7 +785,7 @@ class _Context:
         """(speaker as written or resolved, entity id, confidence) for the words before a speech verb:
         the subject of the verb's clause, or nobody."""
         t, s = self._trim(start, end)
-        if not t:
+        if not t or self.adverbials_only(s, s + len(t)):  # X，不久前在会上表示 / X宣布…，并表示
             verb = _VERB_RE.match(self.text, end)
             return _NOBODY if verb and verb.group() in IMPERSONAL else self.zero_subject(start)
         if t in _DOC_REFS:

@@ -57,6 +57,11 @@ def test_time_adverbial_set_off_by_a_comma_keeps_the_sentences_subject():
     assert q is not None and q.speaker == "李强"
 
 
+def test_organisation_modifying_a_noun_is_no_subject_for_a_later_verb():
+    a = ann("远山集团子公司去年亏损三亿元，也表示今年将努力实现扭亏为盈。")
+    assert all(q.speaker != "远山集团" for q in a.quotes)
+
+
 def test_negated_verb_with_an_adverb_between_says_nothing():
     a = ann("尽管收购价格未有正式披露，这笔交易的规模估计超过十亿元。双方的分歧没有公开透露，谈判将在下月继续。")
     assert a.quotes == []
