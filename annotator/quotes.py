@@ -156,7 +156,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue  # a direct quote follows: handled above
         if _VERB_START.match(text, ve):
             continue  # 补充说, 表示称: the last verb of the pair introduces the clause
-        if _NEGATED.search(chunk) or _BY_THIS.search(chunk):
+        if ctx.negated(vs) or _BY_THIS.search(chunk):
             continue  # 并未披露, 拒绝透露: nothing is said
         if text[ve:ve + 1] == "的" or chunk.endswith("的") or chunk.endswith("所"):
             continue  # X提到的 / X的预测: not a statement here (正如X提到的 is matched below)
@@ -676,6 +676,16 @@ class _Context:
             i += 1
         ent = next((m[2] for m in names if m[0] == head_start and m[1] == e and m[2].type == "org"), None)
         return (head, ent.id, CONF_REFERENCE) if ent else (head, None, CONF_NOUN_PHRASE)
+
+    def negated(self, vs: int) -> bool:
+        """Whether a negator stands before the verb at `vs`, adverbs between (并未披露, 未有详细披露)."""
+        i = bisect.bisect_left(self.tstarts, vs) - 1
+        k = vs
+        while i >= 0 and self.tokens[i][2] == k and _seg.TAGS.get(self.tokens[i][0]) in ("d", "ad") \
+                and not _NEGATED.fullmatch(self.tokens[i][0]):
+            k = self.tokens[i][1]
+            i -= 1
+        return _NEGATED.search(self.text, max(0, k - 4), k) is not None
 
     def adverbials_only(self, s: int, e: int) -> bool:
         """Whether text[s:e] is whole words that are adverbs, time words or connectives (不久前, 也, 并):
