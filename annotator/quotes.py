@@ -45,6 +45,7 @@ CONF_NOUN_PHRASE = 0.5  # an unknown noun phrase as subject (a name the entity f
 CONF_CONTEXT = 0.5  # no cue of its own: the speaker of the paragraph before
 CONF_GUESS = 0.4  # a speech cue whose subject cannot be read: the paragraph's last speaker
 CONF_NONE = 0.3  # a quotation with a speech cue whose speaker was not found (speaker null)
+CONF_DOUBT = 0.2  # a pronoun whose antecedent is a name the entity finder missed: null, and no guess either
 
 _OPEN = {"“": "”", "「": "」", "『": "』", "\"": "\"", "﹁": "﹂"}
 _OPEN_RE = re.compile(r"[“「『\"﹁]")
@@ -259,7 +260,7 @@ def _direct_speaker(ctx: "_Context", s: int, cues: list, paragraphs, pstarts):
         return ctx.last_speaker_in(text, s, paragraphs, pstarts)
     for cue in cues:
         found = ctx.resolve(*cue)
-        if found[0]:
+        if found[0] or found == _DOUBTED:
             return found
     # a cue whose subject cannot be read (在谈到…时则说): the paragraph's last speaker, a guess
     return ctx.last_speaker_in(text, s, paragraphs, pstarts, CONF_GUESS)
@@ -427,6 +428,7 @@ def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
 
 _NOBODY = (None, None, 0.0)  # no subject: the words after the verb are no statement
 _UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker: a statement by nobody named
+_DOUBTED = (None, None, CONF_DOUBT)  # a pronoun that may stand for a name nobody found: nobody named, no guess
 # a pronoun, not the first character of another word (其中, 其他, 其实, 他人, 他国)
 _PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")(?![中他余实次人国])")
 _REFERENCE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, REFERENCE_WORDS), key=len, reverse=True)) + ")")
@@ -437,6 +439,7 @@ _ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), ke
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各该此][名位个家]$")  # 一名 (说普通话的记者): no subject
 _ADVERB_TAGS = ("d", "ad", "t")  # jieba's adverbs and time words: cut off the end of a speaker phrase
 _ADVERBIAL_TAGS = ("d", "ad", "t", "c")  # adverbs, time words, connectives: no subject
+_FUNCTION_TAGS = ("v", "d", "u", "m", "c", "p", "f", "r", "q", "t")  # no given name starts with these
 _NOUN_TAGS = ("n", "r", "vn", "j", "eng")  # jieba tags of words that can head a subject (ours are upper case)
 _LATIN_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}")
 _DOC_REFS = ("其中", "文中", "文件中", "报告中", "信中", "文章")
@@ -742,11 +745,31 @@ class _Context:
             owner = self.leading_person(lo, self.mentions_in(lo, pos), owner=True)
             if owner:  # X的团队未能晋级，他在赛后表示: the sentence is about X, its only person
                 return owner.name, owner.id, CONF_REFERENCE
+            if self.unknown_name_in(lo, pos):
+                return _DOUBTED  # 当年何某发表的文章，他写道: the antecedent is a name nobody found
         if subject and (spoke is None or subject[0] > spoke[0]):
             return subject[1].name, subject[1].id, CONF_REFERENCE
         if spoke:
             return spoke[1], spoke[2], CONF_REFERENCE
         return _UNNAMED
+
+    def unknown_name_in(self, s: int, e: int) -> bool:
+        """Whether text[s:e] holds a name the entity finder missed: a surname the segmenter left on its
+        own, outside any name, then a word of one or two characters that is no function word (何 志远;
+        a brand's name can be a given name too: 何 小鹏)."""
+        i = bisect.bisect_left(self.tstarts, s)
+        while i + 1 < len(self.tokens) and self.tokens[i + 1][2] <= e:
+            w, ws, we = self.tokens[i]
+            nxt, ns, ne = self.tokens[i + 1]
+            i += 1
+            if len(w) != 1 or w not in V.SURNAMES or ns != we or len(nxt) > 2:
+                continue
+            if (_seg.TAGS.get(w, "")[:1] in _FUNCTION_TAGS and _seg.TAGS.get(w) != "r") \
+                    or _seg.TAGS.get(nxt, "")[:1] in _FUNCTION_TAGS or not _name_like(w + nxt):
+                continue  # 将, 和, 于 are words of their own; 何 is a pronoun word too, yet a surname
+            if not any(ms <= ws < me for ms, me, _ in self.mentions_in(ws - 8, we + 8)):
+                return True
+        return False
 
     def inside_quote(self, pos: int) -> bool:
         """Whether `pos` lies in the text of a quote found so far (spans kept sorted by start)."""
