@@ -796,6 +796,8 @@ class _Context:
             if m and m.start() > 0:
                 t = t[:m.start()]
                 continue
+            if m:  # X，在股东大会上表示: an adverbial alone, no subject of its own
+                return "", s
             cut = self.trailing_adverb(start, start + len(t))
             if cut is None:
                 break

@@ -55,6 +55,9 @@ def test_time_adverbial_set_off_by_a_comma_keeps_the_sentences_subject():
     a = ann("远山科技副总裁李强，日前在深圳举办的行业论坛上表示，人工智能的应用正在加速落地。")
     q = quote_with(a, "人工智能的应用正在加速落地")
     assert q is not None and q.speaker == "李强"
+    a = ann("周三，远山集团董事长王海，在股东大会上表示，集团将继续推进数字化转型。")
+    q = quote_with(a, "集团将继续推进数字化转型")
+    assert q is not None and q.speaker == "王海"
 
 
 def test_organisation_modifying_a_noun_is_no_subject_for_a_later_verb():
