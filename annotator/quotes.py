@@ -10,13 +10,17 @@ The speaker is the subject of the verb's clause, read by a small clause reader: 
 end (曾在会上, 普遍, 对记者), connectives at the start; a name the clause opens with speaks through the
 titles and adverbials after it; a description speaks when it ends in a role noun (一位匿名官员); a pronoun
 or 该X stands for the nearest earlier subject or speaker (not a name in an object: 他与李斌是同学。他表示…
-is the earlier subject). A time word, an adverb or a negated predicate is no speaker: the clause is then
-no statement, or, when its subject is a noun that cannot be read as a speaker, a statement whose speaker
-is null. Word lists (speech verbs, role nouns, pronouns…) are in annotator/data/ with their sources.
+is the earlier subject; nor one right after a verb: 抨击X), or for the person whose possession opens its
+sentence (X的团队…，他表示); when its sentence holds a name the entity finder missed, for nobody. A verb
+whose own phrase is only adverbials (X，不久前在会上表示; 并表示) takes the sentence's subject. A time
+word, an adverb or a negated predicate is no speaker: the clause is then no statement, or, when its
+subject is a noun that cannot be read as a speaker, a statement whose speaker is null. Word lists (speech
+verbs, role nouns, pronouns…) are in annotator/data/ with their sources.
 """
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from . import _seg
@@ -363,13 +367,15 @@ def _clause_start(text: str, pos: int) -> int:
     return m.end() if m else lo
 
 
+_CLAUSE_MARK_ANY = re.compile(r"[，,；;：:]")
+
+
 def _clause_end_at(text: str, start: int, limit: int) -> int:
     """Where the clause from `start` ends: the next comma, colon or semicolon (or `limit`)."""
     m = _CLAUSE_MARK_ANY.search(text, start, limit)
     return m.start() if m else limit
 
 
-_CLAUSE_MARK_ANY = re.compile(r"[，,；;：:]")
 _SENTENCE_END_BEFORE = re.compile(r"[。！？!?]“?$|[。！？!?][”」』]?[“「『]$")
 _ENDER = re.compile(r"[。！？!?；;\n—]")
 
@@ -413,7 +419,7 @@ def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
 
 
 _AFTER_LEN = 90  # a speaker's titles, venue and occasion after a quote run long (X在…会议上代表…发言时说)
-_AFTER_RE = re.compile(r"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{1,%d}?)(?:" % _AFTER_LEN + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
+_AFTER_RE = re.compile(rf"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{{1,{_AFTER_LEN}}}?)(?:" + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
 
 
 def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
@@ -596,6 +602,7 @@ class _Context:
                 last = tag
             i += 1
         return not marked and (after_verb or not last.startswith("v"))
+
     def subject_before(self, pos: int, types: tuple[str, ...]):
         """(position, entity) of the nearest name of those types before `pos` that is a clause's subject."""
         i = bisect.bisect_left(self.mstarts, pos) - 1
@@ -646,7 +653,7 @@ class _Context:
             if ms and ms[0][0] == c and ms[0][2].type == "org" and not self.inside_quote(c) \
                     and not self.modifies_a_noun(ms[0][1]):
                 return self.text[ms[0][0]:ms[0][1]], ms[0][2].id, CONF_REFERENCE
-        topic = next((c for c, e in zip(starts, starts[1:]) if not self.adverbials_only(c, e - 1)), None)
+        topic = next((c for c, e in itertools.pairwise(starts) if not self.adverbials_only(c, e - 1)), None)
         if topic is not None and not self.inside_quote(topic):
             return self.topic_organisation(topic, _clause_end_at(self.text, topic, pos))
         return _NOBODY
@@ -760,7 +767,7 @@ class _Context:
         i = bisect.bisect_left(self.tstarts, s)
         while i + 1 < len(self.tokens) and self.tokens[i + 1][2] <= e:
             w, ws, we = self.tokens[i]
-            nxt, ns, ne = self.tokens[i + 1]
+            nxt, ns, _ = self.tokens[i + 1]
             i += 1
             if len(w) != 1 or w not in V.SURNAMES or ns != we or len(nxt) > 2:
                 continue
