@@ -749,9 +749,9 @@ class _Context:
         subject = self.subject_before(pos, kinds)
         lo = max(self.text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
         if max(spoke[0] if spoke else -1, subject[0] if subject else -1) < lo:
-            owner = self.leading_person(lo, self.mentions_in(lo, pos), owner=True)
+            owner = self.owner_opening(lo, pos)
             if owner:  # X的团队未能晋级，他在赛后表示: the sentence is about X, its only person
-                return owner.name, owner.id, CONF_REFERENCE
+                return owner
             if self.unknown_name_in(lo, pos):
                 return _DOUBTED  # 当年何某发表的文章，他写道: the antecedent is a name nobody found
         if subject and (spoke is None or subject[0] > spoke[0]):
@@ -912,10 +912,16 @@ class _Context:
             return t, None, CONF_NAME_LIKE  # a transliterated name the entity finder cut into pieces
         return _NOBODY
 
-    def leading_person(self, s: int, ms: list, owner: bool = False):
+    def leading_person(self, s: int, ms: list):
         """The person a clause opens with, through the names and titles before it (国际奥委会发言人马克·
-        亚当斯被问及…时说): the subject, whatever adverbials follow. With `owner`, the person whose
-        possession opens the clause instead (游泳运动员X的团队)."""
+        亚当斯被问及…时说): the subject, whatever adverbials follow."""
+        found, pos = self._leading_name(s, ms)
+        if found is None or found.type != "person" or self.text[pos:pos + 1] in "的和与及、":
+            return None
+        return found
+
+    def _leading_name(self, s: int, ms: list):
+        """(entity, end) of the last name in the run of names and titles that opens text at `s`."""
         pos, found = s, None
         for ms_, me, ent in ms:
             if ms_ < pos:
@@ -923,12 +929,19 @@ class _Context:
             if not _title_gap(self.text[pos:ms_]):
                 break
             found, pos = ent, me
-        if found is None or found.type != "person":
+        return found, pos
+
+    def owner_opening(self, s: int, e: int):
+        """For a sentence from `s` that opens with a person's possession (游泳运动员X的团队): that person, or
+        _DOUBTED when the possession is itself a person (X的父亲: nobody named); else None."""
+        found, pos = self._leading_name(s, self.mentions_in(s, e))
+        if found is None or found.type != "person" or self.text[pos:pos + 1] != "的":
             return None
-        after = self.text[pos:pos + 1]
-        if owner:
-            return found if after == "的" else None
-        return None if after in "的和与及、" else found
+        i = bisect.bisect_left(self.tstarts, pos + 1)
+        head = self.tokens[i][0] if i < len(self.tokens) and self.tokens[i][1] == pos + 1 else ""
+        if head in SPEAKER_NOUNS or head in V.TITLES:
+            return _DOUBTED
+        return found.name, found.id, CONF_REFERENCE
 
     def document_before(self, pos: int):
         """The document named just before `pos` (一份谷歌内部文件 … 其中提到)."""

@@ -51,6 +51,18 @@ def test_possessor_opening_the_sentence_is_the_antecedent_of_a_pronoun():
     assert q is not None and q.speaker == "马克·琼斯"
 
 
+def test_pronoun_after_a_persons_relative_is_not_that_person():
+    a = ann("“今年的销量会翻番，”王芳说。林小东的父亲也是一名企业家，他表示，家族企业的传承并不容易。")
+    q = quote_with(a, "家族企业的传承并不容易")
+    assert q is not None and q.speaker not in ("林小东", "王芳") and q.confidence < 0.5
+
+
+def test_relative_of_a_named_person_speaks_as_a_description():
+    a = ann("李明的父亲表示，儿子的选择让全家人都很意外。")
+    q = quote_with(a, "儿子的选择让全家人都很意外")
+    assert q is not None and q.speaker == "李明的父亲" and q.speaker_entity is None
+
+
 def test_time_adverbial_set_off_by_a_comma_keeps_the_sentences_subject():
     a = ann("远山科技副总裁李强，日前在深圳举办的行业论坛上表示，人工智能的应用正在加速落地。")
     q = quote_with(a, "人工智能的应用正在加速落地")
