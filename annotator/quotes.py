@@ -91,6 +91,7 @@ _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …
 def _names_not_says(text: str, ve: int) -> bool:
     """Whether the verb ending at `ve` is 称 naming something (称为, 称作, 称号), not saying."""
     return text[ve - 1] == "称" and text[ve:ve + 2].startswith(_NOT_SPEECH_AFTER)
+_DESCRIPTION_LEN = 30  # a speaker's description longer than this is a clause, not a label a reader can use
 _FRAGMENT_LEN = 20  # quoted words shorter than this, with no comma, inside a reported clause are part of it
 _STATEMENT_LEN = 10  # a quotation this long with a speech cue is a statement even when its speaker is unknown
 
@@ -854,10 +855,12 @@ class _Context:
         if _REFERENCE_RE.match(t) and _ANON_RE.search(t) and not any(m[2].type == "person" for m in ms):
             # 这位一向直言的议员, 这位中国大使: the person named before, else the description as written
             found = self.antecedent("他", start)
-            return found if found[0] else (t, None, CONF_DESCRIBED)
+            if found[0]:
+                return found
+            return (t, None, CONF_DESCRIBED) if len(t) <= _DESCRIPTION_LEN else _UNNAMED
         if ms:
             return self._with_names(t, s, ms)
-        if len(t) > 30:
+        if len(t) > _DESCRIPTION_LEN:
             return _NOBODY
         if (_DEICTIC_START.match(t) and not _ANON_RE.search(t)) or _COUNTED.search(t):
             return _NOBODY  # 这就, 一名(说…的记者); but 有分析人士 is a description

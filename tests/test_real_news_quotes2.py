@@ -45,6 +45,13 @@ def test_name_right_after_a_verb_is_its_object_not_an_antecedent():
     assert q is not None and q.speaker == "张伟"
 
 
+def test_long_description_after_a_reference_word_is_no_speaker_label():
+    a = ann("“我们今天输得心服口服，没有任何借口，”这位在过去十年里带领球队三次夺得联赛冠军、两次打进洲际比赛决赛"
+            "并被球迷们亲切地称为老爷子的主教练在赛后的新闻发布会上说。")
+    q = quote_with(a, "我们今天输得心服口服")
+    assert q is not None and q.speaker is None and q.confidence < 0.5
+
+
 def test_possessor_opening_the_sentence_is_the_antecedent_of_a_pronoun():
     a = ann("“我们已经尽力了，”王强说。澳大利亚游泳运动员马克·琼斯的团队未能进入决赛，他在赛后表示，比赛的组织存在严重问题。")
     q = quote_with(a, "比赛的组织存在严重问题")
