@@ -277,12 +277,18 @@ def _speech_verbs(doc: Document) -> list[tuple[int, int]]:
     """Speech verbs: whole words of the segmentation, or a two-character verb ending a word (数据表示)."""
     out = []
     back = _VERB_BACK
+    text = doc.text
+    prev = ("", 0, 0)
     for w, s, e in doc.tokens:
         k = back.get(w)
         if k is None:
             k = _verb_back(w)
+        if k is False and len(w) == 2 and w[1] in "说称" and prev[2] == s and prev[0] in V.SURNAMES \
+                and text[e:e + 1] in ("，", ",", "：", ":", "“"):
+            k = 1  # 李 明说，: the segmenter glued a given name to the verb after a lone surname
         if k is not False:
             out.append((e - k, e))
+        prev = (w, s, e)
     return out
 
 

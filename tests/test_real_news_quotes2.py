@@ -102,6 +102,12 @@ def test_pronoun_after_a_name_the_entity_finder_missed_is_not_given_to_the_last_
     assert q.speaker is not None or q.confidence < 0.5
 
 
+def test_given_name_glued_to_the_verb_by_the_segmenter():
+    a = ann("周明说，公司今年将继续扩张，明年可能会考虑在香港上市。")
+    q = quote_with(a, "公司今年将继续扩张")
+    assert q is not None and q.speaker == "周明"
+
+
 # --- the listed kinds that had no test of their own ------------------------------------------
 
 def test_source_told_the_reporter_with_words_between():
