@@ -84,6 +84,14 @@ def test_organisation_modifying_a_noun_is_no_subject_for_a_later_verb():
     assert all(q.speaker != "远山集团" for q in a.quotes)
 
 
+def test_venue_phrase_after_a_comma_is_no_speaker_fragment():
+    a = ann("远山科技董事长李明周二出席了全球数字经济峰会，在峰会上表示，数据安全是行业发展的底线。"
+            "在本周举行的另一场论坛上表示，行业需要统一的标准。")
+    q = quote_with(a, "数据安全是行业发展的底线")
+    assert q is not None and q.speaker == "李明"
+    assert all(q.speaker not in ("上", "峰会上", "论坛上") for q in a.quotes)
+
+
 def test_negated_verb_with_an_adverb_between_says_nothing():
     a = ann("尽管收购价格未有正式披露，这笔交易的规模估计超过十亿元。双方的分歧没有公开透露，谈判将在下月继续。")
     assert a.quotes == []
