@@ -10,13 +10,17 @@ The speaker is the subject of the verb's clause, read by a small clause reader: 
 end (曾在会上, 普遍, 对记者), connectives at the start; a name the clause opens with speaks through the
 titles and adverbials after it; a description speaks when it ends in a role noun (一位匿名官员); a pronoun
 or 该X stands for the nearest earlier subject or speaker (not a name in an object: 他与李斌是同学。他表示…
-is the earlier subject). A time word, an adverb or a negated predicate is no speaker: the clause is then
-no statement, or, when its subject is a noun that cannot be read as a speaker, a statement whose speaker
-is null. Word lists (speech verbs, role nouns, pronouns…) are in annotator/data/ with their sources.
+is the earlier subject; nor one right after a verb: 抨击X), or for the person whose possession opens its
+sentence (X的团队…，他表示); when its sentence holds a name the entity finder missed, for nobody. A verb
+whose own phrase is only adverbials (X，不久前在会上表示; 并表示) takes the sentence's subject. A time
+word, an adverb or a negated predicate is no speaker: the clause is then no statement, or, when its
+subject is a noun that cannot be read as a speaker, a statement whose speaker is null. Word lists (speech
+verbs, role nouns, pronouns…) are in annotator/data/ with their sources.
 """
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from . import _seg
@@ -45,6 +49,7 @@ CONF_NOUN_PHRASE = 0.5  # an unknown noun phrase as subject (a name the entity f
 CONF_CONTEXT = 0.5  # no cue of its own: the speaker of the paragraph before
 CONF_GUESS = 0.4  # a speech cue whose subject cannot be read: the paragraph's last speaker
 CONF_NONE = 0.3  # a quotation with a speech cue whose speaker was not found (speaker null)
+CONF_DOUBT = 0.2  # a pronoun whose antecedent is a name the entity finder missed: null, and no guess either
 
 _OPEN = {"“": "”", "「": "」", "『": "』", "\"": "\"", "﹁": "﹂"}
 _OPEN_RE = re.compile(r"[“「『\"﹁]")
@@ -86,6 +91,7 @@ _NOT_SPEECH_AFTER = ("为", "之为", "号", "作", "霸")  # 称为, 称号 …
 def _names_not_says(text: str, ve: int) -> bool:
     """Whether the verb ending at `ve` is 称 naming something (称为, 称作, 称号), not saying."""
     return text[ve - 1] == "称" and text[ve:ve + 2].startswith(_NOT_SPEECH_AFTER)
+_DESCRIPTION_LEN = 30  # a speaker's description longer than this is a clause, not a label a reader can use
 _FRAGMENT_LEN = 20  # quoted words shorter than this, with no comma, inside a reported clause are part of it
 _STATEMENT_LEN = 10  # a quotation this long with a speech cue is a statement even when its speaker is unknown
 
@@ -156,7 +162,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue  # a direct quote follows: handled above
         if _VERB_START.match(text, ve):
             continue  # 补充说, 表示称: the last verb of the pair introduces the clause
-        if _NEGATED.search(chunk) or _BY_THIS.search(chunk):
+        if ctx.negated(vs) or _BY_THIS.search(chunk):
             continue  # 并未披露, 拒绝透露: nothing is said
         if text[ve:ve + 1] == "的" or chunk.endswith("的") or chunk.endswith("所"):
             continue  # X提到的 / X的预测: not a statement here (正如X提到的 is matched below)
@@ -259,7 +265,7 @@ def _direct_speaker(ctx: "_Context", s: int, cues: list, paragraphs, pstarts):
         return ctx.last_speaker_in(text, s, paragraphs, pstarts)
     for cue in cues:
         found = ctx.resolve(*cue)
-        if found[0]:
+        if found[0] or found == _DOUBTED:
             return found
     # a cue whose subject cannot be read (在谈到…时则说): the paragraph's last speaker, a guess
     return ctx.last_speaker_in(text, s, paragraphs, pstarts, CONF_GUESS)
@@ -271,12 +277,18 @@ def _speech_verbs(doc: Document) -> list[tuple[int, int]]:
     """Speech verbs: whole words of the segmentation, or a two-character verb ending a word (数据表示)."""
     out = []
     back = _VERB_BACK
+    text = doc.text
+    prev = ("", 0, 0)
     for w, s, e in doc.tokens:
         k = back.get(w)
         if k is None:
             k = _verb_back(w)
+        if k is False and len(w) == 2 and w[1] in "说称" and prev[2] == s and prev[0] in V.SURNAMES \
+                and text[e:e + 1] in ("，", ",", "：", ":", "“"):
+            k = 1  # 李 明说，: the segmenter glued a given name to the verb after a lone surname
         if k is not False:
             out.append((e - k, e))
+        prev = (w, s, e)
     return out
 
 
@@ -362,6 +374,15 @@ def _clause_start(text: str, pos: int) -> int:
     return m.end() if m else lo
 
 
+_CLAUSE_MARK_ANY = re.compile(r"[，,；;：:]")
+
+
+def _clause_end_at(text: str, start: int, limit: int) -> int:
+    """Where the clause from `start` ends: the next comma, colon or semicolon (or `limit`)."""
+    m = _CLAUSE_MARK_ANY.search(text, start, limit)
+    return m.start() if m else limit
+
+
 _SENTENCE_END_BEFORE = re.compile(r"[。！？!?]“?$|[。！？!?][”」』]?[“「『]$")
 _ENDER = re.compile(r"[。！？!?；;\n—]")
 
@@ -404,12 +425,13 @@ def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
     return None
 
 
-_AFTER_RE = re.compile(r"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{1,50}?)(?:" + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
+_AFTER_LEN = 90  # a speaker's titles, venue and occasion after a quote run long (X在…会议上代表…发言时说)
+_AFTER_RE = re.compile(rf"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{{1,{_AFTER_LEN}}}?)(?:" + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
 
 
 def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
     """A speaker and speech verb right after a closing mark: “…”，X说。 / “…”X表示，“…"""
-    m = _AFTER_RE.match(text, pos, min(para_end, pos + 40))
+    m = _AFTER_RE.match(text, pos, min(para_end, pos + _AFTER_LEN + 4))
     if not m or not m.group(1).strip():
         return None
     return (m.group(1), m.start(1), m.end(1))
@@ -419,6 +441,7 @@ def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
 
 _NOBODY = (None, None, 0.0)  # no subject: the words after the verb are no statement
 _UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker: a statement by nobody named
+_DOUBTED = (None, None, CONF_DOUBT)  # a pronoun that may stand for a name nobody found: nobody named, no guess
 # a pronoun, not the first character of another word (其中, 其他, 其实, 他人, 他国)
 _PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")(?![中他余实次人国])")
 _REFERENCE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, REFERENCE_WORDS), key=len, reverse=True)) + ")")
@@ -428,6 +451,8 @@ _NEGATED = re.compile("(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len,
 _ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), key=len, reverse=True)) + "|时报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各该此][名位个家]$")  # 一名 (说普通话的记者): no subject
 _ADVERB_TAGS = ("d", "ad", "t")  # jieba's adverbs and time words: cut off the end of a speaker phrase
+_ADVERBIAL_TAGS = ("d", "ad", "t", "c")  # adverbs, time words, connectives: no subject
+_FUNCTION_TAGS = ("v", "d", "u", "m", "c", "p", "f", "r", "q", "t")  # no given name starts with these
 _NOUN_TAGS = ("n", "r", "vn", "j", "eng")  # jieba tags of words that can head a subject (ours are upper case)
 _LATIN_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}")
 _DOC_REFS = ("其中", "文中", "文件中", "报告中", "信中", "文章")
@@ -445,13 +470,18 @@ def _undated(speaker: str | None) -> str | None:
 
 def _title_gap(gap: str) -> bool:
     """Whether the words between two names of a subject are a title or role (首席执行官, 游泳运动员)."""
-    gap = gap.strip(" 的、兼")
+    gap = _GIVEN_NAME_END.sub("", gap.strip(" 的、兼"))  # 代表苏珊·(哈特): the name's own first part
     if gap[-1:] in ("前", "原", "现"):  # 前澳大利亚奥运选手: a former title
         gap = gap[:-1].rstrip(" 的、兼")
     if gap in ("驻", "常驻"):  # 中国常驻联合国代表X
         return True
-    return not gap or (len(gap) <= 12 and not _OBJECT_MARK.search(gap)
-                       and (_ANON_RE.search(gap) is not None or any(gap.endswith(t) for t in V.TITLES)))
+    role = _TITLE_END.search(gap) or _ANON_RE.search(gap)
+    # an object mark before the role, not inside it (大使 holds 使): X与Y代表 are two people
+    return not gap or (len(gap) <= 12 and role is not None and not _OBJECT_MARK.search(gap, 0, role.start()))
+
+
+_TITLE_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.TITLES), key=len, reverse=True)) + ")$")
+_GIVEN_NAME_END = re.compile("[" + re.escape("".join(sorted(V.TRANSLIT))) + "]{0,4}·$")  # 苏珊· before 哈特
 
 
 _PUBLISHED = re.compile(r"[^，。的]{0,6}(?:发布|公布|发表|出版|编制|编写)的[^，。的]{2,12}$")
@@ -556,25 +586,36 @@ class _Context:
             i -= 1
         return None, -1
 
-    def is_subject(self, start: int, end: int) -> bool:
+    def is_subject(self, start: int, end: int, after_verb: bool = True) -> bool:
         """Whether the name at text[start:end] is its clause's subject: not an object after 与/给/向…,
-        not a possessor before 的."""
+        not a possessor before 的; unless `after_verb`, not right after a verb either (抨击X: an
+        antecedent; in a speaker's phrase, 再到X总书记提出, the verb comes from further back)."""
         if self.text[end:end + 1] in ("的", "之"):
             return False
         cs = _clause_start(self.text, start)
         i = bisect.bisect_left(self.tstarts, cs)
+        marked = loose = False  # an object mark before the name; a word other than a noun after that mark
+        last = ""  # the tag of the word before the name
         while i < len(self.tokens) and self.tokens[i][2] <= start:
-            if self.tokens[i][0] in OBJECT_MARKERS:
-                return False
+            word = self.tokens[i][0]
+            tag = _seg.TAGS.get(word, "") if word not in V.TITLES else "n"  # 教练 is tagged a verb
+            if word in OBJECT_MARKERS:
+                marked, loose = True, False
+            elif marked and word == "的" and loose:
+                marked = False  # 与X一同出席会议的(还有Y): the mark lay in a relative clause, now closed
+            elif not tag.startswith(("n", "r")) and not tag.isupper():
+                loose = True
+            if word not in ("了", "过"):
+                last = tag
             i += 1
-        return True
+        return not marked and (after_verb or not last.startswith("v"))
 
     def subject_before(self, pos: int, types: tuple[str, ...]):
         """(position, entity) of the nearest name of those types before `pos` that is a clause's subject."""
         i = bisect.bisect_left(self.mstarts, pos) - 1
         while i >= 0 and pos - self.mentions[i][0] < 600:
             ms, me, ent = self.mentions[i]
-            if ent.type in types and me <= pos and not self.inside_quote(ms) and self.is_subject(ms, me):
+            if ent.type in types and me <= pos and not self.inside_quote(ms) and self.is_subject(ms, me, after_verb=False):
                 return ms, ent
             i -= 1
         return None
@@ -614,11 +655,68 @@ class _Context:
             person = self.leading_person(c, self.mentions_in(c, pos))
             if person and not self.inside_quote(c):
                 return person.name, person.id, CONF_REFERENCE
-        for c in starts:  # else an organisation opening a clause (商汤宣布…，并表示)
+        for c in starts:  # else an organisation opening a clause (商汤宣布…，并表示; not 英超主队…)
             ms = self.mentions_in(c, pos)
-            if ms and ms[0][0] == c and ms[0][2].type == "org" and not self.inside_quote(c):
+            if ms and ms[0][0] == c and ms[0][2].type == "org" and not self.inside_quote(c) \
+                    and not self.modifies_a_noun(ms[0][1]):
                 return self.text[ms[0][0]:ms[0][1]], ms[0][2].id, CONF_REFERENCE
+        topic = next((c for c, e in itertools.pairwise(starts) if not self.adverbials_only(c, e - 1)), None)
+        if topic is not None and not self.inside_quote(topic):
+            return self.topic_organisation(topic, _clause_end_at(self.text, topic, pos))
         return _NOBODY
+
+    def modifies_a_noun(self, end: int) -> bool:
+        """Whether a noun that is no organisation word follows the name ending at `end` (英超主队)."""
+        i = bisect.bisect_left(self.tstarts, end)
+        if i == len(self.tokens) or self.tokens[i][1] != end:
+            return False
+        word = self.tokens[i][0]
+        tag = _seg.TAGS.get(word, "")
+        return (tag.startswith("n") or tag.isupper()) and not _ORGISH.match(word)
+
+    def topic_organisation(self, s: int, e: int):
+        """The organisation a sentence's opening noun phrase names, a clause of its own (另外，X旗下的Y证券，
+        虽然…，也表示): the head after its last 的, when it ends in an organisation word and no verb stands
+        before it outside names."""
+        phrase = self.text[s:e]
+        de = phrase.rfind("的")
+        head_start = s + de + 1
+        head = self.text[head_start:e]
+        if not (2 <= len(head) <= 12) or not _ORG_END.search(head):
+            return _NOBODY
+        names = self.mentions_in(s, e)
+        i = bisect.bisect_left(self.tstarts, s)
+        while i < len(self.tokens) and self.tokens[i][2] <= head_start:
+            ws = self.tokens[i][1]
+            if _seg.TAGS.get(self.tokens[i][0], "").startswith("v") and not any(a <= ws < b for a, b, _ in names):
+                return _NOBODY  # 公司宣布出售旗下的X证券: a clause, not a topic
+            i += 1
+        ent = next((m[2] for m in names if m[0] == head_start and m[1] == e and m[2].type == "org"), None)
+        return (head, ent.id, CONF_REFERENCE) if ent else (head, None, CONF_NOUN_PHRASE)
+
+    def negated(self, vs: int) -> bool:
+        """Whether a negator stands before the verb at `vs`, adverbs between (并未披露, 未有详细披露)."""
+        i = bisect.bisect_left(self.tstarts, vs) - 1
+        k = vs
+        while i >= 0 and self.tokens[i][2] == k and _seg.TAGS.get(self.tokens[i][0]) in ("d", "ad") \
+                and not _NEGATED.fullmatch(self.tokens[i][0]):
+            k = self.tokens[i][1]
+            i -= 1
+        return _NEGATED.search(self.text, max(0, k - 4), k) is not None
+
+    def adverbials_only(self, s: int, e: int) -> bool:
+        """Whether text[s:e] is whole words that are adverbs, time words or connectives (不久前, 也, 并):
+        the verb has no subject of its own."""
+        i = bisect.bisect_left(self.tstarts, s)
+        if i == len(self.tokens) or self.tokens[i][1] != s:
+            return False
+        while i < len(self.tokens) and self.tokens[i][2] <= e:
+            if _seg.TAGS.get(self.tokens[i][0]) not in _ADVERBIAL_TAGS:
+                return False
+            if self.tokens[i][2] == e:
+                return True
+            i += 1
+        return False
 
     def has_noun(self, s: int, e: int) -> bool:
         """Whether text[s:e] holds a word that can head a subject: a noun or pronoun, Latin letters."""
@@ -656,11 +754,36 @@ class _Context:
         kinds = ("person", "org") if pronoun == "其" else ("person",)
         spoke = self.last_speaker_at(pos, kinds)
         subject = self.subject_before(pos, kinds)
+        lo = max(self.text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+        if max(spoke[0] if spoke else -1, subject[0] if subject else -1) < lo:
+            owner = self.owner_opening(lo, pos)
+            if owner:  # X的团队未能晋级，他在赛后表示: the sentence is about X, its only person
+                return owner
+            if self.unknown_name_in(lo, pos):
+                return _DOUBTED  # 当年何某发表的文章，他写道: the antecedent is a name nobody found
         if subject and (spoke is None or subject[0] > spoke[0]):
             return subject[1].name, subject[1].id, CONF_REFERENCE
         if spoke:
             return spoke[1], spoke[2], CONF_REFERENCE
         return _UNNAMED
+
+    def unknown_name_in(self, s: int, e: int) -> bool:
+        """Whether text[s:e] holds a name the entity finder missed: a surname the segmenter left on its
+        own, outside any name, then a word of one or two characters that is no function word (何 志远;
+        a brand's name can be a given name too: 何 小鹏)."""
+        i = bisect.bisect_left(self.tstarts, s)
+        while i + 1 < len(self.tokens) and self.tokens[i + 1][2] <= e:
+            w, ws, we = self.tokens[i]
+            nxt, ns, _ = self.tokens[i + 1]
+            i += 1
+            if len(w) != 1 or w not in V.SURNAMES or ns != we or len(nxt) > 2:
+                continue
+            if (_seg.TAGS.get(w, "")[:1] in _FUNCTION_TAGS and _seg.TAGS.get(w) != "r") \
+                    or _seg.TAGS.get(nxt, "")[:1] in _FUNCTION_TAGS or not _name_like(w + nxt):
+                continue  # 将, 和, 于 are words of their own; 何 is a pronoun word too, yet a surname
+            if not any(ms <= ws < me for ms, me, _ in self.mentions_in(ws - 8, we + 8)):
+                return True
+        return False
 
     def inside_quote(self, pos: int) -> bool:
         """Whether `pos` lies in the text of a quote found so far (spans kept sorted by start)."""
@@ -687,6 +810,8 @@ class _Context:
             if m and m.start() > 0:
                 t = t[:m.start()]
                 continue
+            if m:  # X，在股东大会上表示: an adverbial alone, no subject of its own
+                return "", s
             cut = self.trailing_adverb(start, start + len(t))
             if cut is None:
                 break
@@ -709,7 +834,7 @@ class _Context:
         """(speaker as written or resolved, entity id, confidence) for the words before a speech verb:
         the subject of the verb's clause, or nobody."""
         t, s = self._trim(start, end)
-        if not t:
+        if not t or self.adverbials_only(s, s + len(t)):  # X，不久前在会上表示 / X宣布…，并表示
             verb = _VERB_RE.match(self.text, end)
             return _NOBODY if verb and verb.group() in IMPERSONAL else self.zero_subject(start)
         if t in _DOC_REFS:
@@ -733,14 +858,16 @@ class _Context:
         if t in _LEAD_WORDS:
             return _NOBODY
         ms = self.mentions_in(s, s + len(t))
+        if _REFERENCE_RE.match(t) and _ANON_RE.search(t) and not any(m[2].type == "person" for m in ms):
+            # 这位一向直言的议员, 这位中国大使: the person named before, else the description as written
+            found = self.antecedent("他", start)
+            if found[0]:
+                return found
+            return (t, None, CONF_DESCRIBED) if len(t) <= _DESCRIPTION_LEN else _UNNAMED
         if ms:
             return self._with_names(t, s, ms)
-        if len(t) > 30:
+        if len(t) > _DESCRIPTION_LEN:
             return _NOBODY
-        if _REFERENCE_RE.match(t) and _ANON_RE.search(t):
-            # 这位一向直言的议员: the person named before, else the description as written
-            found = self.antecedent("他", start)
-            return found if found[0] else (t, None, CONF_DESCRIBED)
         if (_DEICTIC_START.match(t) and not _ANON_RE.search(t)) or _COUNTED.search(t):
             return _NOBODY  # 这就, 一名(说…的记者); but 有分析人士 is a description
         kind = _nominal(t)
@@ -797,6 +924,13 @@ class _Context:
     def leading_person(self, s: int, ms: list):
         """The person a clause opens with, through the names and titles before it (国际奥委会发言人马克·
         亚当斯被问及…时说): the subject, whatever adverbials follow."""
+        found, pos = self._leading_name(s, ms)
+        if found is None or found.type != "person" or self.text[pos:pos + 1] in "的和与及、":
+            return None
+        return found
+
+    def _leading_name(self, s: int, ms: list):
+        """(entity, end) of the last name in the run of names and titles that opens text at `s`."""
         pos, found = s, None
         for ms_, me, ent in ms:
             if ms_ < pos:
@@ -804,9 +938,19 @@ class _Context:
             if not _title_gap(self.text[pos:ms_]):
                 break
             found, pos = ent, me
-        if found is None or found.type != "person" or self.text[pos:pos + 1] in "的和与及、":
+        return found, pos
+
+    def owner_opening(self, s: int, e: int):
+        """For a sentence from `s` that opens with a person's possession (游泳运动员X的团队): that person, or
+        _DOUBTED when the possession is itself a person (X的父亲: nobody named); else None."""
+        found, pos = self._leading_name(s, self.mentions_in(s, e))
+        if found is None or found.type != "person" or self.text[pos:pos + 1] != "的":
             return None
-        return found
+        i = bisect.bisect_left(self.tstarts, pos + 1)
+        head = self.tokens[i][0] if i < len(self.tokens) and self.tokens[i][1] == pos + 1 else ""
+        if head in SPEAKER_NOUNS or head in V.TITLES:
+            return _DOUBTED
+        return found.name, found.id, CONF_REFERENCE
 
     def document_before(self, pos: int):
         """The document named just before `pos` (一份谷歌内部文件 … 其中提到)."""
