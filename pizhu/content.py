@@ -138,19 +138,6 @@ def find_articles(content_dir: Path, exclude: set[Path] = frozenset(), *,
     return found
 
 
-def read_articles(content_dir: Path, *, default_lang: str) -> list[Article]:
-    """Every article, newest first; all broken files are reported together."""
-    articles, errors = [], []
-    for path, slug in find_articles(content_dir):
-        try:
-            articles.append(read_article(path, slug, default_lang=default_lang))
-        except BuildError as exc:
-            errors.append(exc)
-    if errors:
-        raise BuildErrors(errors)
-    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
-
-
 def load_glossary(path: Path) -> Glossary:
     """content/glossary.yaml: `entities:` (name, type, aliases, note, link) and `ignore:` (surfaces).
     Every broken entry is reported at once; names claimed twice are warnings (the first entry wins)."""

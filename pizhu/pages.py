@@ -8,8 +8,6 @@ _article_timeline.html): a page holds hundreds of them.
 """
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
@@ -20,11 +18,12 @@ from typing import Callable, NamedTuple
 from annotator import Annotation
 from markupsafe import Markup
 
+from .cache import digest
 from .config import SiteConfig
 from .content import Article
 from .entities_index import EntityIndex, EntityPage, EntityPart, entities_by_type, entity_parts
-from .notes import Detail, Note, build_notes, entity_path, note_marks
-from .render import Mark, _Layers, make_markdown, placed_marks, render
+from .notes import Detail, Note, build_notes, entity_path
+from .render import Mark, make_markdown, render
 from .spill import Pieces, Spill
 from .templating import Shape, StandIns, escape_text as esc, make_environment, render_template, shape
 from .timeline import EventPart, article_timeline
@@ -99,16 +98,11 @@ class AnnotatedArticle:
     html: str = ""
     rendered: set[str] = field(default_factory=set)  # ids of notes whose trigger is in the text
     note_ids: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (kind, start, end) → id, if marked
-    prepared: bool = False  # notes and html are set
-    indexed: bool = False  # rendered and note_ids are set
+    prepared: bool = False  # notes, html, rendered and note_ids are set
 
     @property
     def url(self) -> str:
         return article_url(self.article)
-
-    def _index(self, marks: list[Mark]) -> None:
-        self.note_ids = {(m.kind, m.start, m.end): m.note_id for m in marks if m.note_id in self.rendered}
-        self.indexed = True
 
 
 @dataclass
@@ -173,16 +167,8 @@ class Renderer:
             marks = [n.mark for n in item.notes]
             rendered = render(self.md, item.article.body, marks)
             item.html, item.rendered = rendered.html, set(rendered.placed)
+            item.note_ids = {(m.kind, m.start, m.end): m.note_id for m in marks if m.note_id in item.rendered}
             item.prepared = True
-            item._index(marks)
-        return item
-
-    def index(self, item: AnnotatedArticle) -> AnnotatedArticle:
-        """Which notes are marked in the text and their ids, without notes or HTML (for site-wide pages)."""
-        if not item.indexed:
-            marks = note_marks(item.annotation)
-            item.rendered = rendered_note_ids(self.plain_md, item.article.body, marks)
-            item._index(marks)
         return item
 
     def article_html(self, item: AnnotatedArticle) -> str:
@@ -273,7 +259,7 @@ class Renderer:
 
     def article_parts(self, item: AnnotatedArticle) -> ArticleParts:
         """What the article adds to the site-wide pages (entity pages, timeline), rendered once."""
-        self.index(item)
+        self.prepare(item)
         events = self.event_parts(item, self._head(item))
         short_title = self.env.filters["truncate"](self.env, item.article.title, 24)
         entities = entity_parts(item, self.env.globals["url"], lambda macro, values: self._filled(
@@ -352,8 +338,8 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
     by_year: dict[str, list[EventPart]] = {}
     for e in events:
         by_year.setdefault(e.year, []).append(e)
-    return {year: TimelineYear(hashlib.sha256(repr([e[:2] for e in found]).encode("utf-8") + b"".join(
-        e.html for e in found)).hexdigest(), len(found), frozenset(i for e in found for i, _ in e.entities))
+    return {year: TimelineYear(digest(repr([e[:2] for e in found]), *[e.html for e in found]), len(found),
+                               frozenset(i for e in found for i, _ in e.entities))
         for year, found in by_year.items()}
 
 
@@ -384,43 +370,6 @@ _ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as 
     "details": lambda r, n: r.note_rows("detail", n.details),
     "links": lambda r, n: r.note_rows("link", n.links),
 }
-
-
-def rendered_note_ids(md, body: str, marks: list[Mark]) -> set[str]:
-    """The notes whose trigger `render` puts into the text, found from the token stream alone.
-
-    Bodies without Markdown that could split or swallow a mark are decided without parsing (the
-    rules of pizhu.render: overlapping marks dropped, inner marks never cross a quote's edge); others
-    are parsed. Site-wide pages link to #ref-… anchors of every article on every build.
-    """
-    layers = _Layers(marks)
-    if _simple(body, layers):
-        return _rendered_simple(layers)
-    return set(placed_marks(md, body, marks))
-
-
-_BODY_MARKUP = re.compile(r"[`<&\\\[{|\r\0\t]|~~| {4}")  # code, html, entities, escapes, links, attrs, tables
-_BLOCK_PREFIX = re.compile(r"(?:[ ]{0,3}(?:>|[-+*]|\d{1,9}[.)]|#{1,6})(?=[ \t\n]|$)[ \t]*)*", re.M)
-_MARK_MARKUP = re.compile(r"[*_`\[\]<>&\\~|!#{}\n\r]|^\s|\s$|^[-=]+$")
-
-
-def _simple(body: str, layers: _Layers) -> bool:
-    """True when no mark can be split or swallowed by Markdown: a body without code, HTML, entities,
-    escapes, links or attribute blocks, and marks whose text holds no markup and no line break."""
-    if _BODY_MARKUP.search(body):
-        return False
-    for layer in (layers.outer, layers.inner):
-        for m in layer:
-            if _MARK_MARKUP.search(body[m.start:m.end]):
-                return False
-            line = body.rfind("\n", 0, m.start) + 1
-            if m.start < _BLOCK_PREFIX.match(body, line).end():  # inside a list, quote or heading marker
-                return False
-    return True
-
-
-def _rendered_simple(layers: _Layers) -> set[str]:
-    return {m.note_id for m in layers.outer} | {m.note_id for m in layers.inner}
 
 
 def figure_groups(item: AnnotatedArticle) -> list[tuple[str, str, list[FigureRow], str]]:
@@ -465,11 +414,7 @@ class SitePage:
 
 def _key(*values) -> str:
     """A digest of `values` (strings as they are, anything else by its repr)."""
-    h = hashlib.sha256()
-    for value in values:
-        h.update(f"{len(value) if isinstance(value, str) else -1}:".encode())
-        h.update((value if isinstance(value, str) else repr(value)).encode("utf-8"))
-    return h.hexdigest()
+    return digest(*[value if isinstance(value, str) else repr(value) for value in values])
 
 
 def _listed(article: Article) -> tuple:
@@ -565,23 +510,3 @@ def _timeline_years(parts: list[ArticleParts]) -> dict[str, TimelineYear]:
             found.setdefault(year, []).append(part)
     return {year: TimelineYear(_key("".join([t.key for t in found[year]])), sum([t.count for t in found[year]]),
                                frozenset().union(*[t.entity_ids for t in found[year]])) for year in sorted(found)}
-
-
-def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:
-    """Every site-wide page of `items`, rendered (path relative to the output folder → content)."""
-    parts = [renderer.article_parts(item) for item in items]
-    return {page.rel: _text(page.render()) for page in site_wide_plan(renderer, [i.article for i in items], parts)}
-
-
-def _text(content: str | bytes) -> str:
-    return content.decode("utf-8") if isinstance(content, bytes) else content
-
-
-def site_pages(config: SiteConfig, items: list[AnnotatedArticle]) -> dict[str, str]:
-    """Every output file of the site (path relative to the output folder → content)."""
-    renderer = Renderer(config)
-    files: dict[str, str] = {}
-    for item in items:
-        files.update(article_pages(renderer, item))
-    files.update(site_wide_pages(renderer, items))
-    return files

@@ -57,13 +57,6 @@ def render(md: MarkdownIt, body: str, marks: list[Mark]) -> Rendered:
     return Rendered(md.render(body, env), frozenset(env["pizhu_placed"]))
 
 
-def placed_marks(md: MarkdownIt, body: str, marks: list[Mark]) -> frozenset[str]:
-    """The note ids `render` would place in the text, from parsing alone (no HTML)."""
-    env = {"pizhu_marks": _Layers(marks), "pizhu_placed": set()}
-    md.parse(body, env)
-    return frozenset(env["pizhu_placed"])
-
-
 @dataclass(frozen=True)
 class Rendered:
     html: str

@@ -269,8 +269,8 @@ class WatchfilesWatcher:
 
     def __init__(self, state: ServeState):
         self.state = state
-        self._tasks: dict = {}
-        self._changes: list = []
+        self._tasks: dict = {}  # read by livereload's LiveReloadHandler.start_tasks (empty: it watches the cwd)
+        self._changes: list = []  # livereload's Server.serve appends its start-up reload here
         self.filepath: str | None = None
         self._queue: queue.Queue = queue.Queue()
         self._stop = threading.Event()
