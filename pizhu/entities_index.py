@@ -49,7 +49,8 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
 
 
 Piece = Union[str, int]  # HTML, or (in the builder) its reference in a pizhu.spill.Spill
-_join_lines = "\n".join  # pieces of HTML joined by line breaks
+# pieces of HTML joined by line breaks (the builder passes a join that reads references from its Spill)
+_join_lines: Callable[[list[Piece]], str] = "\n".join  # type: ignore[assignment]
 
 
 # Parts are named tuples: a build loads every article's parts, and tuples unpickle twice as fast.

@@ -133,7 +133,7 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
         # No speaker found: say so, rather than guess one (the annotator leaves it None on purpose).
         speaker = quote.speaker or "未注明"
         speaker_path = entity_path(quote.speaker_entity) if quote.speaker_entity in entity_names else None
-        details = [Detail("说话人", entity_names.get(quote.speaker_entity, speaker), speaker_path),
+        details = [Detail("说话人", entity_names.get(quote.speaker_entity or "", speaker), speaker_path),
                    Detail("类型", "直接引语" if quote.direct else "转述")]
         title = (f"{speaker}{'说' if quote.direct else '（转述）'}" if quote.speaker
                  else f"{'引语' if quote.direct else '转述'}（说话人未注明）")

@@ -107,7 +107,7 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def describe(exc: BaseException) -> list[dict]:
+def describe(exc: BuildError | BuildErrors) -> list[dict]:
     errors = exc.errors if isinstance(exc, BuildErrors) else [exc]
     return [{"path": e.path, "line": e.line, "message": e.message, "context": _context(e.path, e.line)}
             for e in errors]
