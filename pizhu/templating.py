@@ -16,10 +16,14 @@ from .errors import BuildError
 from .theme import template_dirs
 
 
+_SPECIAL = re.compile(r"[&<>\"']")  # what markupsafe's escape replaces
+
+
 def escape_text(text: str) -> str:
     """`text` escaped as autoescaped templates print it, as a plain str: shapes are filled with
-    str.format, and a Markup would escape whatever is added to it."""
-    return str(escape(text))
+    str.format, and a Markup would escape whatever is added to it. Most text has nothing to escape:
+    returned as it is, without making a Markup (a build escapes ~4,000 fields per article)."""
+    return str(escape(text)) if _SPECIAL.search(text) else text
 
 
 def make_environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
