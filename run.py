@@ -3,6 +3,7 @@
 
     python3 run.py serve        build the site and preview it with live reload on http://127.0.0.1:8000/
     python3 run.py test [ARGS]  run every test (pytest ARGS)
+    python3 run.py lint         ruff check and mypy, as configured in pyproject.toml (CI runs it before the tests)
     python3 run.py accuracy     score the annotator (README "Accuracy")
     python3 run.py bench [ARGS] benchmark against Pelican and Hugo (README "Performance")
     python3 run.py screenshots [--readme]  pictures of the example site (--readme: docs/screenshot.png)
@@ -53,6 +54,11 @@ def main(argv: list[str]) -> int:
     if argv[0] == "test":
         ensure_venv("requirements-dev.txt")
         command = [str(PYTHON), "-m", "pytest", *argv[1:]]
+    elif argv[0] == "lint":
+        ensure_venv("requirements-dev.txt")
+        checks = [subprocess.run([str(PYTHON), "-m", tool, *args], cwd=ROOT).returncode
+                  for tool, args in (("ruff", ["check", "."]), ("mypy", []))]
+        return max(checks)
     elif argv[0] in SCRIPTS:
         script, requirements = SCRIPTS[argv[0]]
         ensure_venv(requirements)

@@ -41,10 +41,10 @@ CURRENCY_NAMES: dict[str, str] = {
     "南非兰特": "ZAR", "兰特": "ZAR", "尼日利亚奈拉": "NGN", "奈拉": "NGN", "肯尼亚先令": "KES",
     "坦桑尼亚先令": "TZS", "乌干达先令": "UGX", "埃塞俄比亚比尔": "ETB", "加纳塞地": "GHS",
     "塞地": "GHS", "赞比亚克瓦查": "ZMW", "安哥拉宽扎": "AOA", "西非法郎": "XOF", "中非法郎": "XAF",
+    # traditional forms (美圓, 新台幣 and 瑞士法郎 are listed above)
+    "人民幣": "CNY", "歐元": "EUR", "英鎊": "GBP", "澳幣": "AUD", "加幣": "CAD", "韓圜": "KRW", "盧布": "RUB",
+    "澳門幣": "MOP",
     # others
-    # traditional forms
-    "人民幣": "CNY", "美圓": "USD", "歐元": "EUR", "英鎊": "GBP", "澳幣": "AUD", "加幣": "CAD", "新台幣": "TWD",
-    "韓圜": "KRW", "盧布": "RUB", "瑞士法郎": "CHF", "澳門幣": "MOP",
     "特别提款权": "XDR", "比特币": "BTC", "以太币": "ETH", "泰达币": "USDT",
 }
 

@@ -23,8 +23,9 @@ import calendar
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Any
 
-from .model import Event
+from .model import Event, Precision
 from .numbers import parse_number
 from .text import Document
 
@@ -201,10 +202,11 @@ class _Resolver:
         text = self.doc.text
         if _SINCE.match(text, end):
             return False
-        a = _CLAUSE_BEFORE.search(text, max(0, start - 40), start).start()
-        if _FUTURE.search(text, a, start):
+        before = _CLAUSE_BEFORE.search(text, max(0, start - 40), start)  # always matches
+        if _FUTURE.search(text, before.start() if before else start, start):
             return True
-        b = _CLAUSE_AFTER.match(text, end, end + 40).end()
+        after = _CLAUSE_AFTER.match(text, end, end + 40)  # always matches
+        b = after.end() if after else end
         cue = _FUTURE.search(text, end, b)
         return cue is not None and not _REPORTED.search(text, end, cue.start())
 
@@ -277,7 +279,11 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
         sentence = span.start
         explicit_year = False
         anchored = False   # counted from an earlier date of the text, not the article's
-        res = None
+        y: int | None
+        mo: int | None
+        d: int | None
+        res: tuple[Any, ...] | None = None   # (year, month or None, day or None)
+        base: tuple[Any, ...] | None
         g = m
         t = today
         if g["ny"]:
@@ -315,8 +321,8 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             anchored = word not in _REL_YEAR
             if word in _REL_YEAR:
                 y = t.year + _REL_YEAR[word]
-            elif r.anchor(start):
-                y = r.anchor(start)[0] + _ANAPHORIC_YEAR[word]
+            elif told := r.anchor(start):
+                y = told[0] + _ANAPHORIC_YEAR[word]
             elif _ANAPHORIC_YEAR[word] == 0:
                 continue   # 同年, 这一年 with no year before them
             else:
@@ -332,11 +338,11 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
         elif g["rmo"]:
             word = g["rmo"]
             if word in _REL_MONTH:
-                base = (t.year, t.month)
+                y, mo = t.year, t.month
                 if (_COMPARED.search(text, max(0, start - 2), start) and r.prev and r.prev[1]
                         and r.prev_sentence == sentence):
-                    base, anchored = r.prev[:2], True
-                y, mo = _shift_month(*base, _REL_MONTH[word])
+                    y, mo, anchored = r.prev[0], r.prev[1], True
+                y, mo = _shift_month(y, mo, _REL_MONTH[word])
             elif r.prev and r.prev[1]:
                 y, mo = _shift_month(r.prev[0], r.prev[1], _ANAPHORIC_MONTH[word])
                 anchored = True
@@ -391,6 +397,7 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
                 and start - events[-1].end <= 2 and res[2] is not None):
             events.pop()   # 周四（5月4日）: the weekday only restates the date
         y, mo, d = res
+        precision: Precision
         if d is not None:
             date, precision = f"{y:04d}-{mo:02d}-{d:02d}", "day"
         elif mo is not None:

@@ -17,13 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from ._currencies import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, SUBUNIT_NAMES
-from .model import Figure
+from .model import Figure, FigureKind, Qualifier
 from .numbers import parse_number
 from .text import Document
 
 # --- vocabulary --------------------------------------------------------------------------------------
 
-QUALIFIERS_BEFORE = {
+QUALIFIERS_BEFORE: dict[str, Qualifier] = {
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx", "近": "approx",
     "将近": "approx", "接近": "approx", "近乎": "approx",
     "超": "min", "超过": "min", "超出": "min", "逾": "min", "至少": "min", "最少": "min", "不低于": "min",
@@ -31,7 +31,7 @@ QUALIFIERS_BEFORE = {
     "至多": "max", "最多": "max", "不超过": "max", "不到": "max", "不足": "max", "低于": "max", "少于": "max",
     "不高于": "max", "未满": "max", "多达": "max",
 }
-QUALIFIERS_AFTER = {"左右": "approx", "上下": "approx", "前后": "approx", "以上": "min", "之多": "min",
+QUALIFIERS_AFTER: dict[str, Qualifier] = {"左右": "approx", "上下": "approx", "前后": "approx", "以上": "min", "之多": "min",
                     "以下": "max", "以内": "max"}
 
 
@@ -221,7 +221,7 @@ _I = {name: i - 1 for name, i in _PATTERN.groupindex.items()}
 _APPROX_MARK = re.compile(r"[余多几]")
 
 
-def _qualifier(text: str, start: int, post: str | None, n1: str) -> str | None:
+def _qualifier(text: str, start: int, post: str | None, n1: str) -> Qualifier | None:
     pre = _QUAL_BEFORE.search(text, max(0, start - 3), start)
     if pre:
         return QUALIFIERS_BEFORE[pre.group()]
@@ -247,6 +247,7 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
                       confidence=CONFIDENCE_EXPLICIT) if qualifier else None
     pfx = g[I_PFX]
     if pfx:
+        value: float | None
         if pfx in ("百分百", "半成"):
             value = 1.0 if pfx == "百分百" else 0.05
         elif not g[I_PN]:
@@ -358,9 +359,9 @@ def _figure(text: str, m: re.Match, g: tuple) -> Figure | None:
     last = n2 or n1
     if last[-1] in "Kk" or (chinese and not set(n1) & _CN_DIGIT_CHARS and not qualifier):
         return None   # 千万不要, 百万雄师: idioms, unless a qualifier counts them (超过十万)
-    noun = _counted_noun(text, end)
-    if noun is not None:   # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
-        unit, end = noun
+    counted = _counted_noun(text, end)
+    if counted is not None:   # a large number directly followed by the noun it counts: 70亿参数, 13B 参数
+        unit, end = counted
         return Figure(text[start:end], start, end, "quantity", _num(v1), unit, qualifier, _num(v2),
                       confidence=CONFIDENCE_COUNTED)
     code = _money_context(text, start)
@@ -407,7 +408,7 @@ def _race_time(text: str, start: int, end: int, seconds: float) -> tuple[int, in
     return start, end, seconds
 
 
-def _shared_unit(text: str, end: int) -> tuple[str, str] | None:
+def _shared_unit(text: str, end: int) -> tuple[FigureKind, str] | None:
     """The kind and unit written once after a list of amounts (12.5亿和8.3亿欧元, 3万、5万辆)."""
     m = _SHARED_UNIT.match(text, end)
     if m is None:
@@ -424,7 +425,7 @@ _COUNT_NOUNS = re.compile(_alt(_word_list("count_nouns.txt")))
 
 def _count_noun_before(text: str, start: int) -> str | None:
     """The last noun naming a count earlier in the clause (人口从555万增至1162万 → 人口)."""
-    a = _CLAUSE_START.search(text, max(0, start - 30), start).start()
+    a = _run_start(_CLAUSE_START, text, max(0, start - 30), start)
     found = _COUNT_NOUNS.findall(text, a, start)
     return found[-1] if found else None
 
@@ -496,11 +497,11 @@ def _money_context(text: str, start: int) -> str | None:
     """The currency of a bare amount: money words earlier in its clause, and the currency of the last
     amount of money before it (yuan when none); or an amount of money earlier in its sentence, when no
     noun it could count stands right before it (进账260亿元，坐拥220亿; not 营收260亿元，用户2亿)."""
-    a = _CLAUSE_START.search(text, max(0, start - 30), start).start()
+    a = _run_start(_CLAUSE_START, text, max(0, start - 30), start)
     if _MONEY_WORDS.search(text, a, start):
         last = _LAST_CURRENCY.findall(text, max(0, start - 400), start)
         return _currency_code(last[-1]) if last else "CNY"
-    s = _SENTENCE_START.search(text, max(0, start - 120), start).start()
+    s = _run_start(_SENTENCE_START, text, max(0, start - 120), start)
     amounts = _AMOUNT_CURRENCY.findall(text, s, start)
     if amounts and not _noun_before(text, start):
         return _currency_code(amounts[-1])
@@ -522,6 +523,12 @@ _LAST_CURRENCY = re.compile("|".join(re.escape(w) for w in sorted(
     + [w for w in CURRENCY_SYMBOLS if not w.isalpha()], key=len, reverse=True)))
 _AMOUNT_CURRENCY = re.compile(rf"(?<=[{_D}{_CN_D}{_CN_U}])[ \u00a0]?({_LAST_CURRENCY.pattern})")
 _SENTENCE_START = re.compile(r"[^。！？!?；;\n]*$")
+
+
+def _run_start(pattern: re.Pattern[str], text: str, lo: int, end: int) -> int:
+    """Where the run `pattern` (`[^…]*$`, which always matches) ending at `end` starts, from `lo` on."""
+    found = pattern.search(text, lo, end)
+    return found.start() if found else end
 _SUBUNIT_START = set("又零0123456789０１２３４５６７８９") | set(_CN_D)
 
 

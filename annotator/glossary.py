@@ -48,7 +48,7 @@ class Glossary:
         the lower-cased name when it is Latin (a text that does not contain it need not be scanned).
 
         Latin names match case-insensitively and only as whole words (Office, not Officer)."""
-        out = []
+        out: list[tuple[re.Pattern, GlossaryEntry, str | None]] = []
         for entry in self.entries:
             for surface in entry.surfaces:
                 if not surface or not surface.strip():

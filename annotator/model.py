@@ -7,7 +7,7 @@ after the front matter), end exclusive, so ``text[start:end] == mention.text`` a
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 EntityType = Literal["person", "org", "product", "place"]
 FigureKind = Literal["money", "percent", "quantity"]
@@ -86,7 +86,7 @@ class Annotation:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape: what `dataclasses.asdict` gives, built directly (asdict deep-copies
         field by field, and builds serialise a thousand annotations)."""
         return {
@@ -113,7 +113,7 @@ class Annotation:
         return Annotation(self.article, entities, figures, quotes, events)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Annotation":
+    def from_dict(cls, data: dict[str, Any]) -> "Annotation":
         """Inverse of to_dict (used by the build cache)."""
         entities = [Entity(**{**e, "mentions": [Mention(**m) for m in e["mentions"]]}) for e in data["entities"]]
         return cls(

@@ -112,8 +112,7 @@ def _parse_unsigned(s: str):
             return None
     m = _SLASH_FRACTION.fullmatch(s)
     if m:
-        den = float(m[2])
-        return float(m[1]) / den if den else None
+        return float(m[1]) / float(m[2]) if float(m[2]) else None
     # mixed numbers and fractions: 一又二分之一, 五分之一, 十份十一, 一又十分一
     if "又" in s:
         whole, _, frac = s.partition("又")
@@ -122,8 +121,10 @@ def _parse_unsigned(s: str):
             return None
         return a + b if a >= 0 else a - b
     if "分之" in s or ("份" in s and not s.endswith("份")) or ("分" in s and not s.endswith("分")):
-        m = _FRACTION_MARK.search(s)
-        den_text, num_text = s[:m.start()], s[m.end():]
+        mark = _FRACTION_MARK.search(s)
+        if mark is None:
+            return None
+        den_text, num_text = s[:mark.start()], s[mark.end():]
         den = _parse(den_text) if den_text else None
         num = _parse(num_text) if num_text else None
         if den is None or num is None or den == 0:
@@ -163,9 +164,9 @@ def _parse_unsigned(s: str):
 
 def _chinese(s: str):
     """Chinese or mixed numerals built from digits, 十百千 and 万亿兆 (with 点 decimals)."""
-    total = 0           # committed value of the sections above the current one
-    section = 0         # value of the current section (below the last big unit)
-    num = None          # pending digit(s) not yet multiplied by a unit
+    total: float = 0    # committed value of the sections above the current one
+    section: float = 0  # value of the current section (below the last big unit)
+    num: float | None = None  # pending digit(s) not yet multiplied by a unit
     num_is_cn = False   # the pending number was spelled with Chinese digits (it may be elided)
     run = 0             # how many Chinese digits in a row (二零零四)
     last_unit = None    # the unit just before the pending number, for elision (两千四 = 2400)

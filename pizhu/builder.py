@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import pickle
+import tempfile
 import threading
 import time
 import traceback

@@ -269,7 +269,7 @@ class BuildCache:
         return self.folder / "outputs" / f"{digest(str(out.resolve()))[:24]}.pickle"  # type: ignore[operator]
 
     def load_manifest(self, out: Path) -> dict:
-        empty = {"pages": {}, "files": {}}
+        empty: dict = {"pages": {}, "files": {}}
         if not self.folder:
             return empty
         data = self._load_pickle(self._manifest_path(out))

@@ -58,7 +58,7 @@ def annotate(args) -> int:
         article = read_article(path, path.stem, default_lang="zh")
         if args.date:
             article = dataclasses.replace(article, date=_date(args.date, path))
-        result = annotate_article(article, glossary)  # as the build annotates it
+        result = annotate_article(article, glossary or annotator.Glossary())  # as the build annotates it
     else:
         if not args.date:
             raise BuildError(path, None, "plain text has no front matter: pass --date YYYY-MM-DD")

@@ -92,10 +92,10 @@ def _checked(key: str, value, field, path: Path, line: int):
     expected = int if field.type == "int" else str
     if not isinstance(value, expected) or isinstance(value, bool):
         raise BuildError(path, line, f"'{key}' must be {expected.__name__}, got {type(value).__name__}")
-    if expected is int and value < 1:
+    if isinstance(value, int) and value < 1:
         raise BuildError(path, line, f"'{key}' must be a whole number of at least 1, got {value}")
     if key == "url":
         return checked_url(value, path, line, key, web_only=True)
-    if key == "glossary" and path.parent.joinpath(value).is_dir():
+    if key == "glossary" and path.parent.joinpath(str(value)).is_dir():
         raise BuildError(path, line, f"'glossary' must name a YAML file, but {value!r} is a folder")
     return value

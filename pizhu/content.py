@@ -68,6 +68,7 @@ def read_article(path: Path, slug: str, *, default_lang: str) -> Article:
         return str(value)
 
     title = need_str("title", required=True)
+    assert title is not None  # need_str raised
     date = _parse_date(data.pop("date", None), path, meta.line_of("date") if "date" in meta.data else 1)
     tags = data.pop("tags", None) or []
     if isinstance(tags, str):
@@ -115,7 +116,7 @@ def _markdown_files(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
     return sorted(found, key=lambda pair: pair[1])
 
 
-def find_articles(content_dir: Path, exclude: set[Path] = frozenset(), *,
+def find_articles(content_dir: Path, exclude: frozenset[Path] | set[Path] = frozenset(), *,
                   site_root: Path | None = None) -> list[tuple[Path, str]]:
     """(path, slug) of every .md file under content_dir, sorted for deterministic builds; links to
     files outside the site folder (and content_dir) are skipped with a warning; every bad file name
@@ -136,19 +137,6 @@ def find_articles(content_dir: Path, exclude: set[Path] = frozenset(), *,
     if errors:
         raise BuildErrors(errors) if len(errors) > 1 else errors[0]
     return found
-
-
-def read_articles(content_dir: Path, *, default_lang: str) -> list[Article]:
-    """Every article, newest first; all broken files are reported together."""
-    articles, errors = [], []
-    for path, slug in find_articles(content_dir):
-        try:
-            articles.append(read_article(path, slug, default_lang=default_lang))
-        except BuildError as exc:
-            errors.append(exc)
-    if errors:
-        raise BuildErrors(errors)
-    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
 def load_glossary(path: Path) -> Glossary:

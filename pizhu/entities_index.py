@@ -9,10 +9,9 @@ one of its parts changed. Everything is sorted so builds are byte-identical.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Union
+from typing import TYPE_CHECKING, Callable, NamedTuple, Union
 
 from markupsafe import Markup
 
@@ -50,7 +49,8 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
 
 
 Piece = Union[str, int]  # HTML, or (in the builder) its reference in a pizhu.spill.Spill
-_join_lines = "\n".join  # pieces of HTML joined by line breaks
+# pieces of HTML joined by line breaks (the builder passes a join that reads references from its Spill)
+_join_lines: Callable[[list[Piece]], str] = "\n".join  # type: ignore[assignment]
 
 
 # Parts are named tuples: a build loads every article's parts, and tuples unpickle twice as fast.
@@ -204,15 +204,9 @@ def _page(parts: list[EntityPart], render_inline: Callable[[str], str],
     page.sections = [p.section for p in mentioned]
     page.figures = [row for p in parts for row in p.figures]
     page.quotes = [quote for p in parts for quote in p.quotes]
-    page.parts_digest = hashlib.sha256("".join([p.key for p in parts]).encode()).hexdigest()
+    page.parts_digest = digest(*[p.key for p in parts])
     page.note_html = render_inline(page.note_md) if page.note_md else None
     return page
-
-
-def merge_entity_pages(articles_parts: Iterable[list[EntityPart]],
-                       render_inline: Callable[[str], str] = lambda md: md) -> list[EntityPage]:
-    """One page per entity id from every article's parts (newest article first), sorted by name."""
-    return EntityIndex(render_inline).update(list(articles_parts))
 
 
 class EntityIndex:

@@ -76,7 +76,7 @@ def convert(raw: str, *, date: dt.date | None = None) -> ImportedArticle:
         body.pop(0)
     dateline = next((i for i, line in enumerate(body[:_DATELINE_WITHIN]) if _is_dateline(line)), None)
     if dateline is not None:  # below a line the page put first (a section, a publication's name)
-        _add_fields(article.meta, _fields(body.pop(dateline)))
+        _add_fields(article.meta, _fields(body.pop(dateline)) or [])
     tail = len(body)  # the block of credit lines that ends the page starts at body[tail]
     while tail and _credits(body[tail - 1]):
         tail -= 1
@@ -127,13 +127,13 @@ def _fields(line: str) -> list[tuple[str, object]] | None:
 
 def _is_dateline(line: str) -> bool:
     fields = _fields(line)
-    return bool(fields) and any(label == "date" for label, _ in fields)
+    return fields is not None and any(label == "date" for label, _ in fields)
 
 
 def _add_fields(meta: dict, fields: list[tuple[str, object]]) -> None:
     for label, value in fields:
         key = "date" if label == "date" else _LABEL_KEYS[label]
-        if key == "source" and not re.match(r"https?://", value):
+        if key == "source" and not re.match(r"https?://", str(value)):
             key = "source_name"
         if key and value:
             meta.setdefault(key, value)

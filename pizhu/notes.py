@@ -133,7 +133,7 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
         # No speaker found: say so, rather than guess one (the annotator leaves it None on purpose).
         speaker = quote.speaker or "未注明"
         speaker_path = entity_path(quote.speaker_entity) if quote.speaker_entity in entity_names else None
-        details = [Detail("说话人", entity_names.get(quote.speaker_entity, speaker), speaker_path),
+        details = [Detail("说话人", entity_names.get(quote.speaker_entity or "", speaker), speaker_path),
                    Detail("类型", "直接引语" if quote.direct else "转述")]
         title = (f"{speaker}{'说' if quote.direct else '（转述）'}" if quote.speaker
                  else f"{'引语' if quote.direct else '转述'}（说话人未注明）")
@@ -143,7 +143,7 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
         notes.append(Note("", "date", event.text, event.start, event.end, format_date(event.date, event.precision),
                           [Detail("原文", event.text), Detail("精度", f"精确到{PRECISION_LABELS[event.precision]}")],
                           data={**_plain(event), "datetime": datetime_attr(event.date, event.precision)}))
-    notes.sort(key=lambda n: _order(n.start, n.end, n.kind, n.text))
+    notes.sort(key=lambda n: (n.start, -n.end, n.kind, n.text))
     first_of: dict[str, str] = {}
     for i, note in enumerate(notes, 1):
         note.id = f"n{i}"
@@ -152,22 +152,6 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
             if note.card == note.id:
                 note.card = ""
     return notes
-
-
-def _order(start: int, end: int, kind: str, text: str) -> tuple:
-    return (start, -end, kind, text)
-
-
-def note_marks(annotation: Annotation) -> list[Mark]:
-    """The marks of `build_notes(annotation)` (same ids, same order) without building the notes: cheap,
-    for site-wide pages that only link to #ref-<id> anchors."""
-    spans = [(m.start, m.end, "entity", m.text) for e in annotation.entities for m in e.mentions]
-    spans += [(f.start, f.end, "figure", f.text) for f in annotation.figures]
-    spans += [(q.start, q.end, "quote", q.text) for q in annotation.quotes]
-    spans += [(e.start, e.end, "date", e.text) for e in annotation.events]
-    spans.sort(key=lambda s: _order(*s))
-    return [Mark(start, end, f"n{i}", kind, 0 if kind == "quote" else 1)
-            for i, (start, end, kind, _) in enumerate(spans, 1)]
 
 
 def _plain(item) -> dict:

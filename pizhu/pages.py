@@ -8,23 +8,23 @@ _article_timeline.html): a page holds hundreds of them.
 """
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from sys import intern
-from typing import Callable, NamedTuple
+from typing import Any, Callable, NamedTuple, cast
 
 from annotator import Annotation
 from markupsafe import Markup
 
+from .cache import digest
 from .config import SiteConfig
 from .content import Article
 from .entities_index import EntityIndex, EntityPage, EntityPart, entities_by_type, entity_parts
-from .notes import Detail, Note, build_notes, entity_path, note_marks
-from .render import Mark, _Layers, make_markdown, placed_marks, render
+from .notes import Detail, Note, build_notes, entity_path
+from .render import Mark, make_markdown, render
 from .spill import Pieces, Spill
 from .templating import Shape, StandIns, escape_text as esc, make_environment, render_template, shape
 from .timeline import EventPart, article_timeline
@@ -50,7 +50,7 @@ class ArticleLink:
 class TimelineYear(NamedTuple):
     """Entries on one year's page of the site timeline, in short (one article's, or all of them)."""
     key: str  # digest of the entries
-    count: int
+    entry_count: int
     entity_ids: frozenset[str]  # the entities they name
 
 
@@ -70,9 +70,11 @@ def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
     pieces = Pieces()
     put = pieces.put
     lines = pieces.lines
-    entities = [EntityPart(*p[:7], put(p.section), p.figures and lines(p.figures), p.quotes and lines(p.quotes), p.key)
-                for p in parts.entities]
-    events = [EventPart(e.key, (), ref) for e, ref in zip(parts.events, pieces.lines([e.html for e in parts.events]))]
+    html_entities: list[Any] = parts.entities  # pieces of HTML here, references in the result
+    entities = [EntityPart._make((*p[:7], put(p.section), p.figures and lines(p.figures),
+                                  p.quotes and lines(p.quotes), p.key)) for p in html_entities]
+    html_events: list[Any] = parts.events
+    events = [EventPart(e.key, (), ref) for e, ref in zip(html_events, pieces.lines([e.html for e in html_events]))]
     return ArticleParts(entities, events, parts.years, parts.listed_key), pieces.blob()
 
 
@@ -83,11 +85,13 @@ def spilled(split: tuple[ArticleParts, bytes], spill: Spill) -> ArticleParts:
     parts, blob = split
     shift = spill.put(blob)
     new = tuple.__new__
+    split_entities: list[Any] = parts.entities  # references into the blob: ints
     entities = [new(EntityPart, (intern(p[0]), intern(p[1]), intern(p[2]), p[3], p[4], p[5], p[6],
                                  p[7] and p[7] + shift, tuple([r + shift for r in p[8]]) if p[8] else (),
                                  tuple([r + shift for r in p[9]]) if p[9] else (), p[10]))
-                for p in parts.entities]
-    events = [new(EventPart, (e[0], (), e[2] + shift)) for e in parts.events]
+                for p in split_entities]
+    split_events: list[Any] = parts.events
+    events = [new(EventPart, (e[0], (), e[2] + shift)) for e in split_events]
     return ArticleParts(entities, events, parts.years, parts.listed_key)
 
 
@@ -99,16 +103,11 @@ class AnnotatedArticle:
     html: str = ""
     rendered: set[str] = field(default_factory=set)  # ids of notes whose trigger is in the text
     note_ids: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (kind, start, end) → id, if marked
-    prepared: bool = False  # notes and html are set
-    indexed: bool = False  # rendered and note_ids are set
+    prepared: bool = False  # notes, html, rendered and note_ids are set
 
     @property
     def url(self) -> str:
         return article_url(self.article)
-
-    def _index(self, marks: list[Mark]) -> None:
-        self.note_ids = {(m.kind, m.start, m.end): m.note_id for m in marks if m.note_id in self.rendered}
-        self.indexed = True
 
 
 @dataclass
@@ -133,6 +132,7 @@ class Renderer:
         self.config = config
         self.env = make_environment(config, compiled)
         self.env.globals.update(entity_path=entity_path)
+        self.url: Callable[[str], str] = self.env.globals["url"]  # type: ignore[assignment]  # a site path, absolute
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")
         self._mark_shapes: dict[tuple[str, str, bool, bool], Shape] = {}
@@ -173,16 +173,8 @@ class Renderer:
             marks = [n.mark for n in item.notes]
             rendered = render(self.md, item.article.body, marks)
             item.html, item.rendered = rendered.html, set(rendered.placed)
+            item.note_ids = {(m.kind, m.start, m.end): m.note_id for m in marks if m.note_id in item.rendered}
             item.prepared = True
-            item._index(marks)
-        return item
-
-    def index(self, item: AnnotatedArticle) -> AnnotatedArticle:
-        """Which notes are marked in the text and their ids, without notes or HTML (for site-wide pages)."""
-        if not item.indexed:
-            marks = note_marks(item.annotation)
-            item.rendered = rendered_note_ids(self.plain_md, item.article.body, marks)
-            item._index(marks)
         return item
 
     def article_html(self, item: AnnotatedArticle) -> str:
@@ -230,7 +222,7 @@ class Renderer:
             if filled is None:
                 if len(self._rows) >= 50_000:  # bounded: most rows recur within a few articles
                     self._rows.clear()
-                href = self.env.globals["url"](row.path) if row.path else ""
+                href = self.url(row.path) if row.path else ""
                 filled = self._rows[key] = self._filled_macro("_notes.html", macro, {
                     "label": row.label, "value": row.value, "href": href})
             html.append(filled)
@@ -238,13 +230,13 @@ class Renderer:
 
     def figure_rows(self, rows: list[FigureRow]) -> Markup:
         """One group of the figures sidebar, from `_figures.html`'s macro filled per row."""
-        url, html = self.env.globals["url"], []
+        url, html = self.url, []
         for row in rows:
             note = row.note
             html.append(self._filled_macro("_figures.html", "row", {
                 "id": note.id, "text": note.text, "zh": note.data["zh"], "en": note.data["en"], "width": row.width,
                 "entity_name": row.entity_name or "",
-                "entity_href": url(row.entity_path) if row.entity_name else ""}, row.linked))
+                "entity_href": url(row.entity_path or "") if row.entity_name else ""}, row.linked))
         return Markup("".join(html))
 
     def timeline_html(self, item: AnnotatedArticle) -> Markup:
@@ -268,15 +260,15 @@ class Renderer:
 
     def _head(self, item: AnnotatedArticle) -> dict[str, str]:
         """An article's escaped link, title and date, as site-wide parts print them."""
-        return {"href": esc(self.env.globals["url"](item.url)), "title": esc(item.article.title),
+        return {"href": esc(self.url(item.url)), "title": esc(item.article.title),
                 "date": esc(item.article.date.isoformat())}
 
     def article_parts(self, item: AnnotatedArticle) -> ArticleParts:
         """What the article adds to the site-wide pages (entity pages, timeline), rendered once."""
-        self.index(item)
+        self.prepare(item)
         events = self.event_parts(item, self._head(item))
         short_title = self.env.filters["truncate"](self.env, item.article.title, 24)
-        entities = entity_parts(item, self.env.globals["url"], lambda macro, values: self._filled(
+        entities = entity_parts(item, self.url, lambda macro, values: self._filled(
             macro, values, "_entity.html"), short_title)
         return ArticleParts(entities, events, _years(events), _key(_listed(item.article)))
 
@@ -292,7 +284,7 @@ class Renderer:
 
     def event_parts(self, item: AnnotatedArticle, head: dict[str, str]) -> list[EventPart]:
         """The article's entries on the site timeline, from `_timeline.html`'s macros filled per entry."""
-        url, chips = self.env.globals["url"], self._chips
+        url, chips = self.url, self._chips
         parts = []
         for e in article_timeline(item):
             event = e.event
@@ -314,7 +306,7 @@ class Renderer:
 
     def list_items(self, pages) -> Markup:
         """Entities in the list of all entities, from `_entity.html`'s `list_item` filled per entity."""
-        url, items, html = self.env.globals["url"], self._list_items, []
+        url, items, html = self.url, self._list_items, []
         if len(items) > 100_000:  # bounded: serve keeps a renderer for as long as it runs
             items.clear()
         for p in pages:
@@ -352,8 +344,8 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
     by_year: dict[str, list[EventPart]] = {}
     for e in events:
         by_year.setdefault(e.year, []).append(e)
-    return {year: TimelineYear(hashlib.sha256(repr([e[:2] for e in found]).encode("utf-8") + b"".join(
-        e.html for e in found)).hexdigest(), len(found), frozenset(i for e in found for i, _ in e.entities))
+    return {year: TimelineYear(digest(repr([e[:2] for e in found]), *[cast(bytes, e.html) for e in found]), len(found),
+                               frozenset(i for e in found for i, _ in e.entities))
         for year, found in by_year.items()}
 
 
@@ -384,43 +376,6 @@ _ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as 
     "details": lambda r, n: r.note_rows("detail", n.details),
     "links": lambda r, n: r.note_rows("link", n.links),
 }
-
-
-def rendered_note_ids(md, body: str, marks: list[Mark]) -> set[str]:
-    """The notes whose trigger `render` puts into the text, found from the token stream alone.
-
-    Bodies without Markdown that could split or swallow a mark are decided without parsing (the
-    rules of pizhu.render: overlapping marks dropped, inner marks never cross a quote's edge); others
-    are parsed. Site-wide pages link to #ref-… anchors of every article on every build.
-    """
-    layers = _Layers(marks)
-    if _simple(body, layers):
-        return _rendered_simple(layers)
-    return set(placed_marks(md, body, marks))
-
-
-_BODY_MARKUP = re.compile(r"[`<&\\\[{|\r\0\t]|~~| {4}")  # code, html, entities, escapes, links, attrs, tables
-_BLOCK_PREFIX = re.compile(r"(?:[ ]{0,3}(?:>|[-+*]|\d{1,9}[.)]|#{1,6})(?=[ \t\n]|$)[ \t]*)*", re.M)
-_MARK_MARKUP = re.compile(r"[*_`\[\]<>&\\~|!#{}\n\r]|^\s|\s$|^[-=]+$")
-
-
-def _simple(body: str, layers: _Layers) -> bool:
-    """True when no mark can be split or swallowed by Markdown: a body without code, HTML, entities,
-    escapes, links or attribute blocks, and marks whose text holds no markup and no line break."""
-    if _BODY_MARKUP.search(body):
-        return False
-    for layer in (layers.outer, layers.inner):
-        for m in layer:
-            if _MARK_MARKUP.search(body[m.start:m.end]):
-                return False
-            line = body.rfind("\n", 0, m.start) + 1
-            if m.start < _BLOCK_PREFIX.match(body, line).end():  # inside a list, quote or heading marker
-                return False
-    return True
-
-
-def _rendered_simple(layers: _Layers) -> set[str]:
-    return {m.note_id for m in layers.outer} | {m.note_id for m in layers.inner}
 
 
 def figure_groups(item: AnnotatedArticle) -> list[tuple[str, str, list[FigureRow], str]]:
@@ -465,11 +420,7 @@ class SitePage:
 
 def _key(*values) -> str:
     """A digest of `values` (strings as they are, anything else by its repr)."""
-    h = hashlib.sha256()
-    for value in values:
-        h.update(f"{len(value) if isinstance(value, str) else -1}:".encode())
-        h.update((value if isinstance(value, str) else repr(value)).encode("utf-8"))
-    return h.hexdigest()
+    return digest(*[value if isinstance(value, str) else repr(value) for value in values])
 
 
 def _listed(article: Article) -> tuple:
@@ -489,7 +440,9 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     listed = [p.listed_key for p in parts]
     all_listed = "".join(listed)
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
-    entity_index = entity_index or (EntityIndex(renderer.markdown, spill.joined) if spill else EntityIndex(renderer.markdown))
+    if entity_index is None:  # spilled parts hold references, which the index reads from `spill`
+        entity_index = (EntityIndex(renderer.markdown, spill.joined) if spill  # type: ignore[arg-type]
+                        else EntityIndex(renderer.markdown))
     entities = entity_index.update([p.entities for p in parts])
     timeline, year_pages = _timeline_pages(renderer, parts, entities, spill.lines if spill else _inline)
     pages = [
@@ -508,7 +461,7 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     ]
     for page in entities:
         pages.append(SitePage(f"{page.path}index.html", page.inputs_key(),
-                              lambda page=page: renderer.page("entity.html", entity=page, page_url=page.path)))
+                              partial(renderer.page, "entity.html", entity=page, page_url=page.path)))
     return pages
 
 
@@ -518,7 +471,7 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
     of the years and a page per year; also the years that have a page. Sets each entity page's
     timeline links. `lines`: entries' HTML from their pieces, to be joined by line breaks."""
     years = _timeline_years(parts)
-    total = sum(summary.count for summary in years.values())
+    total = sum(summary.entry_count for summary in years.values())
     paged = total > renderer.config.timeline_page_size
     named_in: dict[str, list[str]] = {}  # entity id → the years naming it, in order
     for year, summary in years.items():
@@ -530,7 +483,7 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
         page.timeline_years = named_in.get(page.id, [])
         page.timeline_paged = paged
 
-    def page(year: str | None, key: str, entity_ids: frozenset[str], **context) -> SitePage:
+    def year_page(year: str | None, key: str, entity_ids: frozenset[str], **context) -> SitePage:
         """The page of `year`'s entries, or (None) of every entry; its filter offers `entity_ids`."""
         rel = f"timeline/{year}/index.html" if year else "timeline/index.html"
         offered = sorted([position[i] for i in entity_ids if i in position])
@@ -545,13 +498,13 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
         return SitePage(rel, _key(key, repr(context), "\n".join([labels[i] for i in offered])), render)
 
     if not paged:
-        return [page(None, "".join(summary.key for summary in years.values()),
+        return [year_page(None, "".join(summary.key for summary in years.values()),
                      frozenset().union(*[summary.entity_ids for summary in years.values()]), paged=False)], []
-    counts = [(year, summary.count) for year, summary in years.items()]
+    counts = [(year, summary.entry_count) for year, summary in years.items()]
     ordered = list(years)
     pages = [SitePage("timeline/index.html", _key(counts), lambda: renderer.page(
         "timeline.html", years=counts, count=total, paged=True, page_url="timeline/"))]
-    pages += [page(y, years[y].key, years[y].entity_ids, before=ordered[i - 1] if i else None,
+    pages += [year_page(y, years[y].key, years[y].entity_ids, before=ordered[i - 1] if i else None,
                    after=ordered[i + 1] if i + 1 < len(ordered) else None) for i, y in enumerate(ordered)]
     return pages, ordered
 
@@ -563,25 +516,5 @@ def _timeline_years(parts: list[ArticleParts]) -> dict[str, TimelineYear]:
     for p in parts:
         for year, part in p.years.items():
             found.setdefault(year, []).append(part)
-    return {year: TimelineYear(_key("".join([t.key for t in found[year]])), sum([t.count for t in found[year]]),
+    return {year: TimelineYear(_key("".join([t.key for t in found[year]])), sum([t.entry_count for t in found[year]]),
                                frozenset().union(*[t.entity_ids for t in found[year]])) for year in sorted(found)}
-
-
-def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:
-    """Every site-wide page of `items`, rendered (path relative to the output folder → content)."""
-    parts = [renderer.article_parts(item) for item in items]
-    return {page.rel: _text(page.render()) for page in site_wide_plan(renderer, [i.article for i in items], parts)}
-
-
-def _text(content: str | bytes) -> str:
-    return content.decode("utf-8") if isinstance(content, bytes) else content
-
-
-def site_pages(config: SiteConfig, items: list[AnnotatedArticle]) -> dict[str, str]:
-    """Every output file of the site (path relative to the output folder → content)."""
-    renderer = Renderer(config)
-    files: dict[str, str] = {}
-    for item in items:
-        files.update(article_pages(renderer, item))
-    files.update(site_wide_pages(renderer, items))
-    return files

@@ -53,15 +53,9 @@ def make_markdown(render_mark: MarkRenderer) -> MarkdownIt:
 
 def render(md: MarkdownIt, body: str, marks: list[Mark]) -> Rendered:
     """HTML of `body` with `marks` (offsets into `body`) wrapped around their text."""
-    env = {"pizhu_marks": _Layers(marks), "pizhu_placed": set()}
-    return Rendered(md.render(body, env), frozenset(env["pizhu_placed"]))
-
-
-def placed_marks(md: MarkdownIt, body: str, marks: list[Mark]) -> frozenset[str]:
-    """The note ids `render` would place in the text, from parsing alone (no HTML)."""
-    env = {"pizhu_marks": _Layers(marks), "pizhu_placed": set()}
-    md.parse(body, env)
-    return frozenset(env["pizhu_placed"])
+    placed: set[str] = set()
+    env = {"pizhu_marks": _Layers(marks), "pizhu_placed": placed}
+    return Rendered(md.render(body, env), frozenset(placed))
 
 
 @dataclass(frozen=True)
@@ -213,7 +207,7 @@ def annotatable_text(body: str, path=None, first_line: int = 1) -> str:
     chars = list(body)
     for token in md.parse(body):
         if token.type in _CONTAINERS and token.level >= md.options.maxNesting - 1:
-            raise BuildError(path, first_line + token.map[0],
+            raise BuildError(path, first_line + (token.map[0] if token.map else 0),
                              f"quotes or lists nest deeper than {md.options.maxNesting} levels here: "
                              "Markdown drops the text inside them; nest less")
         if token.type in ("fence", "code_block") and token.map:

@@ -107,7 +107,7 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def describe(exc: BaseException) -> list[dict]:
+def describe(exc: BuildError | BuildErrors) -> list[dict]:
     errors = exc.errors if isinstance(exc, BuildErrors) else [exc]
     return [{"path": e.path, "line": e.line, "message": e.message, "context": _context(e.path, e.line)}
             for e in errors]
@@ -269,8 +269,8 @@ class WatchfilesWatcher:
 
     def __init__(self, state: ServeState):
         self.state = state
-        self._tasks: dict = {}
-        self._changes: list = []
+        self._tasks: dict = {}  # read by livereload's LiveReloadHandler.start_tasks (empty: it watches the cwd)
+        self._changes: list = []  # livereload's Server.serve appends its start-up reload here
         self.filepath: str | None = None
         self._queue: queue.Queue = queue.Queue()
         self._stop = threading.Event()

@@ -20,7 +20,7 @@ _LENGTH = (1 << _LENGTH_BITS) - 1
 class Pieces:
     """An article's pieces gathered into one blob, each known by its reference relative to the blob."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._data: list[bytes] = []
         self._size = 0
 

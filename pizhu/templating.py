@@ -9,22 +9,21 @@ from pathlib import Path
 from types import FrameType
 
 import jinja2
+from markupsafe import escape
 
 from .config import SiteConfig
 from .errors import BuildError
 from .theme import template_dirs
 
 
-_SPECIAL = re.compile(r"[&<>\"']")
+_SPECIAL = re.compile(r"[&<>\"']")  # what markupsafe's escape replaces
 
 
 def escape_text(text: str) -> str:
-    """`markupsafe.escape(text)` as a plain string, byte for byte, without making a Markup object:
-    the parts of site-wide pages escape hundreds of fields per article."""
-    if not _SPECIAL.search(text):
-        return text
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&#34;").replace("'", "&#39;"))
+    """`text` escaped as autoescaped templates print it, as a plain str: shapes are filled with
+    str.format, and a Markup would escape whatever is added to it. Most text has nothing to escape:
+    returned as it is, without making a Markup (a build escapes ~4,000 fields per article)."""
+    return str(escape(text)) if _SPECIAL.search(text) else text
 
 
 def make_environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
@@ -193,7 +192,3 @@ def _misused(env: jinja2.Environment, name: str, macro: str, stand_ins: StandIns
                 "after the macro is rendered once: print it as it is, with no filter, comparison or length "
                 "(see the comment at the top of the file)"))
     return BuildError(name, None, f"template error: macro '{macro}' changes its stand-ins (print each as it is)")
-
-
-def warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)

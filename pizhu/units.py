@@ -99,17 +99,6 @@ def figure_text(figure: Figure) -> FigureText:
                       QUALIFIER_LABELS.get(figure.qualifier or ""), rng)
 
 
-def describe_figure(figure: Figure) -> tuple[str, list[tuple[str, str]]]:
-    """(headline, detail lines) for a figure's note."""
-    shown = figure_text(figure)
-    details = [("原文", figure.text), ("中文单位", shown.zh), ("西式单位", shown.en)]
-    if shown.qualifier:
-        details.append(("限定", shown.qualifier))
-    if shown.range:
-        details.append(("范围", shown.range))
-    return shown.kind_label, details
-
-
 def log_scale(values: list[float]) -> tuple[float, float]:
     """Decade bounds (lo, hi exponents) covering every positive value, at least one decade wide."""
     positive = [v for v in values if v > 0]

@@ -38,5 +38,5 @@ def _allowed(url: str, web_only: bool) -> bool:
         return False
     scheme = _SCHEME.match(url)
     if web_only:
-        return bool(scheme) and scheme.group(1).lower() in ("http", "https") and bool(_HOST.match(url, scheme.end()))
+        return scheme is not None and scheme.group(1).lower() in ("http", "https") and bool(_HOST.match(url, scheme.end()))
     return scheme is None or scheme.group(1).lower() in LINK_SCHEMES

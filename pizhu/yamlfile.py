@@ -96,14 +96,15 @@ def _refuse_alias_bombs(root: yaml.Node, path: str | Path, first_line: int) -> N
         node, parent, leaving = stack.pop()
         children = _children(node)
         if leaving:
-            size[id(node)] = 1 + sum(size[id(child)] for child in children)
+            size[id(node)] = 1 + sum(size[id(child)] or 0 for child in children)  # closed: never None
             continue
         if id(node) in size:
             where = first_line + (parent or node).start_mark.line
-            if size[id(node)] is None:
+            known = size[id(node)]
+            if known is None:
                 raise BuildError(path, where, "a YAML alias refers to the list or mapping that contains it: "
                                               "write the value out")
-            repeated += size[id(node)]
+            repeated += known
             if repeated > ALIAS_EXPANSION_LIMIT:
                 raise BuildError(path, where, f"YAML aliases here repeat more than {ALIAS_EXPANSION_LIMIT:,} "
                                               "values (an alias bomb?): write the values out")
@@ -144,7 +145,7 @@ def _timestamp_or_text(loader: yaml.BaseLoader, node: yaml.ScalarNode):
 
 # libyaml's parser when PyYAML was built with it (its wheels are): front matter of a thousand articles
 # parses in a tenth of the time. A subclass, so that its timestamp constructor is only ours.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # chosen at run time
     pass
 
 

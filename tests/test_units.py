@@ -1,9 +1,11 @@
 """Figures for readers: Chinese units (万/亿/万亿, never 兆) and Western units, qualifiers, ranges."""
 from hypothesis import given, strategies as st
 
-from annotator import Figure
-from pizhu.units import (bar_fraction, chinese_units, describe_figure, figure_text, log_scale, money_en, money_zh,
-                         percent_text, western_units)
+from annotator import Annotation, Figure
+from annotator.model import ArticleInfo
+from pizhu.notes import build_notes
+from pizhu.units import (bar_fraction, chinese_units, figure_text, log_scale, money_en, money_zh, percent_text,
+                         western_units)
 
 
 def money(value, unit="USD", qualifier=None, value_max=None, text="x"):
@@ -72,10 +74,13 @@ def test_quantities_use_their_counted_noun():
     assert figure_text(fig).kind_label == "数量"
 
 
-def test_describe_figure_lines():
-    title, details = describe_figure(money(5.4e8, qualifier="approx", text="5.4亿美元左右"))
-    assert title == "金额"
+def test_figure_note_lines():
+    figure = money(5.4e8, qualifier="approx", text="5.4亿美元左右")
+    [note] = build_notes(Annotation(ArticleInfo(None, "t", "2023-05-06"), [], [figure], [], []))
+    details = [(d.label, d.value) for d in note.details]
+    assert note.title == "金额"
     assert ("原文", "5.4亿美元左右") in details and ("西式单位", "约 US$540 million") in details
+    assert ("限定", "约数") in details
 
 
 def test_log_scale_spans_whole_decades():

@@ -3,10 +3,7 @@ the figures sidebar, timelines, endnotes without JavaScript."""
 from __future__ import annotations
 
 import re
-import shutil
-import time
 
-import pytest
 
 ARTICLE = "articles/openai-losses/"
 
