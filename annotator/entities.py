@@ -164,6 +164,7 @@ def _verb_or_generic_place(w: str) -> bool:
     return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS and w[1] in _GENERIC_PLACE_CHARS)
 _DOTTED = "".join(sorted(V.TRANSLIT_DOTTED))
 _TRANSLIT_RUN = re.compile(f"[{_DOTTED}]{{2,}}(?:[·•\\-－‧][{_DOTTED}]{{1,}})+")
+_DOTTED_BEFORE = re.compile(f"[{_DOTTED}]{{2,}}(?:[·•\\-－‧][{_DOTTED}]{{1,}})+$")
 _TRANSLIT_PLAIN = re.compile("[" + "".join(sorted(V.TRANSLIT)) + "]{3,}")
 
 
@@ -497,6 +498,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     w, s, e = toks[i]
     if tags.get(w) in ("l", "i"):
         return  # an idiom that ends in a suffix's character (陷入僵局)
+    if len(w) > len(suf) and _TITLE_END.search(w):
+        return  # 临时代办: a post that ends in a suffix's character, not a body
     weak = suf in V.ORG_WEAK_SUFFIXES
     if len(w) > len(suf):
         # the suffix is inside one dictionary word (人民银行, 公安部): the word alone may be the name
@@ -523,7 +526,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
             break
         if ptag == "GEN" and pw not in _GENERIC_NAME_PARTS:
             break
-        namelike = ptag in _NAME_TAGS or (ptag is None and len(pw) == 1 and not ordinal)
+        namelike = (ptag in _NAME_TAGS and not (weak and _common_name_tagged(pw, ptag))) or (ptag is None and len(pw) == 1 and not ordinal)
         listed = listed or ptag in ("ORG", "PLACE")
         named = named or namelike
         ext.append((toks[j][1], namelike, pw))
@@ -584,6 +587,18 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append((start, e, "org", 62 if listed and not _ORG_TAIL_GENERIC.search(w) else 30 if not weak else 26, None))
+
+
+_LOOSE_NAME_TAGS = {"nr", "nz", "j"}  # tags jieba also gives to describing words (创投 j, 明星 nr)
+
+
+def _common_name_tagged(w: str, tag: str) -> bool:
+    """A word with a loose name tag that describes a body (创投, 外资), or a frequent common noun that jieba
+    also reads as a person's name (明星): before a weak suffix (创投机构, 明星投资机构) no part of a name."""
+    if len(w) < 2 or tag not in _LOOSE_NAME_TAGS:
+        return False
+    return w in V.ORG_DESCRIPTORS or tag == "nr" and _seg.word_freq(w) >= _NAME_WORD_MAX_FREQ \
+        and _seg.tag_margin(w, "nr") < _PERSON_MARGIN
 
 
 _NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")
@@ -733,6 +748,10 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
         if _ACRONYM.fullmatch(inner) and inner not in V.GENERIC_LATIN:
             _body_before_acronym(text, toks, m.start(), cands)
         if inner in V.GENERIC_LATIN or inner.islower() or (inner.isupper() and len(inner) <= 4 and _fold(inner) not in _ALIAS):
+            continue
+        dotted = _DOTTED_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if dotted:
+            cands.append((dotted.start(), m.start(), "person", 57, None))  # 乔纳森·布朗（Jonathan Brown）: the whole name
             continue
         k = _token_at(toks, m.start(), 2)
         if k is None:
