@@ -154,6 +154,8 @@ _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # character is a direction, verb or preposition, or is itself a generic place word, is not a name
 _NOT_PLACE_HEAD_TAGS = {"f", "v", "p", "d", "c", "vg"}
 _GENERIC_PLACE_CHARS = {c for c in V.PLACE_SUFFIXES if len(c) == 1} | set("城")
+# a direction, size or age before a place word (南路, 大街, 新村, 古城): a kind of place, not its name
+_PLACE_DESCRIBERS = set("东南西北中大小新老古旧上下前后内外")
 # endings of jieba nt words that are disciplines, processes or things (天文学, 国际化, 越野车), not bodies
 _NOT_ORG_END = set("学化物药车展品处站")
 
@@ -161,7 +163,7 @@ _NOT_ORG_END = set("学化物药车展品处站")
 def _verb_or_generic_place(w: str) -> bool:
     if len(w) != 2:
         return False
-    return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS and w[1] in _GENERIC_PLACE_CHARS)
+    return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS | _PLACE_DESCRIBERS and w[1] in _GENERIC_PLACE_CHARS)
 _DOTTED = "".join(sorted(V.TRANSLIT_DOTTED))
 _TRANSLIT_RUN = re.compile(f"[{_DOTTED}]{{2,}}(?:[·•\\-－‧][{_DOTTED}]{{1,}})+")
 _DOTTED_BEFORE = re.compile(f"[{_DOTTED}]{{2,}}(?:[·•\\-－‧][{_DOTTED}]{{1,}})+$")
@@ -582,6 +584,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return  # 该公司; 对华投资, 在华企业: a preposition and its object, not a name
     if text.startswith(_NOT_ORG_AFTER, e):
         return  # 恒生科技指数, 新能源汽车板块: an index or a sector named after the industry
+    if suf in V.INDUSTRY_WORDS and i + 1 < len(toks) and toks[i + 1][1] == e and _ends_in_place_word(toks[i + 1][0]):
+        return  # 北京金融大街, 远山科技园区: the industry names a street or a district, not a company
     if len(w) == len(suf) and tags.get(w) in ("v", "vn") and (
             _OBJECT_AFTER.match(text, e) or i + 1 < len(toks) and toks[i + 1][1] == e and tags.get(toks[i + 1][0]) in _NAME_TAGS):
         return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
@@ -599,6 +603,10 @@ def _common_name_tagged(w: str, tag: str) -> bool:
         return False
     return w in V.ORG_DESCRIPTORS or tag == "nr" and _seg.word_freq(w) >= _NAME_WORD_MAX_FREQ \
         and _seg.tag_margin(w, "nr") < _PERSON_MARGIN
+
+
+def _ends_in_place_word(w: str) -> bool:
+    return w in V.FACILITY_SUFFIXES or w[-1] in _PLACE_SUF1
 
 
 _NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")

@@ -27,3 +27,19 @@ def test_a_dotted_name_with_its_latin_gloss_is_one_person():
     assert found.get("乔纳森·布朗") == "person" and "乔纳森" not in found
     found = names("该组织的亚洲事务主任路易斯·马丁（Louis Martin）说，局势严峻。")
     assert found.get("路易斯·马丁") == "person" and "路易斯" not in found
+
+
+def test_finance_is_an_industry_word_after_a_brand():
+    found = names("另外，远山金融旗下的远山证券也表示将退款。")
+    assert found.get("远山金融") == "org" and found.get("远山证券") == "org"
+    assert not any(t == "org" for t in names("互联网金融和消费金融都在发展。").values())
+
+
+def test_an_industry_word_before_a_street_names_no_company():
+    found = names("展会设在北京金融大街。")
+    assert "北京金融" not in found
+
+
+def test_a_direction_or_age_and_a_place_word_are_no_name():
+    found = names("他住在南路附近的新村，离古城不远。")
+    assert found == {}, found
