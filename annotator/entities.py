@@ -630,20 +630,34 @@ def _agency_candidates(text: str, toks: list, cands: list) -> None:
                 toks[i - 1][0] in V.JURISDICTIONS or tags.get(toks[i - 1][0]) == "PLACE"):
             cands.append((toks[i - 1][1], e, "org", 62, None))  # 国家发改委, 香港证监会: the body's full name
             continue
-        if w not in V.GOVERNMENT_BODIES or i == 0:
+        # a field word and a body word cut as one word (安全局, 国土局) count as both
+        fused = tags.get(w) == "nt" and len(w) >= 3 and w[-1] in _BODY_ENDS and w[-1:] in V.GOVERNMENT_BODIES
+        if not (w in V.GOVERNMENT_BODIES or fused) or i == 0:
             continue
-        j, fields = i - 1, 0
+        j, fields = i - 1, int(fused)
         while j >= 0 and toks[j][2] == toks[j + 1][1] and fields < 3:
             pw = toks[j][0]
-            if pw in V.JURISDICTIONS or tags.get(pw) == "PLACE" or pw in V.COUNTRIES:
+            ptag = tags.get(pw)
+            if pw in V.JURISDICTIONS or ptag == "PLACE" or pw in V.COUNTRIES or (fields and _is_body(pw)):
                 inside = pw in V.JURISDICTIONS and j and toks[j - 1][2] == toks[j][1] and tags.get(toks[j - 1][0]) in _FIELD_TAGS
                 if (fields or len(w) > 1) and not inside:  # 美中贸易全国委员会: the name starts further left
-                    cands.append((toks[j][1], e, "org", 30, None))
+                    cands.append((toks[j][1], e, "org", 62 if fused else 30, None))
                 break
-            if tags.get(pw) not in _FIELD_TAGS or pw in V.GENERIC_ZH:
+            if pw in _FIELD_JOINERS and fields and j and tags.get(toks[j - 1][0]) in _FIELD_TAGS:
+                j -= 1  # 工业和安全局, 规划和国土局: two fields joined in one body's name
+                continue
+            if ptag not in _FIELD_TAGS or pw in V.GENERIC_ZH:
                 break
             fields += 1
             j -= 1
+
+
+_FIELD_JOINERS = {"和", "与"}
+
+
+def _is_body(w: str) -> bool:
+    """A ministry or other body word (商务部, 美国商务部) that a bureau's name may start with."""
+    return _seg.TAGS.get(w) in ("nt", "ORG") and w.endswith(tuple(V.GOVERNMENT_BODIES))
 
 
 def _place_from_suffix(toks: list, i: int, cands: list) -> None:

@@ -43,3 +43,8 @@ def test_an_industry_word_before_a_street_names_no_company():
 def test_a_direction_or_age_and_a_place_word_are_no_name():
     found = names("他住在南路附近的新村，离古城不远。")
     assert found == {}, found
+
+
+def test_two_fields_joined_by_and_are_one_bureau():
+    found = names("北京远见2019年遭美国商务部工业和安全局列入实体清单。")
+    assert found.get("美国商务部工业和安全局") == "org" and "安全局" not in found, found
