@@ -247,6 +247,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif lw >= 2 and tag == "nt" and i >= 2 and toks[i - 1][0] == "驻" and toks[i - 1][1] == toks[i - 2][2] \
                 and tags.get(toks[i - 2][0]) == "PLACE":
             cands.append((toks[i - 2][1], e, "org", 62, None))  # 中国驻美国大使馆: one body, over its places
+        elif tag == "j" and lw == 3 and w.endswith(_EXCHANGE_END):
+            cands.append((s, e, "org", 30, None))  # 深交所, 纽交所: a stock exchange's short name
         elif tag == "nt" and w.endswith("系") and 0 < w.find("大学") < lw - 3:
             cands.append((s, s + w.find("大学") + 2, "org", 30, None))  # 北京大学社会学系: the university
         elif lw >= 2 and tag == "nt":
@@ -301,6 +303,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             _place_from_suffix(toks, i, cands)
 
 
+_EXCHANGE_END = "交所"  # X交易所 shortened: a place's character, 交, 所
 _PERSON_MARGIN = 3.0
 _PERSON_MARGIN3 = -1.0
 _COMMON_TAGS = {"v", "n", "a", "vn", "d", "ad", "an", "l", "i", "c", "p", "r", "m", "q", "f", "t", "b", "z"}

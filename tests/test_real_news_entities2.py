@@ -48,3 +48,8 @@ def test_a_direction_or_age_and_a_place_word_are_no_name():
 def test_two_fields_joined_by_and_are_one_bureau():
     found = names("北京远见2019年遭美国商务部工业和安全局列入实体清单。")
     assert found.get("美国商务部工业和安全局") == "org" and "安全局" not in found, found
+
+
+def test_a_stock_exchanges_short_name_is_an_org():
+    found = names("这家公司计划明年登陆上交所，而它的对手去年已在纽交所挂牌。")
+    assert found.get("上交所") == "org", found
