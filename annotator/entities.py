@@ -234,6 +234,11 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             cands.append((s, e, "product", 60, None))
         elif tag == "PLACE":
             cands.append((s, e, "place", 55, None))
+        elif tag == "ns" and lw > 3 and w.endswith(_STATE_FORMS):
+            cands.append((s, e, "place", 56, None))  # 中华人民共和国: a state's full name, not 中华 plus a word
+        elif w in _STATE_FORMS and i and toks[i - 1][2] == s and (
+                toks[i - 1][0] in V.COUNTRIES or tags.get(toks[i - 1][0]) in ("PLACE", "ns")):
+            cands.append((toks[i - 1][1], e, "place", 56, None))  # 远山共和国, 俄罗斯联邦: the state's full name
         elif tag == "GEN" or tag == "TITLE":
             pass
         elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS)) and _split_prefix(w, s, cands):
@@ -303,6 +308,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             _place_from_suffix(toks, i, cands)
 
 
+_STATE_FORMS = ("共和国", "合众国", "联邦", "王国", "公国", "大公国")  # the form in a state's full name
 _EXCHANGE_END = "交所"  # X交易所 shortened: a place's character, 交, 所
 _PERSON_MARGIN = 3.0
 _PERSON_MARGIN3 = -1.0
@@ -911,15 +917,28 @@ _CONGRESS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}次全国代
                        r"|(?<![一二三四五六七八九十])(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学小中型量多批家概约都致概厦楼道街桥]))")
 
 
+_PARTY_END = set("党社会盟")  # 民主党, 九三学社, 民主促进会, 民主同盟
+
+
 def _congress_candidates(text: str, cands: list) -> None:
     """Party congresses and plenums (党的十五大, 十一届三中全会) are organisations' meetings: org."""
     # every match holds 十 (十五大, 二十大) or the congress's or plenum's full name: most texts need no scan
     if "十" not in text and "全国代表大会" not in text and "中全会" not in text:
         return
+    party_ends = None
     for m in _CONGRESS.finditer(text):
         start = m.start()
         if text[max(0, start - 2):start] == "中共":
             start -= 2
+        else:
+            if party_ends is None:  # the longest organisation found so far that ends where each congress starts
+                party_ends = {}
+                for c in cands:
+                    if c[2] == "org" and c[3] >= _PRIORITY_SUFFIX and c[1] - c[0] > party_ends.get(c[1], (0, 0))[1] - party_ends.get(c[1], (0, 0))[0]:
+                        party_ends[c[1]] = (c[0], c[1])
+            party = party_ends.get(start)
+            if party and text[party[1] - 1] in _PARTY_END:
+                start = party[0]  # 远山民主党第十一次全国代表大会: the party's congress is one name
         cands.append((start, m.end(), "org", 45, None))
 
 

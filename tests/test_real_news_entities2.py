@@ -53,3 +53,14 @@ def test_two_fields_joined_by_and_are_one_bureau():
 def test_a_stock_exchanges_short_name_is_an_org():
     found = names("这家公司计划明年登陆上交所，而它的对手去年已在纽交所挂牌。")
     assert found.get("上交所") == "org", found
+
+
+def test_a_states_full_name_is_one_place():
+    found = names("远山共和国与中华人民共和国建交。")
+    assert found.get("中华人民共和国") == "place" and "中华" not in found, found
+    assert found.get("远山共和国") == "place" and "共和国" not in found, found
+
+
+def test_a_partys_congress_is_one_name():
+    found = names("远山民主党第十一次全国代表大会今天开幕。")
+    assert found.get("远山民主党第十一次全国代表大会") == "org", found
