@@ -266,6 +266,10 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif 2 <= lw <= 3 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES):
             if _seg.TAGS.get(w[1:]) == "t":
                 pass  # 于本周, 于今年: a preposition before a time word, whatever jieba's tag says
+            elif w[1:] in V.TITLES:
+                pass  # 李经理, 赵小姐: a surname and a title address someone without naming them
+            elif i + 1 < n and toks[i + 1][1] == e and toks[i + 1][0] in _INSIDE_WORDS:
+                pass  # 麦田里, 田野里: a place things are in, not a person
             elif lw == 3 and not _common_compound(w) and _seg.tag_margin(w, "nr") >= _PERSON_MARGIN3 \
                     or _person_ok(w, toks, i, _PERSON_MARGIN):
                 cands.append((s, e, "person", 18, None))
@@ -309,6 +313,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
 
 
 _STATE_FORMS = ("共和国", "合众国", "联邦", "王国", "公国", "大公国")  # the form in a state's full name
+_INSIDE_WORDS = {"里", "内"}  # after a noun: inside it (田野里, 城内)
 _EXCHANGE_END = "交所"  # X交易所 shortened: a place's character, 交, 所
 _PERSON_MARGIN = 3.0
 _PERSON_MARGIN3 = -1.0

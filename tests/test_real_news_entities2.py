@@ -64,3 +64,13 @@ def test_a_states_full_name_is_one_place():
 def test_a_partys_congress_is_one_name():
     found = names("远山民主党第十一次全国代表大会今天开幕。")
     assert found.get("远山民主党第十一次全国代表大会") == "org", found
+
+
+def test_a_surname_and_a_title_name_nobody():
+    found = names("李经理和赵小姐都同意了这个方案。")
+    assert not any(t == "person" for t in found.values()), found
+
+
+def test_a_word_before_inside_is_no_person():
+    found = names("孩子们在麦田里奔跑。")
+    assert "麦田" not in found, found
