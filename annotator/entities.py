@@ -156,14 +156,18 @@ _NOT_PLACE_HEAD_TAGS = {"f", "v", "p", "d", "c", "vg"}
 _GENERIC_PLACE_CHARS = {c for c in V.PLACE_SUFFIXES if len(c) == 1} | set("城")
 # a direction, size or age before a place word (南路, 大街, 新村, 古城): a kind of place, not its name
 _PLACE_DESCRIBERS = set("东南西北中大小新老古旧上下前后内外")
+_DIRECTIONS = set("东南西北")
 # endings of jieba nt words that are disciplines, processes or things (天文学, 国际化, 越野车), not bodies
 _NOT_ORG_END = set("学化物药车展品处站")
 
 
 def _verb_or_generic_place(w: str) -> bool:
+    if len(w) == 4 and w[2:] in _PLACE_RESTS:
+        w = w[:2]  # 西北地区: the region of a direction
     if len(w) != 2:
         return False
-    return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS | _PLACE_DESCRIBERS and w[1] in _GENERIC_PLACE_CHARS)
+    return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS | _PLACE_DESCRIBERS and w[1] in _GENERIC_PLACE_CHARS) \
+        or (w[0] in _DIRECTIONS and w[1] in _DIRECTIONS)  # 西北, 东南: a direction
 _DOTTED = "".join(sorted(V.TRANSLIT_DOTTED))
 _TRANSLIT_RUN = re.compile(f"[{_DOTTED}]{{2,}}(?:[·•\\-－‧][{_DOTTED}]{{1,}})+")
 _DOTTED_BEFORE = re.compile(f"[{_DOTTED}]{{2,}}(?:[·•\\-－‧][{_DOTTED}]{{1,}})+$")
@@ -276,7 +280,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif lw >= 4 and tag in ("nr", "nrfg", "nz", "n", "ns", "nt") and _split_prefix(w, s, cands):
             pass
 
-        elif lw >= 3 and tag in ("nr", "nrt", "nz") and w[-1] in "宫塔岛湾港城堡园寺庙湖峰":
+        elif lw >= 3 and tag in ("nr", "nrt", "nz") and w[-1] in "宫塔岛湾港城堡园寺庙湖峰" and not (lw == 3 and _common_head(w)):
             cands.append((s, e, "place", 18, None))
         elif lw >= 2 and tag in ("nrt", "nr") and all(c in V.TRANSLIT for c in w) and not _common_compound(w):
             nxt = toks[i + 1][0] if i + 1 < n and toks[i + 1][1] == e else ""
@@ -318,6 +322,11 @@ _EXCHANGE_END = "交所"  # X交易所 shortened: a place's character, 交, 所
 _PERSON_MARGIN = 3.0
 _PERSON_MARGIN3 = -1.0
 _COMMON_TAGS = {"v", "n", "a", "vn", "d", "ad", "an", "l", "i", "c", "p", "r", "m", "q", "f", "t", "b", "z"}
+
+
+def _common_head(w: str) -> bool:
+    """A common word before a place word (清真寺, 金字塔): a kind of building, not one building's name."""
+    return _seg.TAGS.get(w[:2]) in _COMMON_TAGS and _seg.word_freq(w[:2]) >= 100
 
 
 def _common_compound(w: str) -> bool:
@@ -483,7 +492,7 @@ def _split_prefix(w: str, s: int, cands: list) -> bool:
         if not rest or not (_seg.has_word(rest) or rest in _PLACE_RESTS) or (len(rest) < 2 and rest not in _PLACE_RESTS):
             continue
         t = _seg.TAGS.get(head)
-        if head in V.COUNTRIES or t == "PLACE" or (t == "ns" and rest in _PLACE_RESTS):
+        if head in V.COUNTRIES or t == "PLACE" or (t == "ns" and rest in _PLACE_RESTS and not _verb_or_generic_place(head)):
             cands.append((s, s + k, "place", 19, None))
             return True
         if k == 2 and head in _PLACE_PREFIX2:

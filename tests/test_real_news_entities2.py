@@ -74,3 +74,13 @@ def test_a_surname_and_a_title_name_nobody():
 def test_a_word_before_inside_is_no_person():
     found = names("孩子们在麦田里奔跑。")
     assert "麦田" not in found, found
+
+
+def test_a_common_word_and_a_building_word_is_a_kind_of_building():
+    found = names("当局拆毁了多座清真寺。")
+    assert "清真寺" not in found, found
+
+
+def test_a_compass_direction_is_no_place_name():
+    found = names("远山位于该国西北地区，东南沿海则更富裕。")
+    assert not any(m.startswith(("西北", "东南")) for m in found), found
