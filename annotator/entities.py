@@ -1357,6 +1357,14 @@ def _short_forms(surface: str) -> list[str]:
     return out
 
 
+_FORM_WORDS = ("公司", "集团", "控股")  # legal forms: X集团 and X are one company, X资本 may be X's fund
+
+
+def _listed(surface: str) -> bool:
+    """A name the company and product tables or the word lists know as a whole."""
+    return _seg.TAGS.get(surface) in ("ORG", "PROD") or _fold(surface) in _ALIAS
+
+
 def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: dict) -> None:
     """An organisation's full name and its short form are one org; where two full names share the short form
     (远山汽车 and 远山资本), it joins the one the article names more often, or neither if they tie."""
@@ -1365,8 +1373,12 @@ def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: di
         if _top_type(g) != "org":
             continue
         for s, e in g["mentions"]:
-            for short in _short_forms(text[s:e]):
+            surface = text[s:e]
+            for short in _short_forms(surface):
                 other = surface_key.get(_fold(short))
+                if other and other in groups and max(groups[other]["types"].values()) >= _PRIORITY_KNOWN \
+                        and not surface.endswith(_FORM_WORDS) and not _listed(surface):
+                    continue  # 远山资本 is 远山's fund, not 远山: a known name joins only its own legal forms
                 if other and other != key and other in groups and (
                         _top_type(groups[other]) == "org" or max(groups[other]["types"].values()) < _PRIORITY_KNOWN):
                     claims.setdefault(other, set()).add(key)  # 远山 (a guessed place) is 远山汽车's short form

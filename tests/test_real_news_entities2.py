@@ -84,3 +84,10 @@ def test_a_common_word_and_a_building_word_is_a_kind_of_building():
 def test_a_compass_direction_is_no_place_name():
     found = names("远山位于该国西北地区，东南沿海则更富裕。")
     assert not any(m.startswith(("西北", "东南")) for m in found), found
+
+
+def test_a_known_companys_fund_is_not_the_company():
+    a = annotator.annotate("百度资本参与了本轮融资，百度也在列。瑞银集团表示，瑞银将继续。", date="2024-03-01")
+    groups = [{m.text for m in e.mentions} for e in a.entities]
+    assert {"百度资本"} in groups and {"百度"} in groups, groups
+    assert {"瑞银集团", "瑞银"} in groups, groups
