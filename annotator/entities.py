@@ -1376,8 +1376,8 @@ def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: di
             surface = text[s:e]
             for short in _short_forms(surface):
                 other = surface_key.get(_fold(short))
-                if other and other in groups and max(groups[other]["types"].values()) >= _PRIORITY_KNOWN \
-                        and not surface.endswith(_FORM_WORDS) and not _listed(surface):
+                if other and other in groups and surface.startswith(short) and max(groups[other]["types"].values()) >= _PRIORITY_KNOWN \
+                        and not surface.endswith(_FORM_WORDS) and not _LATIN_ORG_FORM.search(surface) and not _listed(surface):
                     continue  # 远山资本 is 远山's fund, not 远山: a known name joins only its own legal forms
                 if other and other != key and other in groups and (
                         _top_type(groups[other]) == "org" or max(groups[other]["types"].values()) < _PRIORITY_KNOWN):
