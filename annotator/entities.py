@@ -551,6 +551,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
             break
         if ptag == "GEN" and pw not in _GENERIC_NAME_PARTS:
             break
+        if ext and ptag in ("v", "vn") and pw in V.ORG_DESCRIPTORS:
+            break  # 禁止公民投资远见科技: a verb before the name (投资, 收购) ends it
         namelike = (ptag in _NAME_TAGS and not (weak and _common_name_tagged(pw, ptag))) or (ptag is None and len(pw) == 1 and not ordinal)
         listed = listed or ptag in ("ORG", "PLACE")
         named = named or namelike

@@ -91,3 +91,9 @@ def test_a_known_companys_fund_is_not_the_company():
     groups = [{m.text for m in e.mentions} for e in a.entities]
     assert {"百度资本"} in groups and {"百度"} in groups, groups
     assert {"瑞银集团", "瑞银"} in groups, groups
+
+
+def test_a_verb_before_a_company_name_ends_the_name():
+    found = names("美国宣布禁止美国公民投资腾讯科技。")
+    assert not any(m.startswith("美国公民") for m in found), found
+    assert found.get("腾讯科技") == "org", found
