@@ -1359,7 +1359,8 @@ def _short_forms(surface: str) -> list[str]:
     return out
 
 
-_FORM_WORDS = ("公司", "集团", "控股")  # legal forms: X集团 and X are one company, X资本 may be X's fund
+# investing arms: a known company X and X资本 or X基金 are two bodies (X集团, X汽车 are X itself)
+_FUND_WORDS = ("资本", "基金", "投资", "创投", "资管", "风投")
 
 
 def _listed(surface: str) -> bool:
@@ -1378,12 +1379,13 @@ def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: di
             surface = text[s:e]
             for short in _short_forms(surface):
                 other = surface_key.get(_fold(short))
-                if other and other in groups and surface.startswith(short) and max(groups[other]["types"].values()) >= _PRIORITY_KNOWN \
-                        and not surface.endswith(_FORM_WORDS) and not _LATIN_ORG_FORM.search(surface) and not _listed(surface):
-                    continue  # 远山资本 is 远山's fund, not 远山: a known name joins only its own legal forms
+                if other and other in groups and surface.endswith(_FUND_WORDS) and surface.startswith(short) \
+                        and max(groups[other]["types"].values()) >= _PRIORITY_KNOWN and not _listed(surface):
+                    continue  # 百度资本 is Baidu's fund, not Baidu
                 if other and other != key and other in groups and (
                         _top_type(groups[other]) == "org" or max(groups[other]["types"].values()) < _PRIORITY_KNOWN):
                     claims.setdefault(other, set()).add(key)  # 远山 (a guessed place) is 远山汽车's short form
+    _abbreviation_claims(text, groups, claims)
     for other, keys in claims.items():
         keys = [k for k in keys if k in groups]
         if other not in groups or not keys:
@@ -1391,6 +1393,31 @@ def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: di
         counts = sorted((len(groups[k]["mentions"]), k) for k in keys)
         if len(counts) == 1 or counts[-1][0] > counts[-2][0]:
             _merge(groups, owner, counts[-1][1], other, surface_key)  # the full name the article uses most
+
+
+def _abbreviation_claims(text: str, groups: dict, claims: dict) -> None:
+    """A Chinese short name takes characters of the full name in order and keeps its last, the body word
+    (港交所 of 香港交易所, 证监会 of 证券监督管理委员会): an org of two to four characters that does so with a
+    longer org of the article is its short form."""
+    orgs = [(k, {text[s:e] for s, e in g["mentions"]}) for k, g in groups.items() if _top_type(g) == "org"]
+    for k_short, shorts in orgs:
+        for short in shorts:
+            if not (2 <= len(short) <= 4 and _seg._HAN.fullmatch(short)):
+                continue
+            for k_long, longs in orgs:
+                if k_long != k_short and any(len(x) > len(short) + 1 and _abbreviates(short, x) for x in longs):
+                    claims.setdefault(k_short, set()).add(k_long)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    if short[-1] != full[-1] or short in full:
+        return False  # a short form inside the name (远山 of 远山汽车) is _short_forms' business
+    pos = 0
+    for ch in short:
+        pos = full.find(ch, pos) + 1
+        if not pos:
+            return False
+    return True
 
 
 def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict | None = None) -> None:

@@ -97,3 +97,15 @@ def test_a_verb_before_a_company_name_ends_the_name():
     found = names("美国宣布禁止美国公民投资腾讯科技。")
     assert not any(m.startswith("美国公民") for m in found), found
     assert found.get("腾讯科技") == "org", found
+
+
+def test_a_short_name_made_of_the_full_names_characters_is_the_same_body():
+    a = annotator.annotate("远山证券监督管理委员会昨天表示，证监会支持这一做法。", date="2024-03-01")
+    groups = [{m.text for m in e.mentions} for e in a.entities]
+    assert any({"远山证券监督管理委员会", "证监会"} <= g for g in groups), groups
+
+
+def test_a_known_companys_brand_and_industry_word_stay_one_company():
+    a = annotator.annotate("百度汽车今天发布新车，百度表示将继续投入。", date="2024-03-01")
+    groups = [{m.text for m in e.mentions} for e in a.entities]
+    assert any({"百度汽车", "百度"} <= g for g in groups), groups
