@@ -1386,6 +1386,7 @@ def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: di
                         _top_type(groups[other]) == "org" or max(groups[other]["types"].values()) < _PRIORITY_KNOWN):
                     claims.setdefault(other, set()).add(key)  # 远山 (a guessed place) is 远山汽车's short form
     _abbreviation_claims(text, groups, claims)
+    _merge_brand_forms(text, groups, owner, surface_key)
     for other, keys in claims.items():
         keys = [k for k in keys if k in groups]
         if other not in groups or not keys:
@@ -1393,6 +1394,26 @@ def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: di
         counts = sorted((len(groups[k]["mentions"]), k) for k in keys)
         if len(counts) == 1 or counts[-1][0] > counts[-2][0]:
             _merge(groups, owner, counts[-1][1], other, surface_key)  # the full name the article uses most
+
+
+def _merge_brand_forms(text: str, groups: dict, owner: dict, surface_key: dict) -> None:
+    """One brand with two form or industry words (远山科技 and 远山集团) is one company; with an investing word
+    (远山资本) it is another body."""
+    by_brand: dict[str, list[str]] = {}
+    for key, g in groups.items():
+        if _top_type(g) != "org":
+            continue
+        for s, e in g["mentions"]:
+            surface = text[s:e]
+            suf = next((x for x in _STRIP_SUFFIXES if surface.endswith(x)), None)
+            if suf and len(surface) - len(suf) >= 2 and not surface.endswith(_FUND_WORDS) and suf not in ("社", "网"):
+                keys = by_brand.setdefault(surface[: -len(suf)], [])
+                if key not in keys:
+                    keys.append(key)
+    for keys in by_brand.values():
+        for other in keys[1:]:
+            if keys[0] in groups and other in groups:
+                _merge(groups, owner, keys[0], other, surface_key)
 
 
 def _abbreviation_claims(text: str, groups: dict, claims: dict) -> None:

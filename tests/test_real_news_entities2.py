@@ -109,3 +109,10 @@ def test_a_known_companys_brand_and_industry_word_stay_one_company():
     a = annotator.annotate("百度汽车今天发布新车，百度表示将继续投入。", date="2024-03-01")
     groups = [{m.text for m in e.mentions} for e in a.entities]
     assert any({"百度汽车", "百度"} <= g for g in groups), groups
+
+
+def test_one_brand_with_two_form_words_is_one_company():
+    a = annotator.annotate("远山科技今天上市，远山集团董事长表示，远山资本也参与了。", date="2024-03-01")
+    groups = [{m.text for m in e.mentions} for e in a.entities]
+    assert any({"远山科技", "远山集团"} <= g for g in groups), groups
+    assert not any("远山资本" in g and len(g) > 1 for g in groups), groups
