@@ -1361,6 +1361,7 @@ def _short_forms(surface: str) -> list[str]:
 
 # investing arms: a known company X and X资本 or X基金 are two bodies (X集团, X汽车 are X itself)
 _FUND_WORDS = ("资本", "基金", "投资", "创投", "资管", "风投")
+_FINANCE_ARMS = ("证券", "银行", "保险", "信托", "期货")  # licensed bodies of their own: 远山证券 is not 远山集团
 
 
 def _listed(surface: str) -> bool:
@@ -1394,11 +1395,14 @@ def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: di
         counts = sorted((len(groups[k]["mentions"]), k) for k in keys)
         if len(counts) == 1 or counts[-1][0] > counts[-2][0]:
             _merge(groups, owner, counts[-1][1], other, surface_key)  # the full name the article uses most
+        elif _top_type(groups[other]) != "org" and max(groups[other]["types"].values()) < _PRIORITY_CUE:
+            first = min(keys, key=lambda k: min(groups[k]["mentions"]))
+            _merge(groups, owner, first, other, surface_key)  # a guessed place or person that two bodies share: the first
 
 
 def _merge_brand_forms(text: str, groups: dict, owner: dict, surface_key: dict) -> None:
-    """One brand with two form or industry words (远山科技 and 远山集团) is one company; with an investing word
-    (远山资本) it is another body."""
+    """One brand with two form or industry words (远山科技 and 远山集团) is one company; with an investing or
+    finance word (远山资本, 远山证券) it is another body."""
     by_brand: dict[str, list[str]] = {}
     for key, g in groups.items():
         if _top_type(g) != "org":
@@ -1406,7 +1410,7 @@ def _merge_brand_forms(text: str, groups: dict, owner: dict, surface_key: dict) 
         for s, e in g["mentions"]:
             surface = text[s:e]
             suf = next((x for x in _STRIP_SUFFIXES if surface.endswith(x)), None)
-            if suf and len(surface) - len(suf) >= 2 and not surface.endswith(_FUND_WORDS) and suf not in ("社", "网"):
+            if suf and len(surface) - len(suf) >= 2 and not surface.endswith(_FUND_WORDS + _FINANCE_ARMS) and suf not in ("社", "网"):
                 keys = by_brand.setdefault(surface[: -len(suf)], [])
                 if key not in keys:
                     keys.append(key)
