@@ -184,7 +184,7 @@ def _lively(w: str) -> bool:
     v = _LIVELY.get(w)
     if v is None:
         lw = len(w)
-        v = (_seg.TAGS.get(w) in _LIVELY_TAGS or w in V.CLUB_WORDS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
+        v = (_seg.TAGS.get(w) in _LIVELY_TAGS or w in V.CLUB_WORDS or w in _GENERIC_NAME_PARTS or (lw == 1 and w in V.SURNAMES) or w in V.COMPOUND_SURNAMES
              or w[-1] in _ORG_SUF_LAST or w in _PLACE_SUF1 or w in V.FACILITY_SUFFIXES or (lw == 2 and w[1] == "军") or (lw <= 3 and all(c in V.COUNTRY_ABBR for c in w))
              or (lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR) or (lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR))
         if len(_LIVELY) < 500_000:
@@ -243,6 +243,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif w in _STATE_FORMS and i and toks[i - 1][2] == s and (
                 toks[i - 1][0] in V.COUNTRIES or tags.get(toks[i - 1][0]) in ("PLACE", "ns")):
             cands.append((toks[i - 1][1], e, "place", 56, None))  # 远山共和国, 俄罗斯联邦: the state's full name
+        elif w in _GENERIC_NAME_PARTS and i and toks[i - 1][2] == s and _brand_word(toks[i - 1][0]) \
+                and not (i + 1 < n and toks[i + 1][1] == e and (_ends_in_place_word(toks[i + 1][0]) or tags.get(toks[i + 1][0]) in _NOUN_TAGS)):
+            cands.append((toks[i - 1][1], e, "org", 23, None))  # 华信国际: a brand and 国际, a company's name
         elif tag == "GEN" or tag == "TITLE":
             pass
         elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS)) and _split_prefix(w, s, cands):
@@ -637,6 +640,14 @@ def _ends_in_place_word(w: str) -> bool:
 _NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*$")
 _GENERIC_NAME_PARTS = {"国际"}
+_BRAND_TAGS = {"nz", "nr", "j"}
+_NOUN_TAGS = {"n", "nz", "ns", "nt", "nr", "vn", "j", "GEN", "ORG", "PLACE"}  # a noun after X国际 is what it describes
+
+
+def _brand_word(w: str) -> bool:
+    """A rare two-character word that the dictionary reads as a name, not a place: a brand (华信, 远东 is a place)."""
+    return len(w) == 2 and _seg.TAGS.get(w) in _BRAND_TAGS and _seg.word_freq(w) < _RARE_NOUN_FREQ \
+        and w not in V.COUNTRIES and w not in V.ORG_DESCRIPTORS
 _CLASS_NOUNS = {"公司", "企业", "集团", "厂商", "巨头", "机构", "品牌", "平台", "券商", "车企", "药企", "房企", "独角兽"}
 _PREPOSITION_CHARS = set("对在向从赴来访与和跟于把被为")  # generic alone, but a usual part of a company's name (上海国际集团)
 _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几多数百千万0-9０-９]+[家个只间所座]|[该这那其本]")

@@ -123,3 +123,9 @@ def test_a_brands_finance_arm_is_its_own_body_and_the_brand_alone_is_no_place():
     groups = {e.name: ({m.text for m in e.mentions}, e.type) for e in a.entities}
     assert not any({"岚峰金融", "岚峰证券"} <= g for g, _ in groups.values()), groups
     assert all(t == "org" for g, t in groups.values() if "岚峰" in g), groups
+
+
+def test_a_brand_and_guoji_is_a_company_but_not_before_the_noun_it_describes():
+    assert names("参与的券商还有华信国际及远东证券等。").get("华信国际") == "org"
+    assert "大安国际" not in names("会场位于大安国际大楼。")
+    assert not any(t == "org" for t in names("他在国际上很有名，中国国际也是。").values())
