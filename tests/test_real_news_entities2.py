@@ -127,5 +127,5 @@ def test_a_brands_finance_arm_is_its_own_body_and_the_brand_alone_is_no_place():
 
 def test_a_brand_and_guoji_is_a_company_but_not_before_the_noun_it_describes():
     assert names("参与的券商还有华信国际及远东证券等。").get("华信国际") == "org"
-    assert "大安国际" not in names("会场位于大安国际大楼。")
+    assert "华信国际" not in names("会场位于华信国际大楼。")
     assert not any(t == "org" for t in names("他在国际上很有名，中国国际也是。").values())
