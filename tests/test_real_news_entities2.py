@@ -129,3 +129,9 @@ def test_a_brand_and_guoji_is_a_company_but_not_before_the_noun_it_describes():
     assert names("参与的券商还有华信国际及远东证券等。").get("华信国际") == "org"
     assert "华信国际" not in names("会场位于华信国际大楼。")
     assert not any(t == "org" for t in names("他在国际上很有名，中国国际也是。").values())
+
+
+def test_a_bare_dictionary_body_tag_is_less_sure_than_a_name_with_an_org_word():
+    a = annotator.annotate("他在东方宾馆住过，后来去了远山科技。", date="2024-03-01")
+    conf = {e.name: e.confidence for e in a.entities}
+    assert conf["东方宾馆"] < conf["远山科技"], conf
