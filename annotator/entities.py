@@ -212,6 +212,10 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             continue
         tag = tags.get(w)
         lw = len(w)
+        if lw >= 3 and w[0] in _JOINER_CHARS and tag in _JOINED_TAGS and i and toks[i - 1][2] == s and not _seg.has_word(w[:2]):
+            # jieba's guesser took the conjunction into the name (约翰和玛丽 → 和玛丽): the name is the rest
+            cands.append((s + 1, e, "place" if tag == "ns" else "person", _PRIORITY_TRANSLIT, None))
+            continue
         if 2 <= lw <= 3 and len(set(w)) == lw and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
                 cands.append((s + k, s + k + 1, "place", 21, None))
@@ -321,6 +325,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
 
 _STATE_FORMS = ("共和国", "合众国", "联邦", "王国", "公国", "大公国")  # the form in a state's full name
 _INSIDE_WORDS = {"里", "内"}  # after a noun: inside it (田野里, 城内)
+_JOINER_CHARS = set("和与及同")
+_JOINED_TAGS = {"nr", "nrt", "nrfg", "ns"}
 _EXCHANGE_END = "交所"  # X交易所 shortened: a place's character, 交, 所
 _PERSON_MARGIN = 3.0
 _PERSON_MARGIN3 = -1.0

@@ -135,3 +135,8 @@ def test_a_bare_dictionary_body_tag_is_less_sure_than_a_name_with_an_org_word():
     a = annotator.annotate("他在东方宾馆住过，后来去了远山科技。", date="2024-03-01")
     conf = {e.name: e.confidence for e in a.entities}
     assert conf["东方宾馆"] < conf["远山科技"], conf
+
+
+def test_a_conjunction_is_no_part_of_the_name_after_it():
+    found = names("约翰和玛丽去了公园。")
+    assert "和玛丽" not in found and found.get("玛丽") == "person", found
