@@ -555,8 +555,15 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         pw = toks[j][0]
         ptag = tags.get(pw)
         ordinal = _ORDINAL.fullmatch(pw) is not None
-        if not ordinal and (pw in V.NOT_GIVEN or ptag in _STOP_TAGS and not (len(pw) == 1 and ptag in ("zg", "a", "vg"))
-                            or ptag == "TITLE"):
+        if pw in _SCOPE_WORDS and ext and all(not x[1] and x[2] not in V.ORG_DESCRIPTORS for x in ext) \
+                and _ANTI.match("".join(x[2] for x in reversed(ext))):
+            ext.append((toks[j][1], True, pw))  # 世界反洗钱机构: a world body against something is named by its field
+            named = True
+            start = toks[j][1]
+            break
+        anti = ptag == "v" and _ANTI.match(pw) is not None  # 反洗钱, 反垄断: a field, though jieba calls it a verb
+        if not ordinal and not anti and (pw in V.NOT_GIVEN or ptag in _STOP_TAGS and not (len(pw) == 1 and ptag in ("zg", "a", "vg"))
+                                         or ptag == "TITLE"):
             break
         if ptag == "GEN" and pw not in _GENERIC_NAME_PARTS:
             break
@@ -641,6 +648,10 @@ def _common_name_tagged(w: str, tag: str) -> bool:
 
 def _ends_in_place_word(w: str) -> bool:
     return w in V.FACILITY_SUFFIXES or w[-1] in _PLACE_SUF1
+
+
+_SCOPE_WORDS = {"世界", "国际", "全球"}
+_ANTI = re.compile(r"反[\u4e00-\u9fff]{2,}")
 
 
 _NOT_ORG_AFTER = ("指数", "板块", "行业", "产业", "概念股", "领域")

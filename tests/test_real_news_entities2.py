@@ -140,3 +140,9 @@ def test_a_bare_dictionary_body_tag_is_less_sure_than_a_name_with_an_org_word():
 def test_a_conjunction_is_no_part_of_the_name_after_it():
     found = names("约翰和玛丽去了公园。")
     assert "和玛丽" not in found and found.get("玛丽") == "person", found
+
+
+def test_a_world_body_against_something_is_named_by_its_field():
+    found = names("世界反洗钱机构表示，国际反腐败组织也同意。")
+    assert found.get("世界反洗钱机构") == "org" and found.get("国际反腐败组织") == "org", found
+    assert not any(t == "org" for t in names("国际组织和全球投资机构都在看，他们反对洗钱机构。").values())
