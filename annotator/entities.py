@@ -305,6 +305,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             _after_title(toks, i, cands)
             _title_name_verb(text, toks, i, cands)
             _title_foreign_name(text, toks, i, cands)
+            _title_repeated_name(text, toks, i, cands)
         # surname + one or two unknown single characters, or + one two-character word when a cue says so
         if lw == 1 and w in V.SURNAMES or lw == 2 and w in V.COMPOUND_SURNAMES:
             _surname_name(text, toks, i, cands)
@@ -463,6 +464,26 @@ def _clause_name_verb(text: str, toks: list, i: int, cands: list) -> None:
 def _common_word(w: str) -> bool:
     tag = _seg.TAGS.get(w)
     return tag is not None and tag not in _NAME_TAGS and _seg.word_freq(w) >= _COMMON_WORD_FREQ
+
+
+_NAME_REPEATS = 3  # how often a surname and its given name recur before the repetition alone says "a name"
+
+
+def _title_repeated_name(text: str, toks: list, i: int, cands: list) -> None:
+    """A title, a surname and one or two characters that the article repeats (运动员林越 … 林越 … 林越): a
+    person, whatever the dictionary makes of the characters (越 a preposition, 海洋 a word)."""
+    e = toks[i][2]
+    if text[e:e + 1] not in V.SURNAMES:
+        return
+    two, three = text[e:e + 2], text[e:e + 3]
+    if len(two) < 2 or not _seg._HAN.fullmatch(two) or two[1] in V.NOT_GIVEN or two[1] in _GRAMMAR_CHARS:
+        return
+    n2 = text.count(two)
+    if len(three) == 3 and _seg._HAN.fullmatch(three) and three[2] not in V.NOT_GIVEN and three[2] not in _GRAMMAR_CHARS \
+            and n2 >= 2 and text.count(three) == n2 and not _common_word(three):
+        cands.append((e, e + 3, "person", 17, None))
+    elif n2 >= _NAME_REPEATS and not _common_word(two):
+        cands.append((e, e + 2, "person", 17, None))
 
 
 def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:

@@ -146,3 +146,9 @@ def test_a_world_body_against_something_is_named_by_its_field():
     found = names("世界反洗钱机构表示，国际反腐败组织也同意。")
     assert found.get("世界反洗钱机构") == "org" and found.get("国际反腐败组织") == "org", found
     assert not any(t == "org" for t in names("国际组织和全球投资机构都在看，他们反对洗钱机构。").values())
+
+
+def test_a_title_and_a_name_the_article_repeats_is_a_person():
+    found = names("中国游泳运动员林越再也无法回避质疑。林越在比赛后说，林越会继续训练。")
+    assert found.get("林越") == "person", found
+    assert not any(t == "person" for t in names("记者王在现场。王在说话。王在看。").values())
