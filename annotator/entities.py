@@ -899,6 +899,9 @@ def _list_candidates(text: str, toks: list, cands: list) -> None:
     extra = []
     for run in _list_runs(text, ends, toks):
         items = [(s, e) for s, e in run]
+        head = _item_after_lead(text, items[0][0])
+        if head is not None and head[1] <= items[0][0] and head not in items:
+            items.insert(0, head)  # 公司包括星途、云驰: the first item, which the dictionary cut in pieces
         known = [by_span.get(it) for it in items]
         kinds = [c[2] for c in known if c is not None and c[3] >= 17]
         if kinds and all(k == "person" for k in kinds):
@@ -906,12 +909,39 @@ def _list_candidates(text: str, toks: list, cands: list) -> None:
             continue
         orgs = sum(1 for c in known if c is not None and c[2] == "org" and c[3] >= 22)
         strong_org = any(c is not None and c[2] == "org" and c[3] >= 55 for c in known)
-        if not (strong_org or orgs >= 2) or "person" in kinds or "place" in kinds and orgs < 2:
+        if not (strong_org or orgs >= 2 or _bodies_named(text, items)) or "person" in kinds or "place" in kinds and orgs < 2:
             continue
         for (s, e), c in zip(items, known):
             if (c is None or c[2] == "person" and c[3] < 17) and _unknown_name(text[s:e]):
                 extra.append((s, e, "org", 23, None))
     cands.extend(extra)
+
+
+_CLASS_LEAD = re.compile("(?:" + "|".join(sorted(_CLASS_NOUNS, key=len, reverse=True)) + r")[，,：:]?(?:包括|包含|比如|例如|如)[：:]?$")
+_CLASS_TAIL = re.compile(r"等(?:[一二两三四五六七八九十几多数]+家)?(?:" + "|".join(sorted(_CLASS_NOUNS, key=len, reverse=True)) + ")")
+
+
+_ITEM_BEFORE_MARK = re.compile(r"[\u4e00-\u9fff]{2,5}$")
+
+
+def _item_after_lead(text: str, first: int) -> tuple[int, int] | None:
+    """The item between a class lead (公司包括) and the list mark before `first`."""
+    mark = first - 1
+    if mark < 0 or text[mark] != "、":
+        return None
+    m = _ITEM_BEFORE_MARK.search(text, max(0, mark - 5), mark)
+    if m is None:
+        return None
+    for start in range(m.start(), mark - 1):  # the longest item right after a lead
+        if _CLASS_LEAD.search(text, max(0, start - 12), start):
+            return start, mark
+    return None
+
+
+def _bodies_named(text: str, items: list) -> bool:
+    """The sentence says what the list's items are: companies (公司包括A、B、C; A、B、C等企业)."""
+    first, last = items[0][0], items[-1][1]
+    return _CLASS_LEAD.search(text, max(0, first - 12), first) is not None or _CLASS_TAIL.match(text, last) is not None
 
 
 def _people_list(text: str, items: list, known: list, extra: list) -> None:

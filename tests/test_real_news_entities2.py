@@ -153,3 +153,9 @@ def test_a_title_and_a_name_the_article_repeats_is_a_person():
     found = names("中国游泳运动员林顺再也无法回避质疑。林顺在比赛后说，林顺会继续训练。")
     assert found.get("林顺") == "person", found
     assert not any(t == "person" for t in names("记者王在现场。王在说话。王在看。").values())
+
+
+def test_a_list_that_the_sentence_calls_companies_holds_companies():
+    found = names("他投资了几十家出行公司，包括星途、云驰、远程拍车等。")
+    assert {found.get(x) for x in ("星途", "云驰", "远程拍车")} == {"org"}, found
+    assert names("苹果、香蕉和橘子等水果都有，公司的产品包括手机、电脑、平板等。") == {}
