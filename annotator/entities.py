@@ -252,7 +252,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             cands.append((toks[i - 1][1], e, "org", 23, None))  # 华信国际: a brand and 国际, a company's name
         elif tag == "GEN" or tag == "TITLE":
             pass
-        elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS)) and _split_prefix(w, s, cands):
+        elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS or w[:2] in _PLACE_PREFIX2)) \
+                and _split_prefix(w, s, cands):
             pass
         elif lw >= 2 and tag == "ns":
             if _verb_or_generic_place(w):

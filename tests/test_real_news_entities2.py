@@ -159,3 +159,8 @@ def test_a_list_that_the_sentence_calls_companies_holds_companies():
     found = names("他投资了几十家出行公司，包括星途、云驰、远程拍车等。")
     assert {found.get(x) for x in ("星途", "云驰", "远程拍车")} == {"org"}, found
     assert names("苹果、香蕉和橘子等水果都有，公司的产品包括手机、电脑、平板等。") == {}
+
+
+def test_relations_between_two_countries_are_two_places_not_a_body():
+    found = names("中美关系近来有所缓和。")
+    assert found == {"中": "place", "美": "place"}, found
