@@ -147,7 +147,9 @@ for _sf in _ORG_SUF:
     _ORG_SUF_LAST.setdefault(_sf[-1], []).append(_sf)
 _TITLE_END = re.compile("(?:" + "|".join(sorted((re.escape(t) for t in V.TITLES if len(t) > 1), key=len, reverse=True)) + r")\s*$")
 _PCUE_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_BEFORE), key=len, reverse=True)) + r")\s*$")
-_PCUE_AFTER = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_AFTER), key=len, reverse=True)) + ")")
+_PRODUCT_DESCRIBERS = ("通用", "开放", "开源", "智能", "全新")  # may stand between a name and its product word
+_PCUE_AFTER = re.compile("(?:" + "|".join(_PRODUCT_DESCRIBERS) + ")?(?:"
+                         + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_AFTER), key=len, reverse=True)) + ")")
 _PLACE_SUF1 = {s for s in V.PLACE_SUFFIXES}
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # jieba tags some verbs and generic nouns ns (上市, 入海, 城镇): a two-character "place" whose first

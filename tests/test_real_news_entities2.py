@@ -164,3 +164,8 @@ def test_a_list_that_the_sentence_calls_companies_holds_companies():
 def test_relations_between_two_countries_are_two_places_not_a_body():
     found = names("中美关系近来有所缓和。")
     assert found == {"中": "place", "美": "place"}, found
+
+
+def test_a_latin_name_before_a_described_product_word_is_a_product():
+    found = names("凭借Nebula通用平台，公司领先同行。")
+    assert found.get("Nebula") == "product", found
