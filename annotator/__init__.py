@@ -14,7 +14,7 @@ __all__ = ["annotate", "parse_number", "Annotation", "ArticleInfo", "Entity", "E
            "Mention", "Quote", "Glossary", "GlossaryEntry", "VERSION"]
 
 # Bump when the annotator's output may change for the same input: the build cache keys on it.
-VERSION = "0.3"
+VERSION = "0.4"
 
 
 def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = None,
