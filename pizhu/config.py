@@ -28,7 +28,7 @@ class SiteConfig:
     output_dir: str = "_site"
     feed_size: int = 20
     timeline_page_size: int = 1000  # entries the site timeline shows on one page; above, one page per year
-    min_confidence: float = 0.5  # marks the annotator is less sure of are not shown (README, "Accuracy")
+    min_confidence: float = 0.6  # marks the annotator is less sure of are not shown (README, "Accuracy")
     root: Path = Path(".")  # folder of site.yaml; relative paths above are resolved against it
     source: Path | None = field(default=None, repr=False, compare=False)  # site.yaml, for error messages
     lines: dict = field(default_factory=dict, repr=False, compare=False)  # key → its line in site.yaml
