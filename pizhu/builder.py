@@ -12,7 +12,7 @@ The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the ch
   text, the glossary and the annotator's version; its page on that plus templates and site.yaml);
 - a template or site.yaml change re-renders pages from cached annotations;
 - a glossary change re-annotates (annotations depend on it) and so re-renders;
-- site-wide pages are built from what each article adds to them (`pages.ArticleParts`: its entity
+- site-wide pages are built from what each article adds to them (`model.ArticleParts`: its entity
   page sections, figures, quotes and timeline entries, made and cached when the article is rendered),
   never from annotations; each site-wide page is rendered again only when what it shows changed
   (an entity page: one of its parts).
@@ -45,12 +45,13 @@ from .cache import BuildCache, digest
 from .config import SiteConfig
 from .content import Article, find_articles, load_glossary, read_article
 from .errors import BuildError, BuildErrors
+from .model import AnnotatedArticle, ArticleParts, split_parts, spilled
 from .output import Output, check_location, write_error, write_new
 from .progress import Progress
 from .spill import Spill
 
 if TYPE_CHECKING:
-    from .pages import ArticleParts, Renderer
+    from .pages import Renderer
 
 
 def _pages():
@@ -153,12 +154,12 @@ def _work(task: _Task):
                 raise BuildError(article.source, None, f"annotator failed: {type(exc).__name__}: {exc}") from exc
             cache.store_annotation(task.annotation_key, json.dumps(annotation.to_dict(), ensure_ascii=False))
         shown = annotation.confident(_state["config"].min_confidence)  # build.py annotate prints them all
-        renderer, item = _renderer(), _pages().AnnotatedArticle(article, shown)
+        renderer, item = _renderer(), AnnotatedArticle(article, shown)
         files = {}
         if task.render:
             for rel, text in _pages().article_pages(renderer, item).items():
                 files[rel] = stage(_state["staging"], rel, text.encode("utf-8"))
-        parts = pickle.dumps(_pages().split_parts(renderer.article_parts(item)), protocol=pickle.HIGHEST_PROTOCOL)
+        parts = pickle.dumps(split_parts(renderer.article_parts(item)), protocol=pickle.HIGHEST_PROTOCOL)
         cache.store_parts(task.render_key, parts)
         return ("ok", found is None, files, parts)
     except BuildError as exc:
@@ -558,10 +559,10 @@ class Builder:
         return self._spill
 
     def _spilled(self, split: tuple | None) -> ArticleParts | None:
-        """Split parts (`pages.split_parts`) as kept in memory: their HTML in the spill file."""
+        """Split parts (`model.split_parts`) as kept in memory: their HTML in the spill file."""
         if split is None:
             return None
-        return self._scratch(lambda: _pages().spilled(split, self._spill_file()))
+        return self._scratch(lambda: spilled(split, self._spill_file()))
 
     def _scratch(self, write):
         """`write()`, with a full disk (or another write error) reported as a BuildError."""
