@@ -59,6 +59,12 @@ def _pages():
     from . import pages
     return pages
 
+
+def _site_pages():
+    """pizhu.site_pages, imported on first use, like `_pages`."""
+    from . import site_pages
+    return site_pages
+
 # Use worker processes when at least this much work waits (below it, starting workers costs more).
 PARALLEL_MIN_CHARS = 150_000  # characters to annotate
 PARALLEL_MIN_PAGES = 40  # article pages to render
@@ -498,7 +504,7 @@ class Builder:
                       stream=self.progress_stream) as status:
             status.advance(0)
             renderer, entity_index = self._site_state(env_key)
-            plan = _pages().site_wide_plan(renderer, [e.article for e in entries], [e.parts for e in entries],
+            plan = _site_pages().site_wide_plan(renderer, [e.article for e in entries], [e.parts for e in entries],
                                            entity_index, self._spill_file())
             old_keys, same_env = old_site.get("keys") or {}, old_site.get("env") == env_key
             files: dict[str, str | None] = {}
@@ -544,8 +550,9 @@ class Builder:
         spill its pages read from are."""
         spill = self._spill_file()
         if self._site_renderer is None or self._site_renderer[:2] != (env_key, spill):
+            from .entities_index import EntityIndex  # on first use, like `_pages`
             renderer = _pages().Renderer(self.config, self.cache.compiled_templates)
-            self._site_renderer = (env_key, spill, renderer, _pages().EntityIndex(renderer.markdown, spill.joined))
+            self._site_renderer = (env_key, spill, renderer, EntityIndex(renderer.markdown, spill.joined))
         return self._site_renderer[2:]
 
     def _spill_file(self) -> Spill:

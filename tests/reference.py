@@ -7,7 +7,8 @@ from typing import Callable, Iterable
 
 from pizhu.entities_index import EntityIndex, EntityPage
 from pizhu.model import AnnotatedArticle, EntityPart
-from pizhu.pages import Renderer, site_wide_plan
+from pizhu.pages import Renderer
+from pizhu.site_pages import site_wide_plan
 
 
 def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:
