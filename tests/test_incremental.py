@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import pizhu.builder as builder
+import pizhu.workers as workers
 from pizhu.builder import build_site
 from pizhu.cache import CACHE_DIR
 from pizhu.config import load_config
@@ -33,13 +34,13 @@ def site(project: Path) -> Path:
 def calls(monkeypatch) -> list[str]:
     """Every article the build annotates (builds run in this process: too little work for workers)."""
     seen: list[str] = []
-    real = builder.annotate_article
+    real = workers.annotate_article
 
     def spy(article, glossary):
         seen.append(article.slug)
         return real(article, glossary)
 
-    monkeypatch.setattr(builder, "annotate_article", spy)
+    monkeypatch.setattr(workers, "annotate_article", spy)
     return seen
 
 
