@@ -45,11 +45,8 @@ from .output import Output, write_error
 from .progress import BuildReport, Clock, Progress
 from .reading import article_keys, check_folders, read_site
 from .spill import Spill
-from .workers import Staged, Task, init_worker, pages_module, run_parallel, stage, work
+from .workers import Staged, Task, init_worker, pages_module, run_parallel, stage, work, worth_workers
 
-# Use worker processes when at least this much work waits (below it, starting workers costs more).
-PARALLEL_MIN_CHARS = 150_000  # characters to annotate
-PARALLEL_MIN_PAGES = 40  # article pages to render
 OVERLAP_MIN_PARTS = 200  # cached parts to load, worth annotating in a worker meanwhile
 
 
@@ -383,9 +380,6 @@ class Builder:
         """
         pages: dict[str, dict[str, Staged]] = {}
         errors: dict[str, BuildError] = {}
-        chars = sum(len(e.article.body) for e in todo)
-        parallel = self.jobs > 1 and bool(todo) and (overlap or len(todo) > 1 and (
-            chars >= PARALLEL_MIN_CHARS or len(todo) >= PARALLEL_MIN_PAGES))
         annotated = 0
 
         def take(e: _Entry, result, process: int) -> None:
@@ -405,7 +399,7 @@ class Builder:
         tasks = [Task(e.article, e.annotation_key, e.render_key, e.render) for e in todo]
         setup = (config, glossary, env_key, self.cache.folder, staging)
         with Progress("annotating and rendering", len(todo), stream=self.progress_stream) as progress:
-            if parallel:
+            if self.jobs > 1 and worth_workers(tasks, overlap):
                 run_parallel(tasks, self.jobs, setup, lambda i, result, process: take(todo[i], result, process),
                              progress, meanwhile)
             else:

@@ -142,6 +142,20 @@ def mp_context():
     return multiprocessing.get_context()
 
 
+# Use worker processes when at least this much work waits (below it, starting workers costs more).
+PARALLEL_MIN_CHARS = 150_000  # characters to annotate
+PARALLEL_MIN_PAGES = 40  # article pages to render
+
+
+def worth_workers(tasks: list[Task], overlap: bool) -> bool:
+    """Whether starting worker processes pays: always with `overlap` (this process has other work
+    meanwhile), else for more than one task holding enough text or pages."""
+    if not tasks:
+        return False
+    return overlap or len(tasks) > 1 and (sum(len(t.article.body) for t in tasks) >= PARALLEL_MIN_CHARS
+                                          or len(tasks) >= PARALLEL_MIN_PAGES)
+
+
 def run_parallel(tasks: list[Task], jobs: int, setup: tuple, take: Callable[[int, tuple, int], None],
                  progress: Progress, meanwhile: Callable[[], None]) -> None:
     """`work` on every task in up to `jobs` worker processes (`setup`: `init_worker`'s arguments);

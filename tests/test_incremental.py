@@ -260,7 +260,7 @@ def test_failed_build_changes_nothing_and_the_fix_catches_up(site, tmp_path):
 def test_parallel_cold_build_matches_serial(site, tmp_path, monkeypatch):
     """Two worker processes (forced here for 3 small articles) both work, and give the same bytes as
     one process."""
-    monkeypatch.setattr(builder, "PARALLEL_MIN_PAGES", 2)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_PAGES", 2)
     report = build(site, out=tmp_path / "parallel", use_cache=False, jobs=2)
     assert report.annotated == 3
     assert len(report.processes) == 2 and os.getpid() not in report.processes, report.processes
