@@ -131,7 +131,7 @@ class Builder:
         env_key = digest(cachemod.pizhu_digest(), repr(config), *map(cachemod.tree_digest, theme.template_dirs(config)))
         left, self._left = self._left, None  # kept only by a build that succeeds
         self._trusted = left is not None and None not in left[0] and left[0] == self._output_stamp()
-        manifest = left[1] if self._trusted else self.cache.load_manifest(out)
+        manifest = left[1] if self._trusted and left else self.cache.load_manifest(out)
         self.output.prepare(set(manifest["files"]), manifest.get("dirs") or {}, manifest.get("next"),
                             trusted=self._trusted)
         old_pages, old_files = manifest["pages"], manifest["files"]
@@ -196,7 +196,7 @@ class Builder:
         publish = self.output.publish
         written = removed = 0
         early = articles_first is not None and not site_reusable
-        if early:  # the edited pages now, with the last build's site-wide pages; those follow
+        if early and articles_first is not None:  # the edited pages now, with the last build's site-wide pages
             kept = {rel: None for rel in old_site.get("files") or () if rel in old_files and rel not in wanted}
             written, removed, old_files = publish({**wanted, **kept}, old_files)
             lap("write")
@@ -207,6 +207,7 @@ class Builder:
             if site_reusable:
                 site_files, site_keys = dict.fromkeys(old_site["files"]), old_site.get("keys") or {}
             else:
+                assert staging is not None  # opened whenever the site-wide pages are looked at again
                 try:
                     site_files, site_keys = self._site_wide(entries, env_key, old_site, old_files, staging)
                 except OSError as exc:
@@ -270,10 +271,11 @@ class Builder:
             status.advance(0)
             renderer, entity_index = self._site_state(env_key)
             from .site_pages import site_wide_plan  # on first use, like workers.pages_module
-            plan = site_wide_plan(renderer, [e.article for e in entries], [e.parts for e in entries],
-                                           entity_index, self._spill_file())
+            parts = [e.parts for e in entries if e.parts is not None]
+            assert len(parts) == len(entries)  # every article's parts were loaded or made
+            plan = site_wide_plan(renderer, [e.article for e in entries], parts, entity_index, self._spill_file())
             old_keys, same_env = old_site.get("keys") or {}, old_site.get("env") == env_key
-            files: dict[str, str | None] = {}
+            files: dict[str, Staged | None] = {}
             keys: dict[str, str] = {}
             for page in plan:
                 keys[page.rel] = page.key

@@ -51,11 +51,12 @@ state: dict = {}
 
 
 def init_worker(config: SiteConfig, glossary: Glossary, env_key: str, cache_folder: Path | None,
-                 staging: Path) -> None:
+                staging: Path | None) -> None:
+    """`staging`: where pages are rendered (None when no task renders one)."""
     if state.get("env_key") != env_key:  # same templates and settings: keep the compiled templates
         state.clear()
     state.update(config=config, glossary=glossary, env_key=env_key, cache=BuildCache(cache_folder, articles=False),
-                  staging=staging)
+                 staging=staging)
 
 
 def _renderer() -> Renderer:
