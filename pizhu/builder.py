@@ -1,10 +1,11 @@
 """`build.py build`: read and annotate every article, then render and write the site, incrementally.
 
-Two phases, as in Pelican and MkDocs: everything is read, annotated and rendered (into the output's
-next folder, `pizhu.output`) before anything in the output changes, so site-wide pages see every
-article and an error in any file leaves the last good site untouched. Then the new site is
-published at once (swapped in by one rename): the output folder ends byte-identical to a clean
-build's, and only files whose bytes changed are new files.
+Read (`pizhu.reading`), annotate and render (`pizhu.workers`), then write (here), as in Pelican and
+MkDocs: everything is read, annotated and rendered (into the output's next folder, `pizhu.output`)
+before anything in the output changes, so site-wide pages see every article and an error in any
+file leaves the last good site untouched. Then the new site is published at once (swapped in by one
+rename): the output folder ends byte-identical to a clean build's, and only files whose bytes
+changed are new files.
 
 The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the change:
 
@@ -17,8 +18,8 @@ The cache (`pizhu.cache`, `.pizhu-cache/`) makes the work proportional to the ch
   never from annotations; each site-wide page is rendered again only when what it shows changed
   (an entity page: one of its parts).
 
-Cold builds annotate and render in worker processes on every core (jieba's dictionary is loaded
-once per worker); `serve` keeps one Builder, with every article's parts and the merged entity
+Cold builds annotate and render in worker processes on every core (`pizhu.workers`: jieba's
+dictionary is loaded once per worker); `serve` keeps one Builder, with every article's parts and the merged entity
 pages in memory between builds.
 """
 from __future__ import annotations
