@@ -89,7 +89,8 @@ def test_the_graph_is_read():
 
 
 def test_no_import_cycle():
-    assert find_cycle(import_graph()) is None, " → ".join(find_cycle(import_graph()) or [])
+    cycle = find_cycle(import_graph())
+    assert cycle is None, " → ".join(cycle or [])
 
 
 def test_a_cycle_is_found():
