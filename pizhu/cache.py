@@ -5,8 +5,8 @@ What is kept, and what each entry is keyed on:
 - ``annotations/<key>.json``: one article's `Annotation.to_dict()`. The key hashes everything
   `annotate` reads (body, date, path, title, lang), the glossary file, `annotator.VERSION` and the
   annotator's source, so a glossary change re-annotates and a template or site.yaml change does not.
-- ``parts/<render key>.pickle``: what one article adds to the site-wide pages (`pages.ArticleParts`,
-  with their HTML apart in one blob: `pages.split_parts`), keyed like its page, so a build merges
+- ``parts/<render key>.pickle``: what one article adds to the site-wide pages (`model.ArticleParts`,
+  with their HTML apart in one blob: `model.split_parts`), keyed like its page, so a build merges
   them without loading any annotation.
 - ``templates/``: Jinja's compiled templates (its FileSystemBytecodeCache, checked against each
   template's source).
@@ -186,12 +186,12 @@ class BuildCache:
         if self.folder:
             self._write(self._annotation_path(key), annotation_json.encode("utf-8"))
 
-    # --- what an article adds to the site-wide pages (pages.ArticleParts), by render key ---------------
+    # --- what an article adds to the site-wide pages (model.ArticleParts), by render key ---------------
     def _parts_path(self, key: str) -> Path:
         return self.folder / "parts" / f"{key}.pickle"  # type: ignore[operator]
 
     def load_parts(self, key: str):
-        """(ArticleParts, blob of their HTML): `pages.split_parts`, or None."""
+        """(ArticleParts, blob of their HTML): `model.split_parts`, or None."""
         if not self.folder:
             return None
         split = self._load_pickle(self._parts_path(key))

@@ -11,11 +11,12 @@ from urllib.parse import urlsplit
 
 import annotator
 
-from .builder import annotate_article, build_site
+from .builder import build_site
 from .config import SiteConfig, load_config
 from .content import is_slug, load_glossary, read_article
 from .errors import BuildError
 from .textfile import read_text
+from .workers import annotate_article
 
 
 def _config(args) -> SiteConfig:

@@ -11,17 +11,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, NamedTuple, Union
+from typing import Callable
 
 from markupsafe import Markup
 
 from .cache import digest
 from .templating import escape_text as esc
 from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, entity_path, entity_slug
+from .model import AnnotatedArticle, EntityPart, Piece, join_lines
 from .units import figure_text
-
-if TYPE_CHECKING:
-    from .pages import AnnotatedArticle
 
 _SENTENCE = re.compile(r"[^。！？!?；\n]*(?:[。！？!?；]+[”’」』\"')）]*|\n|$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -48,27 +46,6 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-Piece = Union[str, int]  # HTML, or (in the builder) its reference in a pizhu.spill.Spill
-# pieces of HTML joined by line breaks (the builder passes a join that reads references from its Spill)
-_join_lines: Callable[[list[Piece]], str] = "\n".join  # type: ignore[assignment]
-
-
-# Parts are named tuples: a build loads every article's parts, and tuples unpickle twice as fast.
-class EntityPart(NamedTuple):
-    """One entity as one article has it: what that article adds to the entity's page."""
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    note: str | None
-    link: str | None
-    mentions: int
-    section: Piece  # the article's section on the entity page (HTML; "" without mentions)
-    figures: tuple[Piece, ...]  # a table row (HTML) per figure about the entity
-    quotes: tuple[Piece, ...]  # HTML per quote it spoke
-    key: str  # digest of all the above: the page is rendered again when a part's key changes
-
-
 @dataclass
 class EntityPage:
     id: str
@@ -86,7 +63,7 @@ class EntityPage:
     timeline_paged: bool = False  # the site timeline has a page per year (link each year, not one page)
     sections: list[Piece] = field(default_factory=list)  # one per article, newest first (HTML)
     parts_digest: str = ""  # of its parts' keys, in article order
-    join: Callable[[list[Piece]], str] = field(default=_join_lines, repr=False)  # pieces' HTML, one a line
+    join: Callable[[list[Piece]], str] = field(default=join_lines, repr=False)  # pieces' HTML, one a line
 
     @property
     def slug(self) -> str:
@@ -187,7 +164,7 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
 
 
 def _page(parts: list[EntityPart], render_inline: Callable[[str], str],
-          join: Callable[[list[Piece]], str] = _join_lines) -> EntityPage:
+          join: Callable[[list[Piece]], str] = join_lines) -> EntityPage:
     """An entity's page from its parts, newest article first: the first part names the page; other
     names and aliases become its aliases. (Comprehensions, not one loop: a frequent entity has a
     part in nearly every article, and serve merges its page again on every edit that names it.)"""
@@ -214,7 +191,7 @@ class EntityIndex:
     articles' parts changed, only the pages of the entities those name are merged again."""
 
     def __init__(self, render_inline: Callable[[str], str] = lambda md: md,
-                 join: Callable[[list[Piece]], str] = _join_lines):
+                 join: Callable[[list[Piece]], str] = join_lines):
         """`join`: pieces' HTML, one a line (the builder's parts hold references into its Spill)."""
         self.render_inline, self.join = render_inline, join
         self.articles: list[list[EntityPart]] = []  # each article's parts, newest article first

@@ -17,7 +17,6 @@ a new site there all at once.
 """
 from __future__ import annotations
 
-import ctypes
 import errno
 import hashlib
 import os
@@ -27,6 +26,8 @@ from pathlib import Path
 
 from .cache import write_atomic
 from .errors import BuildError
+from .outfiles import (exchange, files_under, folders_of, link_unchanged, remove_files, same_file, stamp,
+                       write_new)
 
 MARKER = ".pizhu-manifest"
 _MARKER_HEAD = "# Files written by Pizhu: a build replaces or deletes only these.\n"
@@ -67,50 +68,13 @@ def write_error(exc: OSError, folder: Path) -> BuildError:
     return BuildError(folder, None, f"cannot write the site: {reason} ({hint})")
 
 
-def _samestat(a: os.stat_result, b: os.stat_result) -> bool:
-    return a.st_ino == b.st_ino and a.st_dev == b.st_dev
-
-
-def _ensure_parent(path: str) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-
-
-def _remove_files(top: str, rels) -> int:
-    """Delete these files under `top`, and the folders they leave empty; returns how many went."""
-    removed = 0
-    for rel in sorted(rels):
-        path = os.path.join(top, rel)
-        try:
-            os.unlink(path)
-            removed += 1
-        except FileNotFoundError:
-            continue
-        head = os.path.dirname(path)
-        while head != top:
-            try:
-                os.rmdir(head)  # only when empty
-            except OSError:
-                break
-            head = os.path.dirname(head)
-    return removed
-
-
-def _files(top: str) -> set[str]:
-    """Every file under `top`, relative, with '/'."""
-    found, prefix = set(), len(top) + len(os.sep)
-    for here, _dirs, names in os.walk(top):
-        rel_here = here[prefix:].replace(os.sep, "/") if here != top else ""
-        found.update(f"{rel_here}/{name}" if rel_here else name for name in names)
-    return found
-
-
 def _foreign(top: str, ours: set[str], times: dict, limit: int) -> tuple[list[str], bool]:
     """Entries of the output that are not ours (files, or folders none of ours is in), at most
     `limit`, and whether every folder was as recorded. A folder whose modification time is the one
     recorded after the last publish (`times`) gained no entry since, and is not listed again: a
     build does not list the whole site."""
     expected: dict[str, set[str]] = {}  # folder → names of ours in it
-    for rel in ours | _folders(ours):
+    for rel in ours | folders_of(ours):
         head, _, name = rel.rpartition("/")
         expected.setdefault(head, set()).add(name)
     expected.setdefault("", set()).add(MARKER)
@@ -131,17 +95,6 @@ def _foreign(top: str, ours: set[str], times: dict, limit: int) -> tuple[list[st
     return sorted(found)[:limit], same
 
 
-def _folders(files) -> set[str]:
-    """Every folder (relative) that holds one of `files`, with its parents."""
-    found: set[str] = set()
-    for rel in files:
-        head = rel.rpartition("/")[0]
-        while head and head not in found:
-            found.add(head)
-            head = head.rpartition("/")[0]
-    return found
-
-
 def _read_marker(folder: str) -> set[str] | None:
     try:
         with open(os.path.join(folder, MARKER), encoding="utf-8") as f:
@@ -153,39 +106,8 @@ def _read_marker(folder: str) -> set[str] | None:
     return {line for line in text[len(_MARKER_HEAD):].split("\n") if line}
 
 
-def _stamp(path) -> tuple | None:
-    """A file's identity and time: changed by anyone who writes it again."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
 def _marker_bytes(files) -> bytes:
     return (_MARKER_HEAD + "".join(f"{rel}\n" for rel in sorted(files))).encode("utf-8")
-
-
-# renameat2(2) with RENAME_EXCHANGE swaps two paths atomically (Linux 3.15, glibc 2.28).
-_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
-try:
-    _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-except (OSError, AttributeError):
-    _renameat2 = None
-
-
-def exchange(a: Path, b: Path, spare: Path) -> None:
-    """Swap folders `a` and `b`: in one step where the system can, else by three renames through
-    `spare` (an interruption between them is put right by `Output.recover`)."""
-    if _renameat2 is not None:
-        if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-            return
-        err = ctypes.get_errno()
-        if err not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # not for this file system: renames
-            raise OSError(err, os.strerror(err), str(b))
-    os.rename(b, spare)
-    os.rename(a, b)
-    os.rename(spare, a)
 
 
 class Output:
@@ -197,10 +119,9 @@ class Output:
         self.force = force
         self.old = self.out.parent / f".{self.out.name}.pizhu-old"  # the swap's middle step, without renameat2
         self.next = self.out.parent / f".{self.out.name}.pizhu-next"
+        self._home: Path | None = None
         if next_home is not None:
             self._home = next_home / hashlib.sha256(str(self.out).encode()).hexdigest()[:16]
-        else:
-            self._home = None
         self.in_place = False
         self._told = False  # the mount point note, once per process
         self.ours: set[str] = set()  # files of the output that are the build's own
@@ -228,7 +149,8 @@ class Output:
             raise BuildError(self.named, None, "cannot write the site: the output folder is read-only or "
                                                "immutable (chattr +i): make it writable or pass another --out")
         self.ours = (_read_marker(str(out)) or set()) | known
-        foreign, self._times_hold = [], False
+        foreign: list[str] = []
+        self._times_hold = False
         if not trusted and out.is_dir():
             foreign, self._times_hold = _foreign(str(out), self.ours, times, 6)
         self.times = None if trusted or foreign else times
@@ -285,12 +207,13 @@ class Output:
                 shutil.rmtree(folder, ignore_errors=True)
                 listed: set[str] = set()
             else:
-                listed = _read_marker(folder)
-                if listed is None:  # interrupted, or never written: look
-                    listed = _files(folder)
+                marked = _read_marker(folder)
+                if marked is None:  # interrupted, or never written: look
+                    listed = files_under(folder)
                 else:
+                    listed = marked
                     marker = os.path.join(folder, MARKER)
-                    if self._differs is None and self.next_state and self.next_state[0] == _stamp(marker):
+                    if self._differs is None and self.next_state and self.next_state[0] == stamp(marker):
                         self._differs = set(self.next_state[1])
                     os.unlink(marker)
             self.next_state = None
@@ -314,7 +237,7 @@ class Output:
                 given.add(rel)
                 new = isinstance(data, bytes)
                 size, sha = (len(data), hashlib.sha256(data).hexdigest()) if new else (data.size, data.sha)
-                st = _same_file(os.path.join(self.out, rel), size, sha, old_files.get(rel), data if new else data.path)
+                st = same_file(os.path.join(self.out, rel), size, sha, old_files.get(rel), data if new else data.path)
                 if st is None:
                     changed[rel] = sha
                 else:
@@ -333,7 +256,7 @@ class Output:
                 files[rel] = [st.st_size, st.st_mtime_ns, sha]
             if self.times is not None and not self.in_place and (changed or stale or not self._times_hold):
                 self.times = {rel: os.stat(os.path.join(self.out, rel)).st_mtime_ns
-                              for rel in _folders(wanted) | {""}}
+                              for rel in folders_of(wanted) | {""}}
         except OSError as exc:
             raise write_error(exc, self.named) from None
         self.ours = names
@@ -345,7 +268,7 @@ class Output:
             write_atomic(self.next / MARKER, _marker_bytes(self._in_next | given))
             if self._differs is not None:  # files rendered again there are copies, not links
                 self._differs |= given
-                self.next_state = (_stamp(self.next / MARKER), sorted(self._differs))
+                self.next_state = (stamp(self.next / MARKER), sorted(self._differs))
         self._in_next = None
 
     def _swap(self, wanted: dict, names: set[str], changed: dict, given: set[str], stale: set[str]) -> int:
@@ -358,10 +281,11 @@ class Output:
         for rel in names if self._differs is None else given | (self._differs & names):
             target = os.path.join(nxt, rel)
             if rel not in changed:
-                _link(os.path.join(out, rel), target)
+                link_unchanged(os.path.join(out, rel), target)
             elif isinstance(wanted[rel], bytes):
                 write_new(target, wanted[rel])
-        _remove_files(nxt, self._in_next - names)
+        assert self._in_next is not None  # set by open_next
+        remove_files(nxt, self._in_next - names)
         write_atomic(self.next / MARKER, _marker_bytes(names))
         try:
             if self.out.is_dir():
@@ -378,7 +302,7 @@ class Output:
             return self._update_in_place(wanted, changed, stale)
         self._in_next = None  # the next folder holds the previous site, listed in its manifest
         self._differs = set(changed) | stale
-        self.next_state = (_stamp(self.next / MARKER), sorted(self._differs))
+        self.next_state = (stamp(self.next / MARKER), sorted(self._differs))
         return len(stale)
 
     def _update_in_place(self, wanted: dict, changed: dict, stale: set[str]) -> int:
@@ -396,7 +320,7 @@ class Output:
                 if exc.errno != errno.EXDEV:
                     raise
                 write_atomic(target, Path(data.path).read_bytes())
-        removed = _remove_files(str(self.out), stale)
+        removed = remove_files(str(self.out), stale)
         write_atomic(self.out / MARKER, _marker_bytes(wanted))
         shutil.rmtree(self.next, ignore_errors=True)
         self._in_next = self._differs = self.next_state = None
@@ -405,51 +329,3 @@ class Output:
     def close_next(self) -> None:
         """After a failed build: the next folder stays, and the next build lists what it holds."""
         self._in_next = self._differs = self.next_state = None
-
-
-def _same_file(path: str, size: int, sha: str, known: list | None, content) -> os.stat_result | None:
-    """The stat of `path` when it already holds these bytes (`content`: bytes, or a staged file's
-    path), else None."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    if st.st_size != size:
-        return None
-    if known and [st.st_size, st.st_mtime_ns] == known[:2]:  # as the last build left it
-        return st if known[2:] == [sha] else None
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-        if isinstance(content, bytes):
-            return st if data == content else None
-        with open(content, "rb") as f:
-            return st if f.read() == data else None
-    except OSError:
-        return None
-
-
-def write_new(path: str, data: bytes) -> None:
-    """Write a file of the next folder: a new file, never through a hard link the output shares."""
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        _ensure_parent(path)
-    with open(path, "xb") as f:
-        f.write(data)
-
-
-def _link(live: str, target: str) -> None:
-    """Make `target` (in the next folder) the output's file `live`, unless it already is."""
-    try:
-        st = os.stat(live)
-    except FileNotFoundError:  # gone from the output since the last build (serve trusts it)
-        return
-    try:
-        if _samestat(os.stat(target), st):
-            return
-        os.unlink(target)
-    except FileNotFoundError:
-        _ensure_parent(target)
-    os.link(live, target)
-

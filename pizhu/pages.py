@@ -1,4 +1,6 @@
-"""What the site is made of: one page per article plus the site-wide pages built from all of them.
+"""The article page: an article's notes, marked-up body, endnotes, figures and timeline, and what it adds to
+the site-wide pages (`model.ArticleParts`, rendered here once); `Renderer` also fills the site-wide pages'
+templates (`site_pages`).
 
 Rendering sees the annotator only through its output (`Annotation`); markup lives in templates/.
 Mark markup comes from the `_marks.html` macros, rendered once per (kind, pattern, first piece) with
@@ -8,106 +10,24 @@ _article_timeline.html): a page holds hundreds of them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import partial
-from itertools import chain
-from operator import attrgetter
+from dataclasses import dataclass
 from pathlib import Path
-from sys import intern
-from typing import Any, Callable, NamedTuple, cast
+from typing import Callable, cast
 
-from annotator import Annotation
 from markupsafe import Markup
 
 from .cache import digest
 from .config import SiteConfig
 from .content import Article
-from .entities_index import EntityIndex, EntityPage, EntityPart, entities_by_type, entity_parts
+from .entities_index import entity_parts
+from .model import (AnnotatedArticle, ArticleParts, EventPart, TimelineYear)
 from .notes import Detail, Note, build_notes, entity_path
 from .render import Mark, make_markdown, render
-from .spill import Pieces, Spill
 from .templating import Shape, StandIns, escape_text as esc, make_environment, render_template, shape
-from .timeline import EventPart, article_timeline
+from .timeline import article_timeline
 from .units import bar_fraction, chinese_units, log_scale
 
 FIGURE_KIND_ORDER = ("money", "percent", "quantity")
-
-
-def article_url(article: Article) -> str:
-    return f"articles/{article.slug}/"
-
-
-@dataclass
-class ArticleLink:
-    """An article as the site-wide lists show it (index, feed, sitemap): no annotation needed."""
-    article: Article
-
-    @property
-    def url(self) -> str:
-        return article_url(self.article)
-
-
-class TimelineYear(NamedTuple):
-    """Entries on one year's page of the site timeline, in short (one article's, or all of them)."""
-    key: str  # digest of the entries
-    entry_count: int
-    entity_ids: frozenset[str]  # the entities they name
-
-
-class ArticleParts(NamedTuple):
-    """What one article adds to the site-wide pages, made when it is rendered and cached with it."""
-    entities: list[EntityPart]
-    events: list[EventPart]
-    years: dict[str, TimelineYear]  # what its entries add to each year's page of the site timeline
-    listed_key: str  # digest of what list pages (index, feed, sitemap) show of the article
-
-
-def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
-    """(`parts` with each HTML piece replaced by its reference in the blob, the blob): as workers
-    send parts and the cache keeps them, so that the builder puts the blob into its Spill whole
-    and never holds the HTML (see pizhu.spill). The events' entity names, which only `years`
-    needed, are dropped."""
-    pieces = Pieces()
-    put = pieces.put
-    lines = pieces.lines
-    html_entities: list[Any] = parts.entities  # pieces of HTML here, references in the result
-    entities = [EntityPart._make((*p[:7], put(p.section), p.figures and lines(p.figures),
-                                  p.quotes and lines(p.quotes), p.key)) for p in html_entities]
-    html_events: list[Any] = parts.events
-    events = [EventPart(e.key, (), ref) for e, ref in zip(html_events, pieces.lines([e.html for e in html_events]))]
-    return ArticleParts(entities, events, parts.years, parts.listed_key), pieces.blob()
-
-
-def spilled(split: tuple[ArticleParts, bytes], spill: Spill) -> ArticleParts:
-    """Split parts as the builder keeps them: the blob put into `spill`, references moved to it,
-    names interned (they recur in every article). Tuples made directly: a build does this for
-    every article."""
-    parts, blob = split
-    shift = spill.put(blob)
-    new = tuple.__new__
-    split_entities: list[Any] = parts.entities  # references into the blob: ints
-    entities = [new(EntityPart, (intern(p[0]), intern(p[1]), intern(p[2]), p[3], p[4], p[5], p[6],
-                                 p[7] and p[7] + shift, tuple([r + shift for r in p[8]]) if p[8] else (),
-                                 tuple([r + shift for r in p[9]]) if p[9] else (), p[10]))
-                for p in split_entities]
-    split_events: list[Any] = parts.events
-    events = [new(EventPart, (e[0], (), e[2] + shift)) for e in split_events]
-    return ArticleParts(entities, events, parts.years, parts.listed_key)
-
-
-@dataclass
-class AnnotatedArticle:
-    article: Article
-    annotation: Annotation
-    notes: list[Note] = field(default_factory=list)
-    html: str = ""
-    rendered: set[str] = field(default_factory=set)  # ids of notes whose trigger is in the text
-    note_ids: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (kind, start, end) → id, if marked
-    prepared: bool = False  # notes, html, rendered and note_ids are set
-
-    @property
-    def url(self) -> str:
-        return article_url(self.article)
 
 
 @dataclass
@@ -270,7 +190,7 @@ class Renderer:
         short_title = self.env.filters["truncate"](self.env, item.article.title, 24)
         entities = entity_parts(item, self.url, lambda macro, values: self._filled(
             macro, values, "_entity.html"), short_title)
-        return ArticleParts(entities, events, _years(events), _key(_listed(item.article)))
+        return ArticleParts(entities, events, _years(events), digest(repr(_listed(item.article))))
 
     def _filled(self, macro: str, values: dict[str, str], template: str = "_timeline.html") -> str:
         """`template`'s `macro` for escaped `values`: rendered once per shape (a shape per set of
@@ -349,15 +269,9 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
         for year, found in by_year.items()}
 
 
-def _inline(piece):
-    return piece
-
-
 def _alias(note: Note) -> str:
     """An entity note's text when it differs from the entity's name ("" otherwise)."""
     return note.text if note.kind == "entity" and note.text != note.title else ""
-
-
 
 
 def _escaped(value) -> str:
@@ -409,112 +323,6 @@ def article_pages(renderer: Renderer, item: AnnotatedArticle) -> dict[str, str]:
     return {f"{item.url}index.html": renderer.article_html(item)}
 
 
-@dataclass
-class SitePage:
-    """A page built from every article; `key` digests what it shows, so a build renders it again only
-    when its key (with the templates and settings) changed."""
-    rel: str
-    key: str
-    render: Callable[[], str | bytes]  # bytes: already UTF-8
-
-
-def _key(*values) -> str:
-    """A digest of `values` (strings as they are, anything else by its repr)."""
-    return digest(*[value if isinstance(value, str) else repr(value) for value in values])
-
-
 def _listed(article: Article) -> tuple:
     """All an article's fields but its body: what list pages (index, feed, sitemap) can show."""
     return tuple((k, v) for k, v in vars(article).items() if k != "body")
-
-
-def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[ArticleParts],
-                   entity_index: EntityIndex | None = None, spill: Spill | None = None) -> list[SitePage]:
-    """Pages built from every article (index, feed, sitemap, 404, timeline, entities …) from each
-    article's parts, newest first; nothing is rendered until a page's `render` is called, and each
-    page's key digests what it shows. `entity_index` (serve keeps one) merges again only the entity
-    pages whose parts changed since its last use. `spill`: where the parts' pieces are (`spilled`
-    parts; the entity index must read from it too)."""
-    config = renderer.config
-    items = [ArticleLink(a) for a in articles]
-    listed = [p.listed_key for p in parts]
-    all_listed = "".join(listed)
-    newest = articles[0].date.isoformat() if articles else "1970-01-01"
-    if entity_index is None:  # spilled parts hold references, which the index reads from `spill`
-        entity_index = (EntityIndex(renderer.markdown, spill.joined) if spill  # type: ignore[arg-type]
-                        else EntityIndex(renderer.markdown))
-    entities = entity_index.update([p.entities for p in parts])
-    timeline, year_pages = _timeline_pages(renderer, parts, entities, spill.lines if spill else _inline)
-    pages = [
-        SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
-        SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
-        SitePage("feed.xml", _key("".join(listed[:config.feed_size]), newest),
-                 lambda: renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)),
-        SitePage("sitemap.xml", _key(all_listed, "\n".join(p.id for p in entities), year_pages),
-                 lambda: renderer.page("sitemap.xml", items=items, entities=entities, timeline_years=year_pages)),
-        *timeline,
-        SitePage("entities/index.html", _key("\n".join([f"{p.id}\t{p.name}\t{p.type}\t{p.mention_count}\t{p.article_count}"
-                                                      for p in entities])),
-                 lambda: renderer.page("entities.html", groups=entities_by_type(entities), count=len(entities),
-                                       list_items=renderer.list_items, page_url="entities/")),
-        SitePage(".nojekyll", _key(), lambda: ""),
-    ]
-    for page in entities:
-        pages.append(SitePage(f"{page.path}index.html", page.inputs_key(),
-                              partial(renderer.page, "entity.html", entity=page, page_url=page.path)))
-    return pages
-
-
-def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: list[EntityPage],
-                    lines: Callable[[list], list[bytes]]) -> tuple[list[SitePage], list[str]]:
-    """The site timeline: one page of every entry, or (above `timeline_page_size` entries) an index
-    of the years and a page per year; also the years that have a page. Sets each entity page's
-    timeline links. `lines`: entries' HTML from their pieces, to be joined by line breaks."""
-    years = _timeline_years(parts)
-    total = sum(summary.entry_count for summary in years.values())
-    paged = total > renderer.config.timeline_page_size
-    named_in: dict[str, list[str]] = {}  # entity id → the years naming it, in order
-    for year, summary in years.items():
-        for entity_id in summary.entity_ids:
-            named_in.setdefault(entity_id, []).append(year)
-    position = {p.id: i for i, p in enumerate(entities)}
-    labels = [f"{p.id}\t{p.name}\t{p.type}" for p in entities]
-    for page in entities:
-        page.timeline_years = named_in.get(page.id, [])
-        page.timeline_paged = paged
-
-    def year_page(year: str | None, key: str, entity_ids: frozenset[str], **context) -> SitePage:
-        """The page of `year`'s entries, or (None) of every entry; its filter offers `entity_ids`."""
-        rel = f"timeline/{year}/index.html" if year else "timeline/index.html"
-        offered = sorted([position[i] for i in entity_ids if i in position])
-
-        def render() -> bytes:
-            found = chain.from_iterable([p.events for p in parts])
-            events = sorted([e for e in found if e.year == year] if year else found, key=attrgetter("key"))
-            return renderer.page_around(
-                "timeline_year.html" if year else "timeline.html", "entries_html", lines([e.html for e in events]),
-                year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
-                filter_options=Markup("\n".join([renderer.option(entities[i]) for i in offered])))
-        return SitePage(rel, _key(key, repr(context), "\n".join([labels[i] for i in offered])), render)
-
-    if not paged:
-        return [year_page(None, "".join(summary.key for summary in years.values()),
-                     frozenset().union(*[summary.entity_ids for summary in years.values()]), paged=False)], []
-    counts = [(year, summary.entry_count) for year, summary in years.items()]
-    ordered = list(years)
-    pages = [SitePage("timeline/index.html", _key(counts), lambda: renderer.page(
-        "timeline.html", years=counts, count=total, paged=True, page_url="timeline/"))]
-    pages += [year_page(y, years[y].key, years[y].entity_ids, before=ordered[i - 1] if i else None,
-                   after=ordered[i + 1] if i + 1 < len(ordered) else None) for i, y in enumerate(ordered)]
-    return pages, ordered
-
-
-def _timeline_years(parts: list[ArticleParts]) -> dict[str, TimelineYear]:
-    """Each year of the site timeline, in order, summed over every article (its key digests every
-    article's entries of the year, in article order)."""
-    found: dict[str, list[TimelineYear]] = {}
-    for p in parts:
-        for year, part in p.years.items():
-            found.setdefault(year, []).append(part)
-    return {year: TimelineYear(_key("".join([t.key for t in found[year]])), sum([t.entry_count for t in found[year]]),
-                               frozenset().union(*[t.entity_ids for t in found[year]])) for year in sorted(found)}

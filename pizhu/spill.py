@@ -88,6 +88,6 @@ class Spill:
             found.append(pread(fd, end - start, start))
         return found
 
-    def joined(self, refs: list[int]) -> str:
+    def joined(self, refs: list) -> str:  # list of references (ints), as EntityIndex joins pieces
         """Pieces of text joined by line breaks (decoded at once: pages join thousands)."""
         return b"\n".join(self.lines(refs)).decode("utf-8")

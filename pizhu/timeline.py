@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
 
 from annotator import Event
 
+from .model import AnnotatedArticle
 from .notes import PRECISION_LABELS, datetime_attr, format_date
-
-if TYPE_CHECKING:
-    from .pages import AnnotatedArticle
 
 
 def date_key(date: str) -> tuple[int, int, int]:
@@ -67,20 +64,6 @@ class TimelineEntry:
 
     def sort_text(self) -> str:
         return sort_text(self._key)
-
-
-class EventPart(NamedTuple):
-    """One event as the site timeline lists it: rendered with its article and cached with it, so the
-    site timeline is only sorted and joined."""
-    key: str  # TimelineEntry.sort_text()
-    entities: tuple[tuple[str, str], ...]  # (id, name) named in its sentence
-    html: bytes | int  # UTF-8 (the site timeline joins ~10^4 entries into one file without encoding them
-    # again), or (in the builder) its reference in a pizhu.spill.Spill
-
-    @property
-    def year(self) -> str:
-        """The year whose page of the site timeline lists it."""
-        return self.key[:4]
 
 
 def _sentence_span(body: str, event: Event) -> tuple[int, int] | None:

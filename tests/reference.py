@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from pizhu.entities_index import EntityIndex, EntityPage, EntityPart
-from pizhu.pages import AnnotatedArticle, Renderer, site_wide_plan
+from pizhu.entities_index import EntityIndex, EntityPage
+from pizhu.model import AnnotatedArticle, EntityPart
+from pizhu.pages import Renderer
+from pizhu.site_pages import site_wide_plan
 
 
 def site_wide_pages(renderer: Renderer, items: list[AnnotatedArticle]) -> dict[str, str]:

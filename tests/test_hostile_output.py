@@ -277,12 +277,13 @@ def test_without_renameat2_the_swap_takes_three_renames_and_an_interrupted_one_i
     """Systems without an atomic exchange (macOS, old Linux): output → .<output>.pizhu-old, next →
     output, old → next. Killed after the first rename, there is no output until the next build puts
     the old site back."""
+    import pizhu.outfiles
     import pizhu.output
     from pizhu.builder import build_site
     from pizhu.config import load_config
 
     monkeypatch.chdir(site)
-    monkeypatch.setattr(pizhu.output, "_renameat2", None)
+    monkeypatch.setattr(pizhu.outfiles, "_renameat2", None)
     build_site(load_config(Path("site.yaml")))
     old = tree(site / "_site")
     (site / "_site").rename(site / "._site.pizhu-old")  # as a kill after the first rename leaves it

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import pizhu.builder as builder
+import pizhu.workers as workers
 from pizhu.builder import build_site
 from pizhu.cache import CACHE_DIR
 from pizhu.config import load_config
@@ -33,13 +34,13 @@ def site(project: Path) -> Path:
 def calls(monkeypatch) -> list[str]:
     """Every article the build annotates (builds run in this process: too little work for workers)."""
     seen: list[str] = []
-    real = builder.annotate_article
+    real = workers.annotate_article
 
     def spy(article, glossary):
         seen.append(article.slug)
         return real(article, glossary)
 
-    monkeypatch.setattr(builder, "annotate_article", spy)
+    monkeypatch.setattr(workers, "annotate_article", spy)
     return seen
 
 
@@ -259,7 +260,7 @@ def test_failed_build_changes_nothing_and_the_fix_catches_up(site, tmp_path):
 def test_parallel_cold_build_matches_serial(site, tmp_path, monkeypatch):
     """Two worker processes (forced here for 3 small articles) both work, and give the same bytes as
     one process."""
-    monkeypatch.setattr(builder, "PARALLEL_MIN_PAGES", 2)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_PAGES", 2)
     report = build(site, out=tmp_path / "parallel", use_cache=False, jobs=2)
     assert report.annotated == 3
     assert len(report.processes) == 2 and os.getpid() not in report.processes, report.processes

@@ -8,7 +8,8 @@ from annotator.model import ArticleInfo
 
 from pizhu.config import SiteConfig
 from pizhu.content import Article
-from pizhu.pages import AnnotatedArticle, Renderer, article_pages, figure_groups
+from pizhu.model import AnnotatedArticle
+from pizhu.pages import Renderer, article_pages, figure_groups
 from reference import merge_entity_pages, site_wide_pages
 from pizhu.timeline import article_timeline, date_key
 

@@ -10,7 +10,7 @@ import sys
 import tracemalloc
 from pathlib import Path
 
-import pizhu.builder as builder
+import pizhu.workers as workers
 from pizhu.builder import Builder
 from pizhu.config import load_config
 
@@ -57,14 +57,14 @@ def _kept_bytes(site: Path) -> int:
     Builder(config, jobs=1).build()
     shutil.rmtree(site / "_site")
     shutil.rmtree(site / ".pizhu-cache" / "parts")
-    builder._state.clear()  # the in-process stand-in for a worker: its renderer's caches are not the builder's
+    workers.state.clear()  # the in-process stand-in for a worker: its renderer's caches are not the builder's
     gc.collect()
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
         kept = Builder(config, jobs=1)
         kept.build()
-        builder._state.clear()
+        workers.state.clear()
         gc.collect()
         return tracemalloc.get_traced_memory()[0] - before
     finally:

@@ -1,0 +1,129 @@
+"""The data passed between the build's phases: an article with its annotation and notes (read →
+article page), and what one article adds to the site-wide pages (`ArticleParts`: made by a worker with
+the article's page, cached with it, merged into the entity pages and the site timeline).
+
+Parts are named tuples: a build loads every article's parts, and tuples unpickle twice as fast.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from sys import intern
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Union
+
+from annotator import Annotation
+
+from .content import Article
+from .spill import Pieces, Spill
+
+if TYPE_CHECKING:  # only named in annotations: the model never pulls in Markdown
+    from .notes import Note
+
+Piece = Union[str, int]  # HTML, or (in the builder) its reference in a pizhu.spill.Spill
+# pieces of HTML joined by line breaks (the builder passes a join that reads references from its Spill)
+join_lines: Callable[[list[Piece]], str] = "\n".join  # type: ignore[assignment]
+
+
+class EntityPart(NamedTuple):
+    """One entity as one article has it: what that article adds to the entity's page."""
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    note: str | None
+    link: str | None
+    mentions: int
+    section: Piece  # the article's section on the entity page (HTML; "" without mentions)
+    figures: tuple[Piece, ...]  # a table row (HTML) per figure about the entity
+    quotes: tuple[Piece, ...]  # HTML per quote it spoke
+    key: str  # digest of all the above: the page is rendered again when a part's key changes
+
+
+class EventPart(NamedTuple):
+    """One event as the site timeline lists it: rendered with its article and cached with it, so the
+    site timeline is only sorted and joined."""
+    key: str  # TimelineEntry.sort_text()
+    entities: tuple[tuple[str, str], ...]  # (id, name) named in its sentence
+    html: bytes | int  # UTF-8 (the site timeline joins ~10^4 entries into one file without encoding them
+    # again), or (in the builder) its reference in a pizhu.spill.Spill
+
+    @property
+    def year(self) -> str:
+        """The year whose page of the site timeline lists it."""
+        return self.key[:4]
+
+
+def article_url(article: Article) -> str:
+    return f"articles/{article.slug}/"
+
+
+@dataclass
+class ArticleLink:
+    """An article as the site-wide lists show it (index, feed, sitemap): no annotation needed."""
+    article: Article
+
+    @property
+    def url(self) -> str:
+        return article_url(self.article)
+
+
+class TimelineYear(NamedTuple):
+    """Entries on one year's page of the site timeline, in short (one article's, or all of them)."""
+    key: str  # digest of the entries
+    entry_count: int
+    entity_ids: frozenset[str]  # the entities they name
+
+
+class ArticleParts(NamedTuple):
+    """What one article adds to the site-wide pages, made when it is rendered and cached with it."""
+    entities: list[EntityPart]
+    events: list[EventPart]
+    years: dict[str, TimelineYear]  # what its entries add to each year's page of the site timeline
+    listed_key: str  # digest of what list pages (index, feed, sitemap) show of the article
+
+
+def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
+    """(`parts` with each HTML piece replaced by its reference in the blob, the blob): as workers
+    send parts and the cache keeps them, so that the builder puts the blob into its Spill whole
+    and never holds the HTML (see pizhu.spill). The events' entity names, which only `years`
+    needed, are dropped."""
+    pieces = Pieces()
+    put = pieces.put
+    lines = pieces.lines
+    html_entities: list[Any] = parts.entities  # pieces of HTML here, references in the result
+    entities = [EntityPart._make((*p[:7], put(p.section), p.figures and lines(p.figures),
+                                  p.quotes and lines(p.quotes), p.key)) for p in html_entities]
+    html_events: list[Any] = parts.events
+    events = [EventPart(e.key, (), ref) for e, ref in zip(html_events, pieces.lines([e.html for e in html_events]))]
+    return ArticleParts(entities, events, parts.years, parts.listed_key), pieces.blob()
+
+
+def spilled(split: tuple[ArticleParts, bytes], spill: Spill) -> ArticleParts:
+    """Split parts as the builder keeps them: the blob put into `spill`, references moved to it,
+    names interned (they recur in every article). Tuples made directly: a build does this for
+    every article."""
+    parts, blob = split
+    shift = spill.put(blob)
+    new = tuple.__new__
+    split_entities: list[Any] = parts.entities  # references into the blob: ints
+    entities = [new(EntityPart, (intern(p[0]), intern(p[1]), intern(p[2]), p[3], p[4], p[5], p[6],
+                                 p[7] and p[7] + shift, tuple([r + shift for r in p[8]]) if p[8] else (),
+                                 tuple([r + shift for r in p[9]]) if p[9] else (), p[10]))
+                for p in split_entities]
+    split_events: list[Any] = parts.events
+    events = [new(EventPart, (e[0], (), e[2] + shift)) for e in split_events]
+    return ArticleParts(entities, events, parts.years, parts.listed_key)
+
+
+@dataclass
+class AnnotatedArticle:
+    article: Article
+    annotation: Annotation
+    notes: list[Note] = field(default_factory=list)
+    html: str = ""
+    rendered: set[str] = field(default_factory=set)  # ids of notes whose trigger is in the text
+    note_ids: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (kind, start, end) → id, if marked
+    prepared: bool = False  # notes, html, rendered and note_ids are set
+
+    @property
+    def url(self) -> str:
+        return article_url(self.article)
