@@ -373,14 +373,16 @@ def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple) ->
         + (f"; serve and annotator rows re-measured with `--serve-only` at commit {_head()}." if args.serve_only
            else f", at commit {_head()}."),
         "",
-        "Pizhu's own summary and phase timings (last run):",
-        "",
-        f"- cold: `{pz.get('last', '')}`",
-        f"- no-op: `{pz.get('last_noop', '')}`",
-        f"- one-article edit: `{pz.get('last_edit', '')}`",
-        "",
+        *phase_lines(pz),
     ]
     return "\n".join(lines)
+
+
+def phase_lines(pz: dict) -> list[str]:
+    """Pizhu's own summary and phase timings of its last cold, no-op and edit builds."""
+    return ["Pizhu's own summary and phase timings (last run):", "",
+            f"- cold: `{pz.get('last', '')}`", f"- no-op: `{pz.get('last_noop', '')}`",
+            f"- one-article edit: `{pz.get('last_edit', '')}`", ""]
 
 
 def scale_report(args, pz: dict, output_bytes: int, loads: tuple) -> str:
@@ -406,12 +408,7 @@ def scale_report(args, pz: dict, output_bytes: int, loads: tuple) -> str:
         f"Machine: {machine()}. Load average {loads[0]} at start, {loads[1]} at the end. "
         f"Date: {dt.date.today().isoformat()}, at commit {_head()}.",
         "",
-        "Pizhu's own summary and phase timings (last run):",
-        "",
-        f"- cold: `{pz.get('last', '')}`",
-        f"- no-op: `{pz.get('last_noop', '')}`",
-        f"- one-article edit: `{pz.get('last_edit', '')}`",
-        "",
+        *phase_lines(pz),
     ])
 
 
