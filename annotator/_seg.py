@@ -48,9 +48,28 @@ def _cache_dir() -> str:
     return os.path.join(base, "pizhu")
 
 
+# Whether a dictionary built from jieba's files may be written to the user's cache folder: only
+# `prepare()` (annotator.prepare, called by the program before it annotates) allows it, so that
+# `annotate` itself reads files at most and writes none.
+_WRITE_CACHE = False
+
+
+def prepare() -> None:
+    """Load jieba's dictionary and tag tables now, writing their cache in the user's cache folder when
+    it is missing or stale (a read-only home just means no cache)."""
+    global _WRITE_CACHE
+    _WRITE_CACHE = True
+    try:
+        _load()
+        _emit()
+    finally:
+        _WRITE_CACHE = False
+
+
 def _cached(name: str, source: str, build, valid):
     """`build(source)`, kept as a marshal file in the user's cache folder, keyed on the source's size and
-    time (marshal loads plain dicts of strings and floats several times faster than pickle)."""
+    time (marshal loads plain dicts of strings and floats several times faster than pickle). Written
+    only inside `prepare()`."""
     st = os.stat(source)
     cache = os.path.join(_cache_dir(), f"{name}-{_CACHE_VERSION}-{st.st_size}-{int(st.st_mtime)}.marshal")
     try:
@@ -61,6 +80,8 @@ def _cached(name: str, source: str, build, valid):
     except Exception:  # no cache yet, or an unreadable one: rebuild it
         pass
     data = build(source)
+    if not _WRITE_CACHE:
+        return data
     try:
         os.makedirs(os.path.dirname(cache), exist_ok=True)
         tmp = f"{cache}.{os.getpid()}.tmp"

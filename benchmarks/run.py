@@ -279,6 +279,7 @@ glossary = load_glossary(site / "glossary.yaml")
 paths = sorted((site / "content").glob("post-*.md"))[: int(sys.argv[3])]
 arts = [read_article(p, p.stem, default_lang="zh") for p in paths]
 t = time.perf_counter()
+annotator.prepare()
 annotator.annotate(arts[0].body, date=arts[0].date, glossary=glossary)
 first = time.perf_counter() - t
 chars = sum(len(a.body) for a in arts)

@@ -63,6 +63,7 @@ def annotate(args) -> int:
     else:
         if not args.date:
             raise BuildError(path, None, "plain text has no front matter: pass --date YYYY-MM-DD")
+        annotator.prepare()
         result = annotator.annotate(text, date=_date(args.date, path), glossary=glossary, path=str(path))
     json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
     print()

@@ -353,6 +353,7 @@ def _warm_up() -> None:
     """Load the annotator's dictionaries now, so the first edit is not the one that pays for it."""
     try:
         import annotator
+        annotator.prepare()
         annotator.annotate("张伟表示，公司2023年营收增长5%。", date="2023-01-01")
     except Exception:
         pass

@@ -43,6 +43,7 @@ ANNOTATED_TEXT = "code and link targets blanked, v2"
 def annotate_article(article: Article, glossary: Glossary) -> annotator.Annotation:
     from .render import annotatable_text  # Markdown is parsed only when something is annotated
     text = annotatable_text(article.body, article.source, article.body_line)
+    annotator.prepare()  # once per process: the dictionary and its cache in ~/.cache/pizhu
     return annotator.annotate(text, date=article.date, glossary=glossary,
                               path=str(article.source), title=article.title, lang=article.lang)
 

@@ -29,6 +29,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         articles = [read_article(p, p.stem, default_lang="zh") for p in generate(Path(tmp), n)]
     t = time.process_time()
+    annotator.prepare()
     annotator.annotate("预热。", date="2024-01-01")
     first = time.process_time() - t
     chars, t = 0, time.process_time()

@@ -44,6 +44,7 @@ def test_add_word_keeps_the_larger_frequency_and_adds_prefixes():
 def test_dictionary_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch):
     """A new jieba install or cache version writes a new file; old ones do not pile up in ~/.cache/pizhu."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(_seg, "_WRITE_CACHE", True)  # as inside prepare(), the only writer
     folder = tmp_path / "pizhu"
     folder.mkdir()
     for i in range(5):
