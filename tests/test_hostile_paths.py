@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, run_cli
-from test_serve import Served
+from test_serve import serving
 
 ARTICLE = """---
 title: 测试文章
@@ -216,12 +216,8 @@ def request(port: int, path: str, host: str) -> tuple[int, str]:
 
 @pytest.fixture
 def served(site):
-    server = Served(site)
-    try:
-        server.wait_ready()
+    with serving(site) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_serve_refuses_a_foreign_host(served):

@@ -3,6 +3,7 @@ a real livereload websocket client. Every wait polls a condition with a generous
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
 import subprocess
@@ -111,14 +112,21 @@ class Served:
             conn.close()
 
 
-@pytest.fixture
-def served(project):
-    server = Served(project)
+@contextlib.contextmanager
+def serving(site: Path):
+    """`build.py serve` running on `site` until the block ends."""
+    server = Served(site)
     try:
         server.wait_ready()
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def served(project):
+    with serving(project) as server:
+        yield server
 
 
 ARTICLE = "/articles/openai-losses/"
