@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from ._currencies import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, SUBUNIT_NAMES
+from ._vocab import entries
 from .model import Figure, FigureKind, Qualifier
 from .numbers import parse_number
 from .text import Document
@@ -35,16 +35,10 @@ QUALIFIERS_AFTER: dict[str, Qualifier] = {"左右": "approx", "上下": "approx"
                     "以下": "max", "以内": "max"}
 
 
-def _word_list(name: str) -> list[str]:
-    """The entries of annotator/data/<name>: one a line, `#` starts a comment."""
-    lines = (Path(__file__).with_name("data") / name).read_text(encoding="utf-8").splitlines()
-    return [w for w in (line.split("#", 1)[0].strip() for line in lines) if w]
-
-
 # Measure words and units of measurement that make a number a quantity (longest first in the regex).
 # Calendar periods (年, 月, 天…) and ages are left out: those are durations and dates, not figures.
-UNITS = _word_list("units.txt")
-MEASURE_WORDS = _word_list("measure_words.txt") + UNITS
+UNITS = entries("units")
+MEASURE_WORDS = entries("measure_words") + UNITS
 LATIN_UNITS = ["GB", "TB", "MB", "KB", "PB", "GW", "MW", "kW", "KW", "kWh", "GWh", "MWh", "km", "kg", "mAh",
                "nm", "GHz", "MHz", "Hz", "mm", "cm", "ml", "mL", "Mbps", "Gbps", "fps"]
 # What may not follow a measure word for it to count (个月 is a duration, 台湾 a place…).
@@ -420,7 +414,7 @@ def _shared_unit(text: str, end: int) -> tuple[FigureKind, str] | None:
     return "quantity", m["mw"]
 
 
-_COUNT_NOUNS = re.compile(_alt(_word_list("count_nouns.txt")))
+_COUNT_NOUNS = re.compile(_alt(entries("count_nouns")))
 
 
 def _count_noun_before(text: str, start: int) -> str | None:

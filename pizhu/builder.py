@@ -1,6 +1,7 @@
 """`build.py build`: read and annotate every article, then render and write the site, incrementally.
 
-Read (`pizhu.reading`), annotate and render (`pizhu.workers`), then write (here), as in Pelican and
+Read (`pizhu.reading`), annotate and render (`pizhu.workers`), then publish (here, through
+`pizhu.output`), as in Pelican and
 MkDocs: everything is read, annotated and rendered (into the output's next folder, `pizhu.output`)
 before anything in the output changes, so site-wide pages see every article and an error in any
 file leaves the last good site untouched. Then the new site is published at once (swapped in by one
@@ -74,7 +75,6 @@ def _collector_paused():
 @dataclass
 class _Entry:
     article: Article
-    file_key: str
     annotation_key: str
     render_key: str
     render: bool = True  # its page must be rendered (not reusable from the last build)
@@ -110,8 +110,9 @@ class Builder:
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
         self._render_keys: list[str] = []  # of the last build's articles
         self._env_key = ""  # templates, settings and Pizhu's code, at the last build
-        self._keys: dict[tuple[str, str, str], tuple[str, str]] = {}  # (file, glossary, env key) → _article_keys
-        # (env key, spill, renderer, entity index) of the last build: kept while templates and settings are
+        self._keys: dict[tuple[str, str, str], tuple[str, str]] = {}  # (file, glossary, env key) → reading.article_keys
+        # (env key, spill, renderer, entity index) of the last build: kept while templates and settings
+        # are the same
         self._site_renderer: tuple | None = None
         self._trusted = False  # this build's manifest is the one this builder left (see _left)
         # The manifest this builder last saved, with the output folder's and the saved manifest's
@@ -142,7 +143,7 @@ class Builder:
         for article, file_key in found:
             known = (file_key, glossary_key, env_key)
             keys = self._keys[known] = known_keys.get(known) or article_keys(article, *known)
-            entry = _Entry(article, file_key, *keys)
+            entry = _Entry(article, *keys)
             old = old_pages.get(article.slug)
             entry.render = not (old and old.get("key") == entry.render_key and self._unchanged(old.get("files"), old_files))
             entries.append(entry)
@@ -151,8 +152,8 @@ class Builder:
         site_reusable = old_site.get("key") == site_key and self._unchanged(old_site.get("files"), old_files)
         lap("read and check")
 
-        # Phase 2: annotate what the cache lacks, render what changed into a staging folder beside
-        # the output (nothing in the output is touched yet)
+        # Phase 2: annotate what the cache lacks, render what changed into the output's next folder
+        # (nothing in the output is touched yet)
         # Unchanged articles' parts are loaded while the changed ones are annotated: in a worker
         # process when there are many to load, so loading overlaps the annotator's start-up.
         need = not site_reusable

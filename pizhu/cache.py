@@ -37,6 +37,8 @@ from pathlib import Path
 import annotator
 from annotator import Annotation
 
+from .outfiles import stamp
+
 CACHE_DIR = ".pizhu-cache"
 FORMAT = "1"  # bump when the layout of the cache changes
 
@@ -284,10 +286,4 @@ class BuildCache:
 
     def manifest_stamp(self, out: Path) -> tuple | None:
         """The saved manifest file's identity and time: another build of the same output changes it."""
-        if not self.folder:
-            return None
-        try:
-            st = os.stat(self._manifest_path(out))
-        except OSError:
-            return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
+        return stamp(self._manifest_path(out)) if self.folder else None

@@ -16,7 +16,7 @@ from .urls import checked_url
 from .yamlfile import LocatedMapping, load_mapping
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
-_SLUG_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_SLUG_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")  # looks like a date: say what is wrong with it
 ENTITY_TYPES = ("person", "org", "product", "place")
 
@@ -129,7 +129,7 @@ def find_articles(content_dir: Path, exclude: frozenset[Path] | set[Path] = froz
         if os.path.islink(path) and not _links_inside(path, inside):
             continue
         parts = (*rel[:-1], rel[-1][:-len(".md")])
-        bad = next((p for p in parts if not _SLUG_PART.match(p)), None)
+        bad = next((p for p in parts if not _SLUG_PART.fullmatch(p)), None)
         if bad is not None:
             errors.append(BuildError(path, None, f"file name '{bad}' cannot be a URL: use ASCII letters, digits, "
                                                  "'-', '_' or '.' (build.py import picks such a name)"))

@@ -187,7 +187,7 @@ class Renderer:
         """What the article adds to the site-wide pages (entity pages, timeline), rendered once."""
         self.prepare(item)
         events = self.event_parts(item, self._head(item))
-        short_title = self.env.filters["truncate"](self.env, item.article.title, 24)
+        short_title = self.truncate(item.article.title, 24)
         entities = entity_parts(item, self.url, lambda macro, values: self._filled(
             macro, values, "_entity.html"), short_title)
         return ArticleParts(entities, events, _years(events), digest(repr(_listed(item.article))))

@@ -105,7 +105,7 @@ def test_a_past_month_day_stays_behind_the_article_date():
     # 将 before a pronoun marks an object (like 把), not the future
     assert events("商务部1月18日将其列入清单。", "2021-02-20") == [("1月18日", "2021-01-18", "day")]
     # a plan dated just before the article stays in its year
-    assert events("原定于12月10日举行的展会推迟。", "2021-12-13") == [("12月10日", "2021-12-10", "day")]
+    assert events("原定于11月8日举行的展会推迟。", "2022-11-12") == [("11月8日", "2022-11-08", "day")]
 
 
 def test_since_a_month_looks_back_even_after_a_later_year():
@@ -180,15 +180,15 @@ def test_a_figure_is_not_about_the_speaker_who_gives_it():
 
 
 def test_a_figure_is_not_about_the_place_where_something_happened():
-    assert linked("该模型的权重在GitHub上泄露，拥有650亿参数。")["650亿参数"] is None
+    assert linked("该模型的权重在GitHub上泄露，拥有430亿参数。")["430亿参数"] is None
     assert linked("他去腾讯总部拜访，讲了30分钟。")["30分钟"] is None
 
 
 def test_confidence_follows_the_evidence():
-    a = annotator.annotate("微软营收为529亿美元，净利润为183亿。2020年6月，公司成立。同年9月，5月3日，当天。",
+    a = annotator.annotate("远山矿业营收为317亿美元，净利润为46亿。2019年4月，公司成立。同年9月，5月3日，当天。",
                            date="2021-10-20")
     fig = {f.text: f.confidence for f in a.figures}
-    assert fig["529亿美元"] > fig["183亿"]             # written currency over a currency from context
+    assert fig["317亿美元"] > fig["46亿"]             # written currency over a currency from context
     ev = {e.text: e.confidence for e in a.events}
-    assert ev["2020年6月"] > ev["5月3日"] > ev["同年9月"]   # written year > year by tense > anaphora
+    assert ev["2019年4月"] > ev["5月3日"] > ev["同年9月"]   # written year > year by tense > anaphora
     assert all(0 < c <= 1 for c in [*fig.values(), *ev.values()])

@@ -171,8 +171,8 @@ def test_verb_without_subject_takes_the_sentences_subject():
 
 
 def test_expected_without_subject_is_impersonal():
-    a = ann("比亚迪已于去年12月发布这款车型，预计今年9月开启交付。")
-    assert quote_with(a, "今年9月开启交付") is None
+    a = ann("比亚迪已于去年12月发布这款车型，预计今年9月向用户交车。")
+    assert quote_with(a, "今年9月向用户交车") is None
 
 
 def test_adverb_between_speaker_and_verb_is_not_part_of_the_speaker():
