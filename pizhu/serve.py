@@ -32,11 +32,13 @@ import time
 import traceback
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(livereload|tornado)(\..*)?$")
 
+import livereload.server  # noqa: E402
 from livereload import Server  # noqa: E402
-from livereload.handlers import LiveReloadHandler  # noqa: E402
+from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler  # noqa: E402
 from tornado import ioloop, web  # noqa: E402
 
 from .builder import Builder  # noqa: E402
@@ -178,15 +180,11 @@ def _is_clean_path(path: str) -> bool:
     return "\x00" not in path
 
 
-class SiteHandler(web.RequestHandler):
-    """The output folder, under the site's base path, waiting for running builds; with the error overlay."""
+class OwnHostOnly(web.RequestHandler):
+    """A handler that answers only requests addressed to this server (`is_own_host`), else 403."""
 
-    state: ServeState  # set by `serve`
     host: str = "127.0.0.1"  # the address `serve` listens on, set by `serve`
     port: int = 8000
-
-    def initialize(self, path: str, default_filename: str | None = None) -> None:
-        self.root = Path(path).resolve()
 
     def prepare(self) -> None:
         header = self.request.headers.get("Host", "")
@@ -194,6 +192,15 @@ class SiteHandler(web.RequestHandler):
             self.set_status(403)
             self.set_header("Content-Type", "text/plain; charset=utf-8")
             self.finish(f"403: this server answers to http://{self.host}:{self.port}/, not to Host {header!r}\n")
+
+
+class SiteHandler(OwnHostOnly):
+    """The output folder, under the site's base path, waiting for running builds; with the error overlay."""
+
+    state: ServeState  # set by `serve`
+
+    def initialize(self, path: str, default_filename: str | None = None) -> None:
+        self.root = Path(path).resolve()
 
     def decode_argument(self, value: bytes, name: str | None = None) -> str:
         return value.decode("utf-8", "surrogateescape")  # a path that is not UTF-8 is a missing page
@@ -250,6 +257,35 @@ class SiteHandler(web.RequestHandler):
         else:
             self.set_header("Content-Length", str(len(body)))
             self.finish()
+
+
+class GuardedLiveReload(OwnHostOnly, LiveReloadHandler):  # type: ignore[misc]
+    """livereload's WebSocket, for this server's own pages only: livereload accepts any Origin, so a page of
+    another site could listen to which files change (their paths) as the author saves them."""
+
+    def check_origin(self, origin: str) -> bool:
+        return is_own_host(urlsplit(origin).netloc, self.host, self.port)
+
+
+class GuardedForceReload(OwnHostOnly, ForceReloadHandler):  # type: ignore[misc]
+    """livereload's /forcereload (GET), which another site could otherwise call to reload the preview."""
+
+    def get(self) -> None:  # livereload's own calls the unguarded class, which `serve` no longer sets up
+        GuardedLiveReload.reload_waiters(self.get_argument("path", default=None) or "*")
+        self.write("ok")
+
+
+class GuardedLiveReloadJS(OwnHostOnly, LiveReloadJSHandler):  # type: ignore[misc]
+    pass
+
+
+def _guard_livereload(host: str, port: int) -> None:
+    """Put the Host check in front of livereload's own endpoints too. livereload builds its handler list
+    inside `Server.application` from its module's names, so the guarded classes replace those names."""
+    OwnHostOnly.host, OwnHostOnly.port = host, port
+    livereload.server.LiveReloadHandler = GuardedLiveReload  # type: ignore[misc]
+    livereload.server.ForceReloadHandler = GuardedForceReload  # type: ignore[misc]
+    livereload.server.LiveReloadJSHandler = GuardedLiveReloadJS  # type: ignore[misc]
 
 
 def _inject_overlay(page: bytes, overlay: bytes) -> bytes:
@@ -346,7 +382,7 @@ class WatchfilesWatcher:
     def _reload(self, path: str) -> None:
         self.filepath = path
         if self._loop is not None:
-            self._loop.add_callback(LiveReloadHandler.reload_waiters, path)
+            self._loop.add_callback(GuardedLiveReload.reload_waiters, path)
 
 
 def _warm_up() -> None:
@@ -364,7 +400,8 @@ def serve(config: SiteConfig, *, host: str = "127.0.0.1", port: int = 8000,
     state = ServeState(config, config_path, force=force)
     state.rebuild()
     watcher = WatchfilesWatcher(state)
-    SiteHandler.state, SiteHandler.host, SiteHandler.port = state, host, port
+    SiteHandler.state = state
+    _guard_livereload(host, port)
     server = Server(watcher=watcher)
     server.SFH = SiteHandler
     print(f"serving {state.out} at http://{host}:{port}{config.base_url} (Ctrl-C to stop)", file=sys.stderr, flush=True)

@@ -229,6 +229,31 @@ def test_serve_refuses_a_foreign_host(served):
         assert request(port, "/", own)[0] == 200, own
 
 
+@pytest.mark.parametrize("path", ["/livereload.js", "/forcereload"], ids=["serve-livereload-js", "serve-forcereload"])
+def test_serve_refuses_a_foreign_host_on_livereloads_endpoints(served, path):
+    port = served.port
+    assert request(port, path, f"rebind.example:{port}")[0] == 403
+    assert request(port, path, f"127.0.0.1:{port}")[0] == 200
+
+
+def websocket_status(port: int, origin: str) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", "/livereload", headers={
+            "Host": f"127.0.0.1:{port}", "Origin": origin, "Upgrade": "websocket", "Connection": "Upgrade",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13"})
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_serve_refuses_the_reload_socket_to_another_sites_page(served):
+    """A page of another site may not listen to the author's saves (livereload accepts any Origin)."""
+    port = served.port
+    assert websocket_status(port, "https://evil.example") == 403
+    assert websocket_status(port, f"http://127.0.0.1:{port}") == 101
+
+
 @pytest.mark.parametrize("path", ["/index.html%00.txt", "/articles/%00/", "/%ff%fe.html", "/articles/%c3%28/"],
                          ids=["serve-nul-suffix", "serve-nul-folder", "serve-bytes-not-utf8", "serve-broken-utf8"])
 def test_serve_answers_bad_paths_with_404(served, path):
