@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
-  var OPEN_DELAY = 200, CLOSE_DELAY = 300, GAP = 6, EDGE = 8;
+  var OPEN_DELAY = 200, CLOSE_DELAY = 300, EDGE = 8;
+  var TEXT_BLOCKS = "p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6";
   var current = null; // {trigger, pop, pinned}
   var openTimer = 0, closeTimer = 0, quietFocus = false, plain = false;
   var triggers = [];
@@ -48,23 +49,56 @@
     }, CLOSE_DELAY);
   }
 
-  // Below the trigger if it fits, else above (whichever has more room), clamped to the viewport
-  // horizontally; never over the trigger itself.
+  // The line boundary nearest y, below it (down) or above it, in the innermost text block of the
+  // trigger's column that spans y (lines are line-height apart from the block's content top);
+  // `fallback` when y lies between blocks.
+  function lineEdge(trigger, y, down, fallback) {
+    var column = trigger.closest(".article-body, main") || doc.body, edge = fallback;
+    all(TEXT_BLOCKS, column).forEach(function (block) {
+      if (block.closest(".pz-pop")) return;
+      var b = block.getBoundingClientRect(), cs = getComputedStyle(block), lh = parseFloat(cs.lineHeight);
+      var top = b.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop);
+      var bottom = b.bottom - parseFloat(cs.borderBottomWidth) - parseFloat(cs.paddingBottom);
+      if (!lh || y < top || y > bottom) return;
+      var n = Math.round((y - top) / lh * 100) / 100;
+      edge = Math.min(bottom, top + (down ? Math.ceil(n) : Math.floor(n)) * lh);
+    });
+    return edge;
+  }
+
+  // The trigger's box grown to its whole lines (a note placed against it never covers part of a line).
+  function lineBox(trigger) {
+    var rects = trigger.getClientRects(), first = rects[0], last = rects[rects.length - 1];
+    var r = trigger.getBoundingClientRect();
+    return { left: r.left,
+             top: lineEdge(trigger, (first.top + first.bottom) / 2, false, r.top),
+             bottom: lineEdge(trigger, (last.top + last.bottom) / 2, true, r.bottom) };
+  }
+
+  // Below the trigger's line if it fits, else above (whichever has more room), clamped to the viewport
+  // horizontally; never over the trigger itself, and covering whole lines of text only.
   function place(trigger, pop) {
     var vw = root.clientWidth, vh = window.innerHeight;
     pop.style.maxHeight = "";
+    pop.style.height = "";
     pop.style.width = "";
     pop.style.left = "0px";
     pop.style.top = "0px";
     var width = Math.min(pop.offsetWidth, vw - 2 * EDGE);
     pop.style.width = width + "px";
-    var r = trigger.getBoundingClientRect();
+    var r = lineBox(trigger);
     var height = pop.offsetHeight;
-    var below = vh - r.bottom - GAP - EDGE, above = r.top - GAP - EDGE;
+    var below = vh - r.bottom - EDGE, above = r.top - EDGE;
     var down = height <= below || below >= above;
     var room = Math.max(down ? below : above, 48);
     if (height > room) { pop.style.maxHeight = room + "px"; height = room; }
-    var top = down ? r.bottom + GAP : r.top - GAP - height;
+    // its far edge moves out to the next line boundary (or in, when out has no room)
+    var near = down ? r.bottom : r.top, y = down ? near + height : near - height;
+    var far = lineEdge(trigger, y, down, y);
+    if (Math.abs(far - near) > room) far = lineEdge(trigger, y, !down, y);
+    height = Math.abs(far - near);
+    pop.style.height = height + "px";
+    var top = down ? r.bottom : r.top - height;
     var left = Math.max(EDGE, Math.min(r.left, vw - width - EDGE));
     var base = pop.offsetParent, bx = -window.scrollX, by = -window.scrollY;
     if (base && base !== doc.body && base !== root) {
