@@ -49,19 +49,28 @@
     }, CLOSE_DELAY);
   }
 
-  // The line boundary nearest y, below it (down) or above it, in the innermost text block of the
-  // trigger's column that spans y (lines are line-height apart from the block's content top);
-  // `fallback` when y lies between blocks.
+  // Where a note's edge at y may lie without cutting a line of text: y itself, or the edge (below it
+  // if down, else above it) of the line box that y falls in, among the text of the trigger's column.
+  // A line box is a line's glyph box grown by its half-leading.
   function lineEdge(trigger, y, down, fallback) {
-    var column = trigger.closest(".article-body, main") || doc.body, edge = fallback;
-    all(TEXT_BLOCKS, column).forEach(function (block) {
+    var column = (trigger.closest(".article-body") || trigger.parentNode).getBoundingClientRect();
+    var edge = fallback;
+    all(TEXT_BLOCKS, trigger.closest("main") || doc.body).forEach(function (block) {
+      var b = block.getBoundingClientRect();
+      if (y <= b.top || y >= b.bottom || b.right <= column.left || b.left >= column.right) return;
       if (block.closest(".pz-pop")) return;
-      var b = block.getBoundingClientRect(), cs = getComputedStyle(block), lh = parseFloat(cs.lineHeight);
-      var top = b.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop);
-      var bottom = b.bottom - parseFloat(cs.borderBottomWidth) - parseFloat(cs.paddingBottom);
-      if (!lh || y < top || y > bottom) return;
-      var n = Math.round((y - top) / lh * 100) / 100;
-      edge = Math.min(bottom, top + (down ? Math.ceil(n) : Math.floor(n)) * lh);
+      var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT), range = doc.createRange(), node;
+      while ((node = walker.nextNode())) {
+        if (!node.data.trim() || node.parentNode.closest(".pz-pop")) continue;
+        range.selectNodeContents(node);
+        var lh = parseFloat(getComputedStyle(node.parentNode).lineHeight);
+        Array.prototype.forEach.call(range.getClientRects(), function (r) {
+          var half = Math.max(0, ((lh || r.height) - r.height) / 2);
+          if (y > r.top - half && y < r.bottom + half) {
+            edge = down ? Math.max(edge, r.bottom + half) : Math.min(edge, r.top - half);
+          }
+        });
+      }
     });
     return edge;
   }
@@ -71,8 +80,8 @@
     var rects = trigger.getClientRects(), first = rects[0], last = rects[rects.length - 1];
     var r = trigger.getBoundingClientRect();
     return { left: r.left,
-             top: lineEdge(trigger, (first.top + first.bottom) / 2, false, r.top),
-             bottom: lineEdge(trigger, (last.top + last.bottom) / 2, true, r.bottom) };
+             top: lineEdge(trigger, (first.top + first.bottom) / 2, false, first.top),
+             bottom: lineEdge(trigger, (last.top + last.bottom) / 2, true, last.bottom) };
   }
 
   // Below the trigger's line if it fits, else above (whichever has more room), clamped to the viewport
@@ -99,7 +108,9 @@
     height = Math.abs(far - near);
     pop.style.height = height + "px";
     var top = down ? r.bottom : r.top - height;
-    var left = Math.max(EDGE, Math.min(r.left, vw - width - EDGE));
+    // within the text column where it is wide enough (on a wide screen, never over the sidebar)
+    var column = (trigger.closest(".article-body") || root).getBoundingClientRect();
+    var left = Math.max(EDGE, Math.min(r.left, Math.min(column.right, vw - EDGE) - width));
     var base = pop.offsetParent, bx = -window.scrollX, by = -window.scrollY;
     if (base && base !== doc.body && base !== root) {
       var b = base.getBoundingClientRect();

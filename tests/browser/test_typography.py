@@ -48,9 +48,9 @@ COLOURS = """e => {
   return {color: s.color, line: s.textDecorationColor, border: s.borderLeftColor, layers};
 }"""
 
-# Glyph boxes of every line of text in the article body, outside the open note.
+# Glyph boxes of every line of text on the page (its sidebar, timeline and endnotes too), outside the open note.
 TEXT_LINES = """() => {
-  const out = [], walker = document.createTreeWalker(document.querySelector(".article-body"), NodeFilter.SHOW_TEXT);
+  const out = [], walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
   for (let node; (node = walker.nextNode());) {
     if (!node.data.trim() || node.parentElement.closest(".pz-pop")) continue;
     const range = document.createRange();
@@ -166,7 +166,7 @@ def open_notes(page, count: int = 12) -> list:
     """Open the notes of up to `count` marks spread over the article, one at a time (by focus); yields each."""
     marks = page.locator(".article-body a.pz-mark[data-note], .article-body a.pz-qmark[data-note]")
     total = marks.count()
-    for i in range(0, total, max(1, total // count)):
+    for i in [*range(0, total, max(1, total // count)), total - 1]:
         trigger = marks.nth(i)
         trigger.scroll_into_view_if_needed()
         trigger.focus()
@@ -186,5 +186,8 @@ def test_a_hover_note_covers_whole_lines_of_text_never_half_of_one(open_page, de
                if line["left"] < right and line["right"] > left
                and (line["top"] + 1 < top < line["bottom"] - 1 or line["top"] + 1 < bottom < line["bottom"] - 1)]
         assert not cut, f"the note of {trigger.inner_text()!r} ({top:.1f}–{bottom:.1f}) cuts through {cut[:3]}"
+        if device == "desktop":
+            panel = page.locator(".figures-panel").bounding_box()
+            assert right <= panel["x"], f"the note of {trigger.inner_text()!r} covers the figures sidebar"
         checked += 1
     assert checked >= 8
