@@ -193,3 +193,12 @@ def test_a_hover_note_covers_whole_lines_of_text_never_half_of_one(open_page, de
             assert right <= panel["x"], f"the note of {trigger.inner_text()!r} covers the figures sidebar"
         sides.append(pop.get_attribute("data-side"))
     assert len(sides) >= 8 and {"above", "below"} <= set(sides), sides
+
+
+def test_in_forced_colours_every_kind_of_mark_keeps_a_line(open_page):
+    """High-contrast modes drop tints: a quote, marked by its tint, needs a line of its own there."""
+    page = open_page(ARTICLE, forced_colors="active")
+    for kind in ("entity", "figure", "date", "quote"):
+        line = page.locator(f".article-body .pz-mark.pz-{kind}").first.evaluate(
+            "e => getComputedStyle(e).textDecorationLine")
+        assert "underline" in line, (kind, line)
