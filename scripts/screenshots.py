@@ -28,24 +28,40 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 ARTICLE = "articles/openai-losses/"
 ENTITY = "a.pz-mark.pz-entity[id^='ref-']"
 FIGURE = "a.pz-mark.pz-figure[id^='ref-']"
+QUOTE = "a.pz-qmark[id^='ref-']"
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 DARK = {**DESKTOP, "color_scheme": "dark"}
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+PHONE_DARK = {**PHONE, "color_scheme": "dark"}
 
-# name: (page, browser context, whole page or the viewport, the note to open: (how, marks, which))
+# name: (page, browser context, what to photograph: the whole page (True), the viewport (False) or the
+# element a CSS selector names; the note to open first: (how, marks, which))
 SHOTS = {
     "article-desktop-1280": (ARTICLE, DESKTOP, True, None),
     "article-mobile-360": (ARTICLE, PHONE, False, None),
     "article-mobile-360-full": (ARTICLE, PHONE, True, None),
+    "article-mobile-360-dark": (ARTICLE, PHONE_DARK, False, None),
     "article-dark": (ARTICLE, DARK, False, None),
+    "sidebar": (ARTICLE, DESKTOP, ".figures-panel", None),
+    "sidebar-dark": (ARTICLE, DARK, ".figures-panel", None),
+    "article-timeline": (ARTICLE, DESKTOP, ".timeline", None),
+    "article-timeline-dark": (ARTICLE, DARK, ".timeline", None),
     "timeline": ("timeline/", DESKTOP, True, None),
     "timeline-dark": ("timeline/", DARK, False, None),
+    "index": ("", DESKTOP, True, None),
+    "index-dark": ("", DARK, False, None),
     "entities": ("entities/", DESKTOP, True, None),
     "entity-openai": ("entities/openai/", DESKTOP, True, None),
+    "entity-openai-dark": ("entities/openai/", DARK, False, None),
     "note-open-desktop": (ARTICLE, DESKTOP, False, ("hover", ENTITY, 1)),
+    "note-figure": (ARTICLE, DESKTOP, False, ("focus", FIGURE, 2)),
+    "note-quote": (ARTICLE, DESKTOP, False, ("focus", QUOTE, 1)),
     "note-open-mobile": (ARTICLE, PHONE, False, ("tap", ENTITY, 1)),
+    "note-open-mobile-dark": (ARTICLE, PHONE_DARK, False, ("tap", FIGURE, 1)),
     "note-open-dark": (ARTICLE, DARK, False, ("focus", FIGURE, 0)),
+    "note-entity-dark": (ARTICLE, DARK, False, ("hover", ENTITY, 3)),
+    "note-quote-dark": (ARTICLE, DARK, False, ("focus", QUOTE, 0)),
 }
 README_SHOT = "note-open-desktop"
 
@@ -65,7 +81,7 @@ def shoot(browser, site_url: str, out: Path, names=tuple(SHOTS)) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name in names:
-        path, options, full_page, note = SHOTS[name]
+        path, options, what, note = SHOTS[name]
         context = browser.new_context(**options)
         try:
             page = context.new_page()
@@ -73,7 +89,10 @@ def shoot(browser, site_url: str, out: Path, names=tuple(SHOTS)) -> list[Path]:
             page.wait_for_load_state("load")
             if note:
                 open_note(page, *note)
-            page.screenshot(path=str(out / f"{name}.png"), full_page=full_page)
+            if isinstance(what, str):
+                page.locator(what).first.screenshot(path=str(out / f"{name}.png"))
+            else:
+                page.screenshot(path=str(out / f"{name}.png"), full_page=what)
         finally:
             context.close()
         written.append(out / f"{name}.png")

@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
-  var OPEN_DELAY = 200, CLOSE_DELAY = 300, GAP = 6, EDGE = 8;
+  var OPEN_DELAY = 200, CLOSE_DELAY = 300, EDGE = 8;
+  var TEXT_BLOCKS = "p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6";
   var current = null; // {trigger, pop, pinned}
   var openTimer = 0, closeTimer = 0, quietFocus = false, plain = false;
   var triggers = [];
@@ -48,24 +49,68 @@
     }, CLOSE_DELAY);
   }
 
-  // Below the trigger if it fits, else above (whichever has more room), clamped to the viewport
-  // horizontally; never over the trigger itself.
+  // Where a note's edge at y may lie without cutting a line of text: y itself, or the edge (below it
+  // if down, else above it) of the line box that y falls in, among the text of the trigger's column.
+  // A line box is a line's glyph box grown by its half-leading.
+  function lineEdge(trigger, y, down, fallback) {
+    var column = (trigger.closest(".article-body") || trigger.parentNode).getBoundingClientRect();
+    var edge = fallback;
+    all(TEXT_BLOCKS, trigger.closest("main") || doc.body).forEach(function (block) {
+      var b = block.getBoundingClientRect();
+      if (y <= b.top || y >= b.bottom || b.right <= column.left || b.left >= column.right) return;
+      if (block.closest(".pz-pop")) return;
+      var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT), range = doc.createRange(), node;
+      while ((node = walker.nextNode())) {
+        if (!node.data.trim() || node.parentNode.closest(".pz-pop")) continue;
+        range.selectNodeContents(node);
+        var lh = parseFloat(getComputedStyle(node.parentNode).lineHeight);
+        Array.prototype.forEach.call(range.getClientRects(), function (r) {
+          var half = Math.max(0, ((lh || r.height) - r.height) / 2);
+          if (y > r.top - half && y < r.bottom + half) {
+            edge = down ? Math.max(edge, r.bottom + half) : Math.min(edge, r.top - half);
+          }
+        });
+      }
+    });
+    return edge;
+  }
+
+  // The trigger's box grown to its whole lines (a note placed against it never covers part of a line).
+  function lineBox(trigger) {
+    var rects = trigger.getClientRects(), first = rects[0], last = rects[rects.length - 1];
+    var r = trigger.getBoundingClientRect();
+    return { left: r.left,
+             top: lineEdge(trigger, (first.top + first.bottom) / 2, false, first.top),
+             bottom: lineEdge(trigger, (last.top + last.bottom) / 2, true, last.bottom) };
+  }
+
+  // Below the trigger's line if it fits, else above (whichever has more room), clamped to the viewport
+  // horizontally; never over the trigger itself, and covering whole lines of text only.
   function place(trigger, pop) {
     var vw = root.clientWidth, vh = window.innerHeight;
     pop.style.maxHeight = "";
+    pop.style.height = "";
     pop.style.width = "";
     pop.style.left = "0px";
     pop.style.top = "0px";
     var width = Math.min(pop.offsetWidth, vw - 2 * EDGE);
     pop.style.width = width + "px";
-    var r = trigger.getBoundingClientRect();
+    var r = lineBox(trigger);
     var height = pop.offsetHeight;
-    var below = vh - r.bottom - GAP - EDGE, above = r.top - GAP - EDGE;
+    var below = vh - r.bottom - EDGE, above = r.top - EDGE;
     var down = height <= below || below >= above;
     var room = Math.max(down ? below : above, 48);
     if (height > room) { pop.style.maxHeight = room + "px"; height = room; }
-    var top = down ? r.bottom + GAP : r.top - GAP - height;
-    var left = Math.max(EDGE, Math.min(r.left, vw - width - EDGE));
+    // its far edge moves out to the next line boundary (or in, when out has no room)
+    var near = down ? r.bottom : r.top, y = down ? near + height : near - height;
+    var far = lineEdge(trigger, y, down, y);
+    if (Math.abs(far - near) > room) far = lineEdge(trigger, y, !down, y);
+    height = Math.abs(far - near);
+    pop.style.height = height + "px";
+    var top = down ? r.bottom : r.top - height;
+    // within the text column where it is wide enough (on a wide screen, never over the sidebar)
+    var column = (trigger.closest(".article-body") || root).getBoundingClientRect();
+    var left = Math.max(EDGE, Math.min(r.left, Math.min(column.right, vw - EDGE) - width));
     var base = pop.offsetParent, bx = -window.scrollX, by = -window.scrollY;
     if (base && base !== doc.body && base !== root) {
       var b = base.getBoundingClientRect();
