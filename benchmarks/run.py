@@ -370,7 +370,7 @@ def weight_rows(weight: dict, n: int, peers: bool) -> list[str]:
     return [
         f"| Example's article page (`content/openai-losses.md`) | {weight['example_article'] / 1e3:.0f} KB | – | – | ≤ 80 KB |",
         f"| Article page, average of the generated site's {pz['article_pages']:,} | {pz['article_average'] / 1e3:.0f} KB | – | – | ≤ 50 KB |",
-        f"| Whole generated site, {n:,} articles ({shares}) | {pz['total'] / 1e6:,.1f} MB | {peer_cells} | ≤ {n / 10:,.0f} MB (≤ 100 MB at 1,000) |",
+        f"| Whole generated site, {n:,} articles ({shares}) | {pz['total'] / 1e6:,.1f} MB | {peer_cells} | ≤ {n / 10:,.0f} MB (100 KB an article) |",
     ]
 
 
