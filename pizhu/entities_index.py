@@ -24,7 +24,7 @@ from .units import figure_text
 
 # What an entity page shows in full; the rest is counted (and each article still linked). A page of
 # an entity named in every article stays a few hundred bytes per article: on a site of 1,000
-# generated articles every sentence and quote made the entity pages 53 MB, a fifth of the site.
+# generated articles, every sentence, figure and quote made the entity pages 53 MB (now 18 MB).
 RECENT_ARTICLES = 20  # articles shown with the sentence that names the entity
 CONTEXT_CHARS = 80  # characters of that sentence, around the mention
 FIGURES_SHOWN = 20
