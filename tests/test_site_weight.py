@@ -85,3 +85,17 @@ def test_entity_pages_of_a_generated_site_link_every_article_naming_the_entity(t
         page = (tmp_path / "_site" / path / "index.html").read_text(encoding="utf-8")
         assert len(page.encode("utf-8")) <= FIXED + PER_ARTICLE * len(articles), path
         assert sorted(_rows(page)) == sorted(articles), path  # each article naming it, once
+
+
+def test_a_long_sentence_is_cut_around_the_mention():
+    filler = "，".join(f"第{n}个条件已经满足" for n in range(1, 16))
+    body = f"{filler}，星河科技于是宣布扩产，{filler}。\n"
+    start = body.index("星河科技")
+    art = Article(Path("content/long.md"), "long", "长句", dt.date(2024, 1, 1), body, 5, "zh")
+    entity = Entity("xinghe", "星河科技", "org", [], None, None, [Mention("星河科技", start, start + 4)])
+    item = AnnotatedArticle(art, Annotation(ArticleInfo(None, art.title, "2024-01-01"), [entity], [], [], []))
+    page = site_wide_pages(Renderer(SiteConfig(root=ROOT, base_url="/")), [item])[f"{entity_path('xinghe')}index.html"]
+    context = re.search(r'<p class="entity-context">(.*?)</p>', page)[1]
+    text = re.sub(r"<[^>]+>", "", context)
+    assert len(body) > 300 and len(text) <= 82  # 80 characters and an ellipsis either side
+    assert text.startswith("…") and text.endswith("…") and "<mark>星河科技</mark>" in context
