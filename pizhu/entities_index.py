@@ -2,10 +2,10 @@
 
 Each page holds the entity's note, type and aliases, a row per article naming it (newest first; the
 newest with the sentence of its first mention, older ones title and date only, so that a page grows
-by a line per article), the newest figures about it and quotes it spoke, with their counts. What one article adds to an entity's page (`EntityPart`) is
-computed once, when that article is rendered, and cached with it: a build merges the parts of every
-article without looking at their annotations again, and an entity page is rendered again only when
-one of its parts changed. Everything is sorted so builds are byte-identical.
+by a line per article), the newest figures about it and quotes it spoke, with their counts. What one
+article adds to an entity's page (`EntityPart`) is computed once, when that article is rendered, and
+cached with it: a build merges the parts of every article without looking at their annotations
+again, and an entity page is rendered again only when one of its parts changed. Everything is sorted so builds are byte-identical.
 """
 from __future__ import annotations
 
