@@ -12,10 +12,12 @@ benchmarks/out/ (git-ignored). Not part of the test suite.
 
 Measured, median of --runs: cold build (Pizhu annotating, the peers not), no-op rebuild,
 one-article edit rebuild, serve save-to-reload latency (a livereload websocket client), annotator
-throughput per core, and peak RSS (the largest process of the build's tree, from wait4).
+throughput per core, and peak RSS (the largest process of the build's tree, from wait4). Weighed
+once: the example's article page, the generated site's article pages on average and the whole
+generated site with the share of its articles/, entities/ and timeline/ (the peers' output beside it).
 
 `--scale N` measures Pizhu alone on N articles (the peers would take too long): cold build, no-op
-rebuild, one-article edit, peak RSS and the output's size, written to benchmarks/results-scale.md.
+rebuild, one-article edit, peak RSS and the output's size (and its shares), written to benchmarks/results-scale.md.
 """
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ OUT = HERE / "out"
 BENCH_VENV = HERE / ".venv"
 PIZHU_PY = ROOT / ".venv" / "bin" / "python"
 CODE = OUT / "code"  # a snapshot of Pizhu: the cache keys on its source, which may change meanwhile
-SNAPSHOT = ("build.py", "pizhu", "annotator", "templates", "static")
+SNAPSHOT = ("build.py", "pizhu", "annotator", "templates", "static", "content", "site.yaml")  # with the example
 # Every tool runs as on a user's machine: Python writes its bytecode caches (some shells here turn
 # that off, which makes every Python start-up, Pizhu's and Pelican's, compile its sources again).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -170,7 +172,34 @@ def edit_article(site: Path, run: int) -> None:
 
 
 def folder_size(folder: Path) -> int:
+    """The bytes of the files under `folder` (what a host stores, without the folders' own blocks)."""
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+WEIGHED = ("articles", "entities", "timeline")  # Pizhu's output folders, each weighed apart
+
+
+def site_weight(out: Path) -> dict:
+    """Bytes of Pizhu's output `out`: in all, per folder of WEIGHED, and its article pages' average."""
+    pages = [path.stat().st_size for path in (out / "articles").glob("*/index.html")]
+    return {"total": folder_size(out), **{name: folder_size(out / name) for name in WEIGHED},
+            "article_pages": len(pages), "article_average": sum(pages) / max(1, len(pages))}
+
+
+def example_article_bytes() -> int:
+    """The bundled example's article page (content/openai-losses.md), built by the snapshot."""
+    out = OUT / "example-site"
+    shutil.rmtree(out, ignore_errors=True)
+    timed([str(PIZHU_PY), str(CODE / "build.py"), "--config", "site.yaml", "build", "--no-cache", "--out", str(out)], CODE)
+    return max(path.stat().st_size for path in (out / "articles").glob("*/index.html"))
+
+
+def weigh(sites: dict[str, Path]) -> dict:
+    """The sizes the report prints: Pizhu's site (see site_weight), the example's article page and
+    the peers' whole output."""
+    outputs = {"pelican": "output", "hugo": "public"}
+    return {"pizhu": site_weight(sites["pizhu"] / "_site"), "example_article": example_article_bytes(),
+            **{tool: folder_size(sites[tool] / folder) for tool, folder in outputs.items() if tool in sites}}
 
 
 def bench_builds(peers, sites, runs: int, tools: list[str]) -> dict:
@@ -332,7 +361,20 @@ def med(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple) -> str:
+def weight_rows(weight: dict, n: int, peers: bool) -> list[str]:
+    """The report's rows of sizes (KB and MB of 1,000 and 1,000,000 bytes)."""
+    pz = weight["pizhu"]
+    shares = ", ".join(f"{name}/ {pz[name] / 1e6:,.1f} MB" for name in WEIGHED)
+    peer_cells = " | ".join(f"{weight[t] / 1e6:,.1f} MB" if t in weight else "–" for t in ("pelican", "hugo")) \
+        if peers else "– | –"
+    return [
+        f"| Example's article page (`content/openai-losses.md`) | {weight['example_article'] / 1e3:.0f} KB | – | – | ≤ 80 KB |",
+        f"| Article page, average of the generated site's {pz['article_pages']:,} | {pz['article_average'] / 1e3:.0f} KB | – | – | ≤ 50 KB |",
+        f"| Whole generated site, {n:,} articles ({shares}) | {pz['total'] / 1e6:,.1f} MB | {peer_cells} | ≤ {n / 10:,.0f} MB (100 KB an article) |",
+    ]
+
+
+def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple, weight: dict | None = None) -> str:
     pz = builds["pizhu"]
 
     def cell(tool: str, key: str) -> str:
@@ -366,6 +408,7 @@ def report(args, builds: dict, serve: dict | None, annot: dict, loads: tuple) ->
         f"| Peak RSS, cold build (largest process) | {rss} | ≤ 500 MB |",
         f"| Annotator throughput, one core (CPU time, median of {args.runs} processes) | {cps / 1000:.0f}k chars/s | – | – | ≥ 200k chars/s/core |",
         f"| Annotator first call (dictionary load) | {annot['first_call']:.2f} s | – | – | |",
+        *(weight_rows(weight, args.n, "pelican" in builds) if weight else []),
         "",
         f"Machine: {machine()}. Load average {loads[0]} at start, {loads[1]} at the end "
         "(other work shared the machine: times are noisy).",
@@ -386,7 +429,7 @@ def phase_lines(pz: dict) -> list[str]:
             f"- one-article edit: `{pz.get('last_edit', '')}`", ""]
 
 
-def scale_report(args, pz: dict, output_bytes: int, loads: tuple) -> str:
+def scale_report(args, pz: dict, weight: dict, loads: tuple) -> str:
     def cell(key: str) -> str:
         return f"{med(pz[key]):.2f} s"
 
@@ -404,7 +447,9 @@ def scale_report(args, pz: dict, output_bytes: int, loads: tuple) -> str:
         f"| One-article edit, `build` | {cell('edit')} | |",
         f"| Peak RSS, cold build (largest process) | {med(pz['rss']):.0f} MB | ≤ 1 GB at 10,000, ≤ 2 GB at 50,000 |",
         f"| Peak RSS, one-article edit (largest process) | {med(pz['edit_rss']):.0f} MB | |",
-        f"| Output size (`_site`) | {output_bytes / 1e6:,.0f} MB | |",
+        f"| Output size (`_site`; {', '.join(f'{name}/ {weight[name] / 1e6:,.0f} MB' for name in WEIGHED)}) "
+        f"| {weight['total'] / 1e6:,.0f} MB | ≤ 1 GB (GitHub Pages) |",
+        f"| Article page, average | {weight['article_average'] / 1e3:.0f} KB | ≤ 50 KB |",
         "",
         f"Machine: {machine()}. Load average {loads[0]} at start, {loads[1]} at the end. "
         f"Date: {dt.date.today().isoformat()}, at commit {_head()}.",
@@ -419,12 +464,12 @@ def run_scale(args) -> None:
     sites = setup_sites(args.scale, args.seed, ("pizhu",))
     print(f"building {args.scale} articles × {args.runs} runs with pizhu …", file=sys.stderr)
     pz = bench_builds({}, sites, args.runs, ["pizhu"])["pizhu"]
-    output_bytes = folder_size(sites["pizhu"] / "_site")
+    weight = site_weight(sites["pizhu"] / "_site")
     loads = (load_start, "%.1f" % os.getloadavg()[0])
     (OUT / f"results-scale-{args.scale}.json").write_text(json.dumps(
-        {"pizhu": pz, "output_bytes": output_bytes, "load": loads, "args": vars(args) | {"results": str(args.results)}},
+        {"pizhu": pz, "weight": weight, "load": loads, "args": vars(args) | {"results": str(args.results)}},
         indent=1), encoding="utf-8")
-    text = scale_report(args, pz, output_bytes, loads)
+    text = scale_report(args, pz, weight, loads)
     (HERE / "results-scale.md").write_text(text, encoding="utf-8")
     print(text)
 
@@ -467,19 +512,20 @@ def main() -> None:
         return run_scale(args)
     if args.serve_only:  # measure serve again (current code) on the site and builds of the last full run
         previous = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
-        builds, sites = previous["builds"], {"pizhu": OUT / "pizhu"}
+        builds, sites, weight = previous["builds"], {"pizhu": OUT / "pizhu"}, previous.get("weight")
     else:
-        sites = setup_sites(args.n, args.seed)
         tools = ["pizhu"] + ([] if args.skip_peers else ["pelican", "hugo"])
+        sites = setup_sites(args.n, args.seed, tuple(tools))
         print(f"building {args.n} articles × {args.runs} runs with {', '.join(tools)} …", file=sys.stderr)
         builds = bench_builds(peers, sites, args.runs, tools)
+        weight = weigh(sites)
     serve = None if args.skip_serve else bench_serve(sites["pizhu"], args.runs)
     annot = bench_annotator(sites["pizhu"], min(args.n, args.throughput), args.runs)
     loads = (load_start, "%.1f" % os.getloadavg()[0])
-    (OUT / "results.json").write_text(json.dumps({"builds": builds, "serve": serve, "annotator": annot,
+    (OUT / "results.json").write_text(json.dumps({"builds": builds, "serve": serve, "annotator": annot, "weight": weight,
                                                   "load": loads, "args": vars(args) | {"results": str(args.results)}},
                                                  indent=1), encoding="utf-8")
-    text = report(args, builds, serve, annot, loads)
+    text = report(args, builds, serve, annot, loads, weight)
     args.results.write_text(text + keep_notes(args.results), encoding="utf-8")
     print(text)
 

@@ -1,10 +1,11 @@
 """Entity pages: every entity across all articles, merged by id (ids are slugs).
 
-Each page holds the entity's note, type and aliases, every mention with its sentence and article, the
-figures about it and the quotes it spoke. What one article adds to an entity's page (`EntityPart`) is
-computed once, when that article is rendered, and cached with it: a build merges the parts of every
-article without looking at their annotations again, and an entity page is rendered again only when
-one of its parts changed. Everything is sorted so builds are byte-identical.
+Each page holds the entity's note, type and aliases, a row per article naming it (newest first; the
+newest with the sentence of its first mention, older ones title and date only, so that a page grows
+by a line per article), the newest figures about it and quotes it spoke, with their counts. What one
+article adds to an entity's page (`EntityPart`) is computed once, when that article is rendered, and
+cached with it: a build merges the parts of every article without looking at their annotations
+again, and an entity page is rendered again only when one of its parts changed. Everything is sorted so builds are byte-identical.
 """
 from __future__ import annotations
 
@@ -20,6 +21,14 @@ from .templating import escape_text as esc
 from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, entity_path, entity_slug
 from .model import AnnotatedArticle, EntityPart, Piece, join_lines
 from .units import figure_text
+
+# What an entity page shows in full; the rest is counted (and each article still linked). A page of
+# an entity named in every article stays a few hundred bytes per article: on a site of 1,000
+# generated articles, every sentence, figure and quote made the entity pages 53 MB (now 18 MB).
+RECENT_ARTICLES = 20  # articles shown with the sentence that names the entity
+CONTEXT_CHARS = 80  # characters of that sentence, around the mention
+FIGURES_SHOWN = 20
+QUOTES_SHOWN = 10
 
 _SENTENCE = re.compile(r"[^。！？!?；\n]*(?:[。！？!?；]+[”’」』\"')）]*|\n|$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -57,11 +66,14 @@ class EntityPage:
     link: str | None = None
     article_count: int = 0
     mention_count: int = 0
-    figures: list[Piece] = field(default_factory=list)  # HTML table rows
-    quotes: list[Piece] = field(default_factory=list)  # HTML
+    figures: list[Piece] = field(default_factory=list)  # HTML table rows, the newest FIGURES_SHOWN
+    figure_count: int = 0
+    quotes: list[Piece] = field(default_factory=list)  # HTML, the newest QUOTES_SHOWN
+    quote_count: int = 0
     timeline_years: list[str] = field(default_factory=list)  # years of the site timeline naming it
     timeline_paged: bool = False  # the site timeline has a page per year (link each year, not one page)
-    sections: list[Piece] = field(default_factory=list)  # one per article, newest first (HTML)
+    recent: list[Piece] = field(default_factory=list)  # a row per article, newest first, with its sentence (HTML)
+    older: list[Piece] = field(default_factory=list)  # a row per older article, without (HTML)
     parts_digest: str = ""  # of its parts' keys, in article order
     join: Callable[[list[Piece]], str] = field(default=join_lines, repr=False)  # pieces' HTML, one a line
 
@@ -79,8 +91,12 @@ class EntityPage:
 
     # Joined here, not in the template: pages of frequent entities hold thousands of each.
     @property
-    def sections_html(self) -> Markup:
-        return Markup(self.join(self.sections))
+    def recent_html(self) -> Markup:
+        return Markup(self.join(self.recent))
+
+    @property
+    def older_html(self) -> Markup:
+        return Markup(self.join(self.older))
 
     @property
     def figures_html(self) -> Markup:
@@ -95,30 +111,31 @@ class EntityPage:
         return f"{self.timeline_paged:d}{' '.join(self.timeline_years)}|{self.parts_digest}"
 
 
-def _snippets(body: str, spans: list[tuple[int, int]], starts: list[int],
-              mentions: list[tuple[int, int, str | None]], href: str) -> str:
-    """Group mentions (start, end, note id) by sentence; each sentence once as an HTML list item,
-    mentions marked and linked to their place in the article (`href` + #ref-<id>) when they are marked there."""
-    by_sentence: dict[int, list[tuple[int, int, str | None]]] = {}
-    for mention in sorted(mentions):
-        index = max(0, bisect.bisect_right(starts, mention[0]) - 1)
-        by_sentence.setdefault(index, []).append(mention)
-    snippets = []
-    for index in sorted(by_sentence):
-        s_start, s_end = spans[index] if spans else (0, len(body))
-        parts: list[str] = ["<li>"]
-        cursor = s_start
-        for start, end, note_id in by_sentence[index]:
-            if start < cursor:
-                continue
-            parts.append(esc(plain(body[cursor:start], cursor == s_start)))
-            mark = f"<mark>{esc(body[start:end])}</mark>"
-            parts.append(f'<a class="snippet-mark" href="{href}#ref-{note_id}">{mark}</a>' if note_id else mark)
-            cursor = end
-        parts.append(esc(plain(body[cursor:max(cursor, s_end)], False).rstrip("\n")))
-        parts.append("</li>")
-        snippets.append("".join(parts))
-    return "".join(snippets)
+def _context(body: str, spans: list[tuple[int, int]], starts: list[int],
+             mentions: list[tuple[int, int, str | None]], href: str) -> str:
+    """The sentence of the first mention (start, end, note id) as HTML, cut to `CONTEXT_CHARS` around
+    it; the mentions in it marked and linked to their place in the article (`href` + #ref-<id>)
+    when they are marked there."""
+    first = min(mentions)
+    index = max(0, bisect.bisect_right(starts, first[0]) - 1)
+    s_start, s_end = spans[index] if spans else (0, len(body))
+    before = after = ""
+    if s_end - s_start > CONTEXT_CHARS:  # a long sentence: the words around the mention
+        cut = max(s_start, min(first[0] - CONTEXT_CHARS // 3, s_end - CONTEXT_CHARS))
+        before, after = "…" * (cut > s_start), "…" * (cut + CONTEXT_CHARS < s_end)
+        s_start, s_end = cut, cut + CONTEXT_CHARS
+    parts: list[str] = [before]
+    cursor = s_start
+    for start, end, note_id in sorted(mentions):
+        if start < cursor or end > s_end:
+            continue
+        parts.append(esc(plain(body[cursor:start], cursor == s_start)))
+        mark = f"<mark>{esc(body[start:end])}</mark>"
+        parts.append(f'<a class="snippet-mark" href="{href}#ref-{note_id}">{mark}</a>' if note_id else mark)
+        cursor = end
+    parts.append(esc(plain(body[cursor:max(cursor, s_end)], False).rstrip("\n")))
+    parts.append(after)
+    return "".join(parts)
 
 
 def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Callable[[str, dict], str],
@@ -155,10 +172,11 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
     parts = []
     for entity in item.annotation.entities:
         mentions = [(m.start, m.end, ids.get(("entity", m.start, m.end))) for m in entity.mentions]
-        html = fill("article_section", {**head, "mentions": str(len(mentions)), "snippets": _snippets(
-            body, spans, starts, mentions, href)}) if mentions else ""
+        row = {**head, "mentions": str(len(mentions)), "context": ""}
+        rows = (fill("article_row", row), fill("article_row", {**row, "context": _context(
+            body, spans, starts, mentions, href)})) if mentions else ()
         fields = (entity.id, entity.name, entity.type, tuple(entity.aliases), entity.note, entity.link,
-                  len(mentions), html, tuple(figures.get(entity.id, ())), tuple(quotes.get(entity.id, ())))
+                  len(mentions), rows, tuple(figures.get(entity.id, ())), tuple(quotes.get(entity.id, ())))
         parts.append(EntityPart(*fields, digest(repr(fields))))
     return parts
 
@@ -178,9 +196,12 @@ def _page(parts: list[EntityPart], render_inline: Callable[[str], str],
     mentioned = [p for p in parts if p.mentions]
     page.article_count = len(mentioned)
     page.mention_count = sum([p.mentions for p in mentioned])
-    page.sections = [p.section for p in mentioned]
-    page.figures = [row for p in parts for row in p.figures]
-    page.quotes = [quote for p in parts for quote in p.quotes]
+    page.recent = [p.rows[1] for p in mentioned[:RECENT_ARTICLES]]
+    page.older = [p.rows[0] for p in mentioned[RECENT_ARTICLES:]]
+    figures = [row for p in parts for row in p.figures]
+    quotes = [quote for p in parts for quote in p.quotes]
+    page.figures, page.figure_count = figures[:FIGURES_SHOWN], len(figures)
+    page.quotes, page.quote_count = quotes[:QUOTES_SHOWN], len(quotes)
     page.parts_digest = digest(*[p.key for p in parts])
     page.note_html = render_inline(page.note_md) if page.note_md else None
     return page

@@ -32,7 +32,8 @@ class EntityPart(NamedTuple):
     note: str | None
     link: str | None
     mentions: int
-    section: Piece  # the article's section on the entity page (HTML; "" without mentions)
+    rows: tuple[Piece, ...]  # the article's row on the entity page, bare and with a context sentence
+    # (HTML; () without mentions): the page shows its newest articles with their sentence
     figures: tuple[Piece, ...]  # a table row (HTML) per figure about the entity
     quotes: tuple[Piece, ...]  # HTML per quote it spoke
     key: str  # digest of all the above: the page is rendered again when a part's key changes
@@ -90,8 +91,9 @@ def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
     put = pieces.put
     lines = pieces.lines
     html_entities: list[Any] = parts.entities  # pieces of HTML here, references in the result
-    entities = [EntityPart._make((*p[:7], put(p.section), p.figures and lines(p.figures),
-                                  p.quotes and lines(p.quotes), p.key)) for p in html_entities]
+    entities = [EntityPart._make((*p[:7], tuple([put(row) for row in p.rows]),
+                                  p.figures and lines(p.figures), p.quotes and lines(p.quotes), p.key))
+                for p in html_entities]
     html_events: list[Any] = parts.events
     events = [EventPart(e.key, (), ref) for e, ref in zip(html_events, pieces.lines([e.html for e in html_events]))]
     return ArticleParts(entities, events, parts.years, parts.listed_key), pieces.blob()
@@ -106,7 +108,8 @@ def spilled(split: tuple[ArticleParts, bytes], spill: Spill) -> ArticleParts:
     new = tuple.__new__
     split_entities: list[Any] = parts.entities  # references into the blob: ints
     entities = [new(EntityPart, (intern(p[0]), intern(p[1]), intern(p[2]), p[3], p[4], p[5], p[6],
-                                 p[7] and p[7] + shift, tuple([r + shift for r in p[8]]) if p[8] else (),
+                                 tuple([r + shift for r in p[7]]) if p[7] else (),
+                                 tuple([r + shift for r in p[8]]) if p[8] else (),
                                  tuple([r + shift for r in p[9]]) if p[9] else (), p[10]))
                 for p in split_entities]
     split_events: list[Any] = parts.events

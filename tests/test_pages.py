@@ -200,7 +200,7 @@ def test_entity_index_merges_again_only_what_changed_and_agrees_with_a_full_merg
     first = index.update([parts_a, parts_b])
     kept = {p.id: p for p in first}
     # b now names a new entity, no longer names Microsoft and says more of OpenAI; Sam Altman's part is as it was
-    more = {"openai": lambda p: p._replace(mentions=p.mentions + 1, section=p.section + "<li>又一句</li>", key=p.key + "+")}
+    more = {"openai": lambda p: p._replace(mentions=p.mentions + 1, rows=(p.rows[0], p.rows[1] + "<li>又一句</li>"), key=p.key + "+")}
     changed = ([more.get(p.id, lambda p: p)(p) for p in parts_b if p.id != "microsoft"]
                + [parts_b[0]._replace(id="xiaomi", name="小米")])
     again = index.update([parts_a, changed])
@@ -209,5 +209,5 @@ def test_entity_index_merges_again_only_what_changed_and_agrees_with_a_full_merg
     assert "xiaomi" in by_id and by_id["microsoft"].article_count == 1
     assert by_id["only-a"] is kept["only-a"]  # not named by the changed article: not merged again
     assert by_id["sam-altman"] is kept["sam-altman"]  # its part did not change: not merged again
-    assert by_id["openai"] is not kept["openai"] and "又一句" in by_id["openai"].sections_html
+    assert by_id["openai"] is not kept["openai"] and "又一句" in by_id["openai"].recent_html
     assert index.update([changed, parts_a]) == merge_entity_pages([changed, parts_a])  # both moved

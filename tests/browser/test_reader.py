@@ -389,9 +389,10 @@ def test_entity_pages_and_index(open_page, built):
     page.locator(".entity-list a", has_text="OpenAI").first.click()
     assert page.url.endswith("/pizhu/entities/openai/")
     assert page.locator("h1").inner_text().startswith("OpenAI")
-    mentions = page.locator(".snippets mark").count()
+    rows = page.locator(".entity-articles > li")
     expected = next(len(e["mentions"]) for e in built["annotation"]["entities"] if e["id"] == "openai")
-    assert mentions == expected
+    assert rows.count() == 1 and f"{expected} 次" in rows.first.inner_text()  # one row per article
+    assert rows.first.locator(".entity-context mark").count() >= 1  # with the sentence naming it
     page.locator(".snippet-mark").first.click()
     assert "/pizhu/articles/openai-losses/#ref-" in page.url
 
