@@ -120,6 +120,7 @@
     if (!pop) return;
     trigger.setAttribute("data-note", id);
     trigger.setAttribute("data-num", pop.getAttribute("data-num"));
+    trigger.setAttribute("data-pattern", pop.getAttribute("data-pattern"));
     if (!pop.parentNode) trigger.parentNode.insertBefore(pop, trigger.nextSibling);
     if (trigger.classList.contains("pz-qmark")) {
       trigger.setAttribute("aria-label", "引语注释：" + pop.getAttribute("data-title"));
