@@ -7,8 +7,9 @@ Two general patterns, each read from word lists in annotator/data/:
 - a class noun (descriptors.txt) before any entity, optionally owned by an organisation:
   "研究机构鼎新研究院" → 研究机构, "星河的投资方云杉资本" → 星河的投资方.
 
-Precision first: only words touching the name count (no guess across a comma or a verb), and an entity
-with no such words keeps no description.
+Precision first: only words touching the name count (no guess across a comma or a verb), never the end
+of another name (上海证券交易所 right before a name describes nothing), and an entity with no such words
+keeps no description.
 """
 from __future__ import annotations
 
@@ -34,9 +35,10 @@ def describe(entities: list[Entity], text: str) -> None:
     """Set each entity's `description` from the words right before its mentions (the fullest found:
     owner and role rather than the role alone); leave it None when no mention has any."""
     owner_ends = {m.end: m.text for e in entities if e.type in ("org", "place") for m in e.mentions}  # 合肥市副市长
+    named = {i for e in entities for m in e.mentions for i in range(m.start, m.end)}  # inside some name
     for entity in entities:
-        found = [_before(text, mention.start, entity.type == "person", owner_ends) for mention in entity.mentions]
-        found = [d for d in found if d]
+        found = [d for m in entity.mentions
+                 if m.start - 1 not in named and (d := _before(text, m.start, entity.type == "person", owner_ends))]
         if found:
             entity.description = max(found, key=len)
 
