@@ -175,17 +175,18 @@ def _figure_note(same: list[Figure], entity_names: dict[str, str]) -> Note:
 
 
 def _quote_note(quote, entities: dict) -> Note:
-    """Who said it (linked to their page, with what the article says they are) and how."""
+    """Who said it and how (the title), with a link to the speaker's page and what the article says
+    they are; nothing else repeats the title."""
     # No speaker found: say so, rather than guess one (the annotator leaves it None on purpose).
     speaker = entities.get(quote.speaker_entity or "")
-    path = entity_path(speaker.id) if speaker else None
-    details = [Detail("说话人", speaker.name if speaker else quote.speaker or "未注明", path)]
-    if speaker and speaker.description:
-        details.append(Detail("身份", speaker.description))
-    details.append(Detail("类型", "直接引语" if quote.direct else "转述"))
     said_by = speaker.name if speaker else quote.speaker
     title = (f"{said_by}{'说' if quote.direct else '（转述）'}" if said_by
              else f"{'引语' if quote.direct else '转述'}（说话人未注明）")
+    details = []
+    if speaker:
+        details.append(Detail("说话人", speaker.name, entity_path(speaker.id)))
+        if speaker.description:
+            details.append(Detail("身份", speaker.description))
     return Note("", "quote", quote.text, [(quote.start, quote.end)], title, details,
                 entity_id=speaker.id if speaker else None, data=_plain(quote))
 

@@ -83,7 +83,6 @@ def test_quote_note_links_its_speaker():
     quote = next(n for n in build_notes(annotation()) if n.kind == "quote")
     speaker = quote.details[0]
     assert speaker.label == "说话人" and speaker.value == "Sam Altman" and speaker.path == "entities/sam-altman/"
-    assert quote.details[1].value == "直接引语"
     assert quote.pattern == "disclosure" and [m.layer for m in quote.marks] == [0]
     assert quote.title == "Sam Altman说"  # the speaker entity's name
 
@@ -92,14 +91,21 @@ def test_unknown_speaker_is_plain():
     ann = annotation()
     ann.quotes[0].speaker_entity = None
     quote = next(n for n in build_notes(ann) if n.kind == "quote")
-    assert quote.pattern == "tooltip" and quote.details[0].path is None
+    assert quote.pattern == "tooltip" and quote.title == "Altman说" and not any(d.path for d in quote.details)
 
 
 def test_quote_without_speaker_says_so():
     ann = annotation()
     ann.quotes[0].speaker, ann.quotes[0].speaker_entity = None, None
     quote = next(n for n in build_notes(ann) if n.kind == "quote")
-    assert "说话人未注明" in quote.title and quote.details[0].value == "未注明"
+    assert quote.title == "引语（说话人未注明）" and quote.details == []
+
+
+def test_a_reported_statement_says_so_in_its_title():
+    ann = annotation()
+    ann.quotes[0].direct = False
+    quote = next(n for n in build_notes(ann) if n.kind == "quote")
+    assert quote.title == "Sam Altman（转述）"
 
 
 def test_entity_slugs_are_url_safe():
