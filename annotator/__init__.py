@@ -23,6 +23,7 @@ def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = Non
     """Annotate `text`, resolving relative dates against the article's `date` (YYYY-MM-DD)."""
     # The rules compile their patterns when imported: a build that annotates nothing never pays for it.
     from .dates import find_events
+    from .describe import describe
     from .entities import find_entities
     from .figures import find_figures
     from .linking import link_figures
@@ -37,6 +38,7 @@ def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = Non
     entities = find_entities(doc, glossary or Glossary(), taken=taken)
     quotes = find_quotes(doc, entities)
     link_figures(figures, entities, doc, quotes)
+    describe(entities, text)
     return Annotation(ArticleInfo(path, title, day.isoformat(), lang), entities, figures, quotes, events)
 
 

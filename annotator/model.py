@@ -32,6 +32,7 @@ class Entity:
     link: str | None = None  # from the glossary
     mentions: list[Mention] = field(default_factory=list)
     confidence: float = 1.0  # in [0, 1]: how likely the mark is right (name and type)
+    description: str | None = None  # who or what it is, as the article says (微软CFO, 研究机构), if it does
 
 
 @dataclass

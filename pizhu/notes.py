@@ -1,8 +1,10 @@
-"""From an article's annotation to what readers see: one note per marked span.
+"""From an article's annotation to what readers see: one note per entity, per figure and per quote.
 
-This is the only place that turns the annotation model into reader-facing wording; templates
-decide the markup. A note whose card holds links (an entity's page, a speaker's page) is shown with
-the disclosure pattern (a button with aria-expanded); every other note is a plain tooltip.
+Every mention of an item is a mark that opens the item's one note; dates are marks without a note
+(the timeline lists them). This is the only place that turns the annotation model into reader-facing
+wording; templates decide the markup. A note whose card holds links (an entity's page, a speaker's
+page) is shown with the disclosure pattern (a button with aria-expanded); every other note is a plain
+tooltip.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from annotator import Annotation
+from annotator import Annotation, Figure
 
 from .render import Mark
 from .units import figure_text
@@ -33,23 +35,37 @@ class Detail:
 
 @dataclass
 class Note:
-    id: str  # HTML id stem: the mark is #ref-<id>, the note #note-<id>
+    """One item's note. Its id is the endnote's (#note-<id>) and its first mention's (#ref-<id>); later
+    mentions are #ref-<id>-2, #ref-<id>-3 … (see `mark_id`). Dates have no endnote (kind "date")."""
+    id: str
     kind: str  # entity | figure | quote | date
-    text: str  # the marked text as written
-    start: int
-    end: int
+    text: str  # the first mention's text as written
+    spans: list[tuple[int, int]]  # every mention's (start, end), in reading order
     title: str  # first line of the note
     details: list[Detail] = field(default_factory=list)
     body_html: str | None = None  # rendered glossary note (entities)
-    description: str | None = None  # plain description when there is no glossary note
+    description: str | None = None  # who or what it is, as the article says (entities, quotes' speakers)
     entity_id: str | None = None  # the entity this note is about or spoken by
     links: list[Detail] = field(default_factory=list)  # links shown at the foot of the note
-    card: str = ""  # id of the note whose endnote holds this note's full card ("" = its own)
-    data: dict = field(default_factory=dict)  # the annotation item itself, for templates
+    data: dict = field(default_factory=dict)  # the annotation item itself (the first, for figures)
 
     @property
-    def mark(self) -> Mark:
-        return Mark(self.start, self.end, self.id, self.kind, layer=0 if self.kind == "quote" else 1)
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[0][1]
+
+    def mark_id(self, index: int) -> str:
+        """The anchor id (after "ref-") of mention number `index` (0: the first)."""
+        return self.id if index == 0 else f"{self.id}-{index + 1}"
+
+    @property
+    def marks(self) -> list[Mark]:
+        """One mark per mention, all of this item (`Mark.item`); a quote may hold the others' marks."""
+        layer = 0 if self.kind == "quote" else 1
+        return [Mark(start, end, self.mark_id(i), self.kind, layer, self.id) for i, (start, end) in enumerate(self.spans)]
 
     @property
     def num(self) -> int:
@@ -58,19 +74,15 @@ class Note:
 
     @property
     def kind_label(self) -> str:
+        """The badge: an entity's type (人物, 机构 …), else the kind of note."""
+        if self.kind == "entity":
+            return ENTITY_TYPE_LABELS.get(self.data["type"], KIND_LABELS["entity"])
         return KIND_LABELS[self.kind]
 
     @property
     def pattern(self) -> str:
         """'disclosure' when the note holds a link (APG: no links inside role=tooltip), else 'tooltip'."""
         return "disclosure" if self.links or any(d.path for d in self.details) else "tooltip"
-
-    @property
-    def label(self) -> str:
-        """The trigger's accessible name where its text alone would not do (the quote marker)."""
-        if self.kind == "quote":
-            return f"引语注释：{self.title}"
-        return self.text
 
 
 @functools.lru_cache(maxsize=65536)
@@ -100,58 +112,89 @@ def datetime_attr(date: str, precision: str) -> str:
 
 
 def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Note]:
-    """Every note of an article in reading order; ids are stable for the same annotation."""
-    entity_names = {e.id: e.name for e in annotation.entities}
-    notes: list[Note] = []
-    for entity in annotation.entities:
-        label = ENTITY_TYPE_LABELS.get(entity.type, entity.type)
-        body_html = render_inline(entity.note) if entity.note else None
-        count = len(entity.mentions)
-        description = None if body_html else f"{entity.name}：文中提到的{label}，尚无词条说明。"
-        details = [Detail("类型", label)]
-        if entity.aliases:
-            details.append(Detail("别名", "、".join(entity.aliases)))
-        details.append(Detail("本文提及", f"{count} 次"))
-        links = [Detail("实体页", f"查看“{entity.name}”的全部提及", entity_path(entity.id))]
-        data = {"type": entity.type, "mentions": count, "name": entity.name, "link": entity.link}
-        for mention in entity.mentions:
-            notes.append(Note("", "entity", mention.text, mention.start, mention.end, entity.name,
-                              details, body_html, description, entity.id, links, data=data))
-    for figure in annotation.figures:
-        shown = figure_text(figure)
-        details = [Detail("原文", figure.text), Detail("中文单位", shown.zh), Detail("西式单位", shown.en)]
-        if shown.qualifier:
-            details.append(Detail("限定", shown.qualifier))
-        if shown.range:
-            details.append(Detail("范围", shown.range))
-        if figure.entity in entity_names:
-            details.append(Detail("关于", entity_names[figure.entity]))
-        notes.append(Note("", "figure", figure.text, figure.start, figure.end, shown.kind_label, details,
-                          entity_id=figure.entity if figure.entity in entity_names else None,
-                          data={**_plain(figure), "zh": shown.zh, "en": shown.en}))
-    for quote in annotation.quotes:
-        # No speaker found: say so, rather than guess one (the annotator leaves it None on purpose).
-        speaker = quote.speaker or "未注明"
-        speaker_path = entity_path(quote.speaker_entity) if quote.speaker_entity in entity_names else None
-        details = [Detail("说话人", entity_names.get(quote.speaker_entity or "", speaker), speaker_path),
-                   Detail("类型", "直接引语" if quote.direct else "转述")]
-        title = (f"{speaker}{'说' if quote.direct else '（转述）'}" if quote.speaker
-                 else f"{'引语' if quote.direct else '转述'}（说话人未注明）")
-        notes.append(Note("", "quote", quote.text, quote.start, quote.end, title, details,
-                          entity_id=quote.speaker_entity if speaker_path else None, data=_plain(quote)))
-    for event in annotation.events:
-        notes.append(Note("", "date", event.text, event.start, event.end, format_date(event.date, event.precision),
-                          [Detail("原文", event.text), Detail("精度", f"精确到{PRECISION_LABELS[event.precision]}")],
-                          data={**_plain(event), "datetime": datetime_attr(event.date, event.precision)}))
+    """Every note of an article, in the reading order of its first mention: endnotes n1, n2 … (entities,
+    figures, quotes), then the dates t1, t2 …; ids are stable for the same annotation."""
+    entities = {e.id: e for e in annotation.entities}
+    names = {e.id: e.name for e in annotation.entities}
+    notes = [_entity_note(e, render_inline) for e in annotation.entities if e.mentions]
+    notes += [_figure_note(same, names) for same in _same_figures(annotation.figures)]
+    notes += [_quote_note(q, entities) for q in annotation.quotes]
     notes.sort(key=lambda n: (n.start, -n.end, n.kind, n.text))
-    first_of: dict[str, str] = {}
-    for i, note in enumerate(notes, 1):
-        note.id = f"n{i}"
-        if note.kind == "entity":  # later mentions reuse the first mention's card (one copy per page)
-            note.card = first_of.setdefault(note.entity_id or "", note.id)
-            if note.card == note.id:
-                note.card = ""
-    return notes
+    dates = sorted((_date_note(e) for e in annotation.events), key=lambda n: (n.start, n.end))
+    for prefix, numbered in (("n", notes), ("t", dates)):
+        for i, note in enumerate(numbered, 1):
+            note.id = f"{prefix}{i}"
+    return notes + dates
+
+
+def _entity_note(entity, render_inline) -> Note:
+    """Who or what it is (the glossary's note, else what the article says), how often it is named here
+    and a link to its page, which lists where else on the site it appears."""
+    spans = sorted((m.start, m.end) for m in entity.mentions)
+    first = min(entity.mentions, key=lambda m: (m.start, m.end))
+    details = [Detail("别名", "、".join(entity.aliases))] if entity.aliases else []
+    details.append(Detail("本文提及", f"{len(spans)} 次"))
+    links = [Detail("实体页", "本站所有提及", entity_path(entity.id))]
+    return Note("", "entity", first.text, spans, entity.name, details,
+                render_inline(entity.note) if entity.note else None,
+                None if entity.note else entity.description, entity.id, links,
+                data={"type": entity.type, "mentions": len(spans), "name": entity.name, "link": entity.link})
+
+
+def _same_figures(figures: list[Figure]) -> list[list[Figure]]:
+    """Figures grouped as one number: the same kind, value, range, unit, entity and label."""
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figures:
+        key = (f.kind, f.value, f.value_max, f.unit, f.entity, getattr(f, "label", None))
+        groups.setdefault(key, []).append(f)
+    return list(groups.values())
+
+
+def figure_card(figure: Figure, entity_names: dict[str, str]) -> tuple[str, list[Detail]]:
+    """A figure note's title and details (the first mention stands for them all)."""
+    shown = figure_text(figure)
+    details = [Detail("原文", figure.text), Detail("中文单位", shown.zh), Detail("西式单位", shown.en)]
+    if shown.qualifier:
+        details.append(Detail("限定", shown.qualifier))
+    if shown.range:
+        details.append(Detail("范围", shown.range))
+    if figure.entity in entity_names:
+        details.append(Detail("关于", entity_names[figure.entity]))
+    return shown.kind_label, details
+
+
+def _figure_note(same: list[Figure], entity_names: dict[str, str]) -> Note:
+    first = min(same, key=lambda f: (f.start, f.end))
+    title, details = figure_card(first, entity_names)
+    if len(same) > 1:
+        details.append(Detail("本文提及", f"{len(same)} 次"))
+    shown = figure_text(first)
+    return Note("", "figure", first.text, sorted((f.start, f.end) for f in same), title, details,
+                entity_id=first.entity if first.entity in entity_names else None,
+                data={**_plain(first), "zh": shown.zh, "en": shown.en})
+
+
+def _quote_note(quote, entities: dict) -> Note:
+    """Who said it and how (the title), with a link to the speaker's page and what the article says
+    they are; nothing else repeats the title."""
+    # No speaker found: say so, rather than guess one (the annotator leaves it None on purpose).
+    speaker = entities.get(quote.speaker_entity or "")
+    said_by = speaker.name if speaker else quote.speaker
+    title = (f"{said_by}{'说' if quote.direct else '（转述）'}" if said_by
+             else f"{'引语' if quote.direct else '转述'}（说话人未注明）")
+    details = []
+    if speaker:
+        details.append(Detail("说话人", speaker.name, entity_path(speaker.id)))
+        if speaker.description:
+            details.append(Detail("身份", speaker.description))
+    return Note("", "quote", quote.text, [(quote.start, quote.end)], title, details,
+                entity_id=speaker.id if speaker else None, data=_plain(quote))
+
+
+def _date_note(event) -> Note:
+    """A date's mark: no endnote, only its <time> value (the timeline links back to it)."""
+    return Note("", "date", event.text, [(event.start, event.end)], format_date(event.date, event.precision),
+                data={**_plain(event), "datetime": datetime_attr(event.date, event.precision)})
 
 
 def _plain(item) -> dict:

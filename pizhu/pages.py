@@ -55,8 +55,8 @@ class Renderer:
         self.url: Callable[[str], str] = self.env.globals["url"]  # type: ignore[assignment]  # a site path, absolute
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")
-        self._mark_shapes: dict[tuple[str, str, bool, bool], Shape] = {}
-        self._notes: dict[str, tuple[Note, str]] = {}  # the prepared article's (note, pattern) by id
+        self._mark_shapes: dict[tuple[str, bool, bool, bool], Shape] = {}
+        self._marks: dict[str, tuple[Note, dict[str, str]]] = {}  # the prepared article's marks by id: note, fields
         self._inline_cache: dict[str, str] = {}
         self._shapes: dict[tuple[str, str, frozenset[str]], Shape] = {}
         self._chips: dict[tuple[str, str], str] = {}
@@ -66,18 +66,18 @@ class Renderer:
         self._endnote_forms: dict[tuple, Shape] = {}  # by note kind, pattern, linked and empty fields
         self._rows: dict[tuple, str] = {}  # filled detail and link rows (many repeat)
 
-    def _shape(self, note: Note, pattern: str, opening: bool, first: bool) -> Shape:
-        key = (note.kind, pattern, opening, first)
+    def _shape(self, kind: str, opening: bool, first: bool, repeat: bool) -> Shape:
+        key = (kind, opening, first, repeat)
         form = self._mark_shapes.get(key)
         if form is None:
             macro = "mark_open" if opening else "mark_close"
-            form = self._mark_shapes[key] = shape(self.env, "_marks.html", macro, StandIns(note.kind, pattern), first)
+            form = self._mark_shapes[key] = shape(self.env, "_marks.html", macro, StandIns(kind), first, repeat)
         return form
 
-    def _render_mark(self, mark: Mark, opening: bool, first: bool) -> str:
-        note, pattern = self._notes[mark.note_id]
-        form = self._shape(note, pattern, opening, first)
-        return form.fill({name: _escaped(getattr(note, name)) for name in form.names})
+    def _render_mark(self, mark: Mark, opening: bool, first: bool, repeat: bool) -> str:
+        note, fields = self._marks[mark.note_id]
+        form = self._shape(note.kind, opening, first, repeat)
+        return form.fill(fields)
 
     def markdown(self, text: str) -> str:
         cached = self._inline_cache.get(text)
@@ -89,8 +89,8 @@ class Renderer:
         """Notes and body HTML of one article (once)."""
         if not item.prepared:
             item.notes = build_notes(item.annotation, render_inline=self.markdown)
-            self._notes = {n.id: (n, n.pattern) for n in item.notes}
-            marks = [n.mark for n in item.notes]
+            marks = [m for n in item.notes for m in n.marks]
+            self._marks = {m.note_id: (n, _mark_fields(n, m)) for n in item.notes for m in n.marks}
             rendered = render(self.md, item.article.body, marks)
             item.html, item.rendered = rendered.html, set(rendered.placed)
             item.note_ids = {(m.kind, m.start, m.end): m.note_id for m in marks if m.note_id in item.rendered}
@@ -115,21 +115,26 @@ class Renderer:
         return form
 
     def endnotes(self, item: AnnotatedArticle) -> Markup:
-        """The article's endnotes, from `_notes.html`'s macros filled per note."""
-        return Markup("".join([self._endnote(note, note.id in item.rendered) for note in item.notes]))
+        """The article's endnotes (one per entity, figure and quote; dates have none), from
+        `_notes.html`'s macros filled per note."""
+        return Markup("".join([self._endnote(note, _placed(note, item.rendered))
+                               for note in item.notes if note.kind != "date"]))
 
-    def _endnote(self, note: Note, linked: bool) -> str:
-        optional = (note.card, _alias(note), note.body_html, note.description, note.details, note.links,
-                    note.data.get("link"))
-        key = (note.kind, note.pattern, linked, *[not value for value in optional])
+    def _endnote(self, note: Note, placed: list[str]) -> str:
+        optional = (note.body_html, note.description, note.details, note.links, note.data.get("link"))
+        key = (note.kind, note.pattern, bool(placed), len(placed) > 1, *[not value for value in optional])
         form = self._endnote_forms.get(key)
         if form is None:
             empty = frozenset(name for name, value in zip(_ENDNOTE_OPTIONAL, optional) if not value)
             form = self._endnote_forms[key] = self._form("_notes.html", "endnote",
-                                                         StandIns(note.kind, note.pattern, empty), linked)
-        return form.fill({name: self._endnote_field(note, name) for name in form.names})
+                                                         StandIns(note.kind, note.pattern, empty),
+                                                         bool(placed), len(placed) > 1)
+        return form.fill({name: self._endnote_field(note, name, placed) for name in form.names})
 
-    def _endnote_field(self, note: Note, name: str) -> str:
+    def _endnote_field(self, note: Note, name: str, placed: list[str]) -> str:
+        if name == "backrefs":  # a link back to each mention in the text: 1 2 3 …
+            return "".join([self._filled_macro("_notes.html", "backref", {"id": mark_id, "num": str(i)})
+                            for i, mark_id in enumerate(placed, 1)])
         derived = _ENDNOTE_FIELDS.get(name)
         return derived(self, note) if derived else _escaped(getattr(note, name))
 
@@ -269,9 +274,14 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
         for year, found in by_year.items()}
 
 
-def _alias(note: Note) -> str:
-    """An entity note's text when it differs from the entity's name ("" otherwise)."""
-    return note.text if note.kind == "entity" and note.text != note.title else ""
+def _mark_fields(note: Note, mark: Mark) -> dict[str, str]:
+    """What `_marks.html` prints of a mark: its id, its note's id and (dates) the datetime value."""
+    return {"id": mark.note_id, "note": note.id, "datetime": note.data.get("datetime", "")}
+
+
+def _placed(note: Note, rendered: set[str]) -> list[str]:
+    """The ids of the note's marks that are in the text, in reading order."""
+    return [m.note_id for m in note.marks if m.note_id in rendered]
 
 
 def _escaped(value) -> str:
@@ -279,12 +289,9 @@ def _escaped(value) -> str:
     return esc(str(value))
 
 
-_ENDNOTE_OPTIONAL = ("card", "alias", "body_html", "description", "details", "links", "link")
+_ENDNOTE_OPTIONAL = ("body_html", "description", "details", "links", "link")
 _ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as HTML
-    "short_text": lambda r, n: _escaped(r.truncate(n.text, 20)),
-    "excerpt": lambda r, n: _escaped(r.truncate(n.text, 90)),
-    "card_num": lambda r, n: _escaped(n.card[1:]),
-    "alias": lambda r, n: _escaped(_alias(n)),
+    "excerpt": lambda r, n: _escaped(r.truncate(n.text, 24)),
     "link": lambda r, n: _escaped(n.data.get("link") or ""),
     "body_html": lambda r, n: n.body_html or "",
     "details": lambda r, n: r.note_rows("detail", n.details),

@@ -23,17 +23,20 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 from .errors import BuildError
 
 
-class Mark(NamedTuple):  # a tuple, not a frozen dataclass: one per note, about half the cost to build
-    """A span of the Markdown body to wrap; `layer` 0 may contain layer-1 marks (a quote holds names)."""
+class Mark(NamedTuple):  # a tuple, not a frozen dataclass: one per mention, about half the cost to build
+    """A span of the Markdown body to wrap; `layer` 0 may contain layer-1 marks (a quote holds names).
+    Marks with the same `item` are mentions of one thing: after the first in a paragraph, the others
+    are rendered as repeats."""
     start: int
     end: int
-    note_id: str
+    note_id: str  # the mark's own id (its anchor)
     kind: str
     layer: int = 1
+    item: str = ""
 
 
 _HTML_SPECIAL = re.compile('[&<>"]')  # what markdown-it's escapeHtml replaces
-MarkRenderer = Callable[[Mark, bool, bool], str]  # (mark, opening, first piece) -> HTML
+MarkRenderer = Callable[[Mark, bool, bool, bool], str]  # (mark, opening, first piece, repeat) -> HTML
 
 
 def make_markdown(render_mark: MarkRenderer) -> MarkdownIt:
@@ -109,7 +112,8 @@ def _insert_marks(state: StateCore) -> None:
             continue
         start = line_starts[block.map[0]]
         end = line_starts[block.map[1]] if block.map[1] < len(line_starts) else len(source)
-        block.children = _split_children(block.children, source, start, end, layers, state.env["pizhu_placed"])
+        seen: set[str] = set()  # the items already marked in this block (paragraph, heading, list item)
+        block.children = _split_children(block.children, source, start, end, layers, state.env["pizhu_placed"], seen)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -122,7 +126,7 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _split_children(children: list[Token], source: str, cursor: int, limit: int, layers: _Layers,
-                    placed: set[str]) -> list[Token]:
+                    placed: set[str], seen: set[str]) -> list[Token]:
     out: list[Token] = []
     in_link = 0
     for token in children:
@@ -139,13 +143,14 @@ def _split_children(children: list[Token], source: str, cursor: int, limit: int,
         if token.type == "code_inline" or in_link:
             out.append(token)
             continue
-        out.extend(_mark_text(token, pos, layers, placed))
+        out.extend(_mark_text(token, pos, layers, placed, seen))
     return out
 
 
-def _mark_text(token: Token, offset: int, layers: _Layers, placed: set[str]) -> list[Token]:
+def _mark_text(token: Token, offset: int, layers: _Layers, placed: set[str], seen: set[str]) -> list[Token]:
     """One text token (at `offset` in the source) as a `pz_marked` token holding its pieces: text,
-    and (mark, opening, first piece) where marks open and close (quotes outside inner marks)."""
+    and (mark, opening, first piece, repeat) where marks open and close (quotes outside inner marks);
+    `repeat`: an earlier mark of the same item is in the block (`seen`)."""
     text = token.content
     end = offset + len(text)
     outer, inner = layers.within(offset, end)
@@ -156,15 +161,18 @@ def _mark_text(token: Token, offset: int, layers: _Layers, placed: set[str]) -> 
     events += [(max(m.start, offset), 2, m) for m in outer] + [(min(m.end, end), 1, m) for m in outer]
     events.sort(key=lambda e: (e[0], e[1]))
     pieces: list = []
-    pos, first = offset, {}
+    pos, first, repeat = offset, {}, {}
     for at, order, mark in events:
         if at > pos:
             pieces.append(text[pos - offset:at - offset])
             pos = at
         if order >= 2:
             first[mark.note_id] = mark.note_id not in placed
+            if first[mark.note_id]:
+                repeat[mark.note_id] = bool(mark.item) and mark.item in seen
+                seen.add(mark.item)
             placed.add(mark.note_id)
-        pieces.append((mark, order >= 2, first[mark.note_id]))
+        pieces.append((mark, order >= 2, first[mark.note_id], repeat.get(mark.note_id, False)))
     if end > pos:
         pieces.append(text[pos - offset:])
     return [Token("pz_marked", "", 0, content=text, meta={"pieces": pieces})]

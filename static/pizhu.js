@@ -1,6 +1,8 @@
 // Pizhu reader script: small, vanilla, deferred. Without it every note is still on the page as a
-// numbered endnote (linked both ways). With it each marked span opens its note on hover (after a short
-// delay), on keyboard focus and on tap. Notes with links follow the disclosure pattern (button with
+// numbered endnote (linked both ways). With it each mention opens its item's note on hover (after a
+// short delay), on keyboard focus and on tap; a quote's note opens anywhere on the quoted text, and a
+// name inside a quote opens its own (the innermost mark wins). One hover note per item, moved next to
+// the mention that opened it. Notes with links follow the disclosure pattern (button with
 // aria-expanded); plain notes are role=tooltip, referenced by aria-describedby. WCAG 2.2 SC 1.4.13:
 // Escape dismisses, the pointer can move onto a note, and a note stays open while hovered or focused.
 (function () {
@@ -8,28 +10,32 @@
   var doc = document, root = doc.documentElement;
   var OPEN_DELAY = 200, CLOSE_DELAY = 300, EDGE = 8;
   var TEXT_BLOCKS = "p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6";
-  var current = null; // {trigger, pop, pinned}
+  var TRIGGERS = "a.pz-mark[href^='#note-'], a.pz-qmark";
+  var current = null; // {trigger, pop, pinned, hot: the element whose hover keeps it open}
   var openTimer = 0, closeTimer = 0, quietFocus = false, plain = false;
-  var triggers = [];
+  var triggers = [], pops = {}, quoteTriggers = {};
 
   function byId(id) { return doc.getElementById(id); }
   function all(sel, ctx) { return Array.prototype.slice.call((ctx || doc).querySelectorAll(sel)); }
-  function hovered(o) { return o.trigger.matches(":hover") || o.pop.matches(":hover"); }
+  function hovered(o) { return o.hot.matches(":hover") || o.pop.matches(":hover"); }
   function focusedIn(o) { var a = doc.activeElement; return a === o.trigger || o.pop.contains(a); }
   function clearTimers() { clearTimeout(openTimer); clearTimeout(closeTimer); }
 
-  function show(trigger, pinned) {
+  // `rect`: where to place the note (the trigger's box, or the line of a quote under the pointer).
+  function show(trigger, pinned, hot, rect) {
     clearTimers();
     if (plain) return;
-    var pop = byId("pop-" + trigger.getAttribute("data-note"));
+    var pop = pops[trigger.getAttribute("data-note")];
     if (!pop) return;
     if (current && current.trigger !== trigger) hide();
     var wasPinned = current && current.trigger === trigger && current.pinned;
-    current = { trigger: trigger, pop: pop, pinned: !!(pinned || wasPinned) };
+    current = { trigger: trigger, pop: pop, pinned: !!(pinned || wasPinned), hot: hot || trigger };
+    if (trigger.nextSibling !== pop) trigger.parentNode.insertBefore(pop, trigger.nextSibling); // next in focus order
     pop.hidden = false;
     trigger.classList.add("is-open");
+    current.hot.classList.add("is-open");
     if (trigger.hasAttribute("aria-expanded")) trigger.setAttribute("aria-expanded", "true");
-    place(trigger, pop);
+    place(trigger, pop, rect);
   }
 
   function hide() {
@@ -39,6 +45,7 @@
     current = null;
     o.pop.hidden = true;
     o.trigger.classList.remove("is-open");
+    o.hot.classList.remove("is-open");
     if (o.trigger.hasAttribute("aria-expanded")) o.trigger.setAttribute("aria-expanded", "false");
   }
 
@@ -75,10 +82,11 @@
     return edge;
   }
 
-  // The trigger's box grown to its whole lines (a note placed against it never covers part of a line).
-  function lineBox(trigger) {
-    var rects = trigger.getClientRects(), first = rects[0], last = rects[rects.length - 1];
-    var r = trigger.getBoundingClientRect();
+  // The anchor's box (the trigger's, or the line of a quote under the pointer) grown to its whole
+  // lines: a note placed against it never covers part of a line.
+  function lineBox(trigger, rect) {
+    var rects = rect ? [rect] : trigger.getClientRects(), first = rects[0], last = rects[rects.length - 1];
+    var r = rect || trigger.getBoundingClientRect();
     return { left: r.left,
              top: lineEdge(trigger, (first.top + first.bottom) / 2, false, first.top),
              bottom: lineEdge(trigger, (last.top + last.bottom) / 2, true, last.bottom) };
@@ -86,7 +94,7 @@
 
   // Below the trigger's line if it fits, else above (whichever has more room), clamped to the viewport
   // horizontally; never over the trigger itself, and covering whole lines of text only.
-  function place(trigger, pop) {
+  function place(trigger, pop, rect) {
     var vw = root.clientWidth, vh = window.innerHeight;
     pop.style.maxHeight = "";
     pop.style.height = "";
@@ -95,7 +103,7 @@
     pop.style.top = "0px";
     var width = Math.min(pop.offsetWidth, vw - 2 * EDGE);
     pop.style.width = width + "px";
-    var r = lineBox(trigger);
+    var r = lineBox(trigger, rect);
     var height = pop.offsetHeight;
     var below = vh - r.bottom - EDGE, above = r.top - EDGE;
     var down = height <= below || below >= above;
@@ -127,28 +135,46 @@
     else show(trigger, true);
   }
 
-  function leaveFocus(event, trigger, pop) {
+  function leaveFocus(event) {
+    if (!current) return;
     var to = event.relatedTarget;
-    if (to && (to === trigger || pop.contains(to))) return;
-    if (!current || current.trigger !== trigger) return;
+    if (to && (to === current.trigger || current.pop.contains(to))) return;
     current.pinned = false;
     if (!hovered(current)) hide();
   }
 
-  function setUp(trigger) {
-    var id = trigger.getAttribute("data-note");
-    var own = byId("note-" + id);
-    var source = byId("note-" + (trigger.getAttribute("data-card") || id));
-    var card = source && source.querySelector(".note-card");
-    if (!own || !card) return;
-    var kind = (own.className.match(/\bpz-(\w+)/) || [, "entity"])[1];
+  // One hover note per item, made from its endnote's card; disclosure when the card holds a link.
+  function popFor(id) {
+    if (pops[id] !== undefined) return pops[id];
+    var note = byId("note-" + id), card = note && note.querySelector(".note-card");
+    if (!card) return (pops[id] = null);
+    var kind = (note.className.match(/\bpz-(\w+)/) || [, "entity"])[1];
     var pop = doc.createElement("span");
     pop.id = "pop-" + id;
     pop.className = "pz-pop pz-pop-" + kind;
     pop.hidden = true;
     pop.appendChild(card.cloneNode(true));
+    var title = card.querySelector(".note-title");
+    pop.setAttribute("data-pattern", card.querySelector("a[href]") ? "disclosure" : "tooltip");
+    pop.setAttribute("data-title", title ? title.textContent : "");
+    pop.setAttribute("data-num", id.slice(1));
+    pop.addEventListener("focusout", leaveFocus);
+    return (pops[id] = pop);
+  }
+
+  function setUp(trigger) {
+    var id = trigger.getAttribute("href").slice("#note-".length), pop = popFor(id);
+    if (!pop) return;
+    trigger.setAttribute("data-note", id);
+    trigger.setAttribute("data-num", pop.getAttribute("data-num"));
+    trigger.setAttribute("data-pattern", pop.getAttribute("data-pattern"));
+    if (!pop.parentNode) trigger.parentNode.insertBefore(pop, trigger.nextSibling);
+    if (trigger.classList.contains("pz-qmark")) {
+      trigger.setAttribute("aria-label", "引语注释：" + pop.getAttribute("data-title"));
+      quoteTriggers[id] = trigger;
+    }
     trigger.setAttribute("role", "button");
-    if (trigger.getAttribute("data-pattern") === "disclosure") {
+    if (pop.getAttribute("data-pattern") === "disclosure") {
       trigger.setAttribute("aria-expanded", "false");
       trigger.setAttribute("aria-controls", pop.id);
       pop.setAttribute("role", "group");
@@ -157,43 +183,70 @@
       pop.setAttribute("role", "tooltip");
       trigger.setAttribute("aria-describedby", pop.id);
     }
-    trigger.parentNode.insertBefore(pop, trigger.nextSibling); // next in focus order: links are reachable
     triggers.push(trigger);
-
-    trigger.addEventListener("pointerenter", function (e) {
-      if (e.pointerType === "touch" || plain) return;
-      clearTimeout(closeTimer);
-      if (current && current.trigger === trigger) return;
-      clearTimeout(openTimer);
-      openTimer = setTimeout(function () { show(trigger, false); }, OPEN_DELAY);
-    });
-    trigger.addEventListener("pointerleave", function (e) {
-      if (e.pointerType === "touch") return;
-      clearTimeout(openTimer);
-      if (current && current.trigger === trigger) hideSoon();
-    });
-    pop.addEventListener("pointerenter", function () { clearTimeout(closeTimer); });
-    pop.addEventListener("pointerleave", function (e) {
-      if (e.pointerType !== "touch" && current && current.pop === pop) hideSoon();
-    });
-    trigger.addEventListener("focus", function () {
-      if (quietFocus) { quietFocus = false; return; }
-      show(trigger, false);
-    });
-    trigger.addEventListener("blur", function (e) { leaveFocus(e, trigger, pop); });
-    pop.addEventListener("focusout", function (e) { leaveFocus(e, trigger, pop); });
-    trigger.addEventListener("click", function (e) {
-      e.preventDefault();
-      if (!plain) toggle(trigger);
-    });
-    trigger.addEventListener("keydown", function (e) {
-      if (e.key === " " || e.key === "Spacebar") { e.preventDefault(); if (!plain) toggle(trigger); }
-    });
   }
 
-  all("a.pz-mark[data-pattern], a.pz-qmark[data-pattern]").forEach(setUp);
+  all(TRIGGERS).forEach(setUp);
 
+  // Hover, delegated: the innermost mark under the pointer wins (a name inside a quote opens its own
+  // note); anywhere else on a quote opens the quote's note, placed by the line under the pointer.
+  function hotAt(target) {
+    var el = target.closest && target.closest(TRIGGERS + ", .pz-quote[data-note]");
+    if (!el) return null;
+    if (el.matches(TRIGGERS)) return triggers.indexOf(el) >= 0 ? { trigger: el, hot: el } : null;
+    var trigger = quoteTriggers[el.getAttribute("data-note")];
+    return trigger ? { trigger: trigger, hot: el } : null;
+  }
+  function lineAt(el, x, y) {
+    var rects = el.getClientRects();
+    for (var i = 0; i < rects.length; i++) {
+      var r = rects[i];
+      if (y >= r.top && y <= r.bottom && x >= r.left - 1 && x <= r.right + 1) return r;
+    }
+    return el.getBoundingClientRect();
+  }
+  doc.addEventListener("pointerover", function (e) {
+    if (e.pointerType === "touch" || plain) return;
+    if (e.target.closest && e.target.closest(".pz-pop")) { clearTimeout(closeTimer); return; }
+    var at = hotAt(e.target);
+    clearTimeout(openTimer);
+    if (!at) { if (current && !current.pinned) hideSoon(); return; }
+    if (current && current.trigger === at.trigger && current.hot === at.hot) { clearTimeout(closeTimer); return; }
+    var rect = at.hot === at.trigger ? null : lineAt(at.hot, e.clientX, e.clientY);
+    openTimer = setTimeout(function () {
+      if (current && current.pinned && current.trigger !== at.trigger) return; // a clicked note stays
+      show(at.trigger, false, at.hot, rect);
+    }, OPEN_DELAY);
+  });
+  doc.addEventListener("pointerout", function (e) {
+    if (e.pointerType === "touch" || !current) return;
+    var to = e.relatedTarget;
+    if (to && (current.pop.contains(to) || current.hot.contains(to))) return;
+    if (!to || !hotAt(to)) clearTimeout(openTimer);
+    hideSoon();
+  });
+
+  doc.addEventListener("focusin", function (e) {
+    var trigger = e.target;
+    if (triggers.indexOf(trigger) < 0) return;
+    if (quietFocus) { quietFocus = false; return; }
+    show(trigger, false);
+  });
+  doc.addEventListener("focusout", function (e) {
+    if (current && e.target === current.trigger) leaveFocus(e);
+  });
+  doc.addEventListener("click", function (e) {
+    if (plain || !e.target.closest || e.target.closest(".pz-pop")) return;
+    var trigger = e.target.closest(TRIGGERS);
+    if (trigger && triggers.indexOf(trigger) >= 0) { e.preventDefault(); toggle(trigger); return; }
+    var at = !trigger && !e.target.closest("a") && hotAt(e.target); // a tap on a quote's text
+    if (at) show(at.trigger, true, at.hot, lineAt(at.hot, e.clientX, e.clientY));
+  });
   doc.addEventListener("keydown", function (e) {
+    if ((e.key === " " || e.key === "Spacebar") && triggers.indexOf(e.target) >= 0) {
+      e.preventDefault();
+      if (!plain) toggle(e.target);
+    }
     if ((e.key === "Escape" || e.key === "Esc") && current) {
       var trigger = current.trigger, inside = current.pop.contains(doc.activeElement);
       hide();
@@ -201,7 +254,8 @@
     }
   });
   doc.addEventListener("pointerdown", function (e) {
-    if (current && !current.trigger.contains(e.target) && !current.pop.contains(e.target)) hide();
+    var o = current;
+    if (o && !o.trigger.contains(e.target) && !o.hot.contains(e.target) && !o.pop.contains(e.target)) hide();
   });
   window.addEventListener("resize", function () { if (current) place(current.trigger, current.pop); });
 

@@ -1,4 +1,4 @@
-"""Notes: the reader-facing wording of an annotation, one note per marked span."""
+"""Notes: the reader-facing wording of an annotation, one note per entity, figure and quote."""
 from annotator import Annotation, Entity, Event, Figure, Mention, Quote
 from annotator.model import ArticleInfo
 
@@ -39,10 +39,13 @@ def test_dates_are_labelled_at_their_precision_only():
 
 def test_notes_are_in_reading_order_with_stable_ids():
     notes = build_notes(annotation())
-    assert [n.id for n in notes] == [f"n{i}" for i in range(1, len(notes) + 1)]
-    assert [n.start for n in notes] == sorted(n.start for n in notes)
+    endnotes = [n for n in notes if n.kind != "date"]
+    assert [n.id for n in endnotes] == [f"n{i}" for i in range(1, len(endnotes) + 1)]
+    assert [n.start for n in endnotes] == sorted(n.start for n in endnotes)
     assert [(n.kind, n.text) for n in notes] == [(n.kind, n.text) for n in build_notes(annotation())]
-    assert notes[0].kind == "date" and notes[0].title == "2023年1月"
+    # a date is a mark without an endnote, numbered apart
+    [date] = [n for n in notes if n.kind == "date"]
+    assert date.id == "t1" and date.title == "2023年1月" and date.data["datetime"] == "2023-01"
 
 
 def test_entity_note_has_type_glossary_mentions_and_a_link():
@@ -50,17 +53,23 @@ def test_entity_note_has_type_glossary_mentions_and_a_link():
     ms = next(n for n in notes if n.entity_id == "microsoft")
     assert ms.body_html == "<p>美国科技公司。</p>" and ms.description is None
     labels = {d.label: d.value for d in ms.details}
-    assert labels["类型"] == "机构" and labels["别名"] == "Microsoft" and labels["本文提及"] == "1 次"
+    assert ms.kind_label == "机构" and labels["别名"] == "Microsoft" and labels["本文提及"] == "1 次"
     assert ms.links[0].path == "entities/microsoft/"
     assert ms.pattern == "disclosure"
 
 
-def test_entity_without_glossary_note_gets_a_plain_description():
-    notes = build_notes(annotation())
-    openai = [n for n in notes if n.entity_id == "openai" and n.kind == "entity"]
-    assert openai[0].body_html is None and "机构" in openai[0].description
-    # later mentions share the first mention's card (one copy of the note per page)
-    assert openai[0].card == "" and all(n.card == openai[0].id for n in openai[1:])
+def test_entity_without_glossary_note_says_what_the_article_says_or_nothing():
+    ann = annotation()
+    notes = build_notes(ann)
+    [openai] = [n for n in notes if n.entity_id == "openai" and n.kind == "entity"]
+    # one note for its three mentions, each mention a mark of its own opening it
+    assert openai.body_html is None and openai.description is None  # no placeholder text
+    assert [(m.note_id, m.item) for m in openai.marks] == [(openai.id, openai.id), (f"{openai.id}-2", openai.id),
+                                                          (f"{openai.id}-3", openai.id)]
+    assert {d.label: d.value for d in openai.details}["本文提及"] == "3 次"
+    ann.entities[1].description = "人工智能公司"
+    [openai] = [n for n in build_notes(ann) if n.entity_id == "openai" and n.kind == "entity"]
+    assert openai.description == "人工智能公司"
 
 
 def test_figure_note_is_a_plain_tooltip_in_both_unit_systems():
@@ -74,23 +83,29 @@ def test_quote_note_links_its_speaker():
     quote = next(n for n in build_notes(annotation()) if n.kind == "quote")
     speaker = quote.details[0]
     assert speaker.label == "说话人" and speaker.value == "Sam Altman" and speaker.path == "entities/sam-altman/"
-    assert quote.details[1].value == "直接引语"
-    assert quote.pattern == "disclosure" and quote.mark.layer == 0
-    assert quote.label.startswith("引语注释")
+    assert quote.pattern == "disclosure" and [m.layer for m in quote.marks] == [0]
+    assert quote.title == "Sam Altman说"  # the speaker entity's name
 
 
 def test_unknown_speaker_is_plain():
     ann = annotation()
     ann.quotes[0].speaker_entity = None
     quote = next(n for n in build_notes(ann) if n.kind == "quote")
-    assert quote.pattern == "tooltip" and quote.details[0].path is None
+    assert quote.pattern == "tooltip" and quote.title == "Altman说" and not any(d.path for d in quote.details)
 
 
 def test_quote_without_speaker_says_so():
     ann = annotation()
     ann.quotes[0].speaker, ann.quotes[0].speaker_entity = None, None
     quote = next(n for n in build_notes(ann) if n.kind == "quote")
-    assert "说话人未注明" in quote.title and quote.details[0].value == "未注明"
+    assert quote.title == "引语（说话人未注明）" and quote.details == []
+
+
+def test_a_reported_statement_says_so_in_its_title():
+    ann = annotation()
+    ann.quotes[0].direct = False
+    quote = next(n for n in build_notes(ann) if n.kind == "quote")
+    assert quote.title == "Sam Altman（转述）"
 
 
 def test_entity_slugs_are_url_safe():

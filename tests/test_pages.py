@@ -91,7 +91,7 @@ def test_site_timeline_merges_every_article():
         ("2021-03-04", "2021年3月4日"), ("2022-05", "2022年5月"), ("2023", "2023年"), ("2023-01", "2023年1月")]
     assert 'data-entities="sam-altman"' in page
     assert '<option value="openai">OpenAI（机构）</option>' in page
-    assert 'href="/pizhu/articles/b/#ref-n' in page
+    assert 'href="/pizhu/articles/b/#ref-t' in page  # back to the date in its article
     assert not [rel for rel in files if re.match(r"timeline/\d{4}/", rel)]  # one page: no year pages
 
 
@@ -121,11 +121,10 @@ def test_a_long_site_timeline_gets_a_page_per_year():
 def test_article_page_parts():
     its, files = build()
     page = files["articles/a/index.html"]
-    # marks: triggers link to endnotes, which link back
-    for ref in re.findall(r'id="ref-(n\d+)"', page):
-        assert f'id="note-{ref}"' in page and f'href="#ref-{ref}"' in page
-    assert 'data-pattern="disclosure"' in page and 'data-pattern="tooltip"' in page
-    assert 'aria-label="引语注释：Sam Altman说"' in page
+    # marks: each mention links to its item's endnote, which links back to it
+    for ref, note in re.findall(r'id="ref-(n[\d-]+)" href="#note-(n\d+)"', page):
+        assert ref.split("-")[0] == note and f'id="note-{note}"' in page and f'href="#ref-{ref}"' in page
+    assert "<strong class=\"note-title\">Sam Altman说</strong>" in page
     # timeline with exact precision, sidebar with both unit systems
     assert '<time datetime="2023-01">2023年1月</time>' in page
     assert "US$540 million" in page and "5.4亿美元" in page
@@ -163,7 +162,8 @@ def test_builds_are_deterministic():
 
 def test_mark_markup_is_escaped_and_made_once_per_shape():
     its = items()
-    its[0].annotation.quotes[0].speaker = '<b>"S"</b>'
+    quote = its[0].annotation.quotes[0]
+    quote.speaker, quote.speaker_entity = '<b>"S"</b>', None  # printed as it is written (no entity's name)
     r = renderer()
     page = article_pages(r, its[0])["articles/a/index.html"]
     assert "<b>" not in page.split('class="article-body"')[1].split("</div>")[0]

@@ -2,7 +2,7 @@
 from pizhu.render import Mark, make_markdown, render
 
 
-def show(mark, opening, first):
+def show(mark, opening, first, repeat):
     return f"[{mark.note_id}:" if opening else "]"
 
 
