@@ -129,7 +129,7 @@ def test_a_cjk_face_comes_first_and_draws_the_latin_letters_too(open_page):
 def test_badges_and_the_quote_marker_reach_aa_contrast(open_page, scheme):
     article = open_page(ARTICLE, color_scheme=scheme)
     badges = {"quote marker": article.locator(".pz-qmark").first}
-    for kind in ("entity", "figure", "quote", "date"):
+    for kind in ("entity", "figure", "quote"):  # dates carry no note (they are plain <time> in the text)
         badges[f"{kind} note badge"] = article.locator(f".endnotes .pz-{kind} .note-kind").first
     entities = open_page("entities/", color_scheme=scheme)
     for badge in entities.locator(".type-badge").all():
@@ -146,7 +146,7 @@ def test_mark_lines_reach_3_to_1_against_the_page(open_page, scheme):
     page = open_page(ARTICLE, color_scheme=scheme)
     background = page_background(page)
     ratios = {kind: round(contrast(colours(page.locator(f"a.pz-mark.pz-{kind}").first)["line"], background), 2)
-              for kind in ("entity", "figure", "date")}
+              for kind in ("entity", "figure")}
     assert all(r >= 3 for r in ratios.values()), ratios
 
 
@@ -198,7 +198,7 @@ def test_a_hover_note_covers_whole_lines_of_text_never_half_of_one(open_page, de
 def test_in_forced_colours_every_kind_of_mark_keeps_a_line(open_page):
     """High-contrast modes drop tints: a quote, marked by its tint, needs a line of its own there."""
     page = open_page(ARTICLE, forced_colors="active")
-    for kind in ("entity", "figure", "date", "quote"):
+    for kind in ("entity", "figure", "quote"):
         line = page.locator(f".article-body .pz-mark.pz-{kind}").first.evaluate(
             "e => getComputedStyle(e).textDecorationLine")
         assert "underline" in line, (kind, line)
