@@ -31,13 +31,13 @@ import os
 import pickle
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from annotator import Glossary
 
-from . import cache as cachemod, theme
+from . import cache as cachemod, slugs, theme
 from .cache import BuildCache, digest
 from .config import SiteConfig
 from .content import Article
@@ -80,6 +80,13 @@ class _Entry:
     render: bool = True  # its page must be rendered (not reusable from the last build)
     process: int | None = None  # id of the process that annotated or rendered it in this build
     parts: ArticleParts | None = None  # what it adds to the site-wide pages
+    slugs: dict[str, str] = field(default_factory=dict)  # entity slugs its page links, where not the base
+    # slug (pizhu.slugs): the last build's, until the slug table says otherwise
+
+    @property
+    def parts_key(self) -> str:
+        """Its parts' key in the cache: its render key, and the slugs its timeline entries link."""
+        return digest(self.render_key, repr(sorted(self.slugs.items()))) if self.slugs else self.render_key
 
 
 @dataclass
@@ -145,6 +152,7 @@ class Builder:
             keys = self._keys[known] = known_keys.get(known) or article_keys(article, *known)
             entry = _Entry(article, *keys)
             old = old_pages.get(article.slug)
+            entry.slugs = dict((old or {}).get("slugs") or {})
             entry.render = not (old and old.get("key") == entry.render_key and self._unchanged(old.get("files"), old_files))
             entries.append(entry)
         site_key = digest(env_key, *(e.render_key for e in entries))
@@ -160,7 +168,7 @@ class Builder:
         todo = [e for e in entries if e.render or (need and not self._has_parts(e))]
         if all(e.render for e in entries):  # no kept parts are used again: a fresh spill file (serve)
             self._parts, self._spill = {}, None
-        to_load = sum(1 for e in entries if need and not e.render and e.render_key not in self._parts)
+        to_load = sum(1 for e in entries if need and not e.render and e.parts_key not in self._parts)
         overlap = to_load >= OVERLAP_MIN_PARTS and any(not self.cache.has_annotation(e.annotation_key) for e in todo)
         with self._staging(bool(todo) or need) as staging:
             annotated, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
@@ -168,6 +176,8 @@ class Builder:
             damaged = [e for e in entries if need and e.parts is None]  # parts files that failed their check
             if damaged:
                 annotated += self._annotate_and_render(damaged, config, glossary, env_key, staging)[0]
+            if need:
+                annotated += self._link_slugs(entries, new_pages, config, glossary, env_key, staging)
             lap("annotate and render articles, load cached parts")
             plan = _Plan(entries, manifest, env_key, site_key, site_reusable, seen)
             return self._finish(plan, new_pages, annotated, staging, articles_first, clock)
@@ -246,7 +256,7 @@ class Builder:
             slug = e.article.slug
             rels = list(new_pages[slug]) if e.render else old_pages[slug]["files"]
             wanted.update(new_pages[slug] if e.render else dict.fromkeys(rels))
-            pages_manifest[slug] = {"key": e.render_key, "files": rels}
+            pages_manifest[slug] = {"key": e.render_key, "files": rels, **({"slugs": e.slugs} if e.slugs else {})}
         wanted.update({"static/" + rel: path.read_bytes() for rel, path in theme.static_files(self.config).items()})
         return wanted, pages_manifest
 
@@ -257,11 +267,11 @@ class Builder:
         self._left = (self._output_stamp(), manifest)
         self.cache.save_articles(plan.seen)
         self.cache.save_file_keys({name: v for name, v in self._file_keys.items() if v[1] in plan.seen})
-        self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
+        self.cache.prune({e.annotation_key for e in entries}, {e.parts_key for e in entries})
         known = self._parts  # parts loaded before (warm) stay while their articles are unchanged
-        self._parts = {e.render_key: e.parts or known[e.render_key] for e in entries
-                       if e.parts is not None or e.render_key in known}
-        self._render_keys = [e.render_key for e in entries]
+        self._parts = {e.parts_key: e.parts or known[e.parts_key] for e in entries
+                       if e.parts is not None or e.parts_key in known}
+        self._render_keys = [e.parts_key for e in entries]
         self._env_key = plan.env_key
 
     def _site_wide(self, entries: list[_Entry], env_key: str, old_site: dict, old_files: dict,
@@ -361,8 +371,32 @@ class Builder:
         if self._env_key and all(key in self._parts for key in self._render_keys):
             self._site_state(self._env_key)[1].update([self._parts[key].entities for key in self._render_keys])
 
+    def _link_slugs(self, entries: list[_Entry], new_pages: dict, config: SiteConfig, glossary: Glossary,
+                    env_key: str, staging: Path | None) -> int:
+        """Give every entity its slug (pizhu.slugs: collisions resolved oldest article first) and render
+        again the rare article that links one of its entities at another slug than it was rendered
+        with; then make the table the one the site-wide pages use. Returns the number annotated."""
+        table = slugs.SlugTable()
+        for e in reversed(entries):  # oldest first
+            assert e.parts is not None
+            for part in sorted(e.parts.entities, key=lambda p: p.id):
+                table.add(part.id, part.name)
+        redo = []
+        for e in entries:
+            assert e.parts is not None
+            wanted = table.overrides((p.id, p.name) for p in e.parts.entities)
+            if wanted != e.slugs:
+                e.slugs, e.render = wanted, True
+                redo.append(e)
+        annotated = 0
+        if redo:
+            annotated, pages = self._annotate_and_render(redo, config, glossary, env_key, staging)
+            new_pages.update(pages)
+        slugs.use(table.slugs)
+        return annotated
+
     def _has_parts(self, e: _Entry) -> bool:
-        return e.render_key in self._parts or self.cache.has_parts(e.render_key)
+        return e.parts_key in self._parts or self.cache.has_parts(e.parts_key)
 
     def _find_parts(self, entries: list[_Entry], *, need: bool) -> None:
         """Each unchanged article's parts of the site-wide pages, from memory or the cache (when the
@@ -372,7 +406,7 @@ class Builder:
         with _collector_paused():
             for e in entries:
                 if e.parts is None and not e.render:
-                    e.parts = self._parts.get(e.render_key) or self._spilled(self.cache.load_parts(e.render_key))
+                    e.parts = self._parts.get(e.parts_key) or self._spilled(self.cache.load_parts(e.parts_key))
 
     def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str,
                              staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None):
@@ -400,7 +434,7 @@ class Builder:
                 pages[e.article.slug] = files
             e.parts = self._spilled(pickle.loads(parts))
 
-        tasks = [Task(e.article, e.annotation_key, e.render_key, e.render) for e in todo]
+        tasks = [Task(e.article, e.annotation_key, e.parts_key, e.render, tuple(sorted(e.slugs.items()))) for e in todo]
         setup = (config, glossary, env_key, self.cache.folder, staging)
         with Progress("annotating and rendering", len(todo), stream=self.progress_stream) as progress:
             if self.jobs > 1 and worth_workers(tasks, overlap):

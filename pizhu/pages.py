@@ -16,6 +16,7 @@ from typing import Callable, cast
 
 from markupsafe import Markup
 
+from . import meta
 from .cache import digest
 from .config import SiteConfig
 from .content import Article
@@ -52,6 +53,7 @@ class Renderer:
         self.config = config
         self.env = make_environment(config, compiled)
         self.env.globals.update(entity_path=entity_path)
+        meta.register(self.env)  # summaries, Open Graph, JSON-LD
         self.url: Callable[[str], str] = self.env.globals["url"]  # type: ignore[assignment]  # a site path, absolute
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")

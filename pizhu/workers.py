@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 import annotator
 from annotator import Glossary
 
+from . import slugs
 from .cache import BuildCache
 from .config import SiteConfig
 from .content import Article
@@ -70,8 +71,9 @@ def _renderer() -> Renderer:
 class Task:
     article: Article
     annotation_key: str
-    render_key: str
+    parts_key: str  # its parts' key in the cache (see builder._Entry.parts_key)
     render: bool  # write its pages (else only its parts of the site-wide pages are wanted)
+    slugs: tuple[tuple[str, str], ...] = ()  # (entity id, slug) where not the base slug (pizhu.slugs)
 
 
 def work(task: Task):
@@ -96,12 +98,13 @@ def work(task: Task):
             cache.store_annotation(task.annotation_key, json.dumps(annotation.to_dict(), ensure_ascii=False))
         shown = annotation.confident(state["config"].min_confidence)  # build.py annotate prints them all
         renderer, item = _renderer(), AnnotatedArticle(article, shown)
+        slugs.use({e.id: slugs.base_slug(e.id, e.name) for e in shown.entities} | dict(task.slugs))
         files = {}
         if task.render:
             for rel, text in pages_module().article_pages(renderer, item).items():
                 files[rel] = stage(state["staging"], rel, text.encode("utf-8"))
         parts = pickle.dumps(split_parts(renderer.article_parts(item)), protocol=pickle.HIGHEST_PROTOCOL)
-        cache.store_parts(task.render_key, parts)
+        cache.store_parts(task.parts_key, parts)
         return ("ok", found is None, files, parts)
     except BuildError as exc:
         return ("error", exc.path, exc.line, exc.message)
