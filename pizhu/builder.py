@@ -116,6 +116,9 @@ class Builder:
         self._spill: Spill | None = None
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
         self._render_keys: list[str] = []  # of the last build's articles
+        self._slug_pairs: dict[str, tuple] = {}  # render key → its article's (entity id, name), by id
+        self._slugs_given: dict[str, str] = {}  # entity id → slug, at the last build
+        self._slugs_checked: dict[str, dict] = {}  # render key → the slugs its page needs, at the last build
         self._env_key = ""  # templates, settings and Pizhu's code, at the last build
         self._keys: dict[tuple[str, str, str], tuple[str, str]] = {}  # (file, glossary, env key) → reading.article_keys
         # (env key, spill, renderer, entity index) of the last build: kept while templates and settings
@@ -376,15 +379,26 @@ class Builder:
         """Give every entity its slug (pizhu.slugs: collisions resolved oldest article first) and render
         again the rare article that links one of its entities at another slug than it was rendered
         with; then make the table the one the site-wide pages use. Returns the number annotated."""
-        table = slugs.SlugTable()
-        for e in reversed(entries):  # oldest first
-            assert e.parts is not None
-            for part in sorted(e.parts.entities, key=lambda p: p.id):
-                table.add(part.id, part.name)
-        redo = []
+        # serve calls this on every rebuild: each article's entities are sorted once, and an article
+        # whose slugs the last call checked is checked again only when one of its entities' slugs moved
+        known, self._slug_pairs = self._slug_pairs, {}
         for e in entries:
             assert e.parts is not None
-            wanted = table.overrides((p.id, p.name) for p in e.parts.entities)
+            self._slug_pairs[e.render_key] = known.get(e.render_key) or tuple(sorted([(p.id, p.name) for p in e.parts.entities]))
+        table = slugs.SlugTable()
+        for e in reversed(entries):  # oldest first
+            for entity_id, name in self._slug_pairs[e.render_key]:
+                table.add(entity_id, name)
+        last, self._slugs_given = self._slugs_given, table.slugs
+        moved = {i for i, slug in table.slugs.items() if last.get(i) != slug}
+        redo = []
+        checked, self._slugs_checked = self._slugs_checked, {}
+        for e in entries:
+            pairs = self._slug_pairs[e.render_key]
+            if checked.get(e.render_key) == e.slugs and not any(i in moved for i, _ in pairs):
+                self._slugs_checked[e.render_key] = e.slugs
+                continue
+            wanted = self._slugs_checked[e.render_key] = table.overrides(pairs)
             if wanted != e.slugs:
                 e.slugs, e.render = wanted, True
                 redo.append(e)
