@@ -91,6 +91,8 @@ def test_a_published_url_stays_when_a_colliding_entity_comes_later(tmp_path):
     site = _build(root)  # incremental: the old article is not rendered again
     assert _entity_pages(site) == {"li-ming": "黎明", "li-ming-2": "李明"}
     assert _entity_links(site) == {"entities/li-ming/", "entities/li-ming-2/"}
+    new_page = (site / "articles/new/index.html").read_text(encoding="utf-8")
+    assert 'href="/entities/li-ming-2/"' in new_page and 'href="/entities/li-ming/"' not in new_page
     cold = _build(_site(tmp_path / "cold", {"old": OLD, "new": NEW}), use_cache=False)
     for page in ("articles/new/index.html", "articles/old/index.html", "index.html", "entities/li-ming-2/index.html"):
         assert (site / page).read_bytes() == (cold / page).read_bytes(), page
@@ -175,3 +177,34 @@ def test_open_graph_on_pages(tmp_path, page):
 def test_no_open_graph_on_the_404_page(tmp_path):
     assert "og:" not in (_build(_site(tmp_path, {"old": OLD})) / "404.html").read_text(encoding="utf-8")
 
+
+
+def _mentions(site: Path, slug: str) -> dict[str, str]:
+    """{entity name: its URL} of an article page's JSON-LD."""
+    html = (site / f"articles/{slug}/index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
+    return {m["name"]: m["url"] for m in data["mentions"]}
+
+
+def test_an_unchanged_article_is_rendered_again_when_its_entity_gets_a_suffix(tmp_path):
+    """An article dated before the one that named 李明 brings 黎明 (the one case where a URL moves): the
+    unchanged newer article is rendered again with 李明's new URL, by the same builder (as serve keeps
+    one) and as a cold build does."""
+    from pizhu.builder import Builder
+
+    root = _site(tmp_path / "grown", {"new": NEW})
+    builder = Builder(load_config(root / "site.yaml"))
+    builder.build()
+    site = root / "_site"
+    assert _mentions(site, "new") == {"李明": "https://example.org/entities/li-ming/"}
+    (root / "content" / "old.md").write_text(OLD, encoding="utf-8")
+    builder.build()
+    assert _entity_pages(site) == {"li-ming": "黎明", "li-ming-2": "李明"}
+    assert _mentions(site, "new") == {"李明": "https://example.org/entities/li-ming-2/"}
+    assert _mentions(site, "old") == {"黎明": "https://example.org/entities/li-ming/"}
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="/entities/li-ming-2/">李明<' in index and 'href="/entities/li-ming/">黎明<' in index
+    assert builder.build().rendered == 0  # nothing changed: nothing rendered again
+    cold = _build(_site(tmp_path / "cold", {"old": OLD, "new": NEW}), use_cache=False)
+    for page in ("articles/new/index.html", "articles/old/index.html", "index.html"):
+        assert (site / page).read_bytes() == (cold / page).read_bytes(), page
