@@ -100,7 +100,8 @@ def news_article(article: Article, entities: Iterable, site, absolute_url: Calla
 
 def register(env: jinja2.Environment) -> None:
     """The helpers above, as templates call them."""
+    site, absolute_url = env.globals["site"], env.globals["absolute_url"]
     env.globals.update(summary=summary, chinese_date=chinese_date, og_locale=og_locale,
                        news_article=lambda article, entities, page_url: news_article(
-                           article, entities, env.globals["site"], env.globals["absolute_url"], page_url))
+                           article, entities, site, absolute_url, page_url))  # type: ignore[arg-type]
     env.filters["json_ld"] = json_ld

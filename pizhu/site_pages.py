@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .cache import digest
 from .content import Article
 from .entities_index import EntityIndex, EntityPage, entities_by_type
-from .meta import summary, top_entities
+from . import meta
 from .model import ArticleLink, ArticleParts, EntityPart, TimelineYear
 from .pages import Renderer
 from .render import render
@@ -56,7 +56,7 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     pages whose parts changed since its last use. `spill`: where the parts' pieces are (`spilled`
     parts; the entity index must read from it too)."""
     config = renderer.config
-    items = [Listed(a, summary(a), top_entities(p.entities)) for a, p in zip(articles, parts)]
+    items = [Listed(a, meta.summary(a), meta.top_entities(p.entities)) for a, p in zip(articles, parts)]
     listed = [p.listed_key for p in parts]
     all_listed = "".join(listed)
     feed = items[:config.feed_size]

@@ -52,11 +52,19 @@ def _entity_pages(site: Path) -> dict[str, str]:
 
 
 def _entity_links(site: Path) -> set[str]:
-    return {m for p in site.rglob("*.html") for m in re.findall(r'href="/(entities/[^"#?]+/)', p.read_text(encoding="utf-8"))}
+    """Every entity page linked from any page; a link whose text is an entity's name (index, timeline,
+    entity list) must lead to that entity's page."""
+    pages = _entity_pages(site)
+    found = set()
+    for page in site.rglob("*.html"):
+        for slug, text in re.findall(r'href="/entities/([^"#?/]+)/"[^>]*>([^<]*)<', page.read_text(encoding="utf-8")):
+            found.add(f"entities/{slug}/")
+            assert text not in pages.values() or pages.get(slug) == text, (page, slug, text)
+    return found
 
 
 OLD = _article("黎明谈电池", "2024-01-05", "黎明在发布会上介绍了新电池。黎明说，新电池明年量产。")
-NEW = _article("李明的新基金", "2024-02-01", "李明宣布成立新基金。李明表示，基金将投向储能。")
+NEW = _article("李明的新基金", "2024-02-01", "李明宣布成立新基金。2024年1月20日，李明在年会上表示，基金将投向储能。")
 
 
 def test_pinyin_slugs_for_chinese_names_ascii_ids_kept():
