@@ -174,8 +174,17 @@ class Builder:
         to_load = sum(1 for e in entries if need and not e.render and e.parts_key not in self._parts)
         overlap = to_load >= OVERLAP_MIN_PARTS and any(not self.cache.has_annotation(e.annotation_key) for e in todo)
         with self._staging(bool(todo) or need) as staging:
-            annotated, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
-                                                             meanwhile=lambda: self._find_parts(entries, need=need))
+            meanwhile, annotated = (lambda: self._find_parts(entries, need=need)), 0
+            if need and todo and self.cache.folder:
+                # Names first: annotate, give every entity its slug (pizhu.slugs), then render each page
+                # once, with the slugs it links (annotations are loaded again from the cache: ~1 ms each)
+                annotated = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
+                                                      meanwhile=meanwhile, names_only=True)[0]
+                todo += [e for e in self._check_slugs(entries, self._slug_table(entries)) if e not in todo]
+                meanwhile, overlap = (lambda: None), False
+            more, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
+                                                        meanwhile=meanwhile)
+            annotated += more
             damaged = [e for e in entries if need and e.parts is None]  # parts files that failed their check
             if damaged:
                 annotated += self._annotate_and_render(damaged, config, glossary, env_key, staging)[0]
@@ -374,34 +383,51 @@ class Builder:
         if self._env_key and all(key in self._parts for key in self._render_keys):
             self._site_state(self._env_key)[1].update([self._parts[key].entities for key in self._render_keys])
 
-    def _link_slugs(self, entries: list[_Entry], new_pages: dict, config: SiteConfig, glossary: Glossary,
-                    env_key: str, staging: Path | None) -> int:
-        """Give every entity its slug (pizhu.slugs: collisions resolved oldest article first) and render
-        again the rare article that links one of its entities at another slug than it was rendered
-        with; then make the table the one the site-wide pages use. Returns the number annotated."""
-        # serve calls this on every rebuild: each article's entities are sorted once, and an article
-        # whose slugs the last call checked is checked again only when one of its entities' slugs moved
+    def _slug_table(self, entries: list[_Entry]) -> slugs.SlugTable:
+        """Every entity's slug (pizhu.slugs: collisions resolved oldest article first), from each
+        article's entities: as its names-first pass found them, or from its parts."""
+        # serve does this on every rebuild: each article's entities are sorted once
         known, self._slug_pairs = self._slug_pairs, {}
         for e in entries:
-            assert e.parts is not None
-            self._slug_pairs[e.render_key] = known.get(e.render_key) or tuple(sorted([(p.id, p.name) for p in e.parts.entities]))
+            pairs = known.get(e.render_key)
+            if pairs is None and e.parts is not None:
+                pairs = tuple(sorted([(p.id, p.name) for p in e.parts.entities]))
+            if pairs is not None:
+                self._slug_pairs[e.render_key] = pairs
         table = slugs.SlugTable()
         for e in reversed(entries):  # oldest first
-            for entity_id, name in self._slug_pairs[e.render_key]:
+            for entity_id, name in self._slug_pairs.get(e.render_key, ()):
                 table.add(entity_id, name)
+        return table
+
+    def _check_slugs(self, entries: list[_Entry], table: slugs.SlugTable) -> list[_Entry]:
+        """The entries whose page links one of its entities at another slug than `table` gives (their
+        `slugs` set to the table's, to be rendered). An entry the last check found right is looked at
+        again only when one of its entities' slugs moved."""
         last, self._slugs_given = self._slugs_given, table.slugs
         moved = {i for i, slug in table.slugs.items() if last.get(i) != slug}
-        redo = []
-        checked, self._slugs_checked = self._slugs_checked, {}
+        checked = self._slugs_checked
+        changed = []
         for e in entries:
-            pairs = self._slug_pairs[e.render_key]
+            pairs = self._slug_pairs.get(e.render_key, ())
             if checked.get(e.render_key) == e.slugs and not any(i in moved for i, _ in pairs):
-                self._slugs_checked[e.render_key] = e.slugs
                 continue
-            wanted = self._slugs_checked[e.render_key] = table.overrides(pairs)
+            wanted = checked[e.render_key] = table.overrides(pairs)
             if wanted != e.slugs:
                 e.slugs, e.render = wanted, True
-                redo.append(e)
+                changed.append(e)
+        return changed
+
+    def _link_slugs(self, entries: list[_Entry], new_pages: dict, config: SiteConfig, glossary: Glossary,
+                    env_key: str, staging: Path | None) -> int:
+        """Check every article page's entity links against the slug table of every article's parts,
+        render again the rare one that links an entity at another slug (an article whose parts were
+        damaged; a build without a cache, which has no names-first pass), and make the table the one
+        the site-wide pages use. Returns the number annotated."""
+        table = self._slug_table(entries)
+        redo = self._check_slugs(entries, table)
+        self._slugs_checked = {e.render_key: self._slugs_checked[e.render_key] for e in entries
+                               if e.render_key in self._slugs_checked}
         annotated = 0
         if redo:
             annotated, pages = self._annotate_and_render(redo, config, glossary, env_key, staging)
@@ -423,10 +449,12 @@ class Builder:
                     e.parts = self._parts.get(e.parts_key) or self._spilled(self.cache.load_parts(e.parts_key))
 
     def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str,
-                             staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None):
+                             staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None,
+                             names_only: bool = False):
         """Annotate the entries of `todo` the cache has no annotation for, render those marked
         `render` into `staging`, and make every one's parts of the site-wide pages. `meanwhile` runs
-        in this process while workers (if any: always with `overlap`) do that.
+        in this process while workers (if any: always with `overlap`) do that. With `names_only`, only
+        annotate, and keep each article's entities for the slug table.
 
         Returns (number annotated, {slug: {rel: Staged}}); raises every error found.
         """
@@ -444,11 +472,15 @@ class Builder:
                 return
             _, new, files, parts = result
             annotated += new
+            if names_only:
+                self._slug_pairs[e.render_key] = tuple(sorted(parts))
+                return
             if e.render:
                 pages[e.article.slug] = files
             e.parts = self._spilled(pickle.loads(parts))
 
-        tasks = [Task(e.article, e.annotation_key, e.parts_key, e.render, tuple(sorted(e.slugs.items()))) for e in todo]
+        tasks = [Task(e.article, e.annotation_key, e.parts_key, e.render, tuple(sorted(e.slugs.items())), names_only)
+                 for e in todo]
         setup = (config, glossary, env_key, self.cache.folder, staging)
         with Progress("annotating and rendering", len(todo), stream=self.progress_stream) as progress:
             if self.jobs > 1 and worth_workers(tasks, overlap):
