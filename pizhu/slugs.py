@@ -12,10 +12,13 @@ so a published URL does not move when newer articles are added, and a cold build
 as an incremental one. (An article dated before an existing one that brings a colliding entity can
 take the plain slug from it: the one case where a URL moves.)
 
-Article pages are rendered in worker processes before every entity is known: a worker links each
-entity of its article at its base slug (`base_slug`), and the builder, once every article's parts
-are in, renders again the rare article whose entities the table gives another slug (`overrides`).
-Which slugs an article page was rendered with is kept in the build's manifest.
+Article pages are rendered in worker processes, so the builder goes names first: the workers annotate
+the articles to render and send back their entities' (id, name); the main process, which holds every
+other article's parts, makes the table; then each page is rendered once, linking each entity at its
+base slug unless the table says otherwise (`overrides`, kept with the page in the build's manifest,
+so an unchanged page is not rendered again). After rendering, the table is made again from every
+article's parts, and an article that links another slug (damaged parts; a build without a cache,
+which has no names-first pass) is rendered again.
 """
 from __future__ import annotations
 
