@@ -482,7 +482,7 @@ class Builder:
         tasks = [Task(e.article, e.annotation_key, e.parts_key, e.render, tuple(sorted(e.slugs.items())), names_only)
                  for e in todo]
         setup = (config, glossary, env_key, self.cache.folder, staging)
-        with Progress("annotating and rendering", len(todo), stream=self.progress_stream) as progress:
+        with Progress("annotating" if names_only else "annotating and rendering", len(todo), stream=self.progress_stream) as progress:
             if self.jobs > 1 and worth_workers(tasks, overlap):
                 run_parallel(tasks, self.jobs, setup, lambda i, result, process: take(todo[i], result, process),
                              progress, meanwhile)
