@@ -9,8 +9,8 @@ chong-qing); Latin letters and digits in the name are kept.
 Two entities whose slugs collide: the one that appeared first keeps the slug, the next gets -2, and
 so on (`SlugTable`). "First" is the oldest article that names the entity (then its path, then the id),
 so a published URL does not move when newer articles are added, and a cold build gives the same URLs
-as an incremental one. (An article dated before an existing one that brings a colliding entity can
-take the plain slug from it: the one case where a URL moves.)
+as an incremental one. (A URL moves only when an article dated before the one naming its entity
+brings a colliding entity, or when the entity holding the plain slug leaves the site.)
 
 Article pages are rendered in worker processes, so the builder goes names first: the workers annotate
 the articles to render and send back their entities' (id, name); the main process, which holds every
