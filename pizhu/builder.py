@@ -31,13 +31,13 @@ import os
 import pickle
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from annotator import Glossary
 
-from . import cache as cachemod, theme
+from . import cache as cachemod, slugs, theme
 from .cache import BuildCache, digest
 from .config import SiteConfig
 from .content import Article
@@ -80,6 +80,13 @@ class _Entry:
     render: bool = True  # its page must be rendered (not reusable from the last build)
     process: int | None = None  # id of the process that annotated or rendered it in this build
     parts: ArticleParts | None = None  # what it adds to the site-wide pages
+    slugs: dict[str, str] = field(default_factory=dict)  # entity slugs its page links, where not the base
+    # slug (pizhu.slugs): the last build's, until the slug table says otherwise
+
+    @property
+    def parts_key(self) -> str:
+        """Its parts' key in the cache: its render key, and the slugs its timeline entries link."""
+        return digest(self.render_key, repr(sorted(self.slugs.items()))) if self.slugs else self.render_key
 
 
 @dataclass
@@ -109,6 +116,9 @@ class Builder:
         self._spill: Spill | None = None
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
         self._render_keys: list[str] = []  # of the last build's articles
+        self._slug_pairs: dict[str, tuple] = {}  # render key → its article's (entity id, name), by id
+        self._slugs_given: dict[str, str] = {}  # entity id → slug, at the last build
+        self._slugs_checked: dict[str, dict] = {}  # render key → the slugs its page needs, at the last build
         self._env_key = ""  # templates, settings and Pizhu's code, at the last build
         self._keys: dict[tuple[str, str, str], tuple[str, str]] = {}  # (file, glossary, env key) → reading.article_keys
         # (env key, spill, renderer, entity index) of the last build: kept while templates and settings
@@ -145,6 +155,7 @@ class Builder:
             keys = self._keys[known] = known_keys.get(known) or article_keys(article, *known)
             entry = _Entry(article, *keys)
             old = old_pages.get(article.slug)
+            entry.slugs = dict((old or {}).get("slugs") or {})
             entry.render = not (old and old.get("key") == entry.render_key and self._unchanged(old.get("files"), old_files))
             entries.append(entry)
         site_key = digest(env_key, *(e.render_key for e in entries))
@@ -160,14 +171,25 @@ class Builder:
         todo = [e for e in entries if e.render or (need and not self._has_parts(e))]
         if all(e.render for e in entries):  # no kept parts are used again: a fresh spill file (serve)
             self._parts, self._spill = {}, None
-        to_load = sum(1 for e in entries if need and not e.render and e.render_key not in self._parts)
+        to_load = sum(1 for e in entries if need and not e.render and e.parts_key not in self._parts)
         overlap = to_load >= OVERLAP_MIN_PARTS and any(not self.cache.has_annotation(e.annotation_key) for e in todo)
         with self._staging(bool(todo) or need) as staging:
-            annotated, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
-                                                             meanwhile=lambda: self._find_parts(entries, need=need))
+            meanwhile, annotated = (lambda: self._find_parts(entries, need=need)), 0
+            if need and todo and self.cache.folder:
+                # Names first: annotate, give every entity its slug (pizhu.slugs), then render each page
+                # once, with the slugs it links (annotations are loaded again from the cache: ~1 ms each)
+                annotated = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
+                                                      meanwhile=meanwhile, names_only=True)[0]
+                todo += [e for e in self._check_slugs(entries, self._slug_table(entries)) if e not in todo]
+                meanwhile, overlap = (lambda: None), False
+            more, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
+                                                        meanwhile=meanwhile)
+            annotated += more
             damaged = [e for e in entries if need and e.parts is None]  # parts files that failed their check
             if damaged:
                 annotated += self._annotate_and_render(damaged, config, glossary, env_key, staging)[0]
+            if need:
+                annotated += self._link_slugs(entries, new_pages, config, glossary, env_key, staging)
             lap("annotate and render articles, load cached parts")
             plan = _Plan(entries, manifest, env_key, site_key, site_reusable, seen)
             return self._finish(plan, new_pages, annotated, staging, articles_first, clock)
@@ -246,7 +268,7 @@ class Builder:
             slug = e.article.slug
             rels = list(new_pages[slug]) if e.render else old_pages[slug]["files"]
             wanted.update(new_pages[slug] if e.render else dict.fromkeys(rels))
-            pages_manifest[slug] = {"key": e.render_key, "files": rels}
+            pages_manifest[slug] = {"key": e.render_key, "files": rels, **({"slugs": e.slugs} if e.slugs else {})}
         wanted.update({"static/" + rel: path.read_bytes() for rel, path in theme.static_files(self.config).items()})
         return wanted, pages_manifest
 
@@ -257,11 +279,11 @@ class Builder:
         self._left = (self._output_stamp(), manifest)
         self.cache.save_articles(plan.seen)
         self.cache.save_file_keys({name: v for name, v in self._file_keys.items() if v[1] in plan.seen})
-        self.cache.prune({e.annotation_key for e in entries}, {e.render_key for e in entries})
+        self.cache.prune({e.annotation_key for e in entries}, {e.parts_key for e in entries})
         known = self._parts  # parts loaded before (warm) stay while their articles are unchanged
-        self._parts = {e.render_key: e.parts or known[e.render_key] for e in entries
-                       if e.parts is not None or e.render_key in known}
-        self._render_keys = [e.render_key for e in entries]
+        self._parts = {e.parts_key: e.parts or known[e.parts_key] for e in entries
+                       if e.parts is not None or e.parts_key in known}
+        self._render_keys = [e.parts_key for e in entries]
         self._env_key = plan.env_key
 
     def _site_wide(self, entries: list[_Entry], env_key: str, old_site: dict, old_files: dict,
@@ -361,8 +383,60 @@ class Builder:
         if self._env_key and all(key in self._parts for key in self._render_keys):
             self._site_state(self._env_key)[1].update([self._parts[key].entities for key in self._render_keys])
 
+    def _slug_table(self, entries: list[_Entry]) -> slugs.SlugTable:
+        """Every entity's slug (pizhu.slugs: collisions resolved oldest article first), from each
+        article's entities: as its names-first pass found them, or from its parts."""
+        # serve does this on every rebuild: each article's entities are sorted once
+        known, self._slug_pairs = self._slug_pairs, {}
+        for e in entries:
+            pairs = known.get(e.render_key)
+            if pairs is None and e.parts is not None:
+                pairs = tuple(sorted([(p.id, p.name) for p in e.parts.entities]))
+            if pairs is not None:
+                self._slug_pairs[e.render_key] = pairs
+        table = slugs.SlugTable()
+        for e in reversed(entries):  # oldest first
+            for entity_id, name in self._slug_pairs.get(e.render_key, ()):
+                table.add(entity_id, name)
+        return table
+
+    def _check_slugs(self, entries: list[_Entry], table: slugs.SlugTable) -> list[_Entry]:
+        """The entries whose page links one of its entities at another slug than `table` gives (their
+        `slugs` set to the table's, to be rendered). An entry the last check found right is looked at
+        again only when one of its entities' slugs moved."""
+        last, self._slugs_given = self._slugs_given, table.slugs
+        moved = {i for i, slug in table.slugs.items() if last.get(i) != slug}
+        checked = self._slugs_checked
+        changed = []
+        for e in entries:
+            pairs = self._slug_pairs.get(e.render_key, ())
+            if checked.get(e.render_key) == e.slugs and not any(i in moved for i, _ in pairs):
+                continue
+            wanted = checked[e.render_key] = table.overrides(pairs)
+            if wanted != e.slugs:
+                e.slugs, e.render = wanted, True
+                changed.append(e)
+        return changed
+
+    def _link_slugs(self, entries: list[_Entry], new_pages: dict, config: SiteConfig, glossary: Glossary,
+                    env_key: str, staging: Path | None) -> int:
+        """Check every article page's entity links against the slug table of every article's parts,
+        render again the rare one that links an entity at another slug (an article whose parts were
+        damaged; a build without a cache, which has no names-first pass), and make the table the one
+        the site-wide pages use. Returns the number annotated."""
+        table = self._slug_table(entries)
+        redo = self._check_slugs(entries, table)
+        self._slugs_checked = {e.render_key: self._slugs_checked[e.render_key] for e in entries
+                               if e.render_key in self._slugs_checked}
+        annotated = 0
+        if redo:
+            annotated, pages = self._annotate_and_render(redo, config, glossary, env_key, staging)
+            new_pages.update(pages)
+        slugs.use(table.slugs)
+        return annotated
+
     def _has_parts(self, e: _Entry) -> bool:
-        return e.render_key in self._parts or self.cache.has_parts(e.render_key)
+        return e.parts_key in self._parts or self.cache.has_parts(e.parts_key)
 
     def _find_parts(self, entries: list[_Entry], *, need: bool) -> None:
         """Each unchanged article's parts of the site-wide pages, from memory or the cache (when the
@@ -372,13 +446,15 @@ class Builder:
         with _collector_paused():
             for e in entries:
                 if e.parts is None and not e.render:
-                    e.parts = self._parts.get(e.render_key) or self._spilled(self.cache.load_parts(e.render_key))
+                    e.parts = self._parts.get(e.parts_key) or self._spilled(self.cache.load_parts(e.parts_key))
 
     def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str,
-                             staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None):
+                             staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None,
+                             names_only: bool = False):
         """Annotate the entries of `todo` the cache has no annotation for, render those marked
         `render` into `staging`, and make every one's parts of the site-wide pages. `meanwhile` runs
-        in this process while workers (if any: always with `overlap`) do that.
+        in this process while workers (if any: always with `overlap`) do that. With `names_only`, only
+        annotate, and keep each article's entities for the slug table.
 
         Returns (number annotated, {slug: {rel: Staged}}); raises every error found.
         """
@@ -396,13 +472,17 @@ class Builder:
                 return
             _, new, files, parts = result
             annotated += new
+            if names_only:
+                self._slug_pairs[e.render_key] = tuple(sorted(parts))
+                return
             if e.render:
                 pages[e.article.slug] = files
             e.parts = self._spilled(pickle.loads(parts))
 
-        tasks = [Task(e.article, e.annotation_key, e.render_key, e.render) for e in todo]
+        tasks = [Task(e.article, e.annotation_key, e.parts_key, e.render, tuple(sorted(e.slugs.items())), names_only)
+                 for e in todo]
         setup = (config, glossary, env_key, self.cache.folder, staging)
-        with Progress("annotating and rendering", len(todo), stream=self.progress_stream) as progress:
+        with Progress("annotating" if names_only else "annotating and rendering", len(todo), stream=self.progress_stream) as progress:
             if self.jobs > 1 and worth_workers(tasks, overlap):
                 run_parallel(tasks, self.jobs, setup, lambda i, result, process: take(todo[i], result, process),
                              progress, meanwhile)

@@ -8,14 +8,12 @@ tooltip.
 """
 from __future__ import annotations
 
-import functools
-import hashlib
-import re
 from dataclasses import dataclass, field
 
 from annotator import Annotation, Figure
 
 from .render import Mark
+from .slugs import entity_slug  # readable entity URLs: see pizhu/slugs.py
 from .units import figure_text
 
 KIND_LABELS = {"entity": "实体", "figure": "数字", "quote": "引语", "date": "日期"}
@@ -23,7 +21,6 @@ ENTITY_TYPE_LABELS = {"person": "人物", "org": "机构", "product": "产品", 
 ENTITY_TYPE_ORDER = ("person", "org", "product", "place")
 PRECISION_FORMATS = {"year": "{y}年", "month": "{y}年{m}月", "day": "{y}年{m}月{d}日"}
 PRECISION_LABELS = {"year": "年", "month": "月", "day": "日"}
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass
@@ -85,15 +82,6 @@ class Note:
         return "disclosure" if self.links or any(d.path for d in self.details) else "tooltip"
 
 
-@functools.lru_cache(maxsize=65536)
-def entity_slug(entity_id: str) -> str:
-    """The entity page's folder name: the id when it is URL-safe (ids are slugs), else a stable hash."""
-    if _SAFE_ID.match(entity_id):
-        return entity_id
-    return "e" + hashlib.sha1(entity_id.encode("utf-8")).hexdigest()[:10]
-
-
-@functools.lru_cache(maxsize=65536)
 def entity_path(entity_id: str) -> str:
     return f"entities/{entity_slug(entity_id)}/"
 

@@ -16,6 +16,7 @@ from typing import Callable, cast
 
 from markupsafe import Markup
 
+from . import meta
 from .cache import digest
 from .config import SiteConfig
 from .content import Article
@@ -52,6 +53,7 @@ class Renderer:
         self.config = config
         self.env = make_environment(config, compiled)
         self.env.globals.update(entity_path=entity_path)
+        meta.register(self.env)  # summaries, Open Graph, JSON-LD
         self.url: Callable[[str], str] = self.env.globals["url"]  # type: ignore[assignment]  # a site path, absolute
         self.md = make_markdown(self._render_mark)
         self.plain_md = make_markdown(lambda *a: "")
@@ -59,9 +61,9 @@ class Renderer:
         self._marks: dict[str, tuple[Note, dict[str, str]]] = {}  # the prepared article's marks by id: note, fields
         self._inline_cache: dict[str, str] = {}
         self._shapes: dict[tuple[str, str, frozenset[str]], Shape] = {}
-        self._chips: dict[tuple[str, str], str] = {}
+        self._chips: dict[tuple[str, str, str], str] = {}
         self._options: dict[tuple[str, str, str], str] = {}
-        self._list_items: dict[tuple[str, str, int, int], str] = {}  # filled list_item shapes
+        self._list_items: dict[tuple[str, str, int, int, str], str] = {}  # filled list_item shapes
         self._forms: dict[tuple, Shape] = {}  # article-page macros, per shape
         self._endnote_forms: dict[tuple, Shape] = {}  # by note kind, pattern, linked and empty fields
         self._rows: dict[tuple, str] = {}  # filled detail and link rows (many repeat)
@@ -215,10 +217,11 @@ class Renderer:
             event = e.event
             html = []
             for entity_id, name in e.entities:
-                chip = chips.get((entity_id, name))
+                path = entity_path(entity_id)  # a key too: an entity's slug can differ between articles' renders
+                chip = chips.get((entity_id, name, path))
                 if chip is None:
-                    chip = chips[(entity_id, name)] = self._filled("chip", {
-                        "href": esc(url(entity_path(entity_id))), "name": esc(name)})
+                    chip = chips[(entity_id, name, path)] = self._filled("chip", {
+                        "href": esc(url(path)), "name": esc(name)})
                 html.append(chip)
             before, found, after = event.sentence.partition(event.text)
             parts.append(EventPart(e.sort_text(), tuple(e.entities), self._filled("entry", {
@@ -235,7 +238,7 @@ class Renderer:
         if len(items) > 100_000:  # bounded: serve keeps a renderer for as long as it runs
             items.clear()
         for p in pages:
-            key = (p.id, p.name, p.mention_count, p.article_count)
+            key = (p.id, p.name, p.mention_count, p.article_count, p.path)
             item = items.get(key)
             if item is None:
                 item = items[key] = self._filled("list_item", {

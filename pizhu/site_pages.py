@@ -15,8 +15,11 @@ from markupsafe import Markup
 from .cache import digest
 from .content import Article
 from .entities_index import EntityIndex, EntityPage, entities_by_type
-from .model import ArticleLink, ArticleParts, TimelineYear
+from . import meta
+from .model import ArticleLink, ArticleParts, EntityPart, TimelineYear
 from .pages import Renderer
+from .render import render
+from .slugs import entity_slug
 from .spill import Spill
 
 
@@ -27,6 +30,17 @@ class SitePage:
     rel: str
     key: str
     render: Callable[[], str | bytes]  # bytes: already UTF-8
+
+
+@dataclass
+class Listed(ArticleLink):
+    """An article as the index and the feed list it: its summary and the entities it covers most."""
+    summary: str
+    entities: list[EntityPart]
+
+    def listed_key(self) -> tuple:
+        """What the index shows beyond the article's front matter (its parts' `listed_key`)."""
+        return self.summary, [(e.id, e.name, e.type, entity_slug(e.id)) for e in self.entities]
 
 
 def _key(*values) -> str:
@@ -42,9 +56,10 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     pages whose parts changed since its last use. `spill`: where the parts' pieces are (`spilled`
     parts; the entity index must read from it too)."""
     config = renderer.config
-    items = [ArticleLink(a) for a in articles]
+    items = [Listed(a, meta.summary(a), meta.top_entities(p.entities)) for a, p in zip(articles, parts)]
     listed = [p.listed_key for p in parts]
     all_listed = "".join(listed)
+    feed = items[:config.feed_size]
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
     if entity_index is None:  # spilled parts hold references, which the index reads from `spill`
         entity_index = (EntityIndex(renderer.markdown, spill.joined) if spill  # type: ignore[arg-type]
@@ -52,10 +67,12 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     entities = entity_index.update([p.entities for p in parts])
     timeline, year_pages = _timeline_pages(renderer, parts, entities, spill.lines if spill else _as_they_are)
     pages = [
-        SitePage("index.html", _key(all_listed), lambda: renderer.page("index.html", items=items, page_url="")),
+        SitePage("index.html", _key(all_listed, [item.listed_key() for item in items]),
+                 lambda: renderer.page("index.html", items=items, page_url="")),
         SitePage("404.html", _key(), lambda: renderer.page("404.html", page_url="404.html")),
-        SitePage("feed.xml", _key("".join(listed[:config.feed_size]), newest),
-                 lambda: renderer.page("feed.xml", items=items[:config.feed_size], updated=newest)),
+        SitePage("feed.xml", _key("".join(listed[:config.feed_size]), newest, [(i.summary, i.article.body) for i in feed]),
+                 lambda: renderer.page("feed.xml", items=feed, updated=newest,
+                                       content=lambda article: render(renderer.md, article.body, []).html)),
         SitePage("sitemap.xml", _key(all_listed, "\n".join(p.id for p in entities), year_pages),
                  lambda: renderer.page("sitemap.xml", items=items, entities=entities, timeline_years=year_pages)),
         *timeline,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 import annotator
 from annotator import Glossary
 
+from . import slugs
 from .cache import BuildCache
 from .config import SiteConfig
 from .content import Article
@@ -49,6 +50,7 @@ def annotate_article(article: Article, glossary: Glossary) -> annotator.Annotati
 
 
 state: dict = {}
+KEPT_ANNOTATIONS = 64
 
 
 def init_worker(config: SiteConfig, glossary: Glossary, env_key: str, cache_folder: Path | None,
@@ -70,21 +72,26 @@ def _renderer() -> Renderer:
 class Task:
     article: Article
     annotation_key: str
-    render_key: str
+    parts_key: str  # its parts' key in the cache (see builder._Entry.parts_key)
     render: bool  # write its pages (else only its parts of the site-wide pages are wanted)
+    slugs: tuple[tuple[str, str], ...] = ()  # (entity id, slug) where not the base slug (pizhu.slugs)
+    names_only: bool = False  # only annotate (unless cached), and return its entities' (id, name)
 
 
 def work(task: Task):
     """Annotate one article (unless the cache has it), render its pages into the staging folder (if
     `task.render`) and what it adds to the site-wide pages; annotation and parts go to the cache.
 
-    Returns ("ok", annotated?, {rel: Staged}, pickled parts) or ("error", path, line, message):
+    Returns ("ok", annotated?, {rel: Staged}, pickled parts; with `task.names_only`, its entities' (id,
+    name) instead) or ("error", path, line, message):
     BuildError does not survive pickling, so errors travel as tuples. Pages travel as files, not
     through the pipe: the main process never holds every article page.
     """
     article, cache = task.article, state["cache"]
+    kept = state.setdefault("kept", {})  # annotations of the names-first pass, for its render pass here
     try:
-        found = cache.load_annotation(task.annotation_key)
+        annotation = kept.pop(task.annotation_key, None)
+        found = (annotation,) if annotation else cache.load_annotation(task.annotation_key)
         annotation = found[0] if found else None
         if annotation is None:
             try:
@@ -95,13 +102,19 @@ def work(task: Task):
                 raise BuildError(article.source, None, f"annotator failed: {type(exc).__name__}: {exc}") from exc
             cache.store_annotation(task.annotation_key, json.dumps(annotation.to_dict(), ensure_ascii=False))
         shown = annotation.confident(state["config"].min_confidence)  # build.py annotate prints them all
+        if task.names_only:
+            if len(kept) >= KEPT_ANNOTATIONS:  # workers of that pass end with it; a build in one process renders next
+                kept.pop(next(iter(kept)))
+            kept[task.annotation_key] = annotation
+            return ("ok", found is None, {}, [(e.id, e.name) for e in shown.entities])
         renderer, item = _renderer(), AnnotatedArticle(article, shown)
+        slugs.use({e.id: slugs.base_slug(e.id, e.name) for e in shown.entities} | dict(task.slugs))
         files = {}
         if task.render:
             for rel, text in pages_module().article_pages(renderer, item).items():
                 files[rel] = stage(state["staging"], rel, text.encode("utf-8"))
         parts = pickle.dumps(split_parts(renderer.article_parts(item)), protocol=pickle.HIGHEST_PROTOCOL)
-        cache.store_parts(task.render_key, parts)
+        cache.store_parts(task.parts_key, parts)
         return ("ok", found is None, files, parts)
     except BuildError as exc:
         return ("error", exc.path, exc.line, exc.message)

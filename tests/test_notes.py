@@ -110,5 +110,5 @@ def test_a_reported_statement_says_so_in_its_title():
 
 def test_entity_slugs_are_url_safe():
     assert entity_slug("sam-altman") == "sam-altman"
-    assert entity_slug("微软") == entity_slug("微软") and entity_slug("微软").isascii()
-    assert entity_path("a/b").startswith("entities/e") and "/" not in entity_path("a/b")[9:-1]
+    assert entity_slug("微软") == "wei-ruan"  # an id that is not URL-safe is read in pinyin, never hashed
+    assert entity_path("a/b") == "entities/a-b/"

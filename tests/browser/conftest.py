@@ -132,3 +132,19 @@ def open_page(browser, server):
         context.close()
     for watch in watches:
         watch.check()
+
+
+@pytest.fixture(scope="module")
+def site_pages_serve():
+    """serve(folder) → the URL of `folder` served under BASE (the site-pages tests build their own
+    sites); every server stops when the module's tests are done."""
+    running = []
+
+    def serve(folder: Path) -> str:
+        server = _serve(folder)
+        running.append(server)
+        return next(server)
+
+    yield serve
+    for server in running:
+        next(server, None)
