@@ -573,7 +573,7 @@ _OPENERS.sort(key=len, reverse=True)
 _DESCRIPTORS = _vocab.words("descriptor_nouns") | _vocab.TITLES
 _DESCRIPTOR_SPAN = 12  # characters of description before a name (储能电池厂商) at most
 _PREPOSITION_BEFORE = re.compile(r"(?:早在|截至|截止|直到|在|于|自|从|到|至|继)\s*$")
-_POSTPOSITION_AFTER = re.compile(r"\s*(?:以来|的时候|起|时|之后|以后|后|之前|以前|前(?![0-9一二三四五六七八九十两几]))")
+_POSTPOSITION_AFTER = re.compile(r"\s*(?:以来|的时候|前后|左右|起|时|之后|以后|后|之前|以前|前(?![0-9一二三四五六七八九十两几]))")
 _EMPTY_BRACKETS = re.compile(r"（\s*）|\(\s*\)")
 _JOINER_FIRST = re.compile(r"[-－–—~～、至到和及与]")
 _LEADING_MARKS = re.compile(r"^[^\w“「『《（(]+")
@@ -724,6 +724,7 @@ def _without_dates(text: str, s: int, e: int, dates: list[tuple[int, int]]) -> s
 
 
 def _reads(phrase: str) -> bool:
-    if len(phrase) < _PHRASE_MIN or phrase[0] in _NOT_FIRST or phrase[-1] in _NOT_LAST:
+    words = phrase.lstrip(_OPENING)
+    if len(phrase) < _PHRASE_MIN or not words or words[0] in _NOT_FIRST or phrase[-1] in _NOT_LAST:
         return False
     return all(phrase.count(a) == phrase.count(b) for a, b in zip(_OPENING, _CLOSING))

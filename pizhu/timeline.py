@@ -177,11 +177,13 @@ class Told(Protocol):
 
 def same_event(a: Told, b: Told) -> bool:
     """Do two entries tell one event: the same date at the same precision and role, entities that
-    agree (one in common, or one entry names none: the annotator may have missed it), phrases alike
-    (character pairs, Dice ≥ SIMILAR) and no differing numbers?"""
+    agree (one entry's sentence names no entity the other's does not: a second article tells the
+    event with fewer names, never with other ones), phrases alike (character pairs, Dice ≥ SIMILAR)
+    and no differing numbers?"""
     if a.key[:8] != b.key[:8] or a.role != b.role or not a.phrase or not b.phrase:
         return False
-    if a.entities and b.entities and not set(a.entities) & set(b.entities):
+    fewer, more = sorted((set(a.entities), set(b.entities)), key=len)
+    if not fewer <= more:
         return False
     numbers_a, numbers_b = set(_NUMBER.findall(a.phrase)), set(_NUMBER.findall(b.phrase))
     if numbers_a and numbers_b and numbers_a != numbers_b:

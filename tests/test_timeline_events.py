@@ -157,11 +157,14 @@ def told(key_date: str, slug: str, entities: tuple[str, ...], phrase: str, role:
 
 def test_same_event_needs_the_same_date_agreeing_entities_and_a_similar_phrase():
     a = told("2025-03-11", "a", ("xh",), "星海电池宣布完成15亿元C轮融资")
-    assert same_event(a, told("2025-03-11", "b", ("xh", "qh"), "星海电池完成15亿元C轮融资"))
+    assert same_event(a, told("2025-03-11", "b", ("xh",), "星海电池完成15亿元C轮融资"))
+    assert same_event(told("2025-03-11", "b", ("xh", "qh"), "星海电池完成15亿元C轮融资"), a)  # fewer names
     assert same_event(a, told("2025-03-11", "b", (), "星海电池完成15亿元C轮融资"))  # the entity was missed
     assert not same_event(a, told("2025-03", "b", ("xh",), "星海电池完成15亿元C轮融资"))  # other precision
     assert not same_event(a, told("2025-03-12", "b", ("xh",), "星海电池完成15亿元C轮融资"))
     assert not same_event(a, told("2025-03-11", "b", ("other",), "星海电池完成15亿元C轮融资"))
+    assert not same_event(told("2025-03-11", "b", ("xh", "qh"), "星海电池完成15亿元C轮融资"),
+                          told("2025-03-11", "c", ("xh", "other"), "星海电池完成15亿元C轮融资"))  # other names
     assert not same_event(a, told("2025-03-11", "b", ("xh",), "星海电池完成16亿元C轮融资"))  # other numbers
     assert not same_event(a, told("2025-03-11", "b", ("xh",), "星海电池在合肥的新工厂正式投产"))
     assert not same_event(a, told("2025-03-11", "b", ("xh",), "星海电池宣布完成15亿元C轮融资", "forecast"))
