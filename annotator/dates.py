@@ -549,6 +549,7 @@ def _aside(text: str, sentence: int, start: int, end: int, before: Event | None)
     return not alone or (before is not None and not text[before.end:sentence + opened].strip())
 
 
+@lru_cache(maxsize=1024)
 def _date_bounds(date: str) -> tuple[dt.date, dt.date]:
     """The first and last day a date at its precision covers ('2023-05' → May 1 and May 31)."""
     parts = [int(p) for p in date.split("-")]
@@ -567,10 +568,13 @@ PHRASE_MAX = 40  # characters: a phrase longer than this is no phrase (None), ne
 _PHRASE_MIN = 4
 _CLAUSE_MARKS = frozenset("，,；;：:。！？!?\n—…")
 _OPENING, _CLOSING = "“「『《（(", "”」』》）)"
-_OPENERS = [line.split("|")[-1].strip() for line in _vocab.entries("clause_openers")]
-_SKIP_OPENERS = {line.split("|")[-1].strip() for line in _vocab.entries("clause_openers") if line.startswith("skip")}
-_OPENERS.sort(key=len, reverse=True)
-_DESCRIPTORS = _vocab.words("descriptor_nouns") | _vocab.TITLES
+_CLAUSE_CUT = re.compile("[" + re.escape("".join(_CLAUSE_MARKS) + _OPENING + _CLOSING) + "]")
+_OPENER_WORDS = [line.split("|")[-1].strip() for line in _vocab.entries("clause_openers")]
+_SKIP_WORDS = {line.split("|")[-1].strip() for line in _vocab.entries("clause_openers") if line.startswith("skip")}
+_OPENERS = _words_pattern(_OPENER_WORDS, "(?:{})")
+_SKIP_OPENERS = _words_pattern(_SKIP_WORDS, "(?:{})")
+_DESCRIBED = _words_pattern(_vocab.words("descriptor_nouns") | _vocab.TITLES, "(?:{})$")  # 储能电池厂商|星河储能
+_SAID = _words_pattern(_vocab.SPEECH_VERBS, ".(?:{})$")  # X表示: what X said follows
 _DESCRIPTOR_SPAN = 12  # characters of description before a name (储能电池厂商) at most
 _PREPOSITION_BEFORE = re.compile(r"(?:早在|截至|截止|直到|在|于|自|从|到|至|继)\s*$")
 _POSTPOSITION_AFTER = re.compile(r"\s*(?:以来|的时候|前后|左右|起|时|之后|以后|后|之前|以前|前(?![0-9一二三四五六七八九十两几]))")
@@ -605,20 +609,23 @@ class _WordEdges:
     from 并购, nor 也 from 也门)."""
 
     def __init__(self, doc: Document):
-        self.text = doc.text
-        self.edges = {p for _, start, end in doc.tokens for p in (start, end)}
+        self.text, self.tokens = doc.text, doc.tokens
 
     def at(self, pos: int) -> bool:
         text = self.text
-        return (pos in self.edges or pos <= 0 or pos >= len(text)
-                or not _is_han(text[pos]) or not _is_han(text[pos - 1]))
+        if pos <= 0 or pos >= len(text) or not _is_han(text[pos]) or not _is_han(text[pos - 1]):
+            return True
+        i = bisect.bisect_left(self.tokens, pos, key=_token_start)
+        return (i < len(self.tokens) and self.tokens[i][1] == pos) or (i > 0 and self.tokens[i - 1][2] == pos)
 
-    def word(self, pos: int, words) -> str | None:
-        """The first of `words` (longest first) written at `pos` and ending at a word's edge."""
-        for w in words:
-            if self.text.startswith(w, pos) and self.at(pos + len(w)):
-                return w
-        return None
+    def word(self, pos: int, words: re.Pattern) -> str | None:
+        """The longest of `words` written at `pos`, when it ends at a word's edge."""
+        m = words.match(self.text, pos)
+        return m.group() if m and self.at(m.end()) else None
+
+
+def _token_start(token: tuple[str, int, int]) -> int:
+    return token[1]
 
 
 def _is_han(c: str) -> bool:
@@ -628,13 +635,13 @@ def _is_han(c: str) -> bool:
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence cut at clause punctuation outside quotation marks and brackets."""
     spans, depth, s = [], 0, start
-    for i in range(start, end):
-        c = text[i]
+    for m in _CLAUSE_CUT.finditer(text, start, end):
+        c, i = m.group(), m.start()
         if c in _OPENING:
             depth += 1
         elif c in _CLOSING:
             depth = max(0, depth - 1)
-        elif depth == 0 and c in _CLAUSE_MARKS:
+        elif depth == 0:
             if text[s:i].strip():
                 spans.append((s, i))
             s = i + 1
@@ -669,7 +676,7 @@ def _phrase(doc: Document, event: Event, words: _WordEdges, mentions: list[int],
 
 
 def _said(phrase: str) -> bool:
-    return any(phrase.endswith(v) for v in _vocab.SPEECH_VERBS if len(v) < len(phrase))
+    return _SAID.search(phrase) is not None
 
 
 def _clean(doc: Document, s: int, e: int, date: Event | None, words: _WordEdges, mentions: list[int],
@@ -682,7 +689,7 @@ def _clean(doc: Document, s: int, e: int, date: Event | None, words: _WordEdges,
         s += 1
     skipped = False
     while (w := words.word(s, _OPENERS)) is not None:
-        skipped |= w in _SKIP_OPENERS
+        skipped |= w in _SKIP_WORDS
         s += len(w)
     if skipped and date is None:
         return None   # a clause of cause or circumstance (由于…) after the date's is not the event
@@ -694,7 +701,7 @@ def _clean(doc: Document, s: int, e: int, date: Event | None, words: _WordEdges,
     first = next((q for q in mentions[bisect.bisect_left(mentions, s):] if q < e), None)
     if first is not None and 0 < first - s <= _DESCRIPTOR_SPAN and (date is None or first <= date.start):
         lead = text[s:first]
-        if any(lead.endswith(d) for d in _DESCRIPTORS) and not any(c in lead for c in _CLAUSE_MARKS):
+        if _DESCRIBED.search(lead) and not any(c in lead for c in _CLAUSE_MARKS):
             s = first
     phrase = _without_dates(text, s, e, [d for d in dates[bisect.bisect_left(dates, (s,)):] if d[1] <= e])
     for t in _TIME_AFTER:   # OpenAI于2月推出X后: the time word ends the clause, not the event
