@@ -14,11 +14,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol
+from typing import Iterable
 
 from annotator import Event
 
-from .model import AnnotatedArticle
+from .model import AnnotatedArticle, EventPart
 from .notes import datetime_attr, format_date
 
 FORECAST_BADGE = "预计"  # the words that mark a forecast (never colour alone)
@@ -167,15 +167,7 @@ def article_timeline(item: "AnnotatedArticle") -> list[TimelineEntry]:
     return sorted(entries, key=TimelineEntry.sort_key)
 
 
-class Told(Protocol):
-    """An entry as the site timeline compares them (`model.EventPart`)."""
-    key: str  # sort_text: date at its precision first, then article
-    entities: tuple[str, ...]  # ids named in its sentence
-    role: str
-    phrase: str
-
-
-def same_event(a: Told, b: Told) -> bool:
+def same_event(a: EventPart, b: EventPart) -> bool:
     """Do two entries tell one event: the same date at the same precision and role, entities that
     agree (one entry's sentence names no entity the other's does not: a second article tells the
     event with fewer names, never with other ones), phrases alike (character pairs, Dice ≥ SIMILAR)
@@ -200,18 +192,18 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(pairs_a & pairs_b) / (len(pairs_a) + len(pairs_b))
 
 
-def merged_events(events: Iterable[Told]) -> dict[str, list]:
+def merged_events(events: Iterable[EventPart]) -> dict[str, list[EventPart]]:
     """Entries of different articles that tell the same event, grouped: the key of the group's first
     entry (the one the timeline lists) → the group, in timeline order. Entries alone are left out."""
-    by_date: dict[str, list[Told]] = {}
+    by_date: dict[str, list[EventPart]] = {}
     for e in events:
         if e.phrase:
             by_date.setdefault(e.key[:8], []).append(e)
-    groups: dict[str, list] = {}
+    groups: dict[str, list[EventPart]] = {}
     for told in by_date.values():
         if len(told) < 2:
             continue
-        clusters: list[list[Told]] = []
+        clusters: list[list[EventPart]] = []
         for e in sorted(told, key=lambda t: t.key):
             slug = slug_of(e.key)
             home = next((c for c in clusters if same_event(c[0], e) and all(slug_of(m.key) != slug for m in c)), None)
