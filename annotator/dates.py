@@ -573,7 +573,12 @@ _OPENER_WORDS = [line.split("|")[-1].strip() for line in _vocab.entries("clause_
 _SKIP_WORDS = {line.split("|")[-1].strip() for line in _vocab.entries("clause_openers") if line.startswith("skip")}
 _OPENERS = _words_pattern(_OPENER_WORDS, "(?:{})")
 _SKIP_OPENERS = _words_pattern(_SKIP_WORDS, "(?:{})")
-_DESCRIBED = _words_pattern(_vocab.words("descriptor_nouns") | _vocab.TITLES, "(?:{})$")  # 储能电池厂商|星河储能
+_DESCRIPTORS = _vocab.words("descriptor_nouns") | _vocab.TITLES
+_DESCRIBED = _words_pattern(_DESCRIPTORS, "(?:{})$")  # 储能电池厂商|星河储能, the name being an entity's
+# 储能电池厂商|星河储能宣布: a description, then a name (not found as an entity) up to a lead's verb
+_LEAD_VERBS = "|".join(re.escape(w) for w in sorted(_vocab.words("lead_verbs") | _vocab.SPEECH_VERBS, key=len, reverse=True))
+_DESCRIBED_NAME = re.compile("[^\\W\\d_]{{0,10}}?(?:{})(?=(?!{verbs})[\\w·]{{2,10}}?(?:{verbs}))".format(
+    "|".join(re.escape(w) for w in sorted(_DESCRIPTORS, key=len, reverse=True)), verbs=_LEAD_VERBS))
 _SAID = _words_pattern(_vocab.SPEECH_VERBS, ".(?:{})$")  # X表示: what X said follows
 _DESCRIPTOR_SPAN = 12  # characters of description before a name (储能电池厂商) at most
 _PREPOSITION_BEFORE = re.compile(r"(?:早在|截至|截止|直到|在|于|自|从|到|至|继)\s*$")
@@ -698,17 +703,27 @@ def _clean(doc: Document, s: int, e: int, date: Event | None, words: _WordEdges,
             s, e = s + 1, m.start()
         elif _AT_PLACE.search(text, s, e):
             return None
-    first = next((q for q in mentions[bisect.bisect_left(mentions, s):] if q < e), None)
-    if first is not None and 0 < first - s <= _DESCRIPTOR_SPAN and (date is None or first <= date.start):
-        lead = text[s:first]
-        if _DESCRIBED.search(lead) and not any(c in lead for c in _CLAUSE_MARKS):
-            s = first
+    s = _after_description(text, s, e, date, words, mentions)
     phrase = _without_dates(text, s, e, [d for d in dates[bisect.bisect_left(dates, (s,)):] if d[1] <= e])
     for t in _TIME_AFTER:   # OpenAI于2月推出X后: the time word ends the clause, not the event
         if phrase.endswith(t) and len(phrase) > len(t) and words.at(e - len(t)):
             phrase = phrase[:-len(t)]
             break
     return phrase if _reads(phrase) else None
+
+
+def _after_description(text: str, s: int, e: int, date: Event | None, words: _WordEdges, mentions: list[int]) -> int:
+    """Where the clause's subject starts once a description before its name is cut (储能电池厂商星河储能
+    宣布… → 星河储能宣布…): at the first entity named, or at a name followed by a lead's verb."""
+    first = next((q for q in mentions[bisect.bisect_left(mentions, s):] if q < e), None)
+    if first is not None and 0 < first - s <= _DESCRIPTOR_SPAN and (date is None or first <= date.start):
+        lead = text[s:first]
+        if _DESCRIBED.search(lead) and not any(c in lead for c in _CLAUSE_MARKS):
+            return first
+    m = _DESCRIBED_NAME.match(text, s, e)
+    if m and m.end() > s and words.at(m.end()) and (date is None or date.start >= m.end() + 2):
+        return m.end()
+    return s
 
 
 def _without_dates(text: str, s: int, e: int, dates: list[tuple[int, int]]) -> str:

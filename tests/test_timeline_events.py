@@ -81,6 +81,9 @@ def test_the_phrase_drops_a_description_before_the_name():
     glossary = Glossary((GlossaryEntry("远航汽车", "org"),))
     text = "5月8日，新能源车企远航汽车宣布完成20亿元B轮融资，由一家产业基金领投。"
     assert phrase_of(text, "5月8日", "2025-06-01", glossary) == "远航汽车宣布完成20亿元B轮融资"
+    # a name not found as an entity ends at the lead's verb; a description alone is the subject
+    assert phrase_of("4月9日，光伏组件厂商晴川新能宣布在越南建厂。", "4月9日") == "晴川新能宣布在越南建厂"
+    assert phrase_of("4月9日，这家公司宣布裁员三成。", "4月9日") == "这家公司宣布裁员三成"
 
 
 def test_the_phrase_drops_the_date_its_preposition_and_the_time_word():
