@@ -22,7 +22,7 @@ def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = Non
              path: str | None = None, title: str | None = None, lang: str = "zh") -> Annotation:
     """Annotate `text`, resolving relative dates against the article's `date` (YYYY-MM-DD)."""
     # The rules compile their patterns when imported: a build that annotates nothing never pays for it.
-    from .dates import find_events
+    from .dates import describe_events, find_events
     from .describe import describe
     from .entities import find_entities
     from .figures import find_figures
@@ -37,6 +37,7 @@ def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = Non
     taken = [(f.start, f.end) for f in figures] + [(e.start, e.end) for e in events]
     entities = find_entities(doc, glossary or Glossary(), taken=taken)
     quotes = find_quotes(doc, entities)
+    describe_events(doc, events, entities)
     link_figures(figures, entities, doc, quotes)
     describe(entities, text)
     return Annotation(ArticleInfo(path, title, day.isoformat(), lang), entities, figures, quotes, events)

@@ -15,6 +15,13 @@ One precompiled regex finds every date expression; Python resolves the few match
 Precision is the smallest calendar unit written (3月中旬 → month); a part of a year names its month
 (去年底 → December of last year, 2022年年初 → 2022-01). Durations (三个月, 两年内, 几周, 未来几年, 十年来)
 are not dates.
+
+Each date also gets a role and a phrase for the timelines (`describe_events`, after entities are found):
+a reference when it is not a time something happened (较2022年, 2022年同期, 2023年Q1财报, the end of
+2019年3月至5月, 自5月以来), a forecast when it lies ahead (预计, 将, 有望, or after the article's date),
+an event otherwise; the phrase is who did what in the date's clause, cut at punctuation, without the
+date and the connectives before it (3月11日，储能电池厂商星河储能宣布完成15亿元C轮融资，由… →
+星河储能宣布完成15亿元C轮融资), or None when no clause reads cleanly.
 """
 from __future__ import annotations
 
@@ -25,7 +32,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .model import Event, Precision
+from . import _vocab
+from .model import Entity, Event, EventRole, Precision
 from .numbers import parse_number
 from .text import Document
 
@@ -196,18 +204,18 @@ class _Resolver:
         someone mentions inside a quotation does not move the story's time."""
         return self.prev if self.in_quote(pos) else self.told
 
-    def future(self, start: int, end: int) -> bool:
+    def future(self, start: int, end: int, cues: re.Pattern = _FUTURE) -> bool:
         """Does the date lie ahead: a cue of the future before it in its clause (将于11月3日, 预计3月),
         or after it with no report between (11月3日起将…; not 1月18日宣布将…, nor 自5月以来…)?"""
         text = self.doc.text
         if _SINCE.match(text, end):
             return False
         before = _CLAUSE_BEFORE.search(text, max(0, start - 40), start)  # always matches
-        if _FUTURE.search(text, before.start() if before else start, start):
+        if cues.search(text, before.start() if before else start, start):
             return True
         after = _CLAUSE_AFTER.match(text, end, end + 40)  # always matches
         b = after.end() if after else end
-        cue = _FUTURE.search(text, end, b)
+        cue = cues.search(text, end, b)
         return cue is not None and not _REPORTED.search(text, end, cue.start())
 
     def month_day(self, m: int, d: int | None, start: int, end: int, sentence: int):
@@ -411,6 +419,8 @@ def find_events(doc: Document, today: dt.date) -> list[Event]:
             r.prev_day = res
         if not r.quoted or not r.in_quote(start):
             r.told = res
+    for i, event in enumerate(events):
+        event.role = _role(event, events[i - 1] if i else None, r, today)
     return events
 
 
@@ -478,3 +488,265 @@ def _year_ok(text: str, m: re.Match, ys: str, arabic: bool) -> bool:
     if not arabic and not m["ma"] and text[m.end():m.end() + 1] in "前后":
         return False
     return True
+
+
+# -- Roles: is the date a time something happened? -------------------------------------------------
+
+def _words_pattern(words, template: str) -> re.Pattern:
+    return re.compile(template.format("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))))
+
+
+_COMPARISONS = _vocab.table("date_comparisons")
+# 较2022年, 比去年 (the word right before the date); 2022年同期, 与2022年相比 (right after it)
+_COMPARED_BEFORE = _words_pattern([w for k, w in _COMPARISONS if k == "before"], r"(?:{})\s*$")
+_COMPARED_AFTER = _words_pattern([w for k, w in _COMPARISONS if k == "after"], r"\s*的?\s*(?:{})")
+# 2023年Q1财报, 2022年年报, 2023年一季度报告: the date names the period a document covers
+_REPORT_AFTER = _words_pattern(_vocab.entries("report_nouns"),
+                               r"\s*(?:Q[1-4]|H[12]|第?[一二三四1-4]季度|[上下]半年|前[一二三]季度|全年|年度|财年|中期)?\s*的?(?:{})")
+# 2019年3月至5月, 从6月3日持续到6月9日: the date after the joiner ends a range begun by the one before it
+_RANGE_TO = re.compile(r"\s*(?:[-－–—~～]|(?:持续|延续|一直|延长)?(?:至|到))\s*")
+# cues that the sentence tells what is expected, not what happened (narrower than _FUTURE, which also
+# chooses the year of a postponed or originally planned date)
+# (预期 only before the date: after it, 好于预期 is a noun)
+_FORECAST = re.compile(r"将(?![近其该此它这那])|计划|预计|即将|拟|有望|准备|打算|定于|预定|届时|\bwill\b")
+_FORECAST_IN_SENTENCE = re.compile(r"预计|预测|预期")
+
+
+def _role(event: Event, before: Event | None, r: _Resolver, today: dt.date) -> EventRole:
+    """reference, forecast or event (see the module's docstring)."""
+    text, start, end = r.doc.text, event.start, event.end
+    if (_labels(text, start, end) or _aside(text, r.doc.sentence_at(start).start, start, end, before)
+            or (before is not None and _RANGE_TO.fullmatch(text, before.end, start))):
+        return "reference"
+    first, last = _date_bounds(event.date)
+    if first > today:
+        return "forecast"
+    sentence = r.doc.sentence_at(start).start
+    cued = r.future(start, end, _FORECAST) or _FORECAST_IN_SENTENCE.search(text, sentence, start)
+    # a plan for a date long past (计划于2019年上市, told in 2024) is no longer a forecast
+    return "forecast" if cued and last >= today - _PLAN_GRACE else "event"
+
+
+def _labels(text: str, start: int, end: int) -> bool:
+    """Is the date a point of comparison, a report's period or the start of a duration (较2022年,
+    2022年同期, 2023年Q1财报, 5月以来)? Phrases keep such dates: they say what the figure is."""
+    return bool(_COMPARED_BEFORE.search(text, max(0, start - 4), start) or _COMPARED_AFTER.match(text, end)
+                or _REPORT_AFTER.match(text, end) or _SINCE.match(text, end))
+
+
+def _aside(text: str, sentence: int, start: int, end: int, before: Event | None) -> bool:
+    """Is the date inside brackets, as an aside (45岁（1977年生）) or restating the date before it
+    (今日（2月28日））? A date alone in brackets after words that are no date (星期二（10月6日）) dates
+    the sentence."""
+    head = text[sentence:start]
+    opened = max(head.rfind("（"), head.rfind("("))
+    if opened < 0 or max(head.rfind("）"), head.rfind(")")) > opened:
+        return False
+    closing = re.match(r"[^（）()。！？\n]*?[）)]", text[end:end + 30])
+    if closing is None:
+        return False
+    alone = not text[sentence + opened + 1:start].strip() and closing.end() == 1
+    return not alone or (before is not None and not text[before.end:sentence + opened].strip())
+
+
+@lru_cache(maxsize=1024)
+def _date_bounds(date: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a date at its precision covers ('2023-05' → May 1 and May 31)."""
+    parts = [int(p) for p in date.split("-")]
+    y = parts[0]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        return dt.date(y, parts[1], 1), dt.date(y, parts[1], calendar.monthrange(y, parts[1])[1])
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+# -- Phrases: who did what, from the date's clause ---------------------------------------------------
+
+PHRASE_MAX = 40  # characters: a phrase longer than this is no phrase (None), never cut in the middle
+_PHRASE_MIN = 4
+_CLAUSE_MARKS = frozenset("，,；;：:。！？!?\n—…")
+_OPENING, _CLOSING = "“「『《（(", "”」』》）)"
+_CLAUSE_CUT = re.compile("[" + re.escape("".join(_CLAUSE_MARKS) + _OPENING + _CLOSING) + "]")
+_OPENER_WORDS = [line.split("|")[-1].strip() for line in _vocab.entries("clause_openers")]
+_SKIP_WORDS = {line.split("|")[-1].strip() for line in _vocab.entries("clause_openers") if line.startswith("skip")}
+_OPENERS = _words_pattern(_OPENER_WORDS, "(?:{})")
+_SKIP_OPENERS = _words_pattern(_SKIP_WORDS, "(?:{})")
+_DESCRIPTORS = _vocab.words("descriptor_nouns") | _vocab.TITLES
+_DESCRIBED = _words_pattern(_DESCRIPTORS, "(?:{})$")  # 储能电池厂商|星河储能, the name being an entity's
+# 储能电池厂商|星河储能宣布: a description, then a name (not found as an entity) up to a lead's verb
+_LEAD_VERBS = "|".join(re.escape(w) for w in sorted(_vocab.words("lead_verbs") | _vocab.SPEECH_VERBS, key=len, reverse=True))
+_DESCRIBED_NAME = re.compile("[^\\W\\d_]{{0,10}}?(?:{})(?=(?!{verbs})[\\w·]{{2,10}}?(?:{verbs}))".format(
+    "|".join(re.escape(w) for w in sorted(_DESCRIPTORS, key=len, reverse=True)), verbs=_LEAD_VERBS))
+_SAID = _words_pattern(_vocab.SPEECH_VERBS, ".(?:{})$")  # X表示: what X said follows
+_DESCRIPTOR_SPAN = 12  # characters of description before a name (储能电池厂商) at most
+_PREPOSITION_BEFORE = re.compile(r"(?:早在|截至|截止|直到|在|于|自|从|到|至|继)\s*$")
+_POSTPOSITION_AFTER = re.compile(r"\s*(?:以来|的时候|前后|左右|起|时|之后|以后|后|之前|以前|前(?![0-9一二三四五六七八九十两几]))")
+_EMPTY_BRACKETS = re.compile(r"（\s*）|\(\s*\)")
+_JOINER_FIRST = re.compile(r"[-－–—~～、至到和及与]")
+_LEADING_MARKS = re.compile(r"^[^\w“「『《（(]+")
+_RELATIVE_VERB = re.compile(r"^[\u4e00-\u9fff]{1,3}的")  # 4月25日发布的财报: the date dated a relative clause
+# 在X后: X is what happened; 在X中 (上, 下…): a circumstance, not an event
+_AT_EVENT = re.compile(r"(?:之后|以后|后|之时|时|之前|以前|前|期间|之际)$")
+_AT_PLACE = re.compile(r"(?:中|上|下|里|内|方面|之下)$")
+_TIME_AFTER = ("之后", "以后", "后", "以来")
+_NOT_FIRST = frozenset("的了之着过和与及并而或等为")
+_NOT_LAST = frozenset("的在于和与及从向对把被将为是继由以按至到自让给使")
+
+
+def describe_events(doc: Document, events: list[Event], entities: list[Entity]) -> None:
+    """Set each event's phrase (references get none), once the article's entities are known."""
+    if not events:
+        return
+    mentions = sorted(m.start for e in entities for m in e.mentions)
+    words = _WordEdges(doc)
+    text = doc.text
+    # a phrase leaves out the dates it is dated by, keeps those that say what a figure is (较2022年)
+    left_out = [(e.start, e.end) for e in events if e.role != "reference" or not _labels(text, e.start, e.end)]
+    for event in events:
+        if event.role != "reference":
+            event.phrase = _phrase(doc, event, words, mentions, left_out)
+
+
+class _WordEdges:
+    """Where the segmenter's words start and end: an opener is cut only as a whole word (并 is not cut
+    from 并购, nor 也 from 也门)."""
+
+    def __init__(self, doc: Document):
+        self.text, self.tokens = doc.text, doc.tokens
+
+    def at(self, pos: int) -> bool:
+        text = self.text
+        if pos <= 0 or pos >= len(text) or not _is_han(text[pos]) or not _is_han(text[pos - 1]):
+            return True
+        i = bisect.bisect_left(self.tokens, pos, key=_token_start)
+        return (i < len(self.tokens) and self.tokens[i][1] == pos) or (i > 0 and self.tokens[i - 1][2] == pos)
+
+    def word(self, pos: int, words: re.Pattern) -> str | None:
+        """The longest of `words` written at `pos`, when it ends at a word's edge."""
+        m = words.match(self.text, pos)
+        return m.group() if m and self.at(m.end()) else None
+
+
+def _token_start(token: tuple[str, int, int]) -> int:
+    return token[1]
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence cut at clause punctuation outside quotation marks and brackets."""
+    spans, depth, s = [], 0, start
+    for m in _CLAUSE_CUT.finditer(text, start, end):
+        c, i = m.group(), m.start()
+        if c in _OPENING:
+            depth += 1
+        elif c in _CLOSING:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if text[s:i].strip():
+                spans.append((s, i))
+            s = i + 1
+    if text[s:end].strip():
+        spans.append((s, end))
+    return spans
+
+
+def _phrase(doc: Document, event: Event, words: _WordEdges, mentions: list[int],
+            dates: list[tuple[int, int]]) -> str | None:
+    """The event's clause without the date; the clause after it when the date's own is only the date or
+    a circumstance (随着去年的爆火); a speaker's clause joined to what was said (X表示，…) when short."""
+    sentence = doc.sentence_at(event.start)
+    clauses = _clauses(doc.text, sentence.start, sentence.end)
+    i = next((k for k, (s, e) in enumerate(clauses) if s <= event.start < e), None)
+    if i is None:
+        return None
+    phrase = _clean(doc, *clauses[i], event, words, mentions, dates)
+    j = i + 1
+    while phrase is None and j < len(clauses) and j <= i + 2:
+        phrase = _clean(doc, *clauses[j], None, words, mentions, dates)
+        j += 1
+    if phrase is None or len(phrase) > PHRASE_MAX:
+        return None
+    if _said(phrase):
+        while j < len(clauses) and words.word(clauses[j][0], _SKIP_OPENERS):
+            j += 1   # 透露，由于…，X: what was said comes after the cause
+        said = _clean(doc, *clauses[j], None, words, mentions, dates) if j < len(clauses) else None
+        if said and len(phrase) + 1 + len(said) <= PHRASE_MAX:
+            phrase = f"{phrase}，{said}"
+    return phrase
+
+
+def _said(phrase: str) -> bool:
+    return _SAID.search(phrase) is not None
+
+
+def _clean(doc: Document, s: int, e: int, date: Event | None, words: _WordEdges, mentions: list[int],
+           dates: list[tuple[int, int]]) -> str | None:
+    """Clause text[s:e] as a phrase: openers, dates with their prepositions, a description before the
+    first name cut; None when what is left does not read as a phrase (nothing, a circumstance, a
+    fragment starting or ending with a particle, unbalanced quotes)."""
+    text = doc.text
+    while s < e and text[s].isspace():
+        s += 1
+    skipped = False
+    while (w := words.word(s, _OPENERS)) is not None:
+        skipped |= w in _SKIP_WORDS
+        s += len(w)
+    if skipped and date is None:
+        return None   # a clause of cause or circumstance (由于…) after the date's is not the event
+    if text.startswith("在", s) and words.at(s + 1):
+        if (m := _AT_EVENT.search(text.rstrip(), s, e)) and (date is None or date.end <= m.start()):
+            s, e = s + 1, m.start()
+        elif _AT_PLACE.search(text, s, e):
+            return None
+    s = _after_description(text, s, e, date, words, mentions)
+    phrase = _without_dates(text, s, e, [d for d in dates[bisect.bisect_left(dates, (s,)):] if d[1] <= e])
+    for t in _TIME_AFTER:   # OpenAI于2月推出X后: the time word ends the clause, not the event
+        if phrase.endswith(t) and len(phrase) > len(t) and words.at(e - len(t)):
+            phrase = phrase[:-len(t)]
+            break
+    return phrase if _reads(phrase) else None
+
+
+def _after_description(text: str, s: int, e: int, date: Event | None, words: _WordEdges, mentions: list[int]) -> int:
+    """Where the clause's subject starts once a description before its name is cut (储能电池厂商星河储能
+    宣布… → 星河储能宣布…): at the first entity named, or at a name followed by a lead's verb."""
+    first = next((q for q in mentions[bisect.bisect_left(mentions, s):] if q < e), None)
+    if first is not None and 0 < first - s <= _DESCRIPTOR_SPAN and (date is None or first <= date.start):
+        lead = text[s:first]
+        if _DESCRIBED.search(lead) and not any(c in lead for c in _CLAUSE_MARKS):
+            return first
+    m = _DESCRIBED_NAME.match(text, s, e)
+    if m and m.end() > s and words.at(m.end()) and (date is None or date.start >= m.end() + 2):
+        return m.end()
+    return s
+
+
+def _without_dates(text: str, s: int, e: int, dates: list[tuple[int, int]]) -> str:
+    """text[s:e] without `dates`, the prepositions before them and the time words after them (在2016年和
+    2017年 goes whole); a relative clause the first date opened (4月25日发布的…) goes too."""
+    pieces, pos = [], s
+    for k, (a, b) in enumerate(dates):
+        piece = text[pos:a]
+        pieces.append("" if k and _JOINED.fullmatch(piece) else _PREPOSITION_BEFORE.sub("", piece))
+        pos = b
+        if after := _POSTPOSITION_AFTER.match(text, pos, e):
+            pos = after.end()
+    rest = text[pos:e]
+    if dates and not "".join(pieces).strip():
+        rest = _RELATIVE_VERB.sub("", rest)
+    phrase = _EMPTY_BRACKETS.sub("", "".join(pieces) + rest).strip()
+    if dates and _JOINER_FIRST.match(phrase):
+        return ""   # 2018年-2020年: what is left starts with the other end of a range, not an event
+    return _LEADING_MARKS.sub("", phrase).strip()
+
+
+def _reads(phrase: str) -> bool:
+    words = phrase.lstrip(_OPENING)
+    if len(phrase) < _PHRASE_MIN or not words or words[0] in _NOT_FIRST or phrase[-1] in _NOT_LAST:
+        return False
+    return all(phrase.count(a) == phrase.count(b) for a, b in zip(_OPENING, _CLOSING))

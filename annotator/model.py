@@ -13,6 +13,9 @@ EntityType = Literal["person", "org", "product", "place"]
 FigureKind = Literal["money", "percent", "quantity"]
 Qualifier = Literal["approx", "min", "max"]
 Precision = Literal["year", "month", "day"]
+# event: something happened then; forecast: it lies ahead (预计, 将, a date after the article's);
+# reference: a comparison (较2022年), a report's name (2023年Q1财报), a range's end, a start of a duration
+EventRole = Literal["event", "forecast", "reference"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class Event:
     precision: Precision
     sentence: str
     confidence: float = 1.0  # in [0, 1]: how likely the date and its resolution are right
+    role: EventRole = "event"  # forecast: the sentence puts it ahead; reference: not when something happened
+    phrase: str | None = None  # what happened then, in a few words from the date's clause (None: no clean phrase)
 
 
 @dataclass

@@ -41,11 +41,15 @@ class EntityPart(NamedTuple):
 
 class EventPart(NamedTuple):
     """One event as the site timeline lists it: rendered with its article and cached with it, so the
-    site timeline is only sorted and joined."""
+    site timeline is only sorted and joined; what `timeline.same_event` compares is kept beside it, so
+    that entries of several articles telling one event become one entry listing each article."""
     key: str  # TimelineEntry.sort_text()
-    entities: tuple[tuple[str, str], ...]  # (id, name) named in its sentence
+    entities: tuple[str, ...]  # ids of the entities named in its sentence
+    role: str  # the annotator's: event or forecast
+    phrase: str  # what happened ("" when the annotator gave no phrase: never merged)
     html: bytes | int  # UTF-8 (the site timeline joins ~10^4 entries into one file without encoding them
     # again), or (in the builder) its reference in a pizhu.spill.Spill
+    source: bytes | int  # the link to its article (HTML, or its reference), for an entry merged from several
 
     @property
     def year(self) -> str:
@@ -85,8 +89,7 @@ class ArticleParts(NamedTuple):
 def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
     """(`parts` with each HTML piece replaced by its reference in the blob, the blob): as workers
     send parts and the cache keeps them, so that the builder puts the blob into its Spill whole
-    and never holds the HTML (see pizhu.spill). The events' entity names, which only `years`
-    needed, are dropped."""
+    and never holds the HTML (see pizhu.spill)."""
     pieces = Pieces()
     put = pieces.put
     lines = pieces.lines
@@ -95,7 +98,8 @@ def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
                                   p.figures and lines(p.figures), p.quotes and lines(p.quotes), p.key))
                 for p in html_entities]
     html_events: list[Any] = parts.events
-    events = [EventPart(e.key, (), ref) for e, ref in zip(html_events, pieces.lines([e.html for e in html_events]))]
+    events = [EventPart(e.key, e.entities, e.role, e.phrase, html, source) for e, html, source in
+              zip(html_events, pieces.lines([e.html for e in html_events]), pieces.lines([e.source for e in html_events]))]
     return ArticleParts(entities, events, parts.years, parts.listed_key), pieces.blob()
 
 
@@ -113,7 +117,8 @@ def spilled(split: tuple[ArticleParts, bytes], spill: Spill) -> ArticleParts:
                                  tuple([r + shift for r in p[9]]) if p[9] else (), p[10]))
                 for p in split_entities]
     split_events: list[Any] = parts.events
-    events = [new(EventPart, (e[0], (), e[2] + shift)) for e in split_events]
+    events = [new(EventPart, (e[0], tuple([intern(i) for i in e[1]]), intern(e[2]), e[3], e[4] and e[4] + shift, e[5] and e[5] + shift))
+              for e in split_events]
     return ArticleParts(entities, events, parts.years, parts.listed_key)
 
 

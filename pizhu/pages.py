@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, cast
+from typing import Callable, Iterable, cast
 
 from markupsafe import Markup
 
@@ -22,10 +22,10 @@ from .config import SiteConfig
 from .content import Article
 from .entities_index import entity_parts
 from .model import (AnnotatedArticle, ArticleParts, EventPart, TimelineYear)
-from .notes import Detail, Note, build_notes, entity_path
+from .notes import Detail, Note, build_notes, datetime_attr, entity_path, format_date
 from .render import Mark, make_markdown, render
 from .templating import Shape, StandIns, escape_text as esc, make_environment, render_template, shape
-from .timeline import article_timeline
+from .timeline import FORECAST_BADGE, article_timeline, date_of
 from .units import bar_fraction, chinese_units, log_scale
 
 FIGURE_KIND_ORDER = ("money", "percent", "quantity")
@@ -168,13 +168,9 @@ class Renderer:
 
     def timeline_html(self, item: AnnotatedArticle) -> Markup:
         """The article's timeline, from `_article_timeline.html`'s macro filled per entry."""
-        html = []
-        for e in article_timeline(item):
-            before, found, after = e.event.sentence.partition(e.event.text)
-            html.append(self._filled_macro("_article_timeline.html", "entry", {
-                "datetime": e.datetime, "label": e.label, "text": e.event.text, "precision_label": e.precision_label,
-                "before": before, "found": found, "after": after, "note_id": e.note_id or ""}))
-        return Markup("".join(html))
+        return Markup("".join([self._filled_macro("_article_timeline.html", "entry", {
+            "datetime": e.datetime, "label": e.label, "badge": e.badge, "phrase": e.phrase,
+            "note_id": e.note_id or ""}) for e in article_timeline(item)]))
 
     def _filled_macro(self, template: str, macro: str, values: dict, *args) -> str:
         """`template`'s `macro` for plain `values` (escaped here), a shape per set of empty values and `args`."""
@@ -188,7 +184,7 @@ class Renderer:
     def _head(self, item: AnnotatedArticle) -> dict[str, str]:
         """An article's escaped link, title and date, as site-wide parts print them."""
         return {"href": esc(self.url(item.url)), "title": esc(item.article.title),
-                "date": esc(item.article.date.isoformat())}
+                "short_title": esc(self.truncate(item.article.title, 24)), "date": esc(item.article.date.isoformat())}
 
     def article_parts(self, item: AnnotatedArticle) -> ArticleParts:
         """What the article adds to the site-wide pages (entity pages, timeline), rendered once."""
@@ -210,27 +206,40 @@ class Renderer:
         return form.fill(values)
 
     def event_parts(self, item: AnnotatedArticle, head: dict[str, str]) -> list[EventPart]:
-        """The article's entries on the site timeline, from `_timeline.html`'s macros filled per entry."""
-        url, chips = self.url, self._chips
+        """The article's entries on the site timeline, from `_timeline.html`'s macros filled per entry;
+        each with its link to the article apart too, for an entry merged with other articles'."""
         parts = []
         for e in article_timeline(item):
-            event = e.event
-            html = []
-            for entity_id, name in e.entities:
-                path = entity_path(entity_id)  # a key too: an entity's slug can differ between articles' renders
-                chip = chips.get((entity_id, name, path))
-                if chip is None:
-                    chip = chips[(entity_id, name, path)] = self._filled("chip", {
-                        "href": esc(url(path)), "name": esc(name)})
-                html.append(chip)
-            before, found, after = event.sentence.partition(event.text)
-            parts.append(EventPart(e.sort_text(), tuple(e.entities), self._filled("entry", {
-                "datetime": esc(e.datetime), "entity_ids": esc(e.entity_ids),
-                "label": esc(e.label), "text": esc(event.text), "before": esc(before),
-                "found": esc(found), "after": esc(after), "href": head["href"],
-                "note_id": esc(e.note_id) if e.note_id else "", "title": head["title"],
-                "chips": "".join(html)}).encode("utf-8")))
+            source = self._filled("source", {
+                "href": head["href"] + (f"#ref-{esc(e.note_id)}" if e.note_id else ""), "title": head["short_title"]})
+            html = self.event_entry(e.sort_text(), e.event.role, e.phrase, [i for i, _ in e.entities],
+                                    self.chips(e.entities), source)
+            parts.append(EventPart(e.sort_text(), tuple(i for i, _ in e.entities), e.event.role, e.event.phrase or "",
+                                   html.encode("utf-8"), source.encode("utf-8")))
         return parts
+
+    def event_entry(self, key: str, role: str, phrase: str, entity_ids: list[str], chips: str, sources: str,
+                    reports: int = 1) -> str:
+        """One entry of the site timeline (`key`: its sort text, which starts with its date); `sources`
+        links to the `reports` articles telling it."""
+        date, precision = date_of(key)
+        return self._filled("entry", {
+            "datetime": esc(datetime_attr(date, precision)), "entity_ids": esc(" ".join(entity_ids)),
+            "label": esc(format_date(date, precision)), "badge": FORECAST_BADGE if role == "forecast" else "",
+            "phrase": esc(phrase), "reports": f"{reports} 篇报道" if reports > 1 else "", "sources": sources,
+            "chips": chips})
+
+    def chips(self, entities: Iterable[tuple[str, str]]) -> str:
+        """Entity chips (id, name), from `_timeline.html`'s macro."""
+        url, chips, html = self.url, self._chips, []
+        for entity_id, name in entities:
+            path = entity_path(entity_id)  # a key too: an entity's slug can differ between articles' renders
+            chip = chips.get((entity_id, name, path))
+            if chip is None:
+                chip = chips[(entity_id, name, path)] = self._filled("chip", {
+                    "href": esc(url(path)), "name": esc(name)})
+            html.append(chip)
+        return "".join(html)
 
     def list_items(self, pages) -> Markup:
         """Entities in the list of all entities, from `_entity.html`'s `list_item` filled per entity."""
@@ -272,8 +281,8 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
     by_year: dict[str, list[EventPart]] = {}
     for e in events:
         by_year.setdefault(e.year, []).append(e)
-    return {year: TimelineYear(digest(repr([e[:2] for e in found]), *[cast(bytes, e.html) for e in found]), len(found),
-                               frozenset(i for e in found for i, _ in e.entities))
+    return {year: TimelineYear(digest(repr([e[:4] for e in found]), *[cast(bytes, e.html) for e in found]), len(found),
+                               frozenset(i for e in found for i in e.entities))
         for year, found in by_year.items()}
 
 

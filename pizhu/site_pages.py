@@ -16,11 +16,12 @@ from .cache import digest
 from .content import Article
 from .entities_index import EntityIndex, EntityPage, entities_by_type
 from . import meta
-from .model import ArticleLink, ArticleParts, EntityPart, TimelineYear
+from .model import ArticleLink, ArticleParts, EntityPart, EventPart, TimelineYear
 from .pages import Renderer
 from .render import render
 from .slugs import entity_slug
 from .spill import Spill
+from .timeline import merged_events
 
 
 @dataclass
@@ -91,9 +92,15 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
 def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: list[EntityPage],
                     lines: Callable[[list], list[bytes]]) -> tuple[list[SitePage], list[str]]:
     """The site timeline: one page of every entry, or (above `timeline_page_size` entries) an index
-    of the years and a page per year; also the years that have a page. Sets each entity page's
-    timeline links. `lines`: entries' HTML from their pieces, to be joined by line breaks."""
-    years = _timeline_years(parts)
+    of the years and a page per year; also the years that have a page. Entries of several articles
+    telling the same event are one entry. Sets each entity page's timeline links. `lines`: entries'
+    HTML from their pieces, to be joined by line breaks."""
+    merged = merged_events(chain.from_iterable([p.events for p in parts]))
+    left_out: dict[str, int] = {}  # year → entries folded into another article's entry of the same event
+    for group in merged.values():
+        left_out[group[0].year] = left_out.get(group[0].year, 0) + len(group) - 1
+    years = {year: summary._replace(entry_count=summary.entry_count - left_out.get(year, 0))
+             for year, summary in _timeline_years(parts).items()}
     total = sum(summary.entry_count for summary in years.values())
     paged = total > renderer.config.timeline_page_size
     named_in: dict[str, list[str]] = {}  # entity id → the years naming it, in order
@@ -106,6 +113,22 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
         page.timeline_years = named_in.get(page.id, [])
         page.timeline_paged = paged
 
+    folded = {e.key for group in merged.values() for e in group[1:]}
+
+    def entries(events: list[EventPart]) -> list[bytes]:
+        """The entries' HTML in order, an entry merged from several articles' made here."""
+        found: list[bytes] = []
+        run: list = []  # the entries' pieces up to the next merged one: read in one go
+        for e in events:
+            group = merged.get(e.key)
+            if group is None:
+                run.append(e.html)
+                continue
+            found += lines(run)
+            run = []
+            found.append(_merged_entry(renderer, group, entities, position, lines))
+        return found + lines(run)
+
     def year_page(year: str | None, key: str, entity_ids: frozenset[str], **context) -> SitePage:
         """The page of `year`'s entries, or (None) of every entry; its filter offers `entity_ids`."""
         rel = f"timeline/{year}/index.html" if year else "timeline/index.html"
@@ -113,10 +136,12 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
 
         def render() -> bytes:
             found = chain.from_iterable([p.events for p in parts])
-            events = sorted([e for e in found if e.year == year] if year else found, key=attrgetter("key"))
+            events = sorted([e for e in found if (e.year == year or not year) and e.key not in folded],
+                            key=attrgetter("key"))
             return renderer.page_around(
-                "timeline_year.html" if year else "timeline.html", "entries_html", lines([e.html for e in events]),
-                year=year, count=len(events), page_url=rel.removesuffix("index.html"), **context,
+                "timeline_year.html" if year else "timeline.html", "entries_html", entries(events),
+                year=year, count=len(events),
+                page_url=rel.removesuffix("index.html"), **context,
                 filter_options=Markup("\n".join([renderer.option(entities[i]) for i in offered])))
         return SitePage(rel, _key(key, repr(context), "\n".join([labels[i] for i in offered])), render)
 
@@ -130,6 +155,18 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
     pages += [year_page(y, years[y].key, years[y].entity_ids, before=ordered[i - 1] if i else None,
                    after=ordered[i + 1] if i + 1 < len(ordered) else None) for i, y in enumerate(ordered)]
     return pages, ordered
+
+
+def _merged_entry(renderer: Renderer, group: list[EventPart], entities: list[EntityPage],
+                  position: dict[str, int], lines: Callable[[list], list[bytes]]) -> bytes:
+    """One entry for an event several articles tell: the first one's date and phrase, every article's
+    link, the entities any of them names."""
+    ids = list(dict.fromkeys(i for e in group for i in e.entities))
+    named = sorted([(entities[position[i]].name, i) for i in ids if i in position])
+    first = group[0]
+    return renderer.event_entry(first.key, first.role, first.phrase, ids, renderer.chips([(i, n) for n, i in named]),
+                                b"\n".join(lines([e.source for e in group])).decode("utf-8"),
+                                len(group)).encode("utf-8")
 
 
 def _timeline_years(parts: list[ArticleParts]) -> dict[str, TimelineYear]:

@@ -1,4 +1,9 @@
-"""Timelines: an article's dated events, and every article's events merged, in date order.
+"""Timelines: an article's events, and every article's events merged, in date order.
+
+An entry is a sentence that dates something: its date is the most precise one the sentence states, left
+out are dates that are no time something happened (the annotator's `reference` role: 较2022年,
+2023年Q1财报). An entry shows the annotator's event phrase (who did what), or its sentence cut short.
+On the site timeline, entries of several articles telling the same event are one entry (`same_event`).
 
 Events sort by their earliest possible date ("2023" ≈ 2023-01-01), a coarser date before a finer one on
 the same start (2023 < 2023-01 < 2023-01-01), then by article and reading order: a stable, deterministic
@@ -7,12 +12,20 @@ order that never depends on dict or set iteration.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from annotator import Event
 
-from .model import AnnotatedArticle
-from .notes import PRECISION_LABELS, datetime_attr, format_date
+from .model import AnnotatedArticle, EventPart
+from .notes import datetime_attr, format_date
+
+FORECAST_BADGE = "预计"  # the words that mark a forecast (never colour alone)
+SUMMARY_MAX = 40  # characters of a sentence shown when the annotator gave no phrase
+SIMILAR = 0.7  # Dice coefficient of two phrases' character pairs above which they tell one event
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def date_key(date: str) -> tuple[int, int, int]:
@@ -23,14 +36,29 @@ def date_key(date: str) -> tuple[int, int, int]:
 
 def sort_text(key: tuple) -> str:
     """A TimelineEntry sort key as one string that sorts the same way: the site timeline sorts tens
-    of thousands of entries, and strings compare ten times faster than nested tuples."""
+    of thousands of entries, and strings compare ten times faster than nested tuples. Its first 8
+    characters are the date at its precision (20230500 is May 2023), the article's slug follows
+    character 15, up to a NUL."""
     (y, m, d), neg_ordinal, slug, start = key
     return f"{min(y, 9999):04d}{m:02d}{d:02d}{10**7 + neg_ordinal:07d}{slug}\0{start:09d}"
 
 
+def date_of(text: str) -> tuple[str, str]:
+    """The (date, precision) a sort text starts with: '20230500…' → ('2023-05', 'month')."""
+    y, m, d = text[:4], text[4:6], text[6:8]
+    if m == "00":
+        return y, "year"
+    return (f"{y}-{m}", "month") if d == "00" else (f"{y}-{m}-{d}", "day")
+
+
+def slug_of(text: str) -> str:
+    """The article a sort text belongs to."""
+    return text[15:text.index("\0")]
+
+
 @dataclass
 class TimelineEntry:
-    event: Event
+    event: Event  # the sentence's date (the most precise it states)
     article: "AnnotatedArticle"
     note_id: str | None  # the date's mark in the article text (None when it could not be marked)
     entities: list[tuple[str, str]] = field(default_factory=list)  # (id, name) named in the sentence
@@ -44,8 +72,17 @@ class TimelineEntry:
         return format_date(self.event.date, self.event.precision)
 
     @property
-    def precision_label(self) -> str:
-        return PRECISION_LABELS[self.event.precision]
+    def badge(self) -> str:
+        """"预计" for a forecast, "" for an event."""
+        return FORECAST_BADGE if self.event.role == "forecast" else ""
+
+    @property
+    def phrase(self) -> str:
+        """What happened: the annotator's phrase, or the sentence cut short."""
+        if self.event.phrase:
+            return self.event.phrase
+        sentence = self.event.sentence.lstrip("#> ").strip()
+        return sentence if len(sentence) <= SUMMARY_MAX else sentence[:SUMMARY_MAX - 1] + "…"
 
     @property
     def year(self) -> str:
@@ -103,10 +140,76 @@ def _mentions(item: "AnnotatedArticle") -> list[tuple[int, int, str, str]]:
     return sorted((m.start, m.end, e.id, e.name) for e in item.annotation.entities for m in e.mentions)
 
 
+def sentence_events(events: list[Event]) -> list[Event]:
+    """One event per sentence that dates something, in reading order: the sentence's most precise date
+    (the first of equals), references left out."""
+    chosen: list[Event] = []
+    sentence_of_last = None
+    for event in events:
+        if event.role == "reference":
+            continue
+        if chosen and event.sentence == sentence_of_last and event.start >= chosen[-1].start:
+            if _PRECISION_RANK[event.precision] > _PRECISION_RANK[chosen[-1].precision]:
+                chosen[-1] = event
+            continue
+        chosen.append(event)
+        sentence_of_last = event.sentence
+    return chosen
+
+
 def article_timeline(item: "AnnotatedArticle") -> list[TimelineEntry]:
-    """The article's events in date order (not reading order)."""
+    """The article's entries in date order (not reading order): one per sentence that dates an event."""
     ids = item.note_ids
-    mentions = _mentions(item) if item.annotation.events else []
+    events = sentence_events(item.annotation.events)
+    mentions = _mentions(item) if events else []
     entries = [TimelineEntry(e, item, ids.get(("date", e.start, e.end)), event_entities(item, e, mentions))
-               for e in item.annotation.events]
+               for e in events]
     return sorted(entries, key=TimelineEntry.sort_key)
+
+
+def same_event(a: EventPart, b: EventPart) -> bool:
+    """Do two entries tell one event: the same date at the same precision and role, entities that
+    agree (one entry's sentence names no entity the other's does not: a second article tells the
+    event with fewer names, never with other ones), phrases alike (character pairs, Dice ≥ SIMILAR)
+    and no differing numbers?"""
+    if a.key[:8] != b.key[:8] or a.role != b.role or not a.phrase or not b.phrase:
+        return False
+    fewer, more = sorted((set(a.entities), set(b.entities)), key=len)
+    if not fewer <= more:
+        return False
+    numbers_a, numbers_b = set(_NUMBER.findall(a.phrase)), set(_NUMBER.findall(b.phrase))
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return False
+    return similarity(a.phrase, b.phrase) >= SIMILAR
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the two texts' sets of adjacent character pairs (1.0: the same pairs)."""
+    pairs_a = {a[i:i + 2] for i in range(len(a) - 1)}
+    pairs_b = {b[i:i + 2] for i in range(len(b) - 1)}
+    if not pairs_a or not pairs_b:
+        return float(a == b)
+    return 2 * len(pairs_a & pairs_b) / (len(pairs_a) + len(pairs_b))
+
+
+def merged_events(events: Iterable[EventPart]) -> dict[str, list[EventPart]]:
+    """Entries of different articles that tell the same event, grouped: the key of the group's first
+    entry (the one the timeline lists) → the group, in timeline order. Entries alone are left out."""
+    by_date: dict[str, list[EventPart]] = {}
+    for e in events:
+        if e.phrase:
+            by_date.setdefault(e.key[:8], []).append(e)
+    groups: dict[str, list[EventPart]] = {}
+    for told in by_date.values():
+        if len(told) < 2:
+            continue
+        clusters: list[list[EventPart]] = []
+        for e in sorted(told, key=lambda t: t.key):
+            slug = slug_of(e.key)
+            home = next((c for c in clusters if same_event(c[0], e) and all(slug_of(m.key) != slug for m in c)), None)
+            if home is None:
+                clusters.append([e])
+            else:
+                home.append(e)
+        groups.update({c[0].key: c for c in clusters if len(c) > 1})
+    return groups

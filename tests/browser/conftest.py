@@ -148,3 +148,15 @@ def site_pages_serve():
     yield serve
     for server in running:
         next(server, None)
+
+
+@pytest.fixture(scope="session")
+def timeline_two_articles(tmp_path_factory) -> str:
+    """The two-article fixture site (tests/fixtures/two-articles), built with --base-url /pizhu/ and
+    served: for the timeline's tests of an event told by both articles."""
+    project = tmp_path_factory.mktemp("two-articles")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "two-articles", project, dirs_exist_ok=True)
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--base-url", BASE], cwd=project,
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    yield from _serve(project / "_site")
