@@ -188,7 +188,7 @@ def test_the_site_timeline_merges_the_same_event_told_by_two_articles():
     merged = [e for e in entries if 'datetime="2025-03-11"' in e]
     assert len(merged) == 1 and len(entries) == 2  # 3月11日 once, 6月18日
     assert merged[0].count('class="tl-article"') == 2 and "2 篇报道" in merged[0]
-    assert 'href="/pizhu/articles/first/#ref-n' in merged[0] and 'href="/pizhu/articles/second/#ref-n' in merged[0]
+    assert 'href="/pizhu/articles/first/#ref-t' in merged[0] and 'href="/pizhu/articles/second/#ref-t' in merged[0]
     assert "共 2 条" in page
     # counted once on a timeline with a page per year too
     paged = site_wide_pages(renderer(timeline_page_size=1), [first, second])
