@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from annotator import Annotation
 
 from .render import Mark
-from .units import figure_text
+from .figure_view import figure_card
 
 KIND_LABELS = {"entity": "实体", "figure": "数字", "quote": "引语", "date": "日期"}
 ENTITY_TYPE_LABELS = {"person": "人物", "org": "机构", "product": "产品", "place": "地点"}
@@ -118,17 +118,9 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
             notes.append(Note("", "entity", mention.text, mention.start, mention.end, entity.name,
                               details, body_html, description, entity.id, links, data=data))
     for figure in annotation.figures:
-        shown = figure_text(figure)
-        details = [Detail("原文", figure.text), Detail("中文单位", shown.zh), Detail("西式单位", shown.en)]
-        if shown.qualifier:
-            details.append(Detail("限定", shown.qualifier))
-        if shown.range:
-            details.append(Detail("范围", shown.range))
-        if figure.entity in entity_names:
-            details.append(Detail("关于", entity_names[figure.entity]))
-        notes.append(Note("", "figure", figure.text, figure.start, figure.end, shown.kind_label, details,
-                          entity_id=figure.entity if figure.entity in entity_names else None,
-                          data={**_plain(figure), "zh": shown.zh, "en": shown.en}))
+        title, rows = figure_card(figure, entity_names)
+        notes.append(Note("", "figure", figure.text, figure.start, figure.end, title, [Detail(*r) for r in rows],
+                          entity_id=figure.entity if figure.entity in entity_names else None, data=_plain(figure)))
     for quote in annotation.quotes:
         # No speaker found: say so, rather than guess one (the annotator leaves it None on purpose).
         speaker = quote.speaker or "未注明"

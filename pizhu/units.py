@@ -115,3 +115,41 @@ def bar_fraction(value: float, scale: tuple[float, float]) -> float:
     if value <= 0:
         return 0.0
     return min(1.0, max(0.0, (math.log10(value) - lo) / (hi - lo)))
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The bars of one group of figures: linear from zero, or logarithmic (`log`) when the values span
+    more than three orders of magnitude, with labelled ticks either way."""
+    log: bool
+    lo: float  # linear: 0; log: the lowest decade's exponent
+    hi: float  # linear: the axis's end (a round number); log: the highest decade's exponent
+    ticks: tuple[tuple[float, float], ...]  # (where on the bar, 0..1; the value there)
+
+    def fraction(self, value: float) -> float:
+        """Where `value` sits on the bar, 0..1 (values ≤ 0 at 0)."""
+        if self.log:
+            return bar_fraction(value, (self.lo, self.hi))
+        return min(1.0, max(0.0, value / self.hi)) if self.hi > 0 else 0.0
+
+
+LOG_SPAN = 1000  # a group whose largest value is more than this many times its smallest gets a log scale
+
+
+def bar_scale(values: list[float]) -> Scale:
+    """The scale for a group's values: 5.4亿 beside 290亿 reads at a glance on a linear bar; 2.45 beside
+    1.3万亿 only on a log scale, whose ticks say so."""
+    positive = [v for v in values if v > 0]
+    if positive and max(positive) > LOG_SPAN * min(positive):
+        lo, hi = log_scale(positive)
+        step = math.ceil((hi - lo) / 4)   # at most five labelled decades
+        ticks = [((k - lo) / (hi - lo), 10.0 ** k) for k in range(int(lo), int(hi) + 1, step)]
+        return Scale(True, lo, hi, tuple(ticks))
+    top = _round_up(max(positive, default=1.0))
+    return Scale(False, 0.0, top, ((0.0, 0.0), (0.5, top / 2), (1.0, top)))
+
+
+def _round_up(value: float) -> float:
+    """The round number (1, 2 or 5 × 10^k) at or above `value`, for an axis's end."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= value * (1 - 1e-9))

@@ -74,3 +74,80 @@ def test_no_period_when_the_sentence_does_not_give_one(text, written):
 def test_label_and_period_are_in_the_annotation_json():
     data = annotate("云帆科技2023年营收达32亿元。", date="2024-05-01").to_dict()
     assert {"label": "营收", "period": "2023年"}.items() <= data["figures"][0].items()
+
+
+# --- what readers see: the figure note and the sidebar (pizhu/figure_view.py) ---------------------------
+
+from annotator import Figure  # noqa: E402
+from pizhu.figure_view import figure_card, sidebar  # noqa: E402
+from pizhu.units import bar_scale  # noqa: E402
+
+NAMES = {"yunfan": "云帆科技", "qingsong": "青松能源"}
+
+
+def money(value, *, entity="yunfan", label="亏损", period=None, unit="CNY", qualifier=None, value_max=None):
+    return Figure(f"{value}", 0, 1, "money", value, unit, qualifier, value_max, entity, label=label, period=period)
+
+
+def test_figure_note_says_what_the_number_is_and_gives_the_value_once_per_unit_system():
+    title, details = figure_card(money(5.4e8, period="2022年", qualifier="approx", unit="USD"), NAMES)
+    assert title == "2022年亏损"
+    assert details == [("关于", "云帆科技"), ("数值", "约5.4亿美元"), ("换算", "约 US$540 million"),
+                       ("限定", "约数（原文是大概的数）")]
+    assert sum("5.4亿" in v for _, v in details) == 1
+
+
+def test_figure_note_without_a_label_names_the_kind_and_a_range_in_words():
+    title, details = figure_card(money(3e8, label=None, entity=None, value_max=5e8), NAMES)
+    assert title == "金额" and ("限定", "范围（两数之间）") in details
+    share = Figure("7%", 0, 1, "percent", 0.07, "%", label="同比增幅")
+    assert figure_card(share, NAMES) == ("同比增幅", [("数值", "7%")])   # 7% reads the same in both systems
+
+
+def test_sidebar_row_reads_entity_period_label_value():
+    [group] = sidebar([("n1", money(5.4e8, period="2022年", qualifier="approx", unit="USD"))], NAMES)
+    assert group.rows[0].text == "云帆科技 · 2022年亏损 · 约5.4亿美元"
+    [group] = sidebar([("n1", money(5.4e8, entity=None, label=None, unit="USD"))], NAMES)
+    assert group.rows[0].text == "5.4亿美元"   # parts left out when unknown
+
+
+def test_sidebar_gives_one_row_per_figure_with_every_mention():
+    figures = [("n1", money(4.6e8, period="去年")),
+               ("n2", money(3.2e9, label="营收")),
+               ("n3", money(4.6e8, entity=None)),          # 亏4.6亿元 later, its entity not found: the same
+               ("n4", money(4.6e8, entity="qingsong")),    # another company's loss of the same size
+               ("n5", money(4.6e8, label="缺口")),          # the same amount named otherwise
+               ("n6", money(4.6e8))]
+    [group] = sidebar(figures, NAMES)
+    assert [(r.text, r.mentions) for r in group.rows] == [
+        ("云帆科技 · 去年亏损 · 4.6亿元", ["n1", "n3", "n6"]),
+        ("云帆科技 · 营收 · 32亿元", ["n2"]),
+        ("青松能源 · 亏损 · 4.6亿元", ["n4"]),
+        ("云帆科技 · 缺口 · 4.6亿元", ["n5"])]
+
+
+def test_sidebar_groups_by_kind_and_unit_never_mixing_currencies():
+    figures = [("n1", money(1e8, unit="USD")), ("n2", money(7e8, unit="CNY")), ("n3", money(2e8, unit="USD")),
+               ("n4", Figure("7%", 0, 1, "percent", 0.07, "%"))]
+    groups = sidebar(figures, NAMES)
+    assert [(g.kind, g.unit, g.title, len(g.rows)) for g in groups] == [
+        ("money", "USD", "金额（美元）", 2), ("money", "CNY", "金额（元）", 1), ("percent", "%", "比例", 1)]
+
+
+def test_bars_are_linear_from_zero_within_three_orders_of_magnitude():
+    scale = bar_scale([5.4e8, 2.9e10, 1e11])
+    assert not scale.log
+    assert scale.fraction(2.9e10) / scale.fraction(5.4e8) == pytest.approx(2.9e10 / 5.4e8)
+    assert scale.fraction(0) == 0 and scale.fraction(1e11) == 1.0   # the axis ends at a round 1000亿
+    assert [value for _, value in scale.ticks] == [0, 5e10, 1e11]
+
+
+def test_bars_are_logarithmic_with_labelled_ticks_beyond_three_orders_of_magnitude():
+    scale = bar_scale([2.45, 5.4e8, 1.33e12])
+    assert scale.log
+    assert scale.fraction(5.4e8) < scale.fraction(1.33e12) <= 1.0
+    ticks = [value for _, value in scale.ticks]
+    assert ticks[0] == 1 and len(ticks) <= 5 and all(b / a >= 10 for a, b in zip(ticks, ticks[1:]))
+    [group] = sidebar([("n1", money(2.45, unit="USD")), ("n2", money(1.33e12, label="市值", unit="USD"))], NAMES)
+    assert group.scale.log and [group.tick_label(v) for _, v in group.scale.ticks][:3] == ["1", "1万", "1亿"]
+    assert group.scale_note.startswith("对数刻度")

@@ -126,14 +126,14 @@ def test_article_page_parts():
         assert f'id="note-{ref}"' in page and f'href="#ref-{ref}"' in page
     assert 'data-pattern="disclosure"' in page and 'data-pattern="tooltip"' in page
     assert 'aria-label="引语注释：Sam Altman说"' in page
-    # timeline with exact precision, sidebar with both unit systems
+    # timeline with exact precision, figure notes with both unit systems
     assert '<time datetime="2023-01">2023年1月</time>' in page
     assert "US$540 million" in page and "5.4亿美元" in page
     assert 'href="/pizhu/entities/openai/"' in page
     groups = figure_groups(its[0])
-    assert [g[0] for g in groups] == ["money"]
-    rows = groups[0][2]
-    assert [r.note.text for r in rows] == ["5.4亿美元", "100亿美元"]  # reading order
+    assert [(g.kind, g.unit) for g, _ in groups] == [("money", "USD")]
+    rows = groups[0][1]
+    assert [r.row.value for r in rows] == ["5.4亿美元", "100亿美元"]  # reading order
     assert rows[0].fraction < rows[1].fraction
 
 
