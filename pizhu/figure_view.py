@@ -89,12 +89,14 @@ def sidebar(figures: list[tuple[str, Figure]], entity_names: dict[str, str]) -> 
     """The sidebar's groups from (note id, figure) in reading order: one group per kind and unit (money
     in two currencies is two groups), one row per figure."""
     by_unit: dict[tuple[str, str | None], list[SidebarRow]] = {}
+    by_value: dict[tuple, list[SidebarRow]] = {}   # the rows that may be the same figure
     for note_id, figure in figures:
-        rows = by_unit.setdefault((figure.kind, figure.unit), [])
-        row = next((r for r in rows if _same(r.figure, figure)), None)
+        alike = by_value.setdefault((figure.kind, figure.value, figure.value_max, figure.unit), [])
+        row = next((r for r in alike if _same(r.figure, figure)), None)
         if row is None:
             row = SidebarRow(figure, entity_names.get(figure.entity or ""))
-            rows.append(row)
+            by_unit.setdefault((figure.kind, figure.unit), []).append(row)
+            alike.append(row)
         elif row.figure.label is None and figure.label or row.figure.entity is None and figure.entity:
             row.figure = _known(row.figure, figure)
             row.entity = entity_names.get(row.figure.entity or "")

@@ -5,6 +5,7 @@ only in Taiwan and 10⁶ in some technical usage). Western magnitudes are the sh
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -75,28 +76,33 @@ class FigureText:
     range: str | None  # "5.4亿美元至8亿美元" when value_max is set
 
 
-def _one(figure: Figure, value: float) -> tuple[str, str]:
-    if figure.kind == "money":
-        return money_zh(value, figure.unit), money_en(value, figure.unit)
-    if figure.kind == "percent":
-        return percent_text(value, figure.unit)
-    unit = figure.unit or ""
+def _one(kind: str, unit: str | None, value: float) -> tuple[str, str]:
+    if kind == "money":
+        return money_zh(value, unit), money_en(value, unit)
+    if kind == "percent":
+        return percent_text(value, unit)
+    unit = unit or ""
     return f"{chinese_units(value)}{unit}", f"{western_units(value)}{' ' + unit if unit else ''}"
 
 
 def figure_text(figure: Figure) -> FigureText:
     """5.4亿美元左右 → zh 约5.4亿美元, en 约 US$540 million."""
-    zh, en = _one(figure, figure.value)
+    return _figure_text(figure.kind, figure.value, figure.unit, figure.qualifier, figure.value_max)
+
+
+@functools.lru_cache(maxsize=8192)  # a figure's note, its sidebar row and its entity page all show it
+def _figure_text(kind: str, value: float, unit: str | None, qualifier: str | None,
+                 value_max: float | None) -> FigureText:
+    zh, en = _one(kind, unit, value)
     rng = None
-    if figure.value_max is not None:
-        zh_max, en_max = _one(figure, figure.value_max)
+    if value_max is not None:
+        zh_max, en_max = _one(kind, unit, value_max)
         zh, en = f"{zh}至{zh_max}", f"{en} – {en_max}"
         rng = zh
-    q = QUALIFIERS.get(figure.qualifier or "")
+    q = QUALIFIERS.get(qualifier or "")
     if q:
         zh, en = f"{q}{zh}", f"{q} {en}"
-    return FigureText(KIND_LABELS.get(figure.kind, figure.kind), zh, en,
-                      QUALIFIER_LABELS.get(figure.qualifier or ""), rng)
+    return FigureText(KIND_LABELS.get(kind, kind), zh, en, QUALIFIER_LABELS.get(qualifier or ""), rng)
 
 
 def log_scale(values: list[float]) -> tuple[float, float]:
