@@ -97,8 +97,8 @@ def sidebar(figures: list[tuple[str, Figure]], entity_names: dict[str, str]) -> 
             row = SidebarRow(figure, entity_names.get(figure.entity or ""))
             by_unit.setdefault((figure.kind, figure.unit), []).append(row)
             alike.append(row)
-        elif row.figure.label is None and figure.label or row.figure.entity is None and figure.entity:
-            row.figure = _known(row.figure, figure)
+        elif row.figure.label is None or row.figure.entity is None:
+            row.figure = _known(row.figure, figure)   # a later mention may say whose it is, or what
             row.entity = entity_names.get(row.figure.entity or "")
         row.mentions.append(note_id)
     order = {"money": 0, "percent": 1, "quantity": 2}
