@@ -10,13 +10,11 @@ _article_timeline.html): a page holds hundreds of them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, cast
 
 from markupsafe import Markup
-
-from annotator import Figure
 
 from .cache import digest
 from .config import SiteConfig
@@ -304,10 +302,10 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
     """The sidebar: its groups (one per kind and unit), each with its rows (one per figure, in
     reading order of their first mention) and their bars on the group's scale."""
     names = {e.id: e.name for e in item.annotation.entities}
-    figures = [(n.id, Figure(**{k: v for k, v in n.data.items() if k in _FIGURE_FIELDS}))
-               for n in item.notes if n.kind == "figure"]
+    note_of = {(n.start, n.end): n.id for n in item.notes if n.kind == "figure"}
+    figures = sorted(item.annotation.figures, key=lambda f: f.start)
     groups = []
-    for group in sidebar(figures, names):
+    for group in sidebar([(note_of[f.start, f.end], f) for f in figures], names):
         compare = len(group.rows) > 1
         rows = [FigureRow(r, {m for m in r.mentions if m in item.rendered},
                           round(group.scale.fraction(r.figure.value), 4) if compare else None,
@@ -316,9 +314,6 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
                 for r in group.rows]
         groups.append((group, rows))
     return groups
-
-
-_FIGURE_FIELDS = {f.name for f in fields(Figure)}
 
 
 def article_pages(renderer: Renderer, item: AnnotatedArticle) -> dict[str, str]:
