@@ -25,6 +25,7 @@ def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = Non
     from .dates import describe_events, find_events
     from .describe import describe
     from .entities import find_entities
+    from .figure_context import label_figures
     from .figures import find_figures
     from .linking import link_figures
     from .quotes import find_quotes
@@ -33,6 +34,7 @@ def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = Non
     day = date if isinstance(date, _dt.date) else _dt.date.fromisoformat(str(date))
     doc = Document(text)
     figures = find_figures(doc)
+    label_figures(doc, figures)
     events = find_events(doc, day)
     taken = [(f.start, f.end) for f in figures] + [(e.start, e.end) for e in events]
     entities = find_entities(doc, glossary or Glossary(), taken=taken)

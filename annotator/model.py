@@ -50,6 +50,8 @@ class Figure:
     value_max: float | None = None  # set for ranges (3至5亿元)
     entity: str | None = None  # id of the entity the figure is about
     confidence: float = 1.0  # in [0, 1]: how likely the figure and its value are right
+    label: str | None = None  # what it measures, from its clause (亏损, 营收, 融资额); None when unsure
+    period: str | None = None  # the period the sentence gives for it, as written (2022年, 去年全年)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from annotator import Annotation, Figure
 
+from .figure_view import figure_card
 from .render import Mark
 from .slugs import entity_slug  # readable entity URLs: see pizhu/slugs.py
 from .units import figure_text
@@ -138,22 +139,10 @@ def _same_figures(figures: list[Figure]) -> list[list[Figure]]:
     return list(groups.values())
 
 
-def figure_card(figure: Figure, entity_names: dict[str, str]) -> tuple[str, list[Detail]]:
-    """A figure note's title and details (the first mention stands for them all)."""
-    shown = figure_text(figure)
-    details = [Detail("原文", figure.text), Detail("中文单位", shown.zh), Detail("西式单位", shown.en)]
-    if shown.qualifier:
-        details.append(Detail("限定", shown.qualifier))
-    if shown.range:
-        details.append(Detail("范围", shown.range))
-    if figure.entity in entity_names:
-        details.append(Detail("关于", entity_names[figure.entity]))
-    return shown.kind_label, details
-
-
 def _figure_note(same: list[Figure], entity_names: dict[str, str]) -> Note:
     first = min(same, key=lambda f: (f.start, f.end))
-    title, details = figure_card(first, entity_names)
+    title, rows = figure_card(first, entity_names)
+    details = [Detail(*row) for row in rows]
     if len(same) > 1:
         details.append(Detail("本文提及", f"{len(same)} 次"))
     shown = figure_text(first)

@@ -21,28 +21,28 @@ from .cache import digest
 from .config import SiteConfig
 from .content import Article
 from .entities_index import entity_parts
-from .model import (AnnotatedArticle, ArticleParts, EventPart, TimelineYear)
+from .figure_view import SidebarGroup, SidebarRow, sidebar
+from .model import AnnotatedArticle, ArticleParts, EventPart, TimelineYear
 from .notes import Detail, Note, build_notes, datetime_attr, entity_path, format_date
 from .render import Mark, make_markdown, render
-from .templating import Shape, StandIns, escape_text as esc, make_environment, render_template, shape
+from .templating import Shape, StandIns, make_environment, render_template, shape
+from .templating import escape_text as esc
 from .timeline import FORECAST_BADGE, article_timeline, date_of
-from .units import bar_fraction, chinese_units, log_scale
-
-FIGURE_KIND_ORDER = ("money", "percent", "quantity")
 
 
 @dataclass
 class FigureRow:
-    note: Note
-    linked: bool  # its mark is in the text
-    fraction: float  # bar length, 0..1
-    entity_name: str | None
-    entity_path: str | None
+    """A sidebar row as the page shows it: the figure, which of its mentions are marked in the text,
+    and its bar."""
+    row: SidebarRow
+    linked: set[str]  # the note ids of its mentions whose marks are in the text
+    fraction: float | None  # bar length, 0..1 (None: its group has nothing to compare it with)
+    range_to: float | None = None  # for a range, where its upper value sits on the bar
 
     @property
     def width(self) -> float:
         """The bar's length in percent: at least 1.5, so that the smallest figure still shows."""
-        return round(max(self.fraction * 100, 1.5), 2)
+        return round(max((self.fraction or 0) * 100, 1.5), 2)
 
 
 class Renderer:
@@ -101,11 +101,10 @@ class Renderer:
 
     def article_html(self, item: AnnotatedArticle) -> str:
         self.prepare(item)
-        groups = [(kind, label, len(rows), self.figure_rows(rows), scale)
-                  for kind, label, rows, scale in figure_groups(item)]
+        groups = [(group, self.figure_rows(rows)) for group, rows in figure_groups(item)]
         return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
                                annotation=item.annotation, page_url=item.url, endnotes=self.endnotes(item),
-                               figure_groups=groups, figure_count=sum(g[2] for g in groups),
+                               figure_groups=groups, figure_count=sum(len(g.rows) for g, _ in groups),
                                timeline=self.timeline_html(item))
 
     def _form(self, template: str, macro: str, slots: StandIns, *args) -> Shape:
@@ -156,14 +155,20 @@ class Renderer:
         return "".join(html)
 
     def figure_rows(self, rows: list[FigureRow]) -> Markup:
-        """One group of the figures sidebar, from `_figures.html`'s macro filled per row."""
-        url, html = self.url, []
-        for row in rows:
-            note = row.note
+        """One group of the figures sidebar, from `_figures.html`'s macros filled per row and mention."""
+        html = []
+        for r in rows:
+            first = r.row.mentions[0]
+            ranged = r.range_to is not None and r.fraction is not None
             html.append(self._filled_macro("_figures.html", "row", {
-                "id": note.id, "text": note.text, "zh": note.data["zh"], "en": note.data["en"], "width": row.width,
-                "entity_name": row.entity_name or "",
-                "entity_href": url(row.entity_path or "") if row.entity_name else ""}, row.linked))
+                "id": first, "entity": r.row.entity or "", "what": r.row.what, "value": r.row.value,
+                "width": r.width if r.fraction is not None else "",
+                "range_from": r.width if ranged else "",
+                "range_width": round(max(0.0, (r.range_to or 0) * 100 - r.width), 2) if ranged else "",
+                "mentions": Markup("".join(self._filled_macro("_figures.html", "mention", {
+                    "id": note_id, "num": i}, note_id in r.linked, i == 1)
+                    for i, note_id in enumerate(r.row.mentions, 1))) if len(r.row.mentions) > 1 else "",
+            }, first in r.linked))
         return Markup("".join(html))
 
     def timeline_html(self, item: AnnotatedArticle) -> Markup:
@@ -173,9 +178,11 @@ class Renderer:
             "note_id": e.note_id or ""}) for e in article_timeline(item)]))
 
     def _filled_macro(self, template: str, macro: str, values: dict, *args) -> str:
-        """`template`'s `macro` for plain `values` (escaped here), a shape per set of empty values and `args`."""
+        """`template`'s `macro` for plain `values` (escaped here, but Markup), a shape per set of empty
+        values and `args`."""
         form = self._form(template, macro, StandIns("", "", frozenset(k for k, v in values.items() if not v)), *args)
-        return form.fill({name: _escaped(values[name]) for name in form.names})
+        return form.fill({name: values[name] if isinstance(values[name], Markup) else _escaped(values[name])
+                          for name in form.names})
 
     def truncate(self, text: str, length: int) -> str:
         """Jinja's `truncate` filter, as templates apply it."""
@@ -311,29 +318,21 @@ _ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as 
 }
 
 
-def figure_groups(item: AnnotatedArticle) -> list[tuple[str, str, list[FigureRow], str]]:
-    """The sidebar: (kind, label, rows in reading order, scale note) per figure kind."""
+def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[FigureRow]]]:
+    """The sidebar: its groups (one per kind and unit), each with its rows (one per figure, in
+    reading order of their first mention) and their bars on the group's scale."""
     names = {e.id: e.name for e in item.annotation.entities}
-    by_kind: dict[str, list[Note]] = {}
-    for note in item.notes:
-        if note.kind == "figure":
-            by_kind.setdefault(note.data["kind"], []).append(note)
+    note_of = {(n.start, n.end): n.id for n in item.notes if n.kind == "figure"}
+    figures = sorted(item.annotation.figures, key=lambda f: f.start)
     groups = []
-    for kind in sorted(by_kind, key=lambda k: (FIGURE_KIND_ORDER.index(k) if k in FIGURE_KIND_ORDER else 9, k)):
-        notes = by_kind[kind]
-        if kind == "percent":
-            top = max([1.0] + [n.data["value_max"] or n.data["value"] for n in notes])
-            fractions = [min(1.0, max(0.0, n.data["value"] / top)) for n in notes]
-            scale = f"线性刻度，满格 {top * 100:g}%"
-        else:
-            bounds = log_scale([v for n in notes for v in (n.data["value"], n.data["value_max"]) if v])
-            fractions = [bar_fraction(n.data["value"], bounds) for n in notes]
-            scale = f"对数刻度（每格 10 倍）：{chinese_units(10 ** bounds[0])} – {chinese_units(10 ** bounds[1])}"
-        rows = [FigureRow(n, n.id in item.rendered, round(f, 4), names.get(n.data["entity"]),
-                          entity_path(n.data["entity"]) if n.data["entity"] in names else None)
-                for n, f in zip(notes, fractions)]
-        label = {"money": "金额", "percent": "比例", "quantity": "数量"}.get(kind, kind)
-        groups.append((kind, label, rows, scale))
+    for group in sidebar([(note_of[f.start, f.end], f) for f in figures], names):
+        compare = len(group.rows) > 1
+        rows = [FigureRow(r, {m for m in r.mentions if m in item.rendered},
+                          round(group.scale.fraction(r.figure.value), 4) if compare else None,
+                          round(group.scale.fraction(r.figure.value_max), 4)
+                          if compare and r.figure.value_max is not None else None)
+                for r in group.rows]
+        groups.append((group, rows))
     return groups
 
 

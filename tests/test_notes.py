@@ -75,8 +75,8 @@ def test_entity_without_glossary_note_says_what_the_article_says_or_nothing():
 def test_figure_note_is_a_plain_tooltip_in_both_unit_systems():
     fig = next(n for n in build_notes(annotation()) if n.kind == "figure")
     values = {d.label: d.value for d in fig.details}
-    assert values == {"原文": "100亿美元", "中文单位": "100亿美元", "西式单位": "US$10 billion", "关于": "OpenAI"}
-    assert fig.pattern == "tooltip" and fig.data["en"] == "US$10 billion"
+    assert values == {"关于": "OpenAI", "数值": "100亿美元", "换算": "US$10 billion"}
+    assert fig.pattern == "tooltip"
 
 
 def test_quote_note_links_its_speaker():

@@ -130,9 +130,9 @@ def test_article_page_parts():
     assert "US$540 million" in page and "5.4亿美元" in page
     assert 'href="/pizhu/entities/openai/"' in page
     groups = figure_groups(its[0])
-    assert [g[0] for g in groups] == ["money"]
-    rows = groups[0][2]
-    assert [r.note.text for r in rows] == ["5.4亿美元", "100亿美元"]  # reading order
+    assert [(g.kind, g.unit) for g, _ in groups] == [("money", "USD")]
+    rows = groups[0][1]
+    assert [r.row.value for r in rows] == ["5.4亿美元", "100亿美元"]  # reading order
     assert rows[0].fraction < rows[1].fraction
 
 

@@ -83,7 +83,7 @@ def test_a_site_static_file_replaces_the_bundled_one_of_that_name(site):
     ("_notes.html", "<strong class=\"note-title\">{{ note.title }}", "<strong class=\"note-title\">{{ note.title | upper }}", "title"),
     ("_notes.html", "{%- if note.kind == \"quote\" %}", "{%- if note.text|length > 6 %}", "text"),
     ("_marks.html", "id=\"ref-{{ m.id }}\" href", "id=\"ref-{{ m.id | lower }}\" href", "id"),
-    ("_figures.html", "{{ f.text }}", "{{ f.text | truncate(4) }}", "text"),
+    ("_figures.html", "{{ f.value }}", "{{ f.value | truncate(4) }}", "value"),
     ("_timeline.html", "{{ e.label }}", "{{ e.label | replace('a', 'b') }}", "label"),
     ("_article_timeline.html", "{{ e.label }}", "{{ e.label[:2] }}", "label"),
     ("_entity.html", "{{ e.name }}", "{{ e.name | capitalize }}", "name"),

@@ -78,9 +78,10 @@ def test_figure_note_lines():
     figure = money(5.4e8, qualifier="approx", text="5.4亿美元左右")
     [note] = build_notes(Annotation(ArticleInfo(None, "t", "2023-05-06"), [], [figure], [], []))
     details = [(d.label, d.value) for d in note.details]
-    assert note.title == "金额"
-    assert ("原文", "5.4亿美元左右") in details and ("西式单位", "约 US$540 million") in details
-    assert ("限定", "约数") in details
+    assert note.title == "金额"   # no label: what kind of number it is
+    # the value once in each unit system, never a third time as written (the marked text is that)
+    assert details[:2] == [("数值", "约5.4亿美元"), ("换算", "约 US$540 million")]
+    assert ("限定", "约数（原文是大概的数）") in details
 
 
 def test_log_scale_spans_whole_decades():
