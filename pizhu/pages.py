@@ -322,7 +322,7 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
     """The sidebar: its groups (one per kind and unit), each with its rows (one per figure, in
     reading order of their first mention) and their bars on the group's scale."""
     names = {e.id: e.name for e in item.annotation.entities}
-    note_of = {(n.start, n.end): n.id for n in item.notes if n.kind == "figure"}
+    note_of = {(m.start, m.end): m.note_id for n in item.notes if n.kind == "figure" for m in n.marks}  # a mention's mark
     figures = sorted(item.annotation.figures, key=lambda f: f.start)
     groups = []
     for group in sidebar([(note_of[f.start, f.end], f) for f in figures], names):
