@@ -667,6 +667,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     if ext and popped and len(ext[-1][2]) == 1 and len(popped[2]) == 1 and popped[2] not in V.NOT_GIVEN:
         ext.append(popped)  # 银/湖 + 资本: two single characters are one unknown brand, not a cut one
     start = ext[-1][0] if ext else s
+    if len(ext) == 1 and s - start == 1 and len(w) == len(suf):
+        start = _brand_start(text, toks, start)
     parts = len(ext)
     # a strong suffix right after one word that is not a description: the word names it (星河资本, 远望基金)
     if suf in V.MEDIA_WORDS and len(w) > len(suf) and _seg.TAGS.get(w[: -len(suf)]) in ("n", "nz", "vn", "ns", "j"):
@@ -715,6 +717,19 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append(Candidate(start, e, "org", P.KNOWN_PLUS if listed and not _ORG_TAIL_GENERIC.search(w) else P.WORD_CUE if not weak else P.WEAK_FORM))
+
+
+def _brand_start(text: str, toks: list, start: int) -> int:
+    """Where a brand of one character before an organisation word really starts: a brand is rarely one
+    character, so the one before it belongs to the brand when the segmenter cut it off as a word of its own
+    (投资依澜科技: 依 an adverb) or glued it to the word before (收购云 + 澜科技: 收购 a word)."""
+    k = _token_at(toks, start, 2)
+    if k is None or not start or text[start - 1] in _GRAMMAR_CHARS or text[start - 1] in V.NOT_GIVEN:
+        return start
+    pw = toks[k][0]
+    if len(pw) == 1 or (len(pw) >= 3 and _seg.has_word(pw[:-1]) and _seg.TAGS.get(pw[:-1]) in ("v", "vn", "p")):
+        return start - 1
+    return start
 
 
 _LOOSE_NAME_TAGS = {"nr", "nz", "j"}  # tags jieba also gives to describing words (创投 j, 明星 nr)

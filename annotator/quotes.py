@@ -437,6 +437,8 @@ def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
 
 # --- speakers -------------------------------------------------------------------------------------
 
+# a reference word without a demonstrative (公司, not 该公司): the article's own company, not the last one named
+_BARE_REFERENCES = {w for w in V.REFERENCES if not w.startswith(("该", "这", "此", "上述"))}
 _NOBODY = (None, None, 0.0)  # no subject: the words after the verb are no statement
 _UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker: a statement by nobody named
 _DOUBTED = (None, None, CONF_DOUBT)  # a pronoun that may stand for a name nobody found: nobody named, no guess
@@ -534,6 +536,7 @@ class _Context:
         self.quoted: list[tuple[int, int]] = []
         self.types = {e.id: e.type for e in entities}
         self.names = {e.id: e.name for e in entities}
+        self.orgs = [e for e in entities if e.type == "org"]
 
     def quoting(self, start: int, end: int) -> None:
         """Mark text[start:end] as quoted (once)."""
@@ -689,6 +692,16 @@ class _Context:
         ent = next((m[2] for m in names if m[0] == head_start and m[1] == e and m[2].type == "org"), None)
         return (head, ent.id, CONF_REFERENCE) if ent else (head, None, CONF_NOUN_PHRASE)
 
+    def article_company(self, t: str):
+        """The organisation a bare 公司 stands for: the one the article names most often (twice at least,
+        and more often than any other), else nobody named: an analyst's firm named once before 据公司披露
+        is not the company that discloses."""
+        counts = sorted((len(e.mentions) for e in self.orgs), reverse=True)
+        if counts and counts[0] >= 2 and (len(counts) == 1 or counts[0] > counts[1]):
+            top = max(self.orgs, key=lambda e: len(e.mentions))
+            return top.name, top.id, CONF_REFERENCE
+        return t, None, CONF_DESCRIBED
+
     def negated(self, vs: int) -> bool:
         """Whether a negator stands before the verb at `vs`, adverbs between (并未披露, 未有详细披露)."""
         i = bisect.bisect_left(self.tstarts, vs) - 1
@@ -840,6 +853,8 @@ class _Context:
         named = self.mentions_in(s, s + len(t))
         if named and named[-1][1] == s + len(t) and named[-1][2].type == "person":
             return self.person_name(*named[-1]), named[-1][2].id, CONF_NAMED  # 该研究的第一作者、博士生王芳
+        if t in _BARE_REFERENCES:
+            return self.article_company(t)  # 据公司披露: the article's company, not the body named last
         if t.startswith("该") or t in V.REFERENCES:
             kind = ("person",) if _ANON_RE.search(t) and not _ORGISH.search(t) else ("org",)
             # the more recent of the last speaker of that kind and the last such entity named outside quotes
