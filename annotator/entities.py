@@ -221,6 +221,11 @@ _GENERIC_PLACE_CHARS = {c for c in V.PLACE_SUFFIXES if len(c) == 1} | set("城")
 # a direction, size or age before a place word (南路, 大街, 新村, 古城): a kind of place, not its name
 _PLACE_DESCRIBERS = set("东南西北中大小新老古旧上下前后内外")
 _DIRECTIONS = set("东南西北")
+# generic words for land and water and their sizes (坡, 畔, 溪; 高, 深): with the place words and the describers
+# above (not the directions: 东海, 西湖 are names), the characters of a word that names no place
+# and not the units of administration and addresses (上海市, 中山市, 滨江路 are names)
+_GENERIC_LAND = (_GENERIC_PLACE_CHARS | (_PLACE_DESCRIBERS - _DIRECTIONS) | set("坡滨畔洞泊脉川林岭溪桥沟谷岸崖丘野堡楼高深浅半")) \
+    - set("市省县区州镇乡村路街巷港站")
 # endings of jieba nt words that are disciplines, processes or things (天文学, 国际化, 越野车), not bodies
 _NOT_ORG_END = set("学化物药车展品处站")
 
@@ -228,6 +233,8 @@ _NOT_ORG_END = set("学化物药车展品处站")
 def _verb_or_generic_place(w: str) -> bool:
     if len(w) == 4 and w[2:] in _PLACE_RESTS:
         w = w[:2]  # 西北地区: the region of a direction
+    if all(c in _GENERIC_LAND for c in w):
+        return True  # 山坡, 河畔, 深海, 大城市: a kind of land or water, no one place's name
     if len(w) != 2:
         return False
     return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS | _PLACE_DESCRIBERS and w[1] in _GENERIC_PLACE_CHARS) \
@@ -613,8 +620,8 @@ def _person_ok(name: str, toks: list, i: int, margin: float) -> bool:
 def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> None:
     tags = _seg.TAGS
     w, s, e = toks[i]
-    if tags.get(w) in ("l", "i"):
-        return  # an idiom that ends in a suffix's character (陷入僵局)
+    if tags.get(w) == "i" or tags.get(w) == "l" and not _seg.has_word(w[: len(w) - len(suf)]):
+        return  # an idiom that ends in a suffix's character (陷入僵局); not a phrase of words (发行中心)
     if len(w) > len(suf) and _POST_END.search(w):
         return  # 临时代办: a post that ends in a suffix's character, not a body
     weak = suf in V.ORG_WEAK_SUFFIXES
@@ -715,6 +722,9 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     if len(w) == len(suf) and tags.get(w) in ("v", "vn") and (
             _OBJECT_AFTER.match(text, e) or i + 1 < len(toks) and toks[i + 1][1] == e and tags.get(toks[i + 1][0]) in _NAME_TAGS):
         return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
+    if len(w) == len(suf) and tags.get(w) in ("v", "vn") and i and toks[i - 1][2] == s \
+            and toks[i - 1][0].endswith(_WHOLE_ORG_ENDS):
+        return  # 远山银行投资: a whole organisation's name, then its verb (it invests), not a longer name
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append(Candidate(start, e, "org", P.KNOWN_PLUS if listed and not _ORG_TAIL_GENERIC.search(w) else P.WORD_CUE if not weak else P.WEAK_FORM))
 
@@ -730,6 +740,9 @@ def _brand_start(text: str, toks: list, start: int) -> int:
     if len(pw) == 1 or (len(pw) >= 3 and _seg.has_word(pw[:-1]) and _seg.TAGS.get(pw[:-1]) in ("v", "vn", "p")):
         return start - 1
     return start
+
+
+_WHOLE_ORG_ENDS = ("银行", "集团", "公司", "基金", "资本", "证券")  # a name ending so is complete
 
 
 _LOOSE_NAME_TAGS = {"nr", "nz", "j"}  # tags jieba also gives to describing words (创投 j, 明星 nr)
@@ -1218,7 +1231,39 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
             occupied[k] = 1
         chosen.append(c)
     chosen.sort(key=attrgetter("start"))  # no two overlap
+    chosen = _whole_foreign_names(text, toks, chosen, occupied)
     return _group(text, chosen, toks, occupied, glossary, ignore)
+
+
+def _whole_foreign_names(text: str, toks: list, chosen: list[Candidate], occupied: bytearray) -> list[Candidate]:
+    """A guessed foreign name that the text goes on writing in transliteration characters (杰瑞布凯 of 杰瑞布凯默,
+    利斯特 of 梅塔利斯特) is a cut piece: it takes the whole run when nothing else was found there, and is
+    dropped when another name holds the rest (科斯 after 奥林匹亚). The run is made of whole words of
+    the segmentation (许多毕加索: 多 belongs to 许多)."""
+    out = []
+    for c in chosen:
+        s, e = c.start, c.end
+        if c.kind != "person" or c.entry is not None or c.priority >= P.CUE or not all(ch in V.TRANSLIT for ch in text[s:e]):
+            out.append(c)
+            continue
+        a, b = s, e
+        while (k := _token_at(toks, a, 2)) is not None and all(ch in V.TRANSLIT for ch in toks[k][0]) \
+                and e - toks[k][1] <= _FOREIGN_NAME_MAX:
+            a = toks[k][1]
+        while (k := _token_at(toks, b, 1)) is not None and all(ch in V.TRANSLIT for ch in toks[k][0]) \
+                and toks[k][2] - a <= _FOREIGN_NAME_MAX:
+            b = toks[k][2]
+        if (a, b) == (s, e):
+            out.append(c)
+        elif not any(occupied[a:s]) and not any(occupied[e:b]):
+            occupied[a:b] = b"\x01" * (b - a)
+            out.append(Candidate(a, b, c.kind, c.priority))
+        else:
+            occupied[s:e] = bytes(e - s)  # dropped: its characters are free for the name's other mentions
+    return out
+
+
+_FOREIGN_NAME_MAX = 8  # transliteration characters in a row beyond this are more than one name
 
 
 def _without_zero_width(doc: Document, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Entity]:

@@ -42,3 +42,33 @@ def test_bare_company_source_is_the_company_the_article_is_about():
     quote = next(q for q in a.quotes if "营收" in q.text)
     company = next(e for e in a.entities if e.name == "远望集团")
     assert quote.speaker_entity == company.id
+
+
+def test_generic_words_for_land_and_water_are_not_places():
+    # jieba tags 河畔, 山坡, 深海 as place names; they name a kind of land or water, no one place
+    assert names("他在河畔的山坡上搭了帐篷，远处是一片深海。") == {}
+
+
+def test_foreign_name_cut_in_pieces_is_one_person():
+    found = names("银行家费尔伯恩丝出席了会议。")
+    assert found == {"费尔伯恩丝": "person"}
+
+
+def test_body_named_by_a_phrase_of_words_is_one_organisation():
+    # 发行中心 is a phrase (发行 + 中心), not an idiom: the body is the whole name, its city inside it
+    found = names("杭州市体育彩票发行中心宣布启动新玩法。")
+    assert found.get("杭州市体育彩票发行中心") == "org"
+    assert "杭州市" not in found
+
+
+def test_unit_word_after_a_body_is_part_of_its_name():
+    found = names("江西省公安厅刑侦总队破获一起案件，远山银行深圳总行也配合调查。")
+    assert found.get("江西省公安厅刑侦总队") == "org"
+    assert "江西省公安厅" not in found
+
+
+def test_verb_after_a_whole_bank_name_is_not_part_of_it():
+    # 投资 is also an industry word (华信投资), but after a complete name ending in 银行 it is the verb
+    found = names("该项目由法国兴业银行投资。")
+    assert "法国兴业银行投资" not in found
+    assert found.get("法国兴业银行") == "org"
