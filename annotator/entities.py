@@ -556,8 +556,9 @@ def _title_repeated_name(text: str, toks: list, i: int, cands: list) -> None:
 
 
 def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
-    """A title, a surname, one or two characters, then a speech verb (首席经济学家温彬认为, 创始人李一男表示):
-    the frame names a person whatever the dictionary makes of the characters."""
+    """A title, a surname, one or two characters, then a speech verb (首席经济学家温彬认为, 创始人李一男表示),
+    or the end of the phrase: a closing bracket or a mark, 先生 or 女士 (（记者黄珊）, 经理郑建新先生): the frame
+    names a person whatever the dictionary makes of the characters."""
     e = toks[i][2]
     for sur in (2, 1):
         head = text[e:e + sur]
@@ -571,6 +572,14 @@ def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
             if _token_at(toks, end, 1) is not None and V.SPEECH_VERB.match(text, end):
                 cands.append(Candidate(e, end, "person", P.FRAME))
                 return
+            if len(toks[i][0]) > 1 and head not in _GRAMMAR_CHARS and not (given == 2 and _common_word(name[sur:])) \
+                    and _token_at(toks, end, 2) is not None \
+                    and (text[end:end + 1] in _NAME_END_MARKS or text.startswith(("先生", "女士"), end)):
+                cands.append(Candidate(e, end, "person", P.AFTER_TITLE))
+                return
+
+
+_NAME_END_MARKS = set("）)，,。、；;：:！？!?")  # after a title and a name: the phrase ends with the name
 
 
 _MEASURED = re.compile(r"(?:[一二两三四五六七八九十几半0-9]+\s*[碗斤杯只头把个瓶块份袋盒粒颗箱]|[很真太最更挺]|非常|特别)$")
@@ -697,6 +706,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < most \
                 and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
             cands.append(Candidate(toks[i - 1][1], e, "org", P.BRAND))
+        elif not weak and before is not None and _two_character_brand(before[0], pw):
+            cands.append(Candidate(before[1], e, "org", P.BRAND))  # 星/汇 + 银行: a brand the dictionary lacks
         return
     # Latin name right before: with 公司 the Latin word is the name (K2公司, Meta公司); with a name-part
     # word the whole is (IDG资本, ABC创投)
@@ -727,6 +738,15 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return  # 远山银行投资: a whole organisation's name, then its verb (it invests), not a longer name
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append(Candidate(start, e, "org", P.KNOWN_PLUS if listed and not _ORG_TAIL_GENERIC.search(w) else P.WORD_CUE if not weak else P.WEAK_FORM))
+
+
+_BRAND_CHAR_TAGS = {"n", "ng", "nr", "ns", "nz", "zg", "j", None}  # not adjectives: 新老资本 is no brand
+
+
+def _two_character_brand(a: str, b: str) -> bool:
+    """Two single characters that make no word together but could each be part of a name (星 + 汇)."""
+    return len(a) == len(b) == 1 and not _seg.has_word(a + b) and _seg._HAN.fullmatch(a + b) is not None \
+        and all(c not in _GRAMMAR_CHARS and c not in V.NOT_GIVEN and _seg.TAGS.get(c) in _BRAND_CHAR_TAGS for c in (a, b))
 
 
 def _brand_start(text: str, toks: list, start: int) -> int:
@@ -795,23 +815,26 @@ def _agency_candidates(text: str, toks: list, cands: list) -> None:
             cands.append(Candidate(toks[i - 1][1], e, "org", P.KNOWN_PLUS))  # 国家发改委, 香港证监会: the body's full name
             continue
         # a field word and a body word cut as one word (安全局, 国土局) count as both
-        fused = tags.get(w) == "nt" and len(w) >= 3 and w[-1] in _BODY_ENDS and w[-1:] in V.GOVERNMENT_BODIES
+        fused = tags.get(w) in ("nt", "n") and len(w) >= 3 and w[-1] in _BODY_ENDS and w[-1:] in V.GOVERNMENT_BODIES
         if not (w in V.GOVERNMENT_BODIES or fused) or i == 0:
             continue
         j, fields = i - 1, int(fused)
-        while j >= 0 and toks[j][2] == toks[j + 1][1] and fields < 3:
+        while j >= 0 and toks[j][2] == toks[j + 1][1] and fields < 5:
             pw = toks[j][0]
             ptag = tags.get(pw)
             if pw in V.JURISDICTIONS or ptag == "PLACE" or pw in V.COUNTRIES or (fields and _is_body(pw)):
                 inside = pw in V.JURISDICTIONS and j and toks[j - 1][2] == toks[j][1] and tags.get(toks[j - 1][0]) in _FIELD_TAGS
+                start = toks[j][1]
+                if len(pw) == 1 and j and toks[j - 1][2] == start and tags.get(toks[j - 1][0]) in ("ns", "PLACE"):
+                    start = toks[j - 1][1]  # 青山 + 县 + 文化局: the county is named before its unit word
                 if (fields or len(w) > 1) and not inside:  # 美中贸易全国委员会: the name starts further left
-                    cands.append(Candidate(toks[j][1], e, "org", P.KNOWN_PLUS if fused else P.WORD_CUE))
+                    cands.append(Candidate(start, e, "org", P.KNOWN_PLUS if fused else P.WORD_CUE))
                 break
             if pw in _FIELD_JOINERS and fields and j and tags.get(toks[j - 1][0]) in _FIELD_TAGS:
                 j -= 1  # 工业和安全局, 规划和国土局: two fields joined in one body's name
                 continue
-            if ptag not in _FIELD_TAGS or pw in V.GENERIC_ZH:
-                break
+            if ptag not in _FIELD_TAGS and ptag != "GEN":
+                break  # a generic word (市场, 金融) is a field inside a body's name (国家市场监督管理总局)
             fields += 1
             j -= 1
 

@@ -72,3 +72,22 @@ def test_verb_after_a_whole_bank_name_is_not_part_of_it():
     found = names("该项目由法国兴业银行投资。")
     assert "法国兴业银行投资" not in found
     assert found.get("法国兴业银行") == "org"
+
+
+def test_agency_name_with_generic_field_words_is_whole():
+    # 市场 and 文化 are generic words, yet fields inside a body's name; the county is named before 县
+    found = names("而青山县文化市场综合执法局王明表示，将加强巡查。")
+    assert found.get("青山县文化市场综合执法局") == "org"
+    found = names("国家市场监督管理总局发布通知。")
+    assert found.get("国家市场监督管理总局") == "org"
+
+
+def test_two_single_characters_before_a_bank_word_are_a_brand():
+    assert names("星汇银行账户内的资金已不足。").get("星汇银行") == "org"
+    assert "新老资本" not in names("新老资本都在观望。")  # two describing words are no brand
+
+
+def test_title_then_name_closed_by_a_bracket_or_mister_is_a_person():
+    assert names("（记者黄珊）春节假期是刷卡高峰期。").get("黄珊") == "person"
+    assert names("该店经理郑建新先生指着桌椅说。").get("郑建新") == "person"
+    assert names("我代表我的夫人和同事出席。") == {}  # 和 joins two nouns; 同事 is a word
