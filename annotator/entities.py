@@ -746,7 +746,8 @@ _BRAND_CHAR_TAGS = {"n", "ng", "nr", "ns", "nz", "zg", "j", None}  # not adjecti
 def _two_character_brand(a: str, b: str) -> bool:
     """Two single characters that make no word together but could each be part of a name (星 + 汇)."""
     return len(a) == len(b) == 1 and not _seg.has_word(a + b) and _seg._HAN.fullmatch(a + b) is not None \
-        and all(c not in _GRAMMAR_CHARS and c not in V.NOT_GIVEN and _seg.TAGS.get(c) in _BRAND_CHAR_TAGS for c in (a, b))
+        and all(c not in _GRAMMAR_CHARS and c not in V.NOT_GIVEN for c in (a, b)) \
+        and _seg.TAGS.get(a) in _BRAND_CHAR_TAGS and _seg.TAGS.get(b) in _BRAND_CHAR_TAGS | {"v"}  # 林/达: a verb's character may end one
 
 
 def _brand_start(text: str, toks: list, start: int) -> int:
@@ -863,6 +864,8 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
                 and toks[i - 2][0] not in V.NOT_GIVEN:
             start = toks[i - 2][1]
         cands.append(Candidate(start, e, "place", P.KNOWN_PLUS if ptag in ("PLACE", "ORG") and facility else P.SHAPE))
+    elif facility and i >= 2 and toks[i - 2][2] == ps and _two_character_brand(toks[i - 2][0], pw):
+        cands.append(Candidate(toks[i - 2][1], e, "place", P.SHAPE))  # 云/渔 + 广场: a name the dictionary lacks
 
 
 _MODEL_AFTER = re.compile(r" ?(?![QqHh][1-4](?![0-9A-Za-z]))(?:[A-Za-z]{0,3}\d+[A-Za-z0-9]*|[A-Z][a-z]*\d*)(?![\d.%亿万千百元年月日号个家台名位岁倍])")

@@ -91,3 +91,15 @@ def test_title_then_name_closed_by_a_bracket_or_mister_is_a_person():
     assert names("（记者黄珊）春节假期是刷卡高峰期。").get("黄珊") == "person"
     assert names("该店经理郑建新先生指着桌椅说。").get("郑建新") == "person"
     assert names("我代表我的夫人和同事出席。") == {}  # 和 joins two nouns; 同事 is a word
+
+
+def test_two_single_characters_before_a_facility_word_are_its_name():
+    found = names("在商人的眼里，云渔广场可能是商业的行为。")
+    assert found.get("云渔广场") == "place"
+
+
+def test_brand_ending_in_a_verb_character_before_a_group_word_is_an_organisation():
+    # 林 + 达 (达 alone is a verb): a brand, not the person 林达
+    found = names("由林达集团投资开发的项目位于城东。")
+    assert found.get("林达集团") == "org"
+    assert "林达" not in found
