@@ -866,6 +866,26 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
         cands.append(Candidate(start, e, "place", P.KNOWN_PLUS if ptag in ("PLACE", "ORG") and facility else P.SHAPE))
     elif facility and i >= 2 and toks[i - 2][2] == ps and _two_character_brand(toks[i - 2][0], pw):
         cands.append(Candidate(toks[i - 2][1], e, "place", P.SHAPE))  # 云/渔 + 广场: a name the dictionary lacks
+    if facility:
+        _facility_of_place(toks, i, cands)
+
+
+_FACILITY_FIELD_TAGS = {"n", "vn", "nz", "j", "an", "ns", "GEN"}
+
+
+def _facility_of_place(toks: list, i: int, cands: list) -> None:
+    """A known place, one or two describing words, then a facility word (澳门中央图书馆, 青岛海洋博物馆): the
+    facility's full name, over the place's."""
+    tags = _seg.TAGS
+    j = i - 1
+    while j >= 0 and i - j <= 3 and toks[j][2] == toks[j + 1][1]:
+        w = toks[j][0]
+        if tags.get(w) == "PLACE" and j < i - 1:
+            cands.append(Candidate(toks[j][1], toks[i][2], "place", P.KNOWN_PLUS))
+            return
+        if tags.get(w) not in _FACILITY_FIELD_TAGS or w in V.ORG_DESCRIPTORS:
+            return
+        j -= 1
 
 
 _MODEL_AFTER = re.compile(r" ?(?![QqHh][1-4](?![0-9A-Za-z]))(?:[A-Za-z]{0,3}\d+[A-Za-z0-9]*|[A-Z][a-z]*\d*)(?![\d.%亿万千百元年月日号个家台名位岁倍])")

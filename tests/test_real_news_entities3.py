@@ -103,3 +103,9 @@ def test_brand_ending_in_a_verb_character_before_a_group_word_is_an_organisation
     found = names("由林达集团投资开发的项目位于城东。")
     assert found.get("林达集团") == "org"
     assert "林达" not in found
+
+
+def test_facility_named_after_its_city_is_one_place():
+    found = names("澳门中央图书馆举行文学节。")
+    assert found.get("澳门中央图书馆") == "place"
+    assert "澳门" not in found
