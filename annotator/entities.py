@@ -80,6 +80,7 @@ class Candidate:
 _LWORD = r"[A-Za-z0-9][A-Za-z0-9&+'’.\-]*[A-Za-z0-9+]|[A-Za-z0-9]"
 _LRUN = re.compile(rf"(?<![A-Za-z0-9&.\-])(?:{_LWORD})(?:[ \u00a0](?:{_LWORD}))*")
 _CONNECT = {"of", "and", "de", "du", "la", "le", "von", "van", "der", "for", "&", "the", "y", "da", "di"}
+_ROMAN = re.compile(r"[IVXLC]{2,}")  # a Roman numeral (III, XIV): a part or edition, no name
 _SIZE = re.compile(r"\d+(?:\.\d+)?[KkMmBbTtGgWw%]?|v?\d+(?:\.\d+)*|[QqHh][1-4]|\d+[A-Za-z]{1,2}\d*")
 _LATIN_TITLES = {w for w in V.TITLES if w.isascii()}
 _MODEL_WORDS = {"Pro", "Max", "Plus", "Mini", "Ultra", "Lite", "Air", "SE"}  # editions that end a model's name
@@ -150,7 +151,8 @@ def _latin_candidates(text: str, cands: list) -> None:
                 continue
             start, end = g[0][1], g[-1][2]
             name = text[start:end]
-            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name) or _STOCK_CODE.fullmatch(name):
+            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name) or _STOCK_CODE.fullmatch(name) \
+                    or _ROMAN.fullmatch(name):
                 continue
             if prose and _fold(name) not in _ALIAS and not any(any(c.isupper() for c in w[1:]) for w, *_ in g):
                 continue
@@ -736,6 +738,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     if len(w) == len(suf) and tags.get(w) in ("v", "vn") and i and toks[i - 1][2] == s \
             and toks[i - 1][0].endswith(_WHOLE_ORG_ENDS):
         return  # 远山银行投资: a whole organisation's name, then its verb (it invests), not a longer name
+    if len(w) == 1 and tags.get(w) == "v" and _seg._HAN.match(text, e):
+        return  # 到日本办展: 办 is the verb "hold", its object follows; the office 办 ends its phrase
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
     cands.append(Candidate(start, e, "org", P.KNOWN_PLUS if listed and not _ORG_TAIL_GENERIC.search(w) else P.WORD_CUE if not weak else P.WEAK_FORM))
 
@@ -1151,13 +1155,20 @@ _CONGRESS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}次全国代
 _PARTY_END = set("党社会盟")  # 民主党, 九三学社, 民主促进会, 民主同盟
 
 
-def _congress_candidates(text: str, cands: list) -> None:
+def _noun_at(toks: list, pos: int) -> bool:
+    k = _token_at(toks, pos, 1)
+    return k is not None and _seg.TAGS.get(toks[k][0]) in ("n", "vn", "nz", "an", "l")
+
+
+def _congress_candidates(text: str, toks: list, cands: list) -> None:
     """Party congresses and plenums (党的十五大, 十一届三中全会) are organisations' meetings: org."""
     # every match holds 十 (十五大, 二十大) or the congress's or plenum's full name: most texts need no scan
     if "十" not in text and "全国代表大会" not in text and "中全会" not in text:
         return
     party_ends: dict[int, tuple[int, int]] | None = None
     for m in _CONGRESS.finditer(text):
+        if m.group() == "十大" and _noun_at(toks, m.end()):
+            continue  # 十大措施, 十大品牌: "the ten great", not the tenth congress (致公党十大提出…)
         start = m.start()
         if text[max(0, start - 2):start] == "中共":
             start -= 2
@@ -1251,7 +1262,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _translit_candidates(text, toks, cands)
     _model_candidates(text, cands)
     _translated_candidates(text, toks, cands)
-    _congress_candidates(text, cands)
+    _congress_candidates(text, toks, cands)
     _agency_candidates(text, toks, cands)
     _list_candidates(text, toks, cands)
     _sport_context(doc, toks, cands)

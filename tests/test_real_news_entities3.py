@@ -109,3 +109,22 @@ def test_facility_named_after_its_city_is_one_place():
     found = names("澳门中央图书馆举行文学节。")
     assert found.get("澳门中央图书馆") == "place"
     assert "澳门" not in found
+
+
+def test_preposition_and_pronoun_are_not_a_name():
+    assert names("一位老人向你走来，向他问路。") == {}
+
+
+def test_office_character_used_as_a_verb_is_no_organisation():
+    found = names("画家到日本办展时丢失了作品。")
+    assert found == {"日本": "place"}
+
+
+def test_ten_great_is_no_party_congress():
+    found = names("国务院出台十大措施刺激经济。")
+    assert "十大" not in found
+    assert names("中共十大召开后，形势变化。").get("中共十大") == "org"
+
+
+def test_roman_numeral_is_no_name():
+    assert "III" not in names("他玩过魔兽争霸III的全部战役。")
