@@ -128,3 +128,13 @@ def test_ten_great_is_no_party_congress():
 
 def test_roman_numeral_is_no_name():
     assert "III" not in names("他玩过魔兽争霸III的全部战役。")
+
+
+def test_police_station_is_an_organisation():
+    found = names("随后，解放碑派出所民警赶到现场。")
+    assert found.get("解放碑派出所") == "org"
+
+
+def test_dotted_foreign_name_with_less_common_transliteration_characters_is_whole():
+    # 各 (雅各布, Jacob) and 廉 (威廉, William) transliterate names only inside a dotted name
+    assert names("首席设计师马克·雅各布表示。").get("马克·雅各布") == "person"
