@@ -808,6 +808,7 @@ _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几�
 
 _FIELD_TAGS = {"n", "vn", "nz", "j", "an"}
 _BODY_ENDS = {w[-1] for w in V.GOVERNMENT_BODIES}
+_BODY_WORDS = tuple(V.GOVERNMENT_BODIES)
 
 
 def _agency_candidates(text: str, toks: list, cands: list) -> None:
@@ -835,7 +836,8 @@ def _agency_candidates(text: str, toks: list, cands: list) -> None:
                 if (fields or len(w) > 1) and not inside:  # 美中贸易全国委员会: the name starts further left
                     cands.append(Candidate(start, e, "org", P.KNOWN_PLUS if fused else P.WORD_CUE))
                 break
-            if pw in _FIELD_JOINERS and fields and j and tags.get(toks[j - 1][0]) in _FIELD_TAGS:
+            if pw in _FIELD_JOINERS and fields and j and tags.get(toks[j - 1][0]) in _FIELD_TAGS \
+                    and not toks[j - 1][0].endswith(_BODY_WORDS):  # 能源局和卫生部: two bodies, not two fields
                 j -= 1  # 工业和安全局, 规划和国土局: two fields joined in one body's name
                 continue
             if ptag not in _FIELD_TAGS and ptag != "GEN":
