@@ -886,7 +886,7 @@ def _facility_of_place(toks: list, i: int, cands: list) -> None:
     j = i - 1
     while j >= 0 and i - j <= 3 and toks[j][2] == toks[j + 1][1]:
         w = toks[j][0]
-        if tags.get(w) == "PLACE" and j < i - 1:
+        if tags.get(w) in ("PLACE", "ns") and len(w) >= 2 and j < i - 1:
             cands.append(Candidate(toks[j][1], toks[i][2], "place", P.KNOWN_PLUS))
             return
         if tags.get(w) not in _FACILITY_FIELD_TAGS or w in V.ORG_DESCRIPTORS:

@@ -138,3 +138,9 @@ def test_police_station_is_an_organisation():
 def test_dotted_foreign_name_with_less_common_transliteration_characters_is_whole():
     # 各 (雅各布, Jacob) and 廉 (威廉, William) transliterate names only inside a dotted name
     assert names("首席设计师马克·雅各布表示。").get("马克·雅各布") == "person"
+
+
+def test_facility_named_after_a_place_the_dictionary_tags_is_one_place():
+    # 南岳 is a place word of jieba's dictionary, not one of the place lists
+    found = names("游客在南岳衡山博物馆参观。")
+    assert found == {"南岳衡山博物馆": "place"}
