@@ -342,7 +342,7 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         elif tag == "nt" and w.endswith("系") and 0 < w.find("大学") < lw - 3:
             cands.append(Candidate(s, s + w.find("大学") + 2, "org", P.WORD_CUE))  # 北京大学社会学系: the university
         elif lw >= 2 and tag == "nt":
-            if w in V.ORG_SUFFIXES or w[-1] in _NOT_ORG_END:
+            if w in V.ORG_SUFFIXES or w[-1] in _NOT_ORG_END or _place_and_company(w):
                 pass  # 交易所, 联合会: the kind of body, not its name; 天文学, 国际化: jieba's nt is noisy
             elif any(w.endswith(x) for x in ("特别行政区", "自治区", "自治州", "省", "市", "县")):
                 cands.append(Candidate(s, e, "place", P.NT))
@@ -631,6 +631,8 @@ def _person_ok(name: str, toks: list, i: int, margin: float) -> bool:
 def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> None:
     tags = _seg.TAGS
     w, s, e = toks[i]
+    if _place_and_company(w):
+        return  # 日本公司 as one word of the dictionary: Japanese companies
     if tags.get(w) == "i" or tags.get(w) == "l" and not _seg.has_word(w[: len(w) - len(suf)]):
         return  # an idiom that ends in a suffix's character (陷入僵局); not a phrase of words (发行中心)
     if len(w) > len(suf) and _POST_END.search(w):
@@ -724,6 +726,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return
     if suf in V.INDUSTRY_WORDS and not head_named and all(x[2] in V.COUNTRIES for x in ext if x[1]):
         return  # a country and an industry word (中国电动汽车): the country's industry, not a company
+    if w == "公司" and len(ext) == 1 and _place_and_company(ext[0][2] + w):
+        return  # 中国公司, 北京公司: companies of a country, a city's branch, no one company's name
     if weak and len(suf) == 1 and ext and len(ext[0][2]) == 1 and ext[0][2] in V.SURNAMES and len(w) == 1:
         return  # a surname and 军/党/队 (雷军, 王军): a person's given name, not a body
     if start > 0 and text[start - 1] in "该本我贵其此这那某各" or text[start] in _PREPOSITION_CHARS:
@@ -752,6 +756,12 @@ def _two_character_brand(a: str, b: str) -> bool:
     return len(a) == len(b) == 1 and not _seg.has_word(a + b) and _seg._HAN.fullmatch(a + b) is not None \
         and all(c not in _GRAMMAR_CHARS and c not in V.NOT_GIVEN for c in (a, b)) \
         and _seg.TAGS.get(a) in _BRAND_CHAR_TAGS and _seg.TAGS.get(b) in _BRAND_CHAR_TAGS | {"v"}  # 林/达: a verb's character may end one
+
+
+def _place_and_company(w: str) -> bool:
+    """A place and 公司 alone (中国公司, 日本公司, 北京公司): a country's companies or a city's branch."""
+    head = w[:-2]
+    return w.endswith("公司") and (head in V.COUNTRIES or _seg.TAGS.get(head) == "PLACE")
 
 
 def _brand_start(text: str, toks: list, start: int) -> int:

@@ -144,3 +144,9 @@ def test_facility_named_after_a_place_the_dictionary_tags_is_one_place():
     # 南岳 is a place word of jieba's dictionary, not one of the place lists
     found = names("游客在南岳衡山博物馆参观。")
     assert found == {"南岳衡山博物馆": "place"}
+
+
+def test_country_and_company_word_is_no_company_name():
+    # 中国公司: companies of a country, a generic phrase (the 海外上市企业 kind)
+    found = names("越来越多中国公司选择在海外上市，日本公司也在观望。")
+    assert "中国公司" not in found and "日本公司" not in found
