@@ -6,7 +6,11 @@ separated by " | ".
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
+
+from ._seg import _HAN
 
 DATA = Path(__file__).with_name("data")
 
@@ -19,6 +23,11 @@ def entries(name: str) -> list[str]:
 
 def words(name: str) -> set[str]:
     return set(entries(name))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of the words, the longest first (so 首席执行官 wins over 执行官)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def table(name: str) -> list[tuple[str, ...]]:
@@ -64,3 +73,24 @@ COMMON_WORD_NAMES = words("common_word_names")
 MEDIA_WORDS = words("media_words")
 PINYIN_SURNAMES = words("pinyin_surnames")
 ORG_PREDICATES = words("org_predicates")
+
+# --- shared by the entity and quote finders ------------------------------------------------------------
+
+TITLE_END = re.compile("(?:" + alternation(TITLES) + ")$")  # a text ending in a title (…首席执行官, 李总)
+SPEECH_VERB = re.compile(alternation(SPEECH_VERBS))  # match(): a speech verb starts here (表示, 透露)
+
+
+def surname_length(w: str) -> int:
+    """How many characters at the start of `w` are a surname: 2 for a compound one (欧阳), 1, or 0."""
+    return 2 if w[:2] in COMPOUND_SURNAMES else 1 if w[:1] in SURNAMES else 0
+
+
+def given_name(chars: str) -> bool:
+    """Whether `chars`, after a surname, can be a Chinese given name: one or two Han characters, none of
+    them one that never stands in a given name (的, 说, 在…)."""
+    return 1 <= len(chars) <= 2 and _HAN.fullmatch(chars) is not None and not any(c in NOT_GIVEN for c in chars)
+
+
+def chinese_name(w: str) -> bool:
+    """Whether `w` is shaped like a Chinese person's name: a surname and a given name."""
+    return (w[:1] in SURNAMES and given_name(w[1:])) or (3 <= len(w) <= 4 and w[:2] in COMPOUND_SURNAMES)

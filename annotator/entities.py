@@ -13,22 +13,74 @@ import bisect
 import re
 import zlib
 from functools import lru_cache
-from operator import itemgetter
+from typing import cast
+from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 from . import _seg
 from . import _vocab as V
-from .glossary import Glossary
-from .model import Entity, Mention
+from .glossary import Glossary, GlossaryEntry
+from .model import Entity, EntityType, Mention
 from .lexicon import ALIAS as _ALIAS
 from .lexicon import fold as _fold
 from .lexicon import setup as _setup
 from .text import Document
+
+# --- candidates -------------------------------------------------------------------------------------
+
+class Priority:
+    """How strong the evidence behind a candidate is. Where candidates overlap, the higher priority wins,
+    then the longer span; the bands (KNOWN, CUE, SUFFIX) also set an entity's confidence."""
+    GLOSSARY = 100  # the site's glossary names it
+    MODEL = 65  # a known company and a model number (华为P60): a product, over the company's name
+    FRAME = 64  # title, surname, characters, speech verb (董事长何小鹏表示): over a dictionary word inside
+    KNOWN_PLUS = 62  # a known place, company or body plus a word (北京银行, 中国驻美国大使馆, 国家发改委)
+    DICTIONARY = 60  # the company and product tables, the lists of organisations
+    GLOSSED = 57  # a name with its original in brackets (瑞士信贷（Credit Suisse）)
+    STATE = 56  # a state's full name (俄罗斯联邦): over its place and its form word
+    KNOWN = 55  # band: from here up, a known name; the place lists
+    CONGRESS = 45  # a party congress or plenum (十五大): may hold a number
+    CLEAR_CUE = 40  # a Latin legal form (Acme Inc.), a titled Latin name, 美军, a club by a match word
+    TITLE_FOREIGN = 36  # a title and transliteration characters (总统泽连斯基): over the dictionary's pieces
+    DOTTED = 35  # a dotted foreign name (迈克尔·菲尔普斯)
+    AFTER_TITLE = 34  # a name after a title (总统普京)
+    CUE = 33  # band: from here, a cue; the last part of a dotted name alone (菲尔普斯)
+    WORD_CUE = 30  # a name that speaks, a media or exchange word, a strong organisation word after a name
+    WEAK_FORM = 26  # a weak organisation word after a name-like word; a Latin first name alone
+    SHAPE = 25  # a Latin name by its shape (Model 3, an unknown capitalised word), a place word after a name
+    BRAND = 24  # a rare word and an industry or form word (星河资本)
+    LIST_ITEM = 23  # an unknown item in a list of organisations; a brand and 国际
+    SUFFIX = 22  # band: from here, a name plus an organisation or place word
+    NT = SUFFIX  # jieba's body tag (nt) alone, nothing else said about the word
+    ABBREVIATION = 21  # a country's one-character short form (中美, 访华)
+    PLACE_TAG = 20  # jieba's place tag (ns) on a frequent word
+    PREFIX = 19  # a name at the start of a longer word (邓小平理论, 亚太地区)
+    NAME_TAG = 18  # jieba's person tag on a surname and characters; a name ending in a place character
+    SURNAME_CUE = 17  # a surname and characters with a cue; a person tag by a wide margin
+    TRANSLIT = 16  # a run of transliteration characters, without a dot or a title
+    SURNAME = 12  # a surname and characters, nothing else
+
+
+P = Priority
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span of the text that may be a name of `kind`, with the priority of its evidence and the glossary
+    entry that named it, if one did."""
+    start: int
+    end: int
+    kind: EntityType
+    priority: int
+    entry: GlossaryEntry | None = None
+
 
 # --- Latin names ------------------------------------------------------------------------------------
 
 _LWORD = r"[A-Za-z0-9][A-Za-z0-9&+'’.\-]*[A-Za-z0-9+]|[A-Za-z0-9]"
 _LRUN = re.compile(rf"(?<![A-Za-z0-9&.\-])(?:{_LWORD})(?:[ \u00a0](?:{_LWORD}))*")
 _CONNECT = {"of", "and", "de", "du", "la", "le", "von", "van", "der", "for", "&", "the", "y", "da", "di"}
+_ROMAN = re.compile(r"[IVXLC]{2,}")  # a Roman numeral (III, XIV): a part or edition, no name
 _SIZE = re.compile(r"\d+(?:\.\d+)?[KkMmBbTtGgWw%]?|v?\d+(?:\.\d+)*|[QqHh][1-4]|\d+[A-Za-z]{1,2}\d*")
 _LATIN_TITLES = {w for w in V.TITLES if w.isascii()}
 _MODEL_WORDS = {"Pro", "Max", "Plus", "Mini", "Ultra", "Lite", "Air", "SE"}  # editions that end a model's name
@@ -46,6 +98,15 @@ _NAME_PARTS = re.compile(r"[ ·•\-－‧]")
 _NAME_DOTS = "·•-－‧"
 
 
+def _known_type(name: str) -> EntityType | None:
+    """The type of a name the company and product tables know (org or product), else None."""
+    known = _ALIAS.get(_fold(name))
+    return cast(EntityType, known[1]) if known else None
+
+
+_LatinWord = tuple[str, int, int, str | None]  # a word, its offsets and "TITLE" for a title
+
+
 def _latin_candidates(text: str, cands: list) -> None:
     for run in _LRUN.finditer(text):
         rt = run.group()
@@ -54,7 +115,8 @@ def _latin_candidates(text: str, cands: list) -> None:
         words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _NONSPACE.finditer(rt)]
         lower_prose = sum(1 for w, _, _ in words if w[0].isalpha() and w.islower() and w not in _CONNECT)
         prose = len(words) >= 2 and lower_prose >= 1 and lower_prose * 3 >= len(words)
-        groups, cur = [], []
+        groups: list[list[_LatinWord]] = []
+        cur: list[_LatinWord] = []
         for w, s, e in words:
             if w == "The" and not cur:
                 cur.append((w, s, e, None))
@@ -89,45 +151,46 @@ def _latin_candidates(text: str, cands: list) -> None:
                 continue
             start, end = g[0][1], g[-1][2]
             name = text[start:end]
-            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name) or _STOCK_CODE.fullmatch(name):
+            if not _HAS_LETTER.search(name) or name in V.GENERIC_LATIN or _SIZE.fullmatch(name) or _STOCK_CODE.fullmatch(name) \
+                    or _ROMAN.fullmatch(name):
                 continue
             if prose and _fold(name) not in _ALIAS and not any(any(c.isupper() for c in w[1:]) for w, *_ in g):
                 continue
             kind, prio = _latin_type(text, g, start, end, prev_title)
-            cands.append((start, end, kind, prio, None))
+            cands.append(Candidate(start, end, kind, prio))
             prev_title = None
 
 
-def _latin_type(text: str, g: list, start: int, end: int, prev_title) -> tuple[str, int]:
+def _latin_type(text: str, g: list[_LatinWord], start: int, end: int, prev_title: _LatinWord | None) -> tuple[EntityType, int]:
     name = text[start:end]
-    known = _ALIAS.get(_fold(name))
+    known = _known_type(name)
     if known:
-        return known[1], 60
+        return known, P.DICTIONARY
     if _LATIN_ORG_FORM.search(name):
-        return "org", 40  # Acme Inc., Baillie Gifford & Co: the legal form says organisation
+        return "org", P.CLEAR_CUE  # Acme Inc., Baillie Gifford & Co: the legal form says organisation
     first = g[0][0]
     if _ALIAS.get(_fold(first)) and len(g) >= 2 and all(w[0][0].isdigit() or w[0] in _MODEL_WORDS for w in g[1:]):
-        return "product", 60
+        return "product", P.DICTIONARY
     before = text[max(0, start - 6):start].rstrip()
     after = text[end:end + 6]
     words = [w for w, *_ in g]
     titled = all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words)
-    if len(g) >= 2 and titled and (first in V.FIRST_NAMES or prev_title is not None or _TITLE_END.search(before)):
-        return "person", 40
+    if len(g) >= 2 and titled and (first in V.FIRST_NAMES or prev_title is not None or _POST_END.search(before)):
+        return "person", P.CLEAR_CUE
     if len(g) == 1 and first in V.FIRST_NAMES:
-        return "person", 26
+        return "person", P.WEAK_FORM
     if len(g) >= 2 and titled and len(g) <= 3 and _SPEAKS_AFTER.match(after):
         # a two-word capitalised name that speaks is more often a person … unless an org suffix is in it
         if not _ORG_WORD_END.search(name):
-            return "person", 30
+            return "person", P.WORD_CUE
     if _PCUE_BEFORE.search(before) or _PCUE_AFTER.match(after):
-        return "product", 30
+        return "product", P.WORD_CUE
     if _LETTER_DIGIT.search(name) and not _LETTER_DIGIT1.fullmatch(first):
-        return "product", 25
+        return "product", P.SHAPE
     if len(g) >= 2 and (g[-1][0].isdigit() or (len(g[-1][0]) == 1 and g[-1][0].isupper())
                         or g[-1][0] in _MODEL_WORDS and any(c.isdigit() for c in name)):
-        return "product", 25  # Model 3, Model Y, Windows 11, Mate 60 Pro
-    return "org", 25
+        return "product", P.SHAPE  # Model 3, Model Y, Windows 11, Mate 60 Pro
+    return "org", P.SHAPE
 
 
 # --- Chinese names ----------------------------------------------------------------------------------
@@ -145,11 +208,12 @@ _STRIP_SUFFIXES = tuple(sorted({"集团公司", "有限公司", "股份公司", 
 _ORG_SUF_LAST: dict[str, list[str]] = {}
 for _sf in _ORG_SUF:
     _ORG_SUF_LAST.setdefault(_sf[-1], []).append(_sf)
-_TITLE_END = re.compile("(?:" + "|".join(sorted((re.escape(t) for t in V.TITLES if len(t) > 1), key=len, reverse=True)) + r")\s*$")
-_PCUE_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_BEFORE), key=len, reverse=True)) + r")\s*$")
+# a text ending in a title of two characters or more (总 alone ends too many words: 汇总, 加总)
+_POST_END = re.compile("(?:" + V.alternation(t for t in V.TITLES if len(t) > 1) + ")$")
+_PCUE_BEFORE = re.compile("(?:" + V.alternation(V.PRODUCT_CUES_BEFORE) + r")\s*$")
 _PRODUCT_DESCRIBERS = ("通用", "开放", "开源", "智能", "全新")  # may stand between a name and its product word
 _PCUE_AFTER = re.compile("(?:" + "|".join(_PRODUCT_DESCRIBERS) + ")?(?:"
-                         + "|".join(sorted(map(re.escape, V.PRODUCT_CUES_AFTER), key=len, reverse=True)) + ")")
+                         + V.alternation(V.PRODUCT_CUES_AFTER) + ")")
 _PLACE_SUF1 = {s for s in V.PLACE_SUFFIXES}
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # jieba tags some verbs and generic nouns ns (上市, 入海, 城镇): a two-character "place" whose first
@@ -159,6 +223,11 @@ _GENERIC_PLACE_CHARS = {c for c in V.PLACE_SUFFIXES if len(c) == 1} | set("城")
 # a direction, size or age before a place word (南路, 大街, 新村, 古城): a kind of place, not its name
 _PLACE_DESCRIBERS = set("东南西北中大小新老古旧上下前后内外")
 _DIRECTIONS = set("东南西北")
+# generic words for land and water and their sizes (坡, 畔, 溪; 高, 深): with the place words and the describers
+# above (not the directions: 东海, 西湖 are names), the characters of a word that names no place
+# and not the units of administration and addresses (上海市, 中山市, 滨江路 are names)
+_GENERIC_LAND = (_GENERIC_PLACE_CHARS | (_PLACE_DESCRIBERS - _DIRECTIONS) | set("坡滨畔洞泊脉川林岭溪桥沟谷岸崖丘野堡楼高深浅半")) \
+    - set("市省县区州镇乡村路街巷港站")
 # endings of jieba nt words that are disciplines, processes or things (天文学, 国际化, 越野车), not bodies
 _NOT_ORG_END = set("学化物药车展品处站")
 
@@ -166,6 +235,8 @@ _NOT_ORG_END = set("学化物药车展品处站")
 def _verb_or_generic_place(w: str) -> bool:
     if len(w) == 4 and w[2:] in _PLACE_RESTS:
         w = w[:2]  # 西北地区: the region of a direction
+    if all(c in _GENERIC_LAND for c in w):
+        return True  # 山坡, 河畔, 深海, 大城市: a kind of land or water, no one place's name
     if len(w) != 2:
         return False
     return _seg.TAGS.get(w[0]) in _NOT_PLACE_HEAD_TAGS or (w[0] in _GENERIC_PLACE_CHARS | _PLACE_DESCRIBERS and w[1] in _GENERIC_PLACE_CHARS) \
@@ -216,42 +287,42 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
         lw = len(w)
         if lw >= 3 and w[0] in _JOINER_CHARS and tag in _JOINED_TAGS and i and toks[i - 1][2] == s and not _seg.has_word(w[:2]):
             # jieba's guesser took the conjunction into the name (约翰和玛丽 → 和玛丽): the name is the rest
-            cands.append((s + 1, e, "place" if tag == "ns" else "person", _PRIORITY_TRANSLIT, None))
+            cands.append(Candidate(s + 1, e, "place" if tag == "ns" else "person", P.TRANSLIT))
             continue
         if 2 <= lw <= 3 and len(set(w)) == lw and all(c in V.COUNTRY_ABBR for c in w) and tag not in ("v", "d", "a", "m", "q", "c", "p", "f", "PLACE", "ORG"):
             for k in range(lw):
-                cands.append((s + k, s + k + 1, "place", 21, None))
+                cands.append(Candidate(s + k, s + k + 1, "place", P.ABBREVIATION))
         elif lw == 2 and w[1] == "方" and w[0] in V.COUNTRY_ABBR and w not in V.GENERIC_ZH:
-            cands.append((s, s + 1, "place", 21, None))
+            cands.append(Candidate(s, s + 1, "place", P.ABBREVIATION))
         elif lw == 2 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR and tag not in ("PLACE", "ORG", "ns", "nr"):
-            cands.append((s + 1, e, "place", 21, None))
+            cands.append(Candidate(s + 1, e, "place", P.ABBREVIATION))
         elif lw == 1 and w in V.COUNTRY_ABBR and (
                 (i + 1 < n and toks[i + 1][1] == e and len(toks[i + 1][0]) == 1 and toks[i + 1][0] in V.COUNTRY_ABBR)
                 or (i and toks[i - 1][2] == s and len(toks[i - 1][0]) == 1 and toks[i - 1][0] in V.COUNTRY_ABBR
                     and toks[i - 1][0] != w)
                 or (i and toks[i - 1][2] == s and toks[i - 1][0] in _VISIT)):
-            cands.append((s, e, "place", 21, None))
+            cands.append(Candidate(s, e, "place", P.ABBREVIATION))
         elif lw == 2 and w[1] == "军" and w[0] in V.COUNTRY_ABBR:
-            cands.append((s, e, "org", 40, None))
+            cands.append(Candidate(s, e, "org", P.CLEAR_CUE))
         elif w in V.CLUB_WORDS:
             if _MATCH_BEFORE.search(text, max(0, s - 6), s) or _MATCH_AFTER.match(text, e) or text.startswith("队", e) \
                     or _LEAGUE_RE.search(text, *_sentence_bounds(text, s)):
-                cands.append((s, e, "org", 40, None))  # 骑士主场战胜勇士: the clubs, not knights and warriors
+                cands.append(Candidate(s, e, "org", P.CLEAR_CUE))  # 骑士主场战胜勇士: the clubs, not knights and warriors
         elif tag == "ORG":
             if not (w in V.COMMON_WORD_NAMES and _read_as_common_word(text, s, e)):
-                cands.append((s, e, "org", 60, None))
+                cands.append(Candidate(s, e, "org", P.DICTIONARY))
         elif tag == "PROD":
-            cands.append((s, e, "product", 60, None))
+            cands.append(Candidate(s, e, "product", P.DICTIONARY))
         elif tag == "PLACE":
-            cands.append((s, e, "place", 55, None))
+            cands.append(Candidate(s, e, "place", P.KNOWN))
         elif tag == "ns" and lw > 3 and w.endswith(_STATE_FORMS):
-            cands.append((s, e, "place", 56, None))  # 中华人民共和国: a state's full name, not 中华 plus a word
+            cands.append(Candidate(s, e, "place", P.STATE))  # 中华人民共和国: a state's full name, not 中华 plus a word
         elif w in _STATE_FORMS and i and toks[i - 1][2] == s and (
                 toks[i - 1][0] in V.COUNTRIES or tags.get(toks[i - 1][0]) in ("PLACE", "ns")):
-            cands.append((toks[i - 1][1], e, "place", 56, None))  # 远山共和国, 俄罗斯联邦: the state's full name
+            cands.append(Candidate(toks[i - 1][1], e, "place", P.STATE))  # 远山共和国, 俄罗斯联邦: the state's full name
         elif w in _GENERIC_NAME_PARTS and i and toks[i - 1][2] == s and _brand_word(toks[i - 1][0]) \
                 and not (i + 1 < n and toks[i + 1][1] == e and (_ends_in_place_word(toks[i + 1][0]) or tags.get(toks[i + 1][0]) in _NOUN_TAGS)):
-            cands.append((toks[i - 1][1], e, "org", 23, None))  # 华信国际: a brand and 国际, a company's name
+            cands.append(Candidate(toks[i - 1][1], e, "org", P.LIST_ITEM))  # 华信国际: a brand and 国际, a company's name
         elif tag == "GEN" or tag == "TITLE":
             pass
         elif lw >= 4 and (tag == "ns" or tag == "nt" and (w[2:] in _PLACE_RESTS or w[3:] in _PLACE_RESTS or w[:2] in _PLACE_PREFIX2)) \
@@ -262,21 +333,21 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 pass
             elif (_seg.word_freq(w) >= _NS_MIN_FREQ and (w[-1] in _PLACE_SUF1 or _seg.tag_margin(w, "ns") >= _NS_MARGIN)) \
                     or (i + 1 < n and toks[i + 1][1] == e and toks[i + 1][0] in _PLACE_SUF1):
-                cands.append((s, e, "place", 20, None))
+                cands.append(Candidate(s, e, "place", P.PLACE_TAG))
         elif lw >= 2 and tag == "nt" and i >= 2 and toks[i - 1][0] == "驻" and toks[i - 1][1] == toks[i - 2][2] \
                 and tags.get(toks[i - 2][0]) == "PLACE":
-            cands.append((toks[i - 2][1], e, "org", 62, None))  # 中国驻美国大使馆: one body, over its places
+            cands.append(Candidate(toks[i - 2][1], e, "org", P.KNOWN_PLUS))  # 中国驻美国大使馆: one body, over its places
         elif tag == "j" and lw == 3 and w.endswith(_EXCHANGE_END):
-            cands.append((s, e, "org", 30, None))  # 深交所, 纽交所: a stock exchange's short name
+            cands.append(Candidate(s, e, "org", P.WORD_CUE))  # 深交所, 纽交所: a stock exchange's short name
         elif tag == "nt" and w.endswith("系") and 0 < w.find("大学") < lw - 3:
-            cands.append((s, s + w.find("大学") + 2, "org", 30, None))  # 北京大学社会学系: the university
+            cands.append(Candidate(s, s + w.find("大学") + 2, "org", P.WORD_CUE))  # 北京大学社会学系: the university
         elif lw >= 2 and tag == "nt":
-            if w in V.ORG_SUFFIXES or w[-1] in _NOT_ORG_END:
+            if w in V.ORG_SUFFIXES or w[-1] in _NOT_ORG_END or _place_and_company(w):
                 pass  # 交易所, 联合会: the kind of body, not its name; 天文学, 国际化: jieba's nt is noisy
             elif any(w.endswith(x) for x in ("特别行政区", "自治区", "自治州", "省", "市", "县")):
-                cands.append((s, e, "place", _PRIORITY_NT, None))
+                cands.append(Candidate(s, e, "place", P.NT))
             else:
-                cands.append((s, e, "org", _PRIORITY_NT, None))
+                cands.append(Candidate(s, e, "org", P.NT))
         elif 2 <= lw <= 3 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES):
             if _seg.TAGS.get(w[1:]) == "t":
                 pass  # 于本周, 于今年: a preposition before a time word, whatever jieba's tag says
@@ -286,22 +357,22 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 pass  # 麦田里, 田野里: a place things are in, not a person
             elif lw == 3 and not _common_compound(w) and _seg.tag_margin(w, "nr") >= _PERSON_MARGIN3 \
                     or _person_ok(w, toks, i, _PERSON_MARGIN):
-                cands.append((s, e, "person", 18, None))
+                cands.append(Candidate(s, e, "person", P.NAME_TAG))
         elif lw >= 4 and tag in ("nr", "nrfg", "nz", "n", "ns", "nt") and _split_prefix(w, s, cands):
             pass
 
         elif lw >= 3 and tag in ("nr", "nrt", "nz") and w[-1] in "宫塔岛湾港城堡园寺庙湖峰" and not (lw == 3 and _common_head(w)):
-            cands.append((s, e, "place", 18, None))
+            cands.append(Candidate(s, e, "place", P.NAME_TAG))
         elif lw >= 2 and tag in ("nrt", "nr") and all(c in V.TRANSLIT for c in w) and not _common_compound(w):
             nxt = toks[i + 1][0] if i + 1 < n and toks[i + 1][1] == e else ""
             if nxt and (nxt[0] in _PLACE_SUF1 or nxt in ("人", "队", "政府", "军", "方")) \
                     or _seg.tag_margin(w, "ns") > _seg.tag_margin(w, "nr") + _TRANSLIT_PLACE_BIAS:
-                cands.append((s, e, "place", _PRIORITY_TRANSLIT, None))
+                cands.append(Candidate(s, e, "place", P.TRANSLIT))
             else:
-                cands.append((s, e, "person", _PRIORITY_TRANSLIT, None))
+                cands.append(Candidate(s, e, "person", P.TRANSLIT))
         elif lw >= 3 and tag in ("nr", "nrt", "nrfg") and max(_seg.tag_margin(w, "nr"), _seg.tag_margin(w, "nrt")) >= _PERSON_MARGIN_ANY \
                 and not _common_compound(w):
-            cands.append((s, e, "person", 17, None))
+            cands.append(Candidate(s, e, "person", P.SURNAME_CUE))
 
         # a name right after a title (总统普京, 首相岸田文雄)
         if tag == "TITLE" and i + 1 < n and toks[i + 1][1] == e:
@@ -391,14 +462,14 @@ def _surname_name(text: str, toks: list, i: int, cands: list) -> None:
     if given:
         cue = _name_cue(text, toks, i, j)
         if _seg.tag_margin(text[s:end], "nr") >= (_PERSON_MARGIN - (2 if cue else 0)):
-            cands.append((s, end, "person", 17 if cue or given == 2 else 12, None))
+            cands.append(Candidate(s, end, "person", P.SURNAME_CUE if cue or given == 2 else P.SURNAME))
         return
     if i + 1 < n and toks[i + 1][1] == e and len(toks[i + 1][0]) == 2:
         nw = toks[i + 1][0]
         if tags.get(nw) in ("TITLE", "GEN", "PLACE", "ORG", "v", "p", "c", "r", "m", "q", "d", "u", "uj") or nw in V.SPEECH_VERBS:
             return
         if _name_cue(text, toks, i, i + 2) and _seg.tag_margin(w + nw, "nr") >= _PERSON_MARGIN:
-            cands.append((s, toks[i + 1][2], "person", 17, None))
+            cands.append(Candidate(s, toks[i + 1][2], "person", P.SURNAME_CUE))
 
 
 def _after_title(toks: list, i: int, cands: list) -> None:
@@ -412,7 +483,7 @@ def _after_title(toks: list, i: int, cands: list) -> None:
                 and tags.get(toks[i + 2][0]) not in ("v", "p", "c", "d", "uj", "ul", "m", "q", "f", "TITLE", "GEN") \
                 and w[0] in V.SURNAMES and _seg.tag_margin(w + toks[i + 2][0], "nr") >= _PERSON_MARGIN:
             end = toks[i + 2][2]  # 刘家 + 琛
-        cands.append((s, end, "person", 34, None))
+        cands.append(Candidate(s, end, "person", P.AFTER_TITLE))
         return
     # single characters after the title: a name the dictionary does not know
     j, end = i + 1, s
@@ -422,13 +493,11 @@ def _after_title(toks: list, i: int, cands: list) -> None:
         j += 1
     if end - s >= 2 and (j >= n or toks[j][1] != end or len(toks[j][0]) > 1 or toks[j][0] in V.NOT_GIVEN):
         if _seg.tag_margin(toks[i + 1][0] if end - s == 1 else "".join(x[0] for x in toks[i + 1:j]), "nr") > -2:
-            cands.append((s, end, "person", 34 if end - s >= 3 else 30, None))
+            cands.append(Candidate(s, end, "person", P.AFTER_TITLE if end - s >= 3 else P.WORD_CUE))
 
 
-_PRIORITY_TITLE_FOREIGN = 36  # outranks the pieces the dictionary makes of it (冯德 + 莱恩)
 _TRANSLIT_AFTER_TITLE = re.compile(f"[{_DOTTED}]{{3,6}}(?![{_DOTTED}])")
 _COMMON_WORD_FREQ = 50  # a dictionary word this frequent with a common tag is a word, not a given name
-_PRIORITY_FRAME = 64  # outranks a dictionary word inside the name (董事长何小鹏表示: not the company 小鹏)
 
 
 def _title_foreign_name(text: str, toks: list, i: int, cands: list) -> None:
@@ -437,10 +506,9 @@ def _title_foreign_name(text: str, toks: list, i: int, cands: list) -> None:
     e = toks[i][2]
     m = _TRANSLIT_AFTER_TITLE.match(text, e)
     if m and _token_at(toks, m.end(), 2) is not None and not text.startswith(tuple(_NAME_DOTS), m.end()):
-        cands.append((e, m.end(), "person", _PRIORITY_TITLE_FOREIGN, None))
+        cands.append(Candidate(e, m.end(), "person", P.TITLE_FOREIGN))
 
 
-_SPEECH_AT = re.compile("|".join(sorted(map(re.escape, V.SPEECH_VERBS), key=len, reverse=True)))
 _CLAUSE_START = set("，,。；;：:！？!?“”「」『』（(、\n")
 
 
@@ -450,17 +518,17 @@ def _clause_name_verb(text: str, toks: list, i: int, cands: list) -> None:
     s = toks[i][1]
     if s and text[s - 1] not in _CLAUSE_START:
         return
-    sur = 2 if text[s:s + 2] in V.COMPOUND_SURNAMES else 1
-    if sur == 1 and text[s] not in V.SURNAMES:
+    sur = V.surname_length(text[s:s + 2])
+    if not sur:
         return
     for given in (2, 1):
         end = s + sur + given
         name = text[s:end]
-        if len(name) != sur + given or not _seg._HAN.fullmatch(name) or any(c in V.NOT_GIVEN for c in name[sur:]):
+        if len(name) != sur + given or not V.given_name(name[sur:]):
             continue
-        if _token_at(toks, end, 1) is None or not _SPEECH_AT.match(text, end) or _common_word(name):
+        if _token_at(toks, end, 1) is None or not V.SPEECH_VERB.match(text, end) or _common_word(name):
             continue
-        cands.append((s, end, "person", 30, None))
+        cands.append(Candidate(s, end, "person", P.WORD_CUE))
         return
 
 
@@ -479,19 +547,20 @@ def _title_repeated_name(text: str, toks: list, i: int, cands: list) -> None:
     if text[e:e + 1] not in V.SURNAMES:
         return
     two, three = text[e:e + 2], text[e:e + 3]
-    if len(two) < 2 or not _seg._HAN.fullmatch(two) or two[1] in V.NOT_GIVEN or two[1] in _GRAMMAR_CHARS:
+    if not V.given_name(two[1:]) or two[1] in _GRAMMAR_CHARS:
         return
     n2 = text.count(two)
-    if len(three) == 3 and _seg._HAN.fullmatch(three) and three[2] not in V.NOT_GIVEN and three[2] not in _GRAMMAR_CHARS \
+    if len(three) == 3 and V.given_name(three[1:]) and three[2] not in _GRAMMAR_CHARS \
             and n2 >= 2 and text.count(three) == n2 and not _common_word(three):
-        cands.append((e, e + 3, "person", 17, None))
+        cands.append(Candidate(e, e + 3, "person", P.SURNAME_CUE))
     elif n2 >= _NAME_REPEATS and not _common_word(two):
-        cands.append((e, e + 2, "person", 17, None))
+        cands.append(Candidate(e, e + 2, "person", P.SURNAME_CUE))
 
 
 def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
-    """A title, a surname, one or two characters, then a speech verb (首席经济学家温彬认为, 创始人李一男表示):
-    the frame names a person whatever the dictionary makes of the characters."""
+    """A title, a surname, one or two characters, then a speech verb (首席经济学家温彬认为, 创始人李一男表示),
+    or the end of the phrase: a closing bracket or a mark, 先生 or 女士 (（记者黄珊）, 经理郑建新先生): the frame
+    names a person whatever the dictionary makes of the characters."""
     e = toks[i][2]
     for sur in (2, 1):
         head = text[e:e + sur]
@@ -500,11 +569,19 @@ def _title_name_verb(text: str, toks: list, i: int, cands: list) -> None:
         for given in (2, 1):
             end = e + sur + given
             name = text[e:end]
-            if len(name) != sur + given or not _seg._HAN.fullmatch(name) or any(c in V.NOT_GIVEN for c in name[sur:]):
+            if len(name) != sur + given or not V.given_name(name[sur:]):
                 continue
-            if _token_at(toks, end, 1) is not None and _SPEECH_AT.match(text, end):
-                cands.append((e, end, "person", _PRIORITY_FRAME, None))
+            if _token_at(toks, end, 1) is not None and V.SPEECH_VERB.match(text, end):
+                cands.append(Candidate(e, end, "person", P.FRAME))
                 return
+            if len(toks[i][0]) > 1 and head not in _GRAMMAR_CHARS and not (given == 2 and _common_word(name[sur:])) \
+                    and _token_at(toks, end, 2) is not None \
+                    and (text[end:end + 1] in _NAME_END_MARKS or text.startswith(("先生", "女士"), end)):
+                cands.append(Candidate(e, end, "person", P.AFTER_TITLE))
+                return
+
+
+_NAME_END_MARKS = set("）)，,。、；;：:！？!?")  # after a title and a name: the phrase ends with the name
 
 
 _MEASURED = re.compile(r"(?:[一二两三四五六七八九十几半0-9]+\s*[碗斤杯只头把个瓶块份袋盒粒颗箱]|[很真太最更挺]|非常|特别)$")
@@ -518,7 +595,7 @@ def _read_as_common_word(text: str, s: int, e: int) -> bool:
 def _split_prefix(w: str, s: int, cands: list) -> bool:
     """A word that starts with a name and goes on with a common word (邓小平理论, 中华民族, 亚太地区)."""
     if len(w) >= 3 and w[0] in _VISIT and w[1] in V.COUNTRY_ABBR and w[:2] not in V.COUNTRIES:
-        cands.append((s + 1, s + 2, "place", 19, None))
+        cands.append(Candidate(s + 1, s + 2, "place", P.PREFIX))
         return True
     for k in (3, 2):
         head, rest = w[:k], w[k:]
@@ -526,14 +603,14 @@ def _split_prefix(w: str, s: int, cands: list) -> bool:
             continue
         t = _seg.TAGS.get(head)
         if head in V.COUNTRIES or t == "PLACE" or (t == "ns" and rest in _PLACE_RESTS and not _verb_or_generic_place(head)):
-            cands.append((s, s + k, "place", 19, None))
+            cands.append(Candidate(s, s + k, "place", P.PREFIX))
             return True
         if k == 2 and head in _PLACE_PREFIX2:
-            cands.append((s, s + 1, "place", 19, None))
-            cands.append((s + 1, s + 2, "place", 19, None))
+            cands.append(Candidate(s, s + 1, "place", P.PREFIX))
+            cands.append(Candidate(s + 1, s + 2, "place", P.PREFIX))
             return True
         if t in ("nr", "nrfg") and _seg.tag_margin(head, "nr") >= (_PERSON_MARGIN if k == 2 else _PERSON_MARGIN3):
-            cands.append((s, s + k, "person", 19, None))
+            cands.append(Candidate(s, s + k, "person", P.PREFIX))
             return True
     return False
 _NS_MIN_FREQ = 5
@@ -554,9 +631,11 @@ def _person_ok(name: str, toks: list, i: int, margin: float) -> bool:
 def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> None:
     tags = _seg.TAGS
     w, s, e = toks[i]
-    if tags.get(w) in ("l", "i"):
-        return  # an idiom that ends in a suffix's character (陷入僵局)
-    if len(w) > len(suf) and _TITLE_END.search(w):
+    if _place_and_company(w):
+        return  # 日本公司 as one word of the dictionary: Japanese companies
+    if tags.get(w) == "i" or tags.get(w) == "l" and not _seg.has_word(w[: len(w) - len(suf)]):
+        return  # an idiom that ends in a suffix's character (陷入僵局); not a phrase of words (发行中心)
+    if len(w) > len(suf) and _POST_END.search(w):
         return  # 临时代办: a post that ends in a suffix's character, not a body
     weak = suf in V.ORG_WEAK_SUFFIXES
     if len(w) > len(suf):
@@ -573,7 +652,7 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     j = i - 1
     length = e - start
     parts = 0
-    ext = []  # (start, name-like?) of the words taken in, right to left
+    ext: list[tuple[int, bool, str]] = []  # (start, name-like?, word) of the words taken in, right to left
     listed = False
     while j >= 0 and toks[j][2] == start and length + len(toks[j][0]) <= 24 and parts < 6:
         pw = toks[j][0]
@@ -608,10 +687,12 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     if ext and popped and len(ext[-1][2]) == 1 and len(popped[2]) == 1 and popped[2] not in V.NOT_GIVEN:
         ext.append(popped)  # 银/湖 + 资本: two single characters are one unknown brand, not a cut one
     start = ext[-1][0] if ext else s
+    if len(ext) == 1 and s - start == 1 and len(w) == len(suf):
+        start = _brand_start(text, toks, start)
     parts = len(ext)
     # a strong suffix right after one word that is not a description: the word names it (星河资本, 远望基金)
     if suf in V.MEDIA_WORDS and len(w) > len(suf) and _seg.TAGS.get(w[: -len(suf)]) in ("n", "nz", "vn", "ns", "j"):
-        cands.append((s, e, "org", 30, None))  # 经济日报, 证券时报: one dictionary word
+        cands.append(Candidate(s, e, "org", P.WORD_CUE))  # 经济日报, 证券时报: one dictionary word
         return
     industry = suf in V.INDUSTRY_WORDS
     if not named and (not weak or industry) and len(w) == len(suf) and i >= 1 and toks[i - 1][2] == s:
@@ -628,14 +709,16 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
             return  # 新能源汽车: an industry before an industry, no brand
         if len(pw) >= 2 and pw not in V.ORG_DESCRIPTORS and not verbish and _seg.word_freq(pw) < most \
                 and ptag not in ("GEN", "TITLE", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "f", "t", "x", "ORG"):
-            cands.append((toks[i - 1][1], e, "org", 24, None))
+            cands.append(Candidate(toks[i - 1][1], e, "org", P.BRAND))
+        elif not weak and before is not None and _two_character_brand(before[0], pw):
+            cands.append(Candidate(before[1], e, "org", P.BRAND))  # 星/汇 + 银行: a brand the dictionary lacks
         return
     # Latin name right before: with 公司 the Latin word is the name (K2公司, Meta公司); with a name-part
     # word the whole is (IDG资本, ABC创投)
     if start == s and len(w) == len(suf):
         latin = _LATIN_BEFORE.search(text, max(0, s - 30), s)
         if latin and suf in _STRIP_SUFFIXES and not suf.endswith("公司"):
-            cands.append((latin.start(), e, "org", 30, None))
+            cands.append(Candidate(latin.start(), e, "org", P.WORD_CUE))
         return
     if start == s and not (tags.get(w) in ("nt", "nz") or not _seg.has_word(w[: len(w) - len(suf)])):
         return
@@ -643,6 +726,8 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
         return
     if suf in V.INDUSTRY_WORDS and not head_named and all(x[2] in V.COUNTRIES for x in ext if x[1]):
         return  # a country and an industry word (中国电动汽车): the country's industry, not a company
+    if w == "公司" and len(ext) == 1 and _place_and_company(ext[0][2] + w):
+        return  # 中国公司, 北京公司: companies of a country, a city's branch, no one company's name
     if weak and len(suf) == 1 and ext and len(ext[0][2]) == 1 and ext[0][2] in V.SURNAMES and len(w) == 1:
         return  # a surname and 军/党/队 (雷军, 王军): a person's given name, not a body
     if start > 0 and text[start - 1] in "该本我贵其此这那某各" or text[start] in _PREPOSITION_CHARS:
@@ -654,8 +739,45 @@ def _org_from_suffix(text: str, toks: list, i: int, suf: str, cands: list) -> No
     if len(w) == len(suf) and tags.get(w) in ("v", "vn") and (
             _OBJECT_AFTER.match(text, e) or i + 1 < len(toks) and toks[i + 1][1] == e and tags.get(toks[i + 1][0]) in _NAME_TAGS):
         return  # 华润控股三家公司: 控股 is the verb "holds", its object follows
+    if len(w) == len(suf) and tags.get(w) in ("v", "vn") and i and toks[i - 1][2] == s \
+            and toks[i - 1][0].endswith(_WHOLE_ORG_ENDS):
+        return  # 远山银行投资: a whole organisation's name, then its verb (it invests), not a longer name
+    if len(w) == 1 and tags.get(w) == "v" and _seg._HAN.match(text, e):
+        return  # 到日本办展: 办 is the verb "hold", its object follows; the office 办 ends its phrase
     # a known place or company plus an organisation word (北京银行, 印度外交部, 新浪科技) outranks its parts
-    cands.append((start, e, "org", 62 if listed and not _ORG_TAIL_GENERIC.search(w) else 30 if not weak else 26, None))
+    cands.append(Candidate(start, e, "org", P.KNOWN_PLUS if listed and not _ORG_TAIL_GENERIC.search(w) else P.WORD_CUE if not weak else P.WEAK_FORM))
+
+
+_BRAND_CHAR_TAGS = {"n", "ng", "nr", "ns", "nz", "zg", "j", None}  # not adjectives: 新老资本 is no brand
+
+
+def _two_character_brand(a: str, b: str) -> bool:
+    """Two single characters that make no word together but could each be part of a name (星 + 汇)."""
+    return len(a) == len(b) == 1 and not _seg.has_word(a + b) and _seg._HAN.fullmatch(a + b) is not None \
+        and all(c not in _GRAMMAR_CHARS and c not in V.NOT_GIVEN for c in (a, b)) \
+        and _seg.TAGS.get(a) in _BRAND_CHAR_TAGS and _seg.TAGS.get(b) in _BRAND_CHAR_TAGS | {"v"}  # 林/达: a verb's character may end one
+
+
+def _place_and_company(w: str) -> bool:
+    """A place and 公司 alone (中国公司, 日本公司, 北京公司): a country's companies or a city's branch."""
+    head = w[:-2]
+    return w.endswith("公司") and (head in V.COUNTRIES or _seg.TAGS.get(head) == "PLACE")
+
+
+def _brand_start(text: str, toks: list, start: int) -> int:
+    """Where a brand of one character before an organisation word really starts: a brand is rarely one
+    character, so the one before it belongs to the brand when the segmenter cut it off as a word of its own
+    (投资依澜科技: 依 an adverb) or glued it to the word before (收购云 + 澜科技: 收购 a word)."""
+    k = _token_at(toks, start, 2)
+    if k is None or not start or text[start - 1] in _GRAMMAR_CHARS or text[start - 1] in V.NOT_GIVEN:
+        return start
+    pw = toks[k][0]
+    if len(pw) == 1 or (len(pw) >= 3 and _seg.has_word(pw[:-1]) and _seg.TAGS.get(pw[:-1]) in ("v", "vn", "p")):
+        return start - 1
+    return start
+
+
+_WHOLE_ORG_ENDS = ("银行", "集团", "公司", "基金", "资本", "证券")  # a name ending so is complete
 
 
 _LOOSE_NAME_TAGS = {"nr", "nz", "j"}  # tags jieba also gives to describing words (创投 j, 明星 nr)
@@ -696,6 +818,7 @@ _OBJECT_AFTER = re.compile(r"[了过着]|[一二两三四五六七八九十几�
 
 _FIELD_TAGS = {"n", "vn", "nz", "j", "an"}
 _BODY_ENDS = {w[-1] for w in V.GOVERNMENT_BODIES}
+_BODY_WORDS = tuple(V.GOVERNMENT_BODIES)
 
 
 def _agency_candidates(text: str, toks: list, cands: list) -> None:
@@ -705,26 +828,30 @@ def _agency_candidates(text: str, toks: list, cands: list) -> None:
     for i, (w, s, e) in enumerate(toks):
         if i and tags.get(w) == "ORG" and w[-1] in _BODY_ENDS and toks[i - 1][2] == s and (
                 toks[i - 1][0] in V.JURISDICTIONS or tags.get(toks[i - 1][0]) == "PLACE"):
-            cands.append((toks[i - 1][1], e, "org", 62, None))  # 国家发改委, 香港证监会: the body's full name
+            cands.append(Candidate(toks[i - 1][1], e, "org", P.KNOWN_PLUS))  # 国家发改委, 香港证监会: the body's full name
             continue
         # a field word and a body word cut as one word (安全局, 国土局) count as both
-        fused = tags.get(w) == "nt" and len(w) >= 3 and w[-1] in _BODY_ENDS and w[-1:] in V.GOVERNMENT_BODIES
+        fused = tags.get(w) in ("nt", "n") and len(w) >= 3 and w[-1] in _BODY_ENDS and w[-1:] in V.GOVERNMENT_BODIES
         if not (w in V.GOVERNMENT_BODIES or fused) or i == 0:
             continue
         j, fields = i - 1, int(fused)
-        while j >= 0 and toks[j][2] == toks[j + 1][1] and fields < 3:
+        while j >= 0 and toks[j][2] == toks[j + 1][1] and fields < 5:
             pw = toks[j][0]
             ptag = tags.get(pw)
             if pw in V.JURISDICTIONS or ptag == "PLACE" or pw in V.COUNTRIES or (fields and _is_body(pw)):
                 inside = pw in V.JURISDICTIONS and j and toks[j - 1][2] == toks[j][1] and tags.get(toks[j - 1][0]) in _FIELD_TAGS
+                start = toks[j][1]
+                if len(pw) == 1 and j and toks[j - 1][2] == start and tags.get(toks[j - 1][0]) in ("ns", "PLACE"):
+                    start = toks[j - 1][1]  # 青山 + 县 + 文化局: the county is named before its unit word
                 if (fields or len(w) > 1) and not inside:  # 美中贸易全国委员会: the name starts further left
-                    cands.append((toks[j][1], e, "org", 62 if fused else 30, None))
+                    cands.append(Candidate(start, e, "org", P.KNOWN_PLUS if fused else P.WORD_CUE))
                 break
-            if pw in _FIELD_JOINERS and fields and j and tags.get(toks[j - 1][0]) in _FIELD_TAGS:
+            if pw in _FIELD_JOINERS and fields and j and tags.get(toks[j - 1][0]) in _FIELD_TAGS \
+                    and not toks[j - 1][0].endswith(_BODY_WORDS):  # 能源局和卫生部: two bodies, not two fields
                 j -= 1  # 工业和安全局, 规划和国土局: two fields joined in one body's name
                 continue
-            if ptag not in _FIELD_TAGS or pw in V.GENERIC_ZH:
-                break
+            if ptag not in _FIELD_TAGS and ptag != "GEN":
+                break  # a generic word (市场, 金融) is a field inside a body's name (国家市场监督管理总局)
             fields += 1
             j -= 1
 
@@ -752,7 +879,29 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
         if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
                 and toks[i - 2][0] not in V.NOT_GIVEN:
             start = toks[i - 2][1]
-        cands.append((start, e, "place", 62 if ptag in ("PLACE", "ORG") and facility else 25, None))
+        cands.append(Candidate(start, e, "place", P.KNOWN_PLUS if ptag in ("PLACE", "ORG") and facility else P.SHAPE))
+    elif facility and i >= 2 and toks[i - 2][2] == ps and _two_character_brand(toks[i - 2][0], pw):
+        cands.append(Candidate(toks[i - 2][1], e, "place", P.SHAPE))  # 云/渔 + 广场: a name the dictionary lacks
+    if facility:
+        _facility_of_place(toks, i, cands)
+
+
+_FACILITY_FIELD_TAGS = {"n", "vn", "nz", "j", "an", "ns", "GEN"}
+
+
+def _facility_of_place(toks: list, i: int, cands: list) -> None:
+    """A known place, one or two describing words, then a facility word (澳门中央图书馆, 青岛海洋博物馆): the
+    facility's full name, over the place's."""
+    tags = _seg.TAGS
+    j = i - 1
+    while j >= 0 and i - j <= 3 and toks[j][2] == toks[j + 1][1]:
+        w = toks[j][0]
+        if tags.get(w) in ("PLACE", "ns") and len(w) >= 2 and j < i - 1:
+            cands.append(Candidate(toks[j][1], toks[i][2], "place", P.KNOWN_PLUS))
+            return
+        if tags.get(w) not in _FACILITY_FIELD_TAGS or w in V.ORG_DESCRIPTORS:
+            return
+        j -= 1
 
 
 _MODEL_AFTER = re.compile(r" ?(?![QqHh][1-4](?![0-9A-Za-z]))(?:[A-Za-z]{0,3}\d+[A-Za-z0-9]*|[A-Z][a-z]*\d*)(?![\d.%亿万千百元年月日号个家台名位岁倍])")
@@ -761,11 +910,11 @@ _MODEL_AFTER = re.compile(r" ?(?![QqHh][1-4](?![0-9A-Za-z]))(?:[A-Za-z]{0,3}\d+[
 def _model_candidates(text: str, cands: list) -> None:
     """A known company's name followed by a model number or version (微软365, 华为P60) is a product."""
     extra = []
-    for s, e, kind, prio, entry in cands:
-        if kind == "org" and prio >= 60 and e < len(text) and not text[e - 1].isascii():
-            m = _MODEL_AFTER.match(text, e)
+    for c in cands:
+        if c.kind == "org" and c.priority >= P.DICTIONARY and c.end < len(text) and not text[c.end - 1].isascii():
+            m = _MODEL_AFTER.match(text, c.end)
             if m and any(c.isdigit() for c in m.group()):
-                extra.append((s, m.end(), "product", max(65, prio + 1), None))
+                extra.append(Candidate(c.start, m.end(), "product", max(P.MODEL, c.priority + 1)))
     cands.extend(extra)
 
 
@@ -783,14 +932,14 @@ def _token_at(toks: list, pos: int, field: int) -> int | None:
 def _translit_candidates(text: str, toks: list, cands: list) -> None:
     lasts = set()
     for m in _TRANSLIT_RUN.finditer(text):
-        cands.append((m.start(), m.end(), "person", 35, None))
+        cands.append(Candidate(m.start(), m.end(), "person", P.DOTTED))
         last = _NAME_PARTS.split(m.group())[-1]
         if len(last) >= 2:
             lasts.add(last)
     for last in lasts:  # the surname of a person first named in full (菲尔普斯 after 迈克尔·菲尔普斯)
         for s, e in _find_all(text, last):
             if not (s and text[s - 1] in _NAME_DOTS):
-                cands.append((s, e, "person", 33, None))
+                cands.append(Candidate(s, e, "person", P.CUE))
     # a run of transliteration characters made of name-like pieces (雷德/克纳普): one foreign name
     if not toks:
         return
@@ -811,7 +960,7 @@ def _translit_candidates(text: str, toks: list, cands: list) -> None:
             continue
         if not any(tags.get(w) in ("nr", "nrt", "nrfg") and len(w) >= 2 for w, _, _ in pieces):
             continue
-        cands.append((m.start(), pos, "person", _PRIORITY_TRANSLIT, None))
+        cands.append(Candidate(m.start(), pos, "person", P.TRANSLIT))
 
 
 # --- glossary ---------------------------------------------------------------------------------------
@@ -835,7 +984,7 @@ def _body_before_acronym(text: str, toks: list, end: int, cands: list) -> None:
             _seg.TAGS.get(toks[j - 1][0]) in _BODY_WORD_TAGS or len(toks[j - 1][0]) >= 3 and _seg.TAGS.get(toks[j - 1][0]) == "v"):
         j -= 1  # nouns and names; a verb of three characters or more is a field (反洗钱, 反垄断)
     if j < k:
-        cands.append((toks[j][1], end, "org", 57, None))
+        cands.append(Candidate(toks[j][1], end, "org", P.GLOSSED))
 
 
 def _translated_candidates(text: str, toks: list, cands: list) -> None:
@@ -850,7 +999,7 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
             continue
         dotted = _DOTTED_BEFORE.search(text, max(0, m.start() - 24), m.start())
         if dotted:
-            cands.append((dotted.start(), m.start(), "person", 57, None))  # 乔纳森·布朗（Jonathan Brown）: the whole name
+            cands.append(Candidate(dotted.start(), m.start(), "person", P.GLOSSED))  # 乔纳森·布朗（Jonathan Brown）: the whole name
             continue
         k = _token_at(toks, m.start(), 2)
         if k is None:
@@ -873,8 +1022,8 @@ def _translated_candidates(text: str, toks: list, cands: list) -> None:
         if start == s1 and t1 in ("n", "vn") and _seg.word_freq(w1) >= _COMMON_WORD_FREQ:
             continue  # a common noun alone (黑名单（… List）): the brackets gloss a term, not a name
         words = inner.split()
-        kind = "person" if words[0] in V.FIRST_NAMES else (_ALIAS.get(_fold(inner), (None, "org"))[1])
-        cands.append((start, m.start(), kind, 57, None))
+        kind: EntityType = "person" if words[0] in V.FIRST_NAMES else _known_type(inner) or "org"
+        cands.append(Candidate(start, m.start(), kind, P.GLOSSED))
 
 
 _GRAMMAR_CHARS = set("的了着过是和与及或等在把被从向对将也都就而")  # particles, prepositions, conjunctions: not in a brand
@@ -890,33 +1039,33 @@ def _list_candidates(text: str, toks: list, cands: list) -> None:
     person. The list must hold a known organisation (or two found ones) or a person named with a cue."""
     if "、" not in text:
         return
-    by_span = {}
+    by_span: dict[tuple[int, int], Candidate] = {}
     for c in cands:
-        if c[4] is None:
-            key = (c[0], c[1])
-            if key not in by_span or c[3] > by_span[key][3]:
+        if c.entry is None:
+            key = (c.start, c.end)
+            if key not in by_span or c.priority > by_span[key].priority:
                 by_span[key] = c
-    ends = {}
+    ends: dict[int, list[Candidate]] = {}
     for (s, e), c in by_span.items():
         ends.setdefault(e, []).append(c)
-    extra = []
+    extra: list[Candidate] = []
     for run in _list_runs(text, ends, toks):
         items = [(s, e) for s, e in run]
         head = _item_after_lead(text, items[0][0])
         if head is not None and head[1] <= items[0][0] and head not in items:
             items.insert(0, head)  # 公司包括星途、云驰: the first item, which the dictionary cut in pieces
         known = [by_span.get(it) for it in items]
-        kinds = [c[2] for c in known if c is not None and c[3] >= 17]
+        kinds = [c.kind for c in known if c is not None and c.priority >= P.SURNAME_CUE]
         if kinds and all(k == "person" for k in kinds):
             _people_list(text, items, known, extra)
             continue
-        orgs = sum(1 for c in known if c is not None and c[2] == "org" and c[3] >= 22)
-        strong_org = any(c is not None and c[2] == "org" and c[3] >= 55 for c in known)
+        orgs = sum(1 for c in known if c is not None and c.kind == "org" and c.priority >= P.SUFFIX)
+        strong_org = any(c is not None and c.kind == "org" and c.priority >= P.KNOWN for c in known)
         if not (strong_org or orgs >= 2 or _bodies_named(text, items)) or "person" in kinds or "place" in kinds and orgs < 2:
             continue
         for (s, e), c in zip(items, known):
-            if (c is None or c[2] == "person" and c[3] < 17) and _unknown_name(text[s:e]):
-                extra.append((s, e, "org", 23, None))
+            if (c is None or c.kind == "person" and c.priority < P.SURNAME_CUE) and _unknown_name(text[s:e]):
+                extra.append(Candidate(s, e, "org", P.LIST_ITEM))
     cands.extend(extra)
 
 
@@ -951,10 +1100,10 @@ def _people_list(text: str, items: list, known: list, extra: list) -> None:
     """In a list of people, an item of a surname and one or two characters is a person (张伟、汪明和覃海生)."""
     for (s, e), c in zip(items, known):
         w = text[s:e]
-        sur = 2 if w[:2] in V.COMPOUND_SURNAMES else 1 if w[0] in V.SURNAMES else 0
+        sur = V.surname_length(w)
         if c is None and sur and 1 <= len(w) - sur <= 2 and not any(ch in _GRAMMAR_CHARS for ch in w) \
                 and not _common_word(w):
-            extra.append((s, e, "person", 17, None))
+            extra.append(Candidate(s, e, "person", P.SURNAME_CUE))
 
 
 def _list_runs(text: str, ends: dict, toks: list | None = None):
@@ -964,8 +1113,8 @@ def _list_runs(text: str, ends: dict, toks: list | None = None):
     while pos >= 0:
         run = []
         if pos in ends:
-            first = max(ends[pos], key=itemgetter(3))
-            run.append((first[0], first[1]))
+            first = max(ends[pos], key=attrgetter("priority"))
+            run.append((first.start, first.end))
         elif toks is not None:
             k = _token_at(toks, pos, 2)  # no candidate before the first mark: the word there (中化、华润)
             if k is not None and 2 <= len(toks[k][0]) <= 5:
@@ -1006,7 +1155,7 @@ def _contains_taken(s: int, e: int, taken: list, occupied: bytearray, chosen: li
     inside = [(a, b) for a, b in taken if a < e and s < b]
     if not inside or any(a < s or b > e for a, b in inside):
         return False
-    if any(c[0] < e and s < c[1] for c in chosen):
+    if any(c.start < e and s < c.end for c in chosen):
         return False
     return True
 
@@ -1018,13 +1167,20 @@ _CONGRESS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}次全国代
 _PARTY_END = set("党社会盟")  # 民主党, 九三学社, 民主促进会, 民主同盟
 
 
-def _congress_candidates(text: str, cands: list) -> None:
+def _noun_at(toks: list, pos: int) -> bool:
+    k = _token_at(toks, pos, 1)
+    return k is not None and _seg.TAGS.get(toks[k][0]) in ("n", "vn", "nz", "an", "l")
+
+
+def _congress_candidates(text: str, toks: list, cands: list) -> None:
     """Party congresses and plenums (党的十五大, 十一届三中全会) are organisations' meetings: org."""
     # every match holds 十 (十五大, 二十大) or the congress's or plenum's full name: most texts need no scan
     if "十" not in text and "全国代表大会" not in text and "中全会" not in text:
         return
-    party_ends = None
+    party_ends: dict[int, tuple[int, int]] | None = None
     for m in _CONGRESS.finditer(text):
+        if m.group() == "十大" and _noun_at(toks, m.end()):
+            continue  # 十大措施, 十大品牌: "the ten great", not the tenth congress (致公党十大提出…)
         start = m.start()
         if text[max(0, start - 2):start] == "中共":
             start -= 2
@@ -1032,15 +1188,15 @@ def _congress_candidates(text: str, cands: list) -> None:
             if party_ends is None:  # the longest organisation found so far that ends where each congress starts
                 party_ends = {}
                 for c in cands:
-                    if c[2] == "org" and c[3] >= _PRIORITY_SUFFIX and c[1] - c[0] > party_ends.get(c[1], (0, 0))[1] - party_ends.get(c[1], (0, 0))[0]:
-                        party_ends[c[1]] = (c[0], c[1])
+                    if c.kind == "org" and c.priority >= P.SUFFIX and c.end - c.start > party_ends.get(c.end, (0, 0))[1] - party_ends.get(c.end, (0, 0))[0]:
+                        party_ends[c.end] = (c.start, c.end)
             party = party_ends.get(start)
             if party and text[party[1] - 1] in _PARTY_END:
                 start = party[0]  # 远山民主党第十一次全国代表大会: the party's congress is one name
-        cands.append((start, m.end(), "org", 45, None))
+        cands.append(Candidate(start, m.end(), "org", P.CONGRESS))
 
 
-_MATCH = "|".join(sorted(map(re.escape, V.MATCH_WORDS), key=len, reverse=True))
+_MATCH = V.alternation(V.MATCH_WORDS)
 _MATCH_BEFORE = re.compile(rf"(?:{_MATCH})\s*$")
 _MATCH_AFTER = re.compile(rf"\s*(?:\d+\s*[比:：-]\s*\d+\s*)?(?:{_MATCH})")
 
@@ -1050,18 +1206,18 @@ def _sport_context(doc: Document, toks: list, cands: list) -> None:
     club: org. Elsewhere in a sports story a city stays a place (在巴黎举行的比赛)."""
     text = doc.text
     cache: dict[int, bool] = {}
-    for k, c in enumerate(cands):
-        s, e, kind, prio, entry = c
-        if entry is not None or kind not in ("place", "person") or kind == "person" and prio >= 30:
+    for c in cands:
+        s, e = c.start, c.end
+        if c.entry is not None or c.kind not in ("place", "person") or c.kind == "person" and c.priority >= P.WORD_CUE:
             continue
         surface = text[s:e]
         if surface in V.COUNTRIES or len(surface) < 2 or surface[-1] in "省市县区州镇乡村路街":
             continue
         if _MATCH_BEFORE.search(text, max(0, s - 6), s) or _MATCH_AFTER.match(text, e) or surface in V.CLUB_PLACES and _in_league_sentence(doc, s, cache):
-            cands[k] = (s, e, "org", prio, None)
+            c.kind = "org"
 
 
-_LEAGUE_RE = re.compile("|".join(sorted(map(re.escape, V.LEAGUE_WORDS), key=len, reverse=True)))
+_LEAGUE_RE = re.compile(V.alternation(V.LEAGUE_WORDS))
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -1079,14 +1235,14 @@ def _in_league_sentence(doc: Document, offset: int, cache: dict[int, bool]) -> b
     return hit
 
 
-_ORG_PREDICATE = re.compile("|".join(sorted(map(re.escape, V.ORG_PREDICATES), key=len, reverse=True)))
+_ORG_PREDICATE = re.compile(V.alternation(V.ORG_PREDICATES))
 
 
 def _org_predicates(text: str, cands: list) -> None:
     """A guessed person followed by a word only an organisation takes (易达港股上市, 远方旗下) is an org."""
-    for k, c in enumerate(cands):
-        if c[2] == "person" and c[4] is None and c[3] < _PRIORITY_SUFFIX and _ORG_PREDICATE.match(text, c[1]):
-            cands[k] = (c[0], c[1], "org", c[3], None)
+    for c in cands:
+        if c.kind == "person" and c.entry is None and c.priority < P.SUFFIX and _ORG_PREDICATE.match(text, c.end):
+            c.kind = "org"
 
 
 def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
@@ -1097,7 +1253,7 @@ def _glossary_candidates(text: str, glossary: Glossary, cands: list) -> None:
         if needle is not None and low is not None and needle not in low:
             continue
         for m in pattern.finditer(text):
-            cands.append((m.start(), m.end(), entry.type, 100, entry))
+            cands.append(Candidate(m.start(), m.end(), entry.type, P.GLOSSARY, entry))
 
 
 # --- main -------------------------------------------------------------------------------------------
@@ -1118,7 +1274,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _translit_candidates(text, toks, cands)
     _model_candidates(text, cands)
     _translated_candidates(text, toks, cands)
-    _congress_candidates(text, cands)
+    _congress_candidates(text, toks, cands)
     _agency_candidates(text, toks, cands)
     _list_candidates(text, toks, cands)
     _sport_context(doc, toks, cands)
@@ -1130,21 +1286,53 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     for a, b in taken:
         for k in range(max(0, a), min(b, len(text))):
             occupied[k] = 1
-    chosen = []
-    for c in sorted(cands, key=lambda c: (-c[3], -(c[1] - c[0]), c[0])):
-        s, e = c[0], c[1]
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        s, e = c.start, c.end
         if e <= s or any(occupied[s:e]):
             # a name may hold a number (十五大, 微软365) but may not cut one: allow spans that contain a taken span
-            if e <= s or not (c[3] == 45 or c[2] == "product" and c[3] >= 65) or not _contains_taken(s, e, taken, occupied, chosen):
+            if e <= s or not (c.priority == P.CONGRESS or c.kind == "product" and c.priority >= P.MODEL) or not _contains_taken(s, e, taken, occupied, chosen):
                 continue
         surface = text[s:e]
-        if _fold(surface) in ignore or (c[4] is None and len(surface) > 1 and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
+        if _fold(surface) in ignore or (c.entry is None and len(surface) > 1 and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
             continue
         for k in range(s, e):
             occupied[k] = 1
         chosen.append(c)
-    chosen.sort()
+    chosen.sort(key=attrgetter("start"))  # no two overlap
+    chosen = _whole_foreign_names(text, toks, chosen, occupied)
     return _group(text, chosen, toks, occupied, glossary, ignore)
+
+
+def _whole_foreign_names(text: str, toks: list, chosen: list[Candidate], occupied: bytearray) -> list[Candidate]:
+    """A guessed foreign name that the text goes on writing in transliteration characters (杰瑞布凯 of 杰瑞布凯默,
+    利斯特 of 梅塔利斯特) is a cut piece: it takes the whole run when nothing else was found there, and is
+    dropped when another name holds the rest (科斯 after 奥林匹亚). The run is made of whole words of
+    the segmentation (许多毕加索: 多 belongs to 许多)."""
+    out = []
+    for c in chosen:
+        s, e = c.start, c.end
+        if c.kind != "person" or c.entry is not None or c.priority >= P.CUE or not all(ch in V.TRANSLIT for ch in text[s:e]):
+            out.append(c)
+            continue
+        a, b = s, e
+        while (k := _token_at(toks, a, 2)) is not None and all(ch in V.TRANSLIT for ch in toks[k][0]) \
+                and e - toks[k][1] <= _FOREIGN_NAME_MAX:
+            a = toks[k][1]
+        while (k := _token_at(toks, b, 1)) is not None and all(ch in V.TRANSLIT for ch in toks[k][0]) \
+                and toks[k][2] - a <= _FOREIGN_NAME_MAX:
+            b = toks[k][2]
+        if (a, b) == (s, e):
+            out.append(c)
+        elif not any(occupied[a:s]) and not any(occupied[e:b]):
+            occupied[a:b] = b"\x01" * (b - a)
+            out.append(Candidate(a, b, c.kind, c.priority))
+        else:
+            occupied[s:e] = bytes(e - s)  # dropped: its characters are free for the name's other mentions
+    return out
+
+
+_FOREIGN_NAME_MAX = 8  # transliteration characters in a row beyond this are more than one name
 
 
 def _without_zero_width(doc: Document, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Entity]:
@@ -1161,116 +1349,141 @@ def _without_zero_width(doc: Document, glossary: Glossary, taken: list[tuple[int
     return entities
 
 
-def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: Glossary, ignore: set) -> list[Entity]:
-    groups: dict[str, dict] = {}
+@dataclass(slots=True)
+class _Group:
+    """Mentions taken as one entity: their spans, the highest priority each type had, its glossary entry."""
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    types: dict[EntityType, int] = field(default_factory=dict)
+    entry: GlossaryEntry | None = None
+
+    def top_type(self) -> EntityType:
+        return max(self.types, key=self.types.__getitem__)
+
+    def strength(self) -> int:
+        return max(self.types.values())
+
+
+# Groups are keyed "g:" + a glossary name, "k:" + a known name of the tables, or "s:" + a folded surface;
+# `surface_key` maps each folded surface to its group's key, `owner` each mention's start to its key.
+Groups = dict[str, _Group]
+
+
+def _group(text: str, chosen: list[Candidate], toks: list, occupied: bytearray, glossary: Glossary,
+           ignore: set[str]) -> list[Entity]:
+    """The chosen candidates as entities, in passes that each join mentions of one entity by another kind of
+    evidence, then find its names again where no candidate was."""
+    groups, surface_key = _initial_groups(text, chosen, glossary)
+    owner = {s: k for k, g in groups.items() for s, _ in g.mentions}
+    _merge_translations(text, groups, owner, surface_key, occupied, ignore)
+    _merge_short_org_names(text, groups, owner, surface_key)
+    _merge_name_parts(text, groups, owner, surface_key)
+    _other_mentions(text, toks, groups, surface_key, occupied)
+    return _entities(text, groups)
+
+
+def _initial_groups(text: str, chosen: list[Candidate], glossary: Glossary) -> tuple[Groups, dict[str, str]]:
+    """One group per glossary entry, known name or surface: what the glossary and the tables already say is
+    one entity (Google and 谷歌) needs no cue in the text."""
+    groups: Groups = {}
     surface_key: dict[str, str] = {}
-
-    def key_for(surface: str, entry) -> str:
-        if entry is not None:
-            return "g:" + entry.name
-        f = _fold(surface)
-        if f in surface_key:
-            return surface_key[f]
-        known = _ALIAS.get(f)
-        if known:
-            return "k:" + known[0]
-        return "s:" + f
-
-    def add(key: str, s: int, e: int, kind: str, prio: int, entry) -> None:
-        g = groups.get(key)
-        if g is None:
-            g = groups[key] = {"mentions": [], "types": {}, "entry": entry}
-        g["mentions"].append((s, e))
-        g["types"][kind] = max(g["types"].get(kind, 0), prio)
-        surface_key.setdefault(_fold(text[s:e]), key)
-
-    for s, e, kind, prio, entry in chosen:
+    for c in chosen:
+        s, e = c.start, c.end
         surface = text[s:e]
+        entry, kind = c.entry, c.kind
         if entry is None:
             entry = glossary.lookup(surface)
             if entry is not None:
                 kind = entry.type
-        key = key_for(surface, entry)
-        # a translation in parentheses right after: one entity
-        add(key, s, e, kind, prio, entry)
+        key = _group_key(surface, entry, surface_key)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(entry=entry)
+        g.mentions.append((s, e))
+        g.types[kind] = max(g.types.get(kind, 0), c.priority)
+        surface_key.setdefault(_fold(surface), key)
+    return groups, surface_key
 
-    # parentheses: NAME（TRANSLATION）
-    starts = {s: (s, e) for g in groups.values() for s, e in g["mentions"]}
-    owner = {s: k for k, g in groups.items() for s, _ in g["mentions"]}
+
+def _group_key(surface: str, entry: GlossaryEntry | None, surface_key: dict[str, str]) -> str:
+    if entry is not None:
+        return "g:" + entry.name
+    f = _fold(surface)
+    if f in surface_key:
+        return surface_key[f]
+    known = _ALIAS.get(f)
+    if known:
+        return "k:" + known[0]
+    return "s:" + f
+
+
+def _merge_translations(text: str, groups: Groups, owner: dict[int, str], surface_key: dict[str, str],
+                        occupied: bytearray, ignore: set[str]) -> None:
+    """NAME（TRANSLATION）: a name and its translation or original in brackets right after it are one entity;
+    the bracketed words join it even when no candidate covered them."""
+    starts = {s: (s, e) for g in groups.values() for s, e in g.mentions}
     for s, (s0, e0) in sorted(starts.items()):
-        if e0 < len(text) and text[e0] in "(（":
-            close = text.find(")" if text[e0] == "(" else "）", e0 + 1, e0 + 40)
-            if close < 0:
-                close = text.find("）" if text[e0] == "(" else ")", e0 + 1, e0 + 40)
-            if close < 0:
-                continue
-            inner_s, inner_e = e0 + 1, close
-            inner = text[inner_s:inner_e].strip()
-            if not inner or len(inner) > 30 or _NOT_TRANSLATION.search(inner):
-                continue
-            outer_latin = bool(_HAS_LETTER.search(text[s0:e0]))
-            inner_latin = bool(_HAS_LETTER.search(inner))
-            if outer_latin == inner_latin and not (inner_latin and inner.isupper()):
-                continue
-            k_out = owner[s0]
-            if inner_s in owner:
-                k_in = owner[inner_s]
-                if k_in != k_out:
-                    _merge(groups, owner, k_out, k_in, surface_key)
-            elif not any(occupied[inner_s:inner_e]) and _fold(inner) not in ignore:
-                groups[k_out]["mentions"].append((inner_s, inner_e))
-                for k in range(inner_s, inner_e):
-                    occupied[k] = 1
-                owner[inner_s] = k_out
+        if e0 >= len(text) or text[e0] not in "(（":
+            continue
+        close = text.find(")" if text[e0] == "(" else "）", e0 + 1, e0 + 40)
+        if close < 0:
+            close = text.find("）" if text[e0] == "(" else ")", e0 + 1, e0 + 40)
+        if close < 0:
+            continue
+        inner_s, inner_e = e0 + 1, close
+        inner = text[inner_s:inner_e].strip()
+        if not inner or len(inner) > 30 or _NOT_TRANSLATION.search(inner):
+            continue
+        outer_latin = bool(_HAS_LETTER.search(text[s0:e0]))
+        inner_latin = bool(_HAS_LETTER.search(inner))
+        if outer_latin == inner_latin and not (inner_latin and inner.isupper()):
+            continue  # two Chinese names, or two Latin ones: a list or an aside, unless an acronym
+        k_out = owner[s0]
+        if inner_s in owner:
+            k_in = owner[inner_s]
+            if k_in != k_out:
+                _merge(groups, owner, k_out, k_in, surface_key)
+        elif not any(occupied[inner_s:inner_e]) and _fold(inner) not in ignore:
+            groups[k_out].mentions.append((inner_s, inner_e))
+            for k in range(inner_s, inner_e):
+                occupied[k] = 1
+            owner[inner_s] = k_out
 
-    _merge_short_org_names(text, groups, owner, surface_key)
 
-    # Latin persons: the surname alone is the same person; transliterated names: the last part
+def _merge_name_parts(text: str, groups: Groups, owner: dict[int, str], surface_key: dict[str, str]) -> None:
+    """A later short form names the same one: a product without its version (Office of Office 365), a person
+    by the surname alone (Altman of Sam Altman, 菲尔普斯 of 迈克尔·菲尔普斯)."""
     for key, g in list(groups.items()):
         if key not in groups:
             continue
-        t = max(g["types"], key=g["types"].get)
+        t = g.top_type()
         if t == "product":
-            # a product and its version (Office 365 / Office): one product
-            for s, e in list(g["mentions"]):
+            for s, e in list(g.mentions):
                 m = _PRODUCT_VERSION.fullmatch(text[s:e])
                 if m:
                     other = surface_key.get(_fold(m.group(1)))
-                    if other and other != key and other in groups and \
-                            max(groups[other]["types"], key=groups[other]["types"].get) == "product":
+                    if other and other != key and other in groups and groups[other].top_type() == "product":
                         _merge(groups, owner, key, other, surface_key)
-            continue
-        if t != "person":
-            continue
-        for s, e in list(g["mentions"]):
-            surface = text[s:e]
-            parts = _NAME_PARTS.split(surface)
-            if len(parts) >= 2 and len(parts[-1]) >= 2:
-                last = _fold(_surname_of(parts))
-                other = surface_key.get(last)
-                if other and other != key and other in groups:
-                    _merge(groups, owner, key, other, surface_key)
-                    groups[key]["types"]["person"] = max(groups[key]["types"].values()) + 1
-                surface_key[last] = key
+        elif t == "person":
+            for s, e in list(g.mentions):
+                parts = _NAME_PARTS.split(text[s:e])
+                if len(parts) >= 2 and len(parts[-1]) >= 2:
+                    last = _fold(_surname_of(parts))
+                    other = surface_key.get(last)
+                    if other and other != key and other in groups:
+                        _merge(groups, owner, key, other, surface_key)
+                        g.types["person"] = g.strength() + 1  # the surname's own guess (a place?) gives way
+                    surface_key[last] = key
 
-    # every surface of an entity, wherever else it appears
-    by_key: dict[str, set] = {}
+
+def _other_mentions(text: str, toks: list, groups: Groups, surface_key: dict[str, str], occupied: bytearray) -> None:
+    """Every surface of an entity, wherever else it appears and no mark is yet: a name once found by a cue is
+    a name wherever the article repeats it (a Han surface only as whole words of the segmentation)."""
+    by_key: dict[str, set[str]] = {}
     for surface, k in surface_key.items():
         by_key.setdefault(k, set()).add(surface)
-    # every Latin surface in one pass over the text
-    latin_all = {text[s:e].lower() for g in groups.values() for s, e in g["mentions"]}
-    latin_all |= {x.lower() for x in surface_key}
-    latin_all = sorted((x for x in latin_all if x.isascii() and len(x) >= 2 and x.strip()), key=len, reverse=True)
-    latin_hits: dict[str, list] = {}
-    if latin_all:
-        if _CASE_ODD.search(text):
-            pat = re.compile("|".join(map(re.escape, latin_all)), re.I)
-            for m in pat.finditer(text):
-                latin_hits.setdefault(m.group().lower(), []).append(m.span())
-        else:
-            _latin_scan(text, latin_all, latin_hits)
+    latin_hits = _latin_hits(text, groups, surface_key)
     for key, g in groups.items():
-        surfaces = {text[s:e] for s, e in g["mentions"]} | by_key.get(key, set())
+        surfaces = {text[s:e] for s, e in g.mentions} | by_key.get(key, set())
         folded = set()
         for surface in sorted(surfaces, key=len, reverse=True):
             f = _fold(surface)
@@ -1280,61 +1493,92 @@ def _group(text: str, chosen: list, toks: list, occupied: bytearray, glossary: G
             latin = surface.isascii()
             hits = latin_hits.get(surface.lower(), ()) if latin else _find_all(text, surface)
             for pos, end in hits:
-                if not any(occupied[pos:end]):
-                    if latin:
-                        ok = not (pos and text[pos - 1].isascii() and text[pos - 1].isalnum()) and \
-                             not (end < len(text) and text[end].isascii() and text[end].isalnum())
-                    else:
-                        ok = (_token_at(toks, pos, 1) is not None or not _seg._HAN.match(text, pos - 1 if pos else 0) or pos == 0) and \
-                             (_token_at(toks, end, 2) is not None or end >= len(text) or not _seg._HAN.match(text, end))
-                    if ok:
-                        g["mentions"].append((pos, end))
-                        for k2 in range(pos, end):
-                            occupied[k2] = 1
+                if not any(occupied[pos:end]) and _whole_word(text, toks, pos, end, latin):
+                    g.mentions.append((pos, end))
+                    for k2 in range(pos, end):
+                        occupied[k2] = 1
 
-    # build entities
+
+def _latin_hits(text: str, groups: Groups, surface_key: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each Latin surface of every entity occurs (case-insensitive), found in one pass over the text."""
+    found = {text[s:e].lower() for g in groups.values() for s, e in g.mentions}
+    found |= {x.lower() for x in surface_key}
+    latin_all = sorted((x for x in found if x.isascii() and len(x) >= 2 and x.strip()), key=len, reverse=True)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    if latin_all:
+        if _CASE_ODD.search(text):
+            pat = re.compile("|".join(map(re.escape, latin_all)), re.I)
+            for m in pat.finditer(text):
+                hits.setdefault(m.group().lower(), []).append(m.span())
+        else:
+            _latin_scan(text, latin_all, hits)
+    return hits
+
+
+def _whole_word(text: str, toks: list, pos: int, end: int, latin: bool) -> bool:
+    """Whether text[pos:end] is not part of a longer word: no letter or digit around a Latin surface; a Han
+    surface starts and ends where the segmentation's words do (or next to a non-Han character)."""
+    if latin:
+        return not (pos and text[pos - 1].isascii() and text[pos - 1].isalnum()) and \
+            not (end < len(text) and text[end].isascii() and text[end].isalnum())
+    return (_token_at(toks, pos, 1) is not None or not _seg._HAN.match(text, pos - 1 if pos else 0) or pos == 0) and \
+        (_token_at(toks, end, 2) is not None or end >= len(text) or not _seg._HAN.match(text, end))
+
+
+def _entities(text: str, groups: Groups) -> list[Entity]:
+    """One Entity per group with mentions, in order of first mention, each with a unique id."""
     out: list[Entity] = []
     used_ids: set[str] = set()
     for key, g in groups.items():
-        mentions = sorted(set(g["mentions"]))
+        mentions = sorted(set(g.mentions))
         if not mentions:
             continue
-        entry = g["entry"]
-        kind = entry.type if entry else max(g["types"], key=g["types"].get)
-        surfaces = []
-        for s, e in mentions:
-            t = text[s:e]
-            if t not in surfaces:
-                surfaces.append(t)
-        if entry:
-            name = entry.name
-            aliases = [a for a in entry.aliases]
-            for t in surfaces:
-                if t != name and t not in aliases:
-                    aliases.append(t)
-        else:
-            # the fullest form: a surface that contains the others, else the first one
-            name = surfaces[0]
-            for t in surfaces:
-                if len(t) > len(name) and _fold(name) in _fold(t):
-                    name = t
-            aliases = [t for t in surfaces if t != name]
-        ascii_names = [x for x in [name, *aliases] if x.isascii() and _HAS_LETTER.search(x)]
-        if not ascii_names and key.startswith("k:"):
-            known = [n for n in _known_names(key[2:]) if n.isascii()]
-            ascii_names = known
-        eid = slug(ascii_names[0] if ascii_names else name)
-        base, n = eid, 2
-        while eid in used_ids:
-            eid = f"{base}-{n}"
-            n += 1
-        used_ids.add(eid)
+        entry = g.entry
+        kind = entry.type if entry else g.top_type()
+        name, aliases = _name_and_aliases(text, mentions, entry)
+        eid = _unique(_entity_id(key, name, aliases), used_ids)
         out.append(Entity(id=eid, name=name, type=kind, aliases=aliases,
                           note=entry.note if entry else None, link=entry.link if entry else None,
                           mentions=[Mention(text[s:e], s, e) for s, e in mentions],
-                          confidence=_confidence(g["types"].get(kind, 0), entry is not None, len(mentions))))
+                          confidence=_confidence(g.types.get(kind, 0), entry is not None, len(mentions))))
     out.sort(key=lambda en: en.mentions[0].start)
     return out
+
+
+def _name_and_aliases(text: str, mentions: list[tuple[int, int]], entry: GlossaryEntry | None) -> tuple[str, list[str]]:
+    """The entity's name and aliases: the glossary's, else its fullest surface (one that contains the
+    others, else the first one)."""
+    surfaces: list[str] = []
+    for s, e in mentions:
+        t = text[s:e]
+        if t not in surfaces:
+            surfaces.append(t)
+    if entry:
+        aliases = list(entry.aliases)
+        aliases += [t for t in surfaces if t != entry.name and t not in aliases]
+        return entry.name, aliases
+    name = surfaces[0]
+    for t in surfaces:
+        if len(t) > len(name) and _fold(name) in _fold(t):
+            name = t
+    return name, [t for t in surfaces if t != name]
+
+
+def _entity_id(key: str, name: str, aliases: list[str]) -> str:
+    """A slug of the entity's Latin name (its own, or the tables' for a known name), else of its name."""
+    ascii_names = [x for x in [name, *aliases] if x.isascii() and _HAS_LETTER.search(x)]
+    if not ascii_names and key.startswith("k:"):
+        ascii_names = [n for n in _known_names(key[2:]) if n.isascii()]
+    return slug(ascii_names[0] if ascii_names else name)
+
+
+def _unique(eid: str, used_ids: set[str]) -> str:
+    base, n = eid, 2
+    while eid in used_ids:
+        eid = f"{base}-{n}"
+        n += 1
+    used_ids.add(eid)
+    return eid
 
 
 # How likely a mark is right, by the strongest evidence behind its type (the candidate's priority):
@@ -1352,13 +1596,13 @@ CONFIDENCE_REPEATED = 0.05  # added to a guess named three times or more in the 
 def _confidence(priority: int, glossary: bool, mentions: int) -> float:
     if glossary:
         return CONFIDENCE_GLOSSARY
-    if priority == _PRIORITY_NT:
+    if priority == P.NT:
         return CONFIDENCE_NT
-    if priority >= _PRIORITY_KNOWN:
+    if priority >= P.KNOWN:
         base = CONFIDENCE_DICTIONARY
-    elif priority >= _PRIORITY_CUE:
+    elif priority >= P.CUE:
         base = CONFIDENCE_CUE
-    elif priority >= _PRIORITY_SUFFIX:
+    elif priority >= P.SUFFIX:
         base = CONFIDENCE_SUFFIX
     else:
         base = CONFIDENCE_GUESS
@@ -1372,7 +1616,7 @@ def _confidence(priority: int, glossary: bool, mentions: int) -> float:
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _latin_scan(text: str, surfaces: list, hits: dict) -> None:
+def _latin_scan(text: str, surfaces: list[str], hits: dict[str, list[tuple[int, int]]]) -> None:
     """What `finditer` of the case-insensitive alternation of `surfaces` (lower-case ASCII, longest first)
     finds, without compiling it: every occurrence, then the leftmost ones that do not overlap, the
     longest first where several start at one place (two surfaces of one length cannot both match there)."""
@@ -1408,13 +1652,6 @@ def _known_names(key: str) -> tuple:
     return _KNOWN.get(key, ())
 
 
-# Candidates' priorities fall in bands of evidence (overlaps go to the higher priority, then the longer span)
-_PRIORITY_KNOWN = 55  # from here up: the glossary, the dictionaries, a known name plus a word
-_PRIORITY_CUE = 33  # from here: a title, a dotted foreign name, a congress, a name with its Latin gloss
-_PRIORITY_SUFFIX = 22  # from here: a name-like word plus an organisation or place word, a list's item
-_PRIORITY_NT = _PRIORITY_SUFFIX  # a word jieba tags as a body (nt), nothing else said about it
-_PRIORITY_TRANSLIT = 16  # a run of transliteration characters, without a dot or a title
-# below: a guess from a dictionary tag, a surname and characters, a run of transliteration characters
 
 
 def _surname_of(parts: list[str]) -> str:
@@ -1422,10 +1659,6 @@ def _surname_of(parts: list[str]) -> str:
     if len(parts) == 2 and parts[0] in V.PINYIN_SURNAMES and parts[1] not in V.FIRST_NAMES and parts[1][:1].isupper():
         return parts[0]
     return parts[-1]
-
-
-def _top_type(g: dict) -> str:
-    return max(g["types"], key=g["types"].get)
 
 
 _LATIN_ORG_FORM = re.compile(r"(?:\s*[&,]\s*Co\.?|\s*,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|AG|SA|GmbH|Group|Holdings|Limited)\.?)$")
@@ -1458,45 +1691,45 @@ def _listed(surface: str) -> bool:
     return _seg.TAGS.get(surface) in ("ORG", "PROD") or _fold(surface) in _ALIAS
 
 
-def _merge_short_org_names(text: str, groups: dict, owner: dict, surface_key: dict) -> None:
+def _merge_short_org_names(text: str, groups: Groups, owner: dict[int, str], surface_key: dict[str, str]) -> None:
     """An organisation's full name and its short form are one org; where two full names share the short form
     (远山汽车 and 远山资本), it joins the one the article names more often, or neither if they tie."""
     claims: dict[str, set[str]] = {}
     for key, g in groups.items():
-        if _top_type(g) != "org":
+        if g.top_type() != "org":
             continue
-        for s, e in g["mentions"]:
+        for s, e in g.mentions:
             surface = text[s:e]
             for short in _short_forms(surface):
                 other = surface_key.get(_fold(short))
                 if other and other in groups and surface.endswith(_FUND_WORDS) and surface.startswith(short) \
-                        and max(groups[other]["types"].values()) >= _PRIORITY_KNOWN and not _listed(surface):
+                        and groups[other].strength() >= P.KNOWN and not _listed(surface):
                     continue  # 百度资本 is Baidu's fund, not Baidu
                 if other and other != key and other in groups and (
-                        _top_type(groups[other]) == "org" or max(groups[other]["types"].values()) < _PRIORITY_KNOWN):
+                        groups[other].top_type() == "org" or groups[other].strength() < P.KNOWN):
                     claims.setdefault(other, set()).add(key)  # 远山 (a guessed place) is 远山汽车's short form
     _abbreviation_claims(text, groups, claims)
     _merge_brand_forms(text, groups, owner, surface_key)
-    for other, keys in claims.items():
-        keys = [k for k in keys if k in groups]
+    for other, claimants in claims.items():
+        keys = [k for k in claimants if k in groups]
         if other not in groups or not keys:
             continue
-        counts = sorted((len(groups[k]["mentions"]), k) for k in keys)
+        counts = sorted((len(groups[k].mentions), k) for k in keys)
         if len(counts) == 1 or counts[-1][0] > counts[-2][0]:
             _merge(groups, owner, counts[-1][1], other, surface_key)  # the full name the article uses most
-        elif _top_type(groups[other]) != "org" and max(groups[other]["types"].values()) < _PRIORITY_CUE:
-            first = min(keys, key=lambda k: min(groups[k]["mentions"]))
+        elif groups[other].top_type() != "org" and groups[other].strength() < P.CUE:
+            first = min(keys, key=lambda k: min(groups[k].mentions))
             _merge(groups, owner, first, other, surface_key)  # a guessed place or person that two bodies share: the first
 
 
-def _merge_brand_forms(text: str, groups: dict, owner: dict, surface_key: dict) -> None:
+def _merge_brand_forms(text: str, groups: Groups, owner: dict[int, str], surface_key: dict[str, str]) -> None:
     """One brand with two form or industry words (远山科技 and 远山集团) is one company; with an investing or
     finance word (远山资本, 远山证券) it is another body."""
     by_brand: dict[str, list[str]] = {}
     for key, g in groups.items():
-        if _top_type(g) != "org":
+        if g.top_type() != "org":
             continue
-        for s, e in g["mentions"]:
+        for s, e in g.mentions:
             surface = text[s:e]
             suf = next((x for x in _STRIP_SUFFIXES if surface.endswith(x)), None)
             if suf and len(surface) - len(suf) >= 2 and not surface.endswith(_FUND_WORDS + _FINANCE_ARMS) and suf not in ("社", "网"):
@@ -1509,11 +1742,11 @@ def _merge_brand_forms(text: str, groups: dict, owner: dict, surface_key: dict) 
                 _merge(groups, owner, keys[0], other, surface_key)
 
 
-def _abbreviation_claims(text: str, groups: dict, claims: dict) -> None:
+def _abbreviation_claims(text: str, groups: Groups, claims: dict[str, set[str]]) -> None:
     """A Chinese short name takes characters of the full name in order and keeps its last, the body word
     (港交所 of 香港交易所, 证监会 of 证券监督管理委员会): an org of two to four characters that does so with a
     longer org of the article is its short form."""
-    orgs = [(k, {text[s:e] for s, e in g["mentions"]}) for k, g in groups.items() if _top_type(g) == "org"]
+    orgs = [(k, {text[s:e] for s, e in g.mentions}) for k, g in groups.items() if g.top_type() == "org"]
     for k_short, shorts in orgs:
         for short in shorts:
             if not (2 <= len(short) <= 4 and _seg._HAN.fullmatch(short)):
@@ -1534,7 +1767,7 @@ def _abbreviates(short: str, full: str) -> bool:
     return True
 
 
-def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict | None = None) -> None:
+def _merge(groups: Groups, owner: dict[int, str], into: str, other: str, surface_key: dict[str, str] | None = None) -> None:
     if into == other or other not in groups:
         return
     if surface_key is not None:
@@ -1542,11 +1775,11 @@ def _merge(groups: dict, owner: dict, into: str, other: str, surface_key: dict |
             if k == other:
                 surface_key[f] = into
     g, o = groups[into], groups.pop(other)
-    g["mentions"].extend(o["mentions"])
-    for t, p in o["types"].items():
-        g["types"][t] = max(g["types"].get(t, 0), p)
-    if g["entry"] is None:
-        g["entry"] = o["entry"]
+    g.mentions.extend(o.mentions)
+    for t, p in o.types.items():
+        g.types[t] = max(g.types.get(t, 0), p)
+    if g.entry is None:
+        g.entry = o.entry
     for s, k in list(owner.items()):
         if k == other:
             owner[s] = into

@@ -60,11 +60,9 @@ _TRAIL = re.compile(
     r"通过[^，。“”]{1,10}|日|也曾|亦曾)$")
 _LEAD = re.compile(r"^(?:而|但|并|且|此外|另外|同时|不过|然而|因此|所以|对此|其中|就此|随后|此前|另据|据|在|当|正如|也正如|但也正如|也|更|还|和|与|以及)")
 _LEAD_WORDS = {"据", "另据", "而", "但", "并", "正如", "其中", "此外", "同时", "也", "还", "在"}
-_DOC_RE = re.compile("(" + "|".join(sorted(map(re.escape, DOCUMENT_NOUNS), key=len, reverse=True)) + ")$")
-_STANCE_END = re.compile("(?:" + "|".join(sorted(map(re.escape, STANCE_NOUNS), key=len, reverse=True)) + ")$")
-_ANON_RE = re.compile("(" + "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS), key=len, reverse=True)) + r")(?:中的\w{1,3}|之一)?$")
-_VERBS = sorted(SPEECH_VERBS, key=len, reverse=True)
-_VERB_RE = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS) + ")")
+_DOC_RE = re.compile("(" + V.alternation(DOCUMENT_NOUNS) + ")$")
+_STANCE_END = re.compile("(?:" + V.alternation(STANCE_NOUNS) + ")$")
+_ANON_RE = re.compile("(" + V.alternation(SPEAKER_NOUNS) + r")(?:中的\w{1,3}|之一)?$")
 _CITED = re.compile(r"(?:另据|据)[^，。,；;“”\n]{1,20}?(?:援引|引述|引用)([^，。,；;“”\n]{1,30}?)(?:的话)?(?:说|称|表示|指出)?[，,：:]")
 _REPORT = re.compile(r"(?:另据|据)([^，。,；;“”\n]{1,30}?)(?:的)?(?:报道|报导|消息|援引|统计|数据|调查|报告|介绍|分析|了解|透露|称)(?:称|说|显示)?[，,：:]")
 _ASIF = re.compile(r"正如([^，。,；;“”\n]{1,30}?)(?:所|曾经|曾|此前)?(?:提到|提及|指出|说|写道|所说|所言|预测|预言|显示)(?:的)?(?:那样|一样)?[，,：:]")
@@ -72,7 +70,7 @@ _SOURCE_LEAD = ("", "根", "而", "但", "另", "并", "同时", "此外", "不�
 _BY_THIS = re.compile(r"[据依以按照]此$")  # 投资者据此分析操作: acting on this, not saying
 _LIGHT_VERBS = ("发表", "发布", "作出", "做出", "进行")  # before a speech verb they make it a noun (发表评论)
 _SEEN_BY = re.compile(r"在([^，。,；;“”\n]{1,30}?)看来[，,]")  # 在X看来，…: X's view
-_VERB_END = re.compile("(?:" + "|".join(re.escape(v) for v in _VERBS if len(v) > 1) + ")$")
+_VERB_END = re.compile("(?:" + V.alternation(v for v in SPEECH_VERBS if len(v) > 1) + ")$")
 _AFTER_VERB = re.compile(r"(?:过|道|了)?(?:(?:记者|媒体|本报|本刊|笔者|我们|外界|投资者)(?=[，,：:]))?[：:，,]?")
 _VERB_START = re.compile("(?:说|称|道|表示|指出)")
 _CLAUSE_MARK = re.compile(r"[，,。！？!?；]")
@@ -116,7 +114,7 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
     quotes: list[Quote] = []
 
     # direct quotes
-    direct_q = []
+    direct_q: list[tuple[int, int, tuple | None, tuple | None]] = []  # (start, end, cue before, cue after)
     for s, e, closed in direct:
         content = text[s:e]
         if not content.strip():
@@ -149,8 +147,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
             continue
         chunk_start = _clause_start(text, vs)
         chunk = text[chunk_start:vs]
-        m = _AFTER_VERB.match(text, ve)
-        cs = m.end()
+        after_verb = _AFTER_VERB.match(text, ve)  # always matches (every part is optional): None only for mypy
+        cs = after_verb.end() if after_verb else ve
         ce = _clause_end(text, cs, in_quote)
         if ce - cs < 6 or _names_not_says(text, ve):
             continue
@@ -206,8 +204,8 @@ def find_quotes(doc: Document, entities: list[Entity]) -> list[Quote]:
     seen = set()  # one clause, one quote: the first cue whose speaker resolves wins
     for r in _cut_at_next_speaker(keep, ctx):
         events.append((r[1], "reported", r))
-    for q in direct_q:
-        events.append((q[0], "direct", q))
+    for d in direct_q:
+        events.append((d[0], "direct", d))
     events.sort(key=lambda ev: ev[0])
 
     for pos, kind, data in events:
@@ -426,7 +424,7 @@ def _speaker_before(text: str, mark: int, verbs: list, para_start: int):
 
 
 _AFTER_LEN = 90  # a speaker's titles, venue and occasion after a quote run long (X在…会议上代表…发言时说)
-_AFTER_RE = re.compile(rf"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{{1,{_AFTER_LEN}}}?)(?:" + "|".join(re.escape(v) for v in _VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
+_AFTER_RE = re.compile(rf"[，,]?\s*([^，,。！？!?；;：:“”「」『』\n]{{1,{_AFTER_LEN}}}?)(?:" + V.alternation(SPEECH_VERBS) + r")道?(?=\s*(?:[。，,：:！!；;“「]|$))")
 
 
 def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
@@ -439,21 +437,23 @@ def _speaker_after(text: str, pos: int, verbs: list, para_end: int):
 
 # --- speakers -------------------------------------------------------------------------------------
 
+# a reference word without a demonstrative (公司, not 该公司): the article's own company, not the last one named
+_BARE_REFERENCES = {w for w in V.REFERENCES if not w.startswith(("该", "这", "此", "上述"))}
 _NOBODY = (None, None, 0.0)  # no subject: the words after the verb are no statement
 _UNNAMED = (None, None, CONF_NONE)  # a subject that cannot be read as a speaker: a statement by nobody named
 _DOUBTED = (None, None, CONF_DOUBT)  # a pronoun that may stand for a name nobody found: nobody named, no guess
 # a pronoun, not the first character of another word (其中, 其他, 其实, 他人, 他国)
-_PRONOUN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PRONOUNS), key=len, reverse=True)) + ")(?![中他余实次人国])")
-_REFERENCE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, REFERENCE_WORDS), key=len, reverse=True)) + ")")
+_PRONOUN_RE = re.compile("(?:" + V.alternation(PRONOUNS) + ")(?![中他余实次人国])")
+_REFERENCE_RE = re.compile("(?:" + V.alternation(REFERENCE_WORDS) + ")")
 # a character that cannot stand between two names of one subject (X与Y代表: two people, not a title)
 _OBJECT_MARK = re.compile(r"[与和跟同向对给把被让令使及替帮问请在于从]|包括")
-_NEGATED = re.compile("(?:" + "|".join(sorted(map(re.escape, NEGATORS), key=len, reverse=True)) + ")$")
-_ORG_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.ORG_SUFFIXES), key=len, reverse=True)) + "|时报)$")
+_NEGATED = re.compile("(?:" + V.alternation(NEGATORS) + ")$")
+_ORG_END = re.compile("(?:" + V.alternation(V.ORG_SUFFIXES) + "|时报)$")
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数某这那每各该此][名位个家]$")  # 一名 (说普通话的记者): no subject
 _ADVERB_TAGS = ("d", "ad", "t")  # jieba's adverbs and time words: cut off the end of a speaker phrase
 _ADVERBIAL_TAGS = ("d", "ad", "t", "c")  # adverbs, time words, connectives: no subject
 _FUNCTION_TAGS = ("v", "d", "u", "m", "c", "p", "f", "r", "q", "t")  # no given name starts with these
-_NOUN_TAGS = ("n", "r", "vn", "j", "eng")  # jieba tags of words that can head a subject (ours are upper case)
+_SUBJECT_TAGS = ("n", "r", "vn", "j", "eng")  # jieba tags of words that can head a subject (ours are upper case)
 _LATIN_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}")
 _DOC_REFS = ("其中", "文中", "文件中", "报告中", "信中", "文章")
 
@@ -475,19 +475,18 @@ def _title_gap(gap: str) -> bool:
         gap = gap[:-1].rstrip(" 的、兼")
     if gap in ("驻", "常驻"):  # 中国常驻联合国代表X
         return True
-    role = _TITLE_END.search(gap) or _ANON_RE.search(gap)
+    role = V.TITLE_END.search(gap) or _ANON_RE.search(gap)
     # an object mark before the role, not inside it (大使 holds 使): X与Y代表 are two people
     return not gap or (len(gap) <= 12 and role is not None and not _OBJECT_MARK.search(gap, 0, role.start()))
 
 
-_TITLE_END = re.compile("(?:" + "|".join(sorted(map(re.escape, V.TITLES), key=len, reverse=True)) + ")$")
 _GIVEN_NAME_END = re.compile("[" + re.escape("".join(sorted(V.TRANSLIT))) + "]{0,4}·$")  # 苏珊· before 哈特
 
 
 _PUBLISHED = re.compile(r"[^，。的]{0,6}(?:发布|公布|发表|出版|编制|编写)的[^，。的]{2,12}$")
 
 
-_TITLE_THEN_NAME = re.compile("(?:" + "|".join(sorted(map(re.escape, V.TITLES | SPEAKER_NOUNS), key=len, reverse=True))
+_TITLE_THEN_NAME = re.compile("(?:" + V.alternation(V.TITLES | SPEAKER_NOUNS)
                               + r")([^\s，。、的]{2,8}?)(?=$|当天|今天|昨天|" + _ADVERB_START.pattern[3:-1] + "|代表|接受)")
 
 
@@ -505,9 +504,7 @@ def _name_like(t: str) -> bool:
     """An unknown word shaped like a person's name: surname + one or two characters, a transliteration."""
     if _LATIN_NAME.fullmatch(t):
         return True
-    if 2 <= len(t) <= 3 and t[0] in V.SURNAMES and not any(c in V.NOT_GIVEN for c in t[1:]):
-        return all("\u4e00" <= c <= "\u9fff" for c in t)
-    if 3 <= len(t) <= 4 and t[:2] in V.COMPOUND_SURNAMES:
+    if V.chinese_name(t):
         return True
     return len(t) >= 3 and all(c in V.TRANSLIT or c in "·-" for c in t)
 
@@ -539,6 +536,7 @@ class _Context:
         self.quoted: list[tuple[int, int]] = []
         self.types = {e.id: e.type for e in entities}
         self.names = {e.id: e.name for e in entities}
+        self.orgs = [e for e in entities if e.type == "org"]
 
     def quoting(self, start: int, end: int) -> None:
         """Mark text[start:end] as quoted (once)."""
@@ -694,6 +692,16 @@ class _Context:
         ent = next((m[2] for m in names if m[0] == head_start and m[1] == e and m[2].type == "org"), None)
         return (head, ent.id, CONF_REFERENCE) if ent else (head, None, CONF_NOUN_PHRASE)
 
+    def article_company(self, t: str):
+        """The organisation a bare 公司 stands for: the one the article names most often (twice at least,
+        and more often than any other), else nobody named: an analyst's firm named once before 据公司披露
+        is not the company that discloses."""
+        counts = sorted((len(e.mentions) for e in self.orgs), reverse=True)
+        if counts and counts[0] >= 2 and (len(counts) == 1 or counts[0] > counts[1]):
+            top = max(self.orgs, key=lambda e: len(e.mentions))
+            return top.name, top.id, CONF_REFERENCE
+        return t, None, CONF_DESCRIBED
+
     def negated(self, vs: int) -> bool:
         """Whether a negator stands before the verb at `vs`, adverbs between (并未披露, 未有详细披露)."""
         i = bisect.bisect_left(self.tstarts, vs) - 1
@@ -726,7 +734,7 @@ class _Context:
         i = bisect.bisect_left(self.tstarts, s)
         while i < len(self.tokens) and self.tokens[i][1] < e:
             tag = tags.get(self.tokens[i][0], "")
-            if tag.startswith(_NOUN_TAGS) or tag.isupper():
+            if tag.startswith(_SUBJECT_TAGS) or tag.isupper():
                 return True
             i += 1
         return False
@@ -835,7 +843,7 @@ class _Context:
         the subject of the verb's clause, or nobody."""
         t, s = self._trim(start, end)
         if not t or self.adverbials_only(s, s + len(t)):  # X，不久前在会上表示 / X宣布…，并表示
-            verb = _VERB_RE.match(self.text, end)
+            verb = V.SPEECH_VERB.match(self.text, end)
             return _NOBODY if verb and verb.group() in IMPERSONAL else self.zero_subject(start)
         if t in _DOC_REFS:
             return (*self.document_before(start), CONF_REFERENCE)
@@ -845,6 +853,8 @@ class _Context:
         named = self.mentions_in(s, s + len(t))
         if named and named[-1][1] == s + len(t) and named[-1][2].type == "person":
             return self.person_name(*named[-1]), named[-1][2].id, CONF_NAMED  # 该研究的第一作者、博士生王芳
+        if t in _BARE_REFERENCES:
+            return self.article_company(t)  # 据公司披露: the article's company, not the body named last
         if t.startswith("该") or t in V.REFERENCES:
             kind = ("person",) if _ANON_RE.search(t) and not _ORGISH.search(t) else ("org",)
             # the more recent of the last speaker of that kind and the last such entity named outside quotes
