@@ -15,7 +15,7 @@ __all__ = ["annotate", "prepare", "parse_number", "Annotation", "ArticleInfo", "
            "Mention", "Quote", "Glossary", "GlossaryEntry", "VERSION"]
 
 # Bump when the annotator's output may change for the same input: the build cache keys on it.
-VERSION = "0.4"
+VERSION = "0.5"
 
 
 def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = None,
