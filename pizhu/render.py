@@ -20,6 +20,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
+from .cjk_punctuation import punctuation_rule
 from .errors import BuildError
 
 
@@ -43,6 +44,7 @@ def make_markdown(render_mark: MarkRenderer) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
     md.use(attrs_block_plugin)
     md.core.ruler.push("pizhu_marks", _insert_marks)
+    md.core.ruler.push("pizhu_cjk_punctuation", punctuation_rule)  # after the marks: offsets are the source's
 
     def render_marked(self, tokens, idx, options, env):
         token = tokens[idx]
