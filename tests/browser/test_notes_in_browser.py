@@ -4,6 +4,8 @@ item's note, what entity, figure and quote notes say, a quote's note opening any
 later mentions quieter yet focusable, dates without notes, the quote marker's contrast."""
 from __future__ import annotations
 
+import re
+
 import functools
 import json
 import shutil
@@ -148,14 +150,18 @@ def test_the_fixture_entities_are_described_from_the_article(two_articles, open_
 
 
 def test_figure_notes_give_both_unit_systems_and_what_they_are_about(article):
+    """Each figure's mark leads to a note that gives its value and, when known, whose it is (the figure
+    as written is the marked text: the note does not repeat it)."""
     page, ann = article
     names = {e["id"]: e["name"] for e in ann["entities"]}
-    figure_cards = [text for kind, _, text in cards(page).values() if kind == "figure"]
+    all_cards = cards(page)
     for figure in ann["figures"]:
-        found = [text for text in figure_cards if figure["text"] in text]
-        assert found, figure["text"]
+        exact = re.compile("^" + re.escape(figure["text"]) + "$")
+        mark = page.locator("a.pz-mark.pz-figure").filter(has_text=exact).first
+        kind, _, text = all_cards[mark.get_attribute("href")[len("#note-"):]]
+        assert kind == "figure" and "数值" in text, (figure["text"], text)
         if figure["entity"] in names:
-            assert any(names[figure["entity"]] in text for text in found), figure
+            assert names[figure["entity"]] in text, (figure["text"], text)
 
 
 def test_quote_notes_name_the_speaker_and_open_anywhere_on_the_quote(article):
