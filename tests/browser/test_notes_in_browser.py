@@ -4,10 +4,9 @@ item's note, what entity, figure and quote notes say, a quote's note opening any
 later mentions quieter yet focusable, dates without notes, the quote marker's contrast."""
 from __future__ import annotations
 
-import re
-
 import functools
 import json
+import re
 import shutil
 import subprocess
 import sys
