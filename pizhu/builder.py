@@ -26,10 +26,8 @@ pages in memory between builds.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import pickle
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,11 +40,11 @@ from .cache import BuildCache, digest
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildError, BuildErrors
-from .model import ArticleParts, spilled
+from .model import ArticleParts
 from .output import Output, write_error
+from .parts_store import PartsStore
 from .progress import BuildReport, Clock, Progress
 from .reading import article_keys, check_folders, read_site
-from .spill import Spill
 from .workers import Staged, Task, init_worker, pages_module, run_parallel, stage, work, worth_workers
 
 OVERLAP_MIN_PARTS = 200  # cached parts to load, worth annotating in a worker meanwhile
@@ -55,19 +53,6 @@ OVERLAP_MIN_PARTS = 200  # cached parts to load, worth annotating in a worker me
 def build_site(config: SiteConfig, *, out: Path | None = None, use_cache: bool = True,
                jobs: int | None = None, force: bool = False) -> BuildReport:
     return Builder(config, out=out, use_cache=use_cache, jobs=jobs, force=force).build()
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """No garbage collection while cached parts load: they are hundreds of thousands of tuples that
-    form no cycles, and the collector's passes over them took a third of the loading time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --- the build -----------------------------------------------------------------------------------------
@@ -112,13 +97,9 @@ class Builder:
         self.cache = BuildCache(config.path(cachemod.CACHE_DIR) if use_cache else None)
         self.output = Output(self.out, self.cache.folder / "next" if self.cache.folder else None, force=force)
         self.progress_stream = progress_stream
-        self._parts: dict[str, ArticleParts] = {}  # by render key, `spilled`: their HTML is in self._spill
-        self._spill: Spill | None = None
+        self._parts = PartsStore(self.cache)
         self._file_keys: dict[str, tuple[tuple, str]] = dict(self.cache.file_keys)  # file → (its stat, its digest)
-        self._render_keys: list[str] = []  # of the last build's articles
-        self._slug_pairs: dict[str, tuple] = {}  # render key → its article's (entity id, name), by id
-        self._slugs_given: dict[str, str] = {}  # entity id → slug, at the last build
-        self._slugs_checked: dict[str, dict] = {}  # render key → the slugs its page needs, at the last build
+        self._slugs = slugs.SlugBook()
         self._env_key = ""  # templates, settings and Pizhu's code, at the last build
         self._keys: dict[tuple[str, str, str], tuple[str, str]] = {}  # (file, glossary, env key) → reading.article_keys
         # (env key, spill, renderer, entity index) of the last build: kept while templates and settings
@@ -168,19 +149,19 @@ class Builder:
         # Unchanged articles' parts are loaded while the changed ones are annotated: in a worker
         # process when there are many to load, so loading overlaps the annotator's start-up.
         need = not site_reusable
-        todo = [e for e in entries if e.render or (need and not self._has_parts(e))]
+        todo = [e for e in entries if e.render or (need and not self._parts.has(e.parts_key))]
         if all(e.render for e in entries):  # no kept parts are used again: a fresh spill file (serve)
-            self._parts, self._spill = {}, None
-        to_load = sum(1 for e in entries if need and not e.render and e.parts_key not in self._parts)
+            self._parts.start_over()
+        to_load = sum(1 for e in entries if need and not e.render and e.parts_key not in self._parts.kept)
         overlap = to_load >= OVERLAP_MIN_PARTS and any(not self.cache.has_annotation(e.annotation_key) for e in todo)
         with self._staging(bool(todo) or need) as staging:
-            meanwhile, annotated = (lambda: self._find_parts(entries, need=need)), 0
+            meanwhile, annotated = (lambda: self._parts.find(entries) if need else None), 0
             if need and todo and self.cache.folder:
                 # Names first: annotate, give every entity its slug (pizhu.slugs), then render each page
                 # once, with the slugs it links (annotations are loaded again from the cache: ~1 ms each)
                 annotated = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
                                                       meanwhile=meanwhile, names_only=True)[0]
-                todo += [e for e in self._check_slugs(entries, self._slug_table(entries)) if e not in todo]
+                todo += [e for e in self._slugs.check(entries, self._slugs.table(entries)) if e not in todo]
                 meanwhile, overlap = (lambda: None), False
             more, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
                                                         meanwhile=meanwhile)
@@ -280,10 +261,7 @@ class Builder:
         self.cache.save_articles(plan.seen)
         self.cache.save_file_keys({name: v for name, v in self._file_keys.items() if v[1] in plan.seen})
         self.cache.prune({e.annotation_key for e in entries}, {e.parts_key for e in entries})
-        known = self._parts  # parts loaded before (warm) stay while their articles are unchanged
-        self._parts = {e.parts_key: e.parts or known[e.parts_key] for e in entries
-                       if e.parts is not None or e.parts_key in known}
-        self._render_keys = [e.parts_key for e in entries]
+        self._parts.remember(entries)
         self._env_key = plan.env_key
 
     def _site_wide(self, entries: list[_Entry], env_key: str, old_site: dict, old_files: dict,
@@ -297,7 +275,7 @@ class Builder:
             from .site_pages import site_wide_plan  # on first use, like workers.pages_module
             parts = [e.parts for e in entries if e.parts is not None]
             assert len(parts) == len(entries)  # every article's parts were loaded or made
-            plan = site_wide_plan(renderer, [e.article for e in entries], parts, entity_index, self._spill_file())
+            plan = site_wide_plan(renderer, [e.article for e in entries], parts, entity_index, self._parts.spill_file())
             old_keys, same_env = old_site.get("keys") or {}, old_site.get("env") == env_key
             files: dict[str, Staged | None] = {}
             keys: dict[str, str] = {}
@@ -340,83 +318,19 @@ class Builder:
     def _site_state(self, env_key: str):
         """(renderer, entity index) for the site-wide pages, kept while templates, settings and the
         spill its pages read from are."""
-        spill = self._spill_file()
+        spill = self._parts.spill_file()
         if self._site_renderer is None or self._site_renderer[:2] != (env_key, spill):
             from .entities_index import EntityIndex  # on first use, like workers.pages_module
             renderer = pages_module().Renderer(self.config, self.cache.compiled_templates)
             self._site_renderer = (env_key, spill, renderer, EntityIndex(renderer.markdown, spill.joined))
         return self._site_renderer[2:]
 
-    def _spill_file(self) -> Spill:
-        """The spill file, in the cache folder (on disk; the system's temporary folder may be in
-        memory), or in the temporary folder when the cache cannot be written."""
-        if self._spill is None:
-            try:
-                self._spill = Spill(self.cache.folder)
-            except OSError:
-                self._spill = self._scratch(lambda: Spill())
-        return self._spill
-
-    def _spilled(self, split: tuple | None) -> ArticleParts | None:
-        """Split parts (`model.split_parts`) as kept in memory: their HTML in the spill file."""
-        if split is None:
-            return None
-        return self._scratch(lambda: spilled(split, self._spill_file()))
-
-    def _scratch(self, write):
-        """`write()`, with a full disk (or another write error) reported as a BuildError."""
-        try:
-            return write()
-        except OSError as exc:
-            where = self.cache.folder or tempfile.gettempdir()
-            raise BuildError(where, None, f"cannot write the build's scratch file: {exc.strerror or exc}") from None
-
     def warm(self) -> None:
         """Load every article's parts of the site-wide pages and merge the entity pages now (serve
         does, while it waits for a first change), so the first rebuild after an edit does not pay for it."""
-        with _collector_paused():
-            for key in self._render_keys:
-                if key not in self._parts:
-                    parts = self._spilled(self.cache.load_parts(key))
-                    if parts is not None:
-                        self._parts[key] = parts
-        if self._env_key and all(key in self._parts for key in self._render_keys):
-            self._site_state(self._env_key)[1].update([self._parts[key].entities for key in self._render_keys])
-
-    def _slug_table(self, entries: list[_Entry]) -> slugs.SlugTable:
-        """Every entity's slug (pizhu.slugs: collisions resolved oldest article first), from each
-        article's entities: as its names-first pass found them, or from its parts."""
-        # serve does this on every rebuild: each article's entities are sorted once
-        known, self._slug_pairs = self._slug_pairs, {}
-        for e in entries:
-            pairs = known.get(e.render_key)
-            if pairs is None and e.parts is not None:
-                pairs = tuple(sorted([(p.id, p.name) for p in e.parts.entities]))
-            if pairs is not None:
-                self._slug_pairs[e.render_key] = pairs
-        table = slugs.SlugTable()
-        for e in reversed(entries):  # oldest first
-            for entity_id, name in self._slug_pairs.get(e.render_key, ()):
-                table.add(entity_id, name)
-        return table
-
-    def _check_slugs(self, entries: list[_Entry], table: slugs.SlugTable) -> list[_Entry]:
-        """The entries whose page links one of its entities at another slug than `table` gives (their
-        `slugs` set to the table's, to be rendered). An entry the last check found right is looked at
-        again only when one of its entities' slugs moved."""
-        last, self._slugs_given = self._slugs_given, table.slugs
-        moved = {i for i, slug in table.slugs.items() if last.get(i) != slug}
-        checked = self._slugs_checked
-        changed = []
-        for e in entries:
-            pairs = self._slug_pairs.get(e.render_key, ())
-            if checked.get(e.render_key) == e.slugs and not any(i in moved for i, _ in pairs):
-                continue
-            wanted = checked[e.render_key] = table.overrides(pairs)
-            if wanted != e.slugs:
-                e.slugs, e.render = wanted, True
-                changed.append(e)
-        return changed
+        every = self._parts.load_all()
+        if self._env_key and every is not None:
+            self._site_state(self._env_key)[1].update([parts.entities for parts in every])
 
     def _link_slugs(self, entries: list[_Entry], new_pages: dict, config: SiteConfig, glossary: Glossary,
                     env_key: str, staging: Path | None) -> int:
@@ -424,10 +338,9 @@ class Builder:
         render again the rare one that links an entity at another slug (an article whose parts were
         damaged; a build without a cache, which has no names-first pass), and make the table the one
         the site-wide pages use. Returns the number annotated."""
-        table = self._slug_table(entries)
-        redo = self._check_slugs(entries, table)
-        self._slugs_checked = {e.render_key: self._slugs_checked[e.render_key] for e in entries
-                               if e.render_key in self._slugs_checked}
+        table = self._slugs.table(entries)
+        redo = self._slugs.check(entries, table)
+        self._slugs.keep_only(entries)
         annotated = 0
         if redo:
             annotated, pages = self._annotate_and_render(redo, config, glossary, env_key, staging)
@@ -435,18 +348,6 @@ class Builder:
         slugs.use(table.slugs)
         return annotated
 
-    def _has_parts(self, e: _Entry) -> bool:
-        return e.parts_key in self._parts or self.cache.has_parts(e.parts_key)
-
-    def _find_parts(self, entries: list[_Entry], *, need: bool) -> None:
-        """Each unchanged article's parts of the site-wide pages, from memory or the cache (when the
-        site-wide pages must be looked at again: `need`)."""
-        if not need:
-            return
-        with _collector_paused():
-            for e in entries:
-                if e.parts is None and not e.render:
-                    e.parts = self._parts.get(e.parts_key) or self._spilled(self.cache.load_parts(e.parts_key))
 
     def _annotate_and_render(self, todo: list[_Entry], config: SiteConfig, glossary: Glossary, env_key: str,
                              staging: Path | None, *, overlap: bool = False, meanwhile: Callable[[], None] = lambda: None,
@@ -473,11 +374,11 @@ class Builder:
             _, new, files, parts = result
             annotated += new
             if names_only:
-                self._slug_pairs[e.render_key] = tuple(sorted(parts))
+                self._slugs.found(e.render_key, parts)
                 return
             if e.render:
                 pages[e.article.slug] = files
-            e.parts = self._spilled(pickle.loads(parts))
+            e.parts = self._parts.spilled(pickle.loads(parts))
 
         tasks = [Task(e.article, e.annotation_key, e.parts_key, e.render, tuple(sorted(e.slugs.items())), names_only)
                  for e in todo]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _HASHED_ID = re.compile(r"e[0-9a-f]{8}")  # the annotator's id for a name without a readable ASCII form
@@ -86,3 +86,56 @@ class SlugTable:
         """{id: slug} for those of `entities` (id, name as one article has it) whose slug is not the
         base slug that article's worker links them at."""
         return {i: self.slugs[i] for i, name in entities if i in self.slugs and self.slugs[i] != base_slug(i, name)}
+
+
+class SlugBook:
+    """What the builder knows of slugs between builds (serve keeps one builder): each article's entities
+    (id, name) by render key, the slugs given last time, and the overrides each page was last found to
+    need. Entries are the builder's (render_key, parts, slugs, render)."""
+
+    def __init__(self) -> None:
+        self.pairs: dict[str, tuple] = {}  # render key → its article's (entity id, name), by id
+        self._given: dict[str, str] = {}  # entity id → slug, at the last check
+        self._checked: dict[str, dict] = {}  # render key → the overrides its page needs, at the last check
+
+    def found(self, render_key: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """An article's entities, as the names-first pass found them."""
+        self.pairs[render_key] = tuple(sorted(pairs))
+
+    def table(self, entries: list[Any]) -> SlugTable:
+        """Every entity's slug (collisions resolved oldest article first), from each article's entities:
+        as its names-first pass found them, or from its parts. `entries` are newest first."""
+        # serve does this on every rebuild: each article's entities are sorted once
+        known, self.pairs = self.pairs, {}
+        for e in entries:
+            pairs = known.get(e.render_key)
+            if pairs is None and e.parts is not None:
+                pairs = tuple(sorted([(p.id, p.name) for p in e.parts.entities]))
+            if pairs is not None:
+                self.pairs[e.render_key] = pairs
+        table = SlugTable()
+        for e in reversed(entries):  # oldest first
+            for entity_id, name in self.pairs.get(e.render_key, ()):
+                table.add(entity_id, name)
+        return table
+
+    def check(self, entries: list[Any], table: SlugTable) -> list[Any]:
+        """The entries whose page links one of its entities at another slug than `table` gives (their
+        `slugs` set to the table's and `render` to True). An entry the last check found right is looked
+        at again only when one of its entities' slugs moved."""
+        last, self._given = self._given, table.slugs
+        moved = {i for i, slug in table.slugs.items() if last.get(i) != slug}
+        changed = []
+        for e in entries:
+            pairs = self.pairs.get(e.render_key, ())
+            if self._checked.get(e.render_key) == e.slugs and not any(i in moved for i, _ in pairs):
+                continue
+            wanted = self._checked[e.render_key] = table.overrides(pairs)
+            if wanted != e.slugs:
+                e.slugs, e.render = wanted, True
+                changed.append(e)
+        return changed
+
+    def keep_only(self, entries: list[Any]) -> None:
+        """Forget the articles that are gone."""
+        self._checked = {e.render_key: self._checked[e.render_key] for e in entries if e.render_key in self._checked}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import pizhu.builder as builder
+import pizhu.parts_store as parts_store
 from pizhu.builder import build_site
 from pizhu.config import load_config
 from pizhu.errors import BuildError
@@ -16,6 +16,6 @@ def test_a_scratch_file_that_cannot_be_written_is_a_build_error(project: Path, m
     def full_disk(folder=None):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(builder, "Spill", full_disk)
+    monkeypatch.setattr(parts_store, "Spill", full_disk)
     with pytest.raises(BuildError, match="cannot write the build's scratch file: No space left on device"):
         build_site(load_config(project / "site.yaml"), use_cache=False)
