@@ -129,16 +129,7 @@ class Builder:
                             trusted=self._trusted)
         old_pages, old_files = manifest["pages"], manifest["files"]
 
-        entries: list[_Entry] = []
-        known_keys, self._keys = self._keys, {}
-        for article, file_key in found:
-            known = (file_key, glossary_key, env_key)
-            keys = self._keys[known] = known_keys.get(known) or article_keys(article, *known)
-            entry = _Entry(article, *keys)
-            old = old_pages.get(article.slug)
-            entry.slugs = dict((old or {}).get("slugs") or {})
-            entry.render = not (old and old.get("key") == entry.render_key and self._unchanged(old.get("files"), old_files))
-            entries.append(entry)
+        entries = self._entries(found, glossary_key, env_key, old_pages, old_files)
         site_key = digest(env_key, *(e.render_key for e in entries))
         old_site = manifest.get("site") or {}
         site_reusable = old_site.get("key") == site_key and self._unchanged(old_site.get("files"), old_files)
@@ -174,6 +165,21 @@ class Builder:
             lap("annotate and render articles, load cached parts")
             plan = _Plan(entries, manifest, env_key, site_key, site_reusable, seen)
             return self._finish(plan, new_pages, annotated, staging, articles_first, clock)
+
+    def _entries(self, found: list, glossary_key: str, env_key: str, old_pages: dict, old_files: dict) -> list[_Entry]:
+        """An entry per article read, with its keys and whether its page must be rendered (its render
+        key changed, or its files are not in the output as the last build left them)."""
+        entries = []
+        known_keys, self._keys = self._keys, {}
+        for article, file_key in found:
+            known = (file_key, glossary_key, env_key)
+            keys = self._keys[known] = known_keys.get(known) or article_keys(article, *known)
+            entry = _Entry(article, *keys)
+            old = old_pages.get(article.slug)
+            entry.slugs = dict((old or {}).get("slugs") or {})
+            entry.render = not (old and old.get("key") == entry.render_key and self._unchanged(old.get("files"), old_files))
+            entries.append(entry)
+        return entries
 
     @contextlib.contextmanager
     def _staging(self, needed: bool):

@@ -96,22 +96,12 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
     telling the same event are one entry. Sets each entity page's timeline links. `lines`: entries'
     HTML from their pieces, to be joined by line breaks."""
     merged = merged_events(chain.from_iterable([p.events for p in parts]))
-    left_out: dict[str, int] = {}  # year → entries folded into another article's entry of the same event
-    for group in merged.values():
-        left_out[group[0].year] = left_out.get(group[0].year, 0) + len(group) - 1
-    years = {year: summary._replace(entry_count=summary.entry_count - left_out.get(year, 0))
-             for year, summary in _timeline_years(parts).items()}
+    years = _merged_years(parts, merged)
     total = sum(summary.entry_count for summary in years.values())
     paged = total > renderer.config.timeline_page_size
-    named_in: dict[str, list[str]] = {}  # entity id → the years naming it, in order
-    for year, summary in years.items():
-        for entity_id in summary.entity_ids:
-            named_in.setdefault(entity_id, []).append(year)
+    _link_timeline_years(entities, years, paged)
     position = {p.id: i for i, p in enumerate(entities)}
     labels = [f"{p.id}\t{p.name}\t{p.type}" for p in entities]
-    for page in entities:
-        page.timeline_years = named_in.get(page.id, [])
-        page.timeline_paged = paged
 
     folded = {e.key for group in merged.values() for e in group[1:]}
 
@@ -155,6 +145,27 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
     pages += [year_page(y, years[y].key, years[y].entity_ids, before=ordered[i - 1] if i else None,
                    after=ordered[i + 1] if i + 1 < len(ordered) else None) for i, y in enumerate(ordered)]
     return pages, ordered
+
+
+def _merged_years(parts: list[ArticleParts], merged: dict) -> dict[str, TimelineYear]:
+    """Each year's entries in short, the entries folded into another article's entry of the same
+    event left out of its count."""
+    left_out: dict[str, int] = {}
+    for group in merged.values():
+        left_out[group[0].year] = left_out.get(group[0].year, 0) + len(group) - 1
+    return {year: summary._replace(entry_count=summary.entry_count - left_out.get(year, 0))
+            for year, summary in _timeline_years(parts).items()}
+
+
+def _link_timeline_years(entities: list[EntityPage], years: dict[str, TimelineYear], paged: bool) -> None:
+    """Each entity page's links to the timeline: the years naming it (when the timeline is paged)."""
+    named_in: dict[str, list[str]] = {}  # entity id → the years naming it, in order
+    for year, summary in years.items():
+        for entity_id in summary.entity_ids:
+            named_in.setdefault(entity_id, []).append(year)
+    for page in entities:
+        page.timeline_years = named_in.get(page.id, [])
+        page.timeline_paged = paged
 
 
 def _merged_entry(renderer: Renderer, group: list[EventPart], entities: list[EntityPage],
