@@ -10,8 +10,9 @@ import datetime as _dt
 
 from .glossary import Glossary, GlossaryEntry
 from .model import Annotation, ArticleInfo, Entity, Event, Figure, Mention, Quote
+from .text import sentence_spans
 
-__all__ = ["annotate", "prepare", "parse_number", "Annotation", "ArticleInfo", "Entity", "Event", "Figure",
+__all__ = ["annotate", "prepare", "parse_number", "sentence_spans", "Annotation", "ArticleInfo", "Entity", "Event", "Figure",
            "Mention", "Quote", "Glossary", "GlossaryEntry", "VERSION"]
 
 # Bump when the annotator's output may change for the same input: the build cache keys on it.

@@ -10,6 +10,19 @@ from functools import cached_property
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』\"')）]*|\n+")
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`: the one sentence splitter of the annotator and of the
+    pages that quote its sentences (an entity page's context)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -22,15 +35,8 @@ class Document:
     sentences: list[Span] = field(init=False)
 
     def __post_init__(self) -> None:
-        spans, start = [], 0
-        for m in _SENTENCE_END.finditer(self.text):
-            if m.end() > start:
-                spans.append(Span(start, m.end()))
-            start = m.end()
-        if start < len(self.text):
-            spans.append(Span(start, len(self.text)))
-        self.sentences = spans
-        self._starts = [s.start for s in spans]
+        self.sentences = [Span(start, end) for start, end in sentence_spans(self.text)]
+        self._starts = [s.start for s in self.sentences]
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence that contains `offset`."""

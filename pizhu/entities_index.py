@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from annotator import sentence_spans
 from markupsafe import Markup
 
 from .cache import digest
 from .templating import escape_text as esc
 from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, entity_path, entity_slug
 from .model import AnnotatedArticle, EntityPart, Piece, join_lines
+from .figure_view import measured
 from .units import figure_text
 
 # What an entity page shows in full; the rest is counted (and each article still linked). A page of
@@ -30,7 +32,6 @@ CONTEXT_CHARS = 80  # characters of that sentence, around the mention
 FIGURES_SHOWN = 20
 QUOTES_SHOWN = 10
 
-_SENTENCE = re.compile(r"[^。！？!?；\n]*(?:[。！？!?；]+[”’」』\"')）]*|\n|$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"\*\*|__|`|^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", re.M)
 _MD_INLINE = re.compile(r"\*\*|__|`")
@@ -44,15 +45,6 @@ def plain(markdown: str, line_start: bool = True) -> str:
     if line_start or "*" in markdown or "_" in markdown or "`" in markdown:
         markdown = _MD_MARKUP.sub("", markdown) if line_start else _MD_INLINE.sub("", markdown)
     return markdown
-
-
-def sentence_spans(body: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets of a Markdown body, split at 。！？!?； and line ends."""
-    spans = []
-    for m in _SENTENCE.finditer(body):
-        if m.end() > m.start():
-            spans.append((m.start(), m.end()))
-    return spans
 
 
 @dataclass
@@ -112,7 +104,7 @@ class EntityPage:
 
 
 def _context(body: str, spans: list[tuple[int, int]], starts: list[int],
-             mentions: list[tuple[int, int, str | None]], href: str) -> str:
+             mentions: list[tuple[int, int, str | None]], href: str, fill: Callable[[str, dict], str]) -> str:
     """The sentence of the first mention (start, end, note id) as HTML, cut to `CONTEXT_CHARS` around
     it; the mentions in it marked and linked to their place in the article (`href` + #ref-<id>)
     when they are marked there."""
@@ -130,8 +122,8 @@ def _context(body: str, spans: list[tuple[int, int]], starts: list[int],
         if start < cursor or end > s_end:
             continue
         parts.append(esc(plain(body[cursor:start], cursor == s_start)))
-        mark = f"<mark>{esc(body[start:end])}</mark>"
-        parts.append(f'<a class="snippet-mark" href="{href}#ref-{note_id}">{mark}</a>' if note_id else mark)
+        parts.append(fill("snippet_mark", {"text": esc(body[start:end]),
+                                           "href": f"{href}#ref-{esc(note_id)}" if note_id else ""}))
         cursor = end
     parts.append(esc(plain(body[cursor:max(cursor, s_end)], False).rstrip("\n")))
     parts.append(after)
@@ -161,7 +153,8 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
         if figure.entity in own:
             shown = figure_text(figure)
             figures.setdefault(figure.entity, []).append(fill("figure_row", {
-                **head, "text": esc(figure.text), "zh": esc(shown.zh), "en": esc(shown.en),
+                **head, "what": esc(measured(figure) or shown.kind_label), "zh": esc(shown.zh),
+                "en": esc(shown.en) if shown.en != shown.zh else "",
                 "href": place("figure", figure.start, figure.end)}))
     quotes: dict[str, list[str]] = {}
     for quote in item.annotation.quotes:
@@ -174,7 +167,7 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
         mentions = [(m.start, m.end, ids.get(("entity", m.start, m.end))) for m in entity.mentions]
         row = {**head, "mentions": str(len(mentions)), "context": ""}
         rows = (fill("article_row", row), fill("article_row", {**row, "context": _context(
-            body, spans, starts, mentions, href)})) if mentions else ()
+            body, spans, starts, mentions, href, fill)})) if mentions else ()
         fields = (entity.id, entity.name, entity.type, tuple(entity.aliases), entity.note, entity.link,
                   len(mentions), rows, tuple(figures.get(entity.id, ())), tuple(quotes.get(entity.id, ())))
         parts.append(EntityPart(*fields, digest(repr(fields))))

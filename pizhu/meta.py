@@ -23,6 +23,8 @@ _PARAGRAPH = re.compile(r"(?:[^\n]+\n?)+")  # lines up to a blank line
 _SKIPPED = re.compile(r"#|```|~~~|\{|\||!\[[^\]]*\]\([^)]*\)\s*$|<")  # headings, code, attributes, tables, images, HTML
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+# a summary's first sentence ends at a Chinese or an English full stop (the annotator's splitter, which
+# pages quoting its sentences use, knows Chinese punctuation only)
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』\"')）]*|\.(?=\s|$)")
 # JSON inside <script>: "</script>", "<!--" and the line separators JavaScript once refused
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
