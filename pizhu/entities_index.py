@@ -154,7 +154,7 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
             shown = figure_text(figure)
             figures.setdefault(figure.entity, []).append(fill("figure_row", {
                 **head, "what": esc(measured(figure) or shown.kind_label), "zh": esc(shown.zh),
-                "en": esc(shown.en) if shown.en != shown.zh else "",
+                "en": esc(shown.en) if shown.en.replace(" ", "") != shown.zh.replace(" ", "") else "",
                 "href": place("figure", figure.start, figure.end)}))
     quotes: dict[str, list[str]] = {}
     for quote in item.annotation.quotes:
