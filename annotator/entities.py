@@ -349,7 +349,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             else:
                 cands.append(Candidate(s, e, "org", P.NT))
         elif 2 <= lw <= 3 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES):
-            if _seg.TAGS.get(w[1:]) == "t":
+            if lw == 3 and w[-1] in _BUILT_PLACE_ENDS and not _common_head(w):
+                cands.append(Candidate(s, e, "place", P.NAME_TAG))  # 卢浮宫, 金沙岛: a surname's character begins a place
+            elif _seg.TAGS.get(w[1:]) == "t":
                 pass  # 于本周, 于今年: a preposition before a time word, whatever jieba's tag says
             elif w[1:] in V.TITLES:
                 pass  # 李经理, 赵小姐: a surname and a title address someone without naming them
@@ -405,6 +407,7 @@ _JOINED_TAGS = {"nr", "nrt", "nrfg", "ns"}
 _EXCHANGE_END = "交所"  # X交易所 shortened: a place's character, 交, 所
 _PERSON_MARGIN = 3.0
 _PERSON_MARGIN3 = -1.0
+_BUILT_PLACE_ENDS = set("宫岛寺庙堡寨湾区")  # end a place's name, hardly ever a given name (unlike 峰, 城, or 塔 of 安妮塔)
 _COMMON_TAGS = {"v", "n", "a", "vn", "d", "ad", "an", "l", "i", "c", "p", "r", "m", "q", "f", "t", "b", "z"}
 
 
@@ -1280,6 +1283,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _sport_context(doc, toks, cands)
     _org_predicates(text, cands)
     ignore = {_fold(s) for s in glossary.ignore}
+    works = _work_titles(text)
 
     # resolve overlaps: priority, then length
     occupied = bytearray(len(text) + 1)
@@ -1296,12 +1300,25 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
         surface = text[s:e]
         if _fold(surface) in ignore or (c.entry is None and len(surface) > 1 and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
             continue
+        if (s, e) in works and c.entry is None and c.kind != "product" and not surface.endswith(_MEDIA_ENDS):
+            continue  # 《雁荡晨雾》: a work named after a place or a person is the work, not them
         for k in range(s, e):
             occupied[k] = 1
         chosen.append(c)
     chosen.sort(key=attrgetter("start"))  # no two overlap
     chosen = _whole_foreign_names(text, toks, chosen, occupied)
     return _group(text, chosen, toks, occupied, glossary, ignore)
+
+
+_WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+_MEDIA_ENDS = tuple(V.MEDIA_WORDS)  # 《远山日报》: a newspaper in book-title marks is still its publisher
+
+
+def _work_titles(text: str) -> set[tuple[int, int]]:
+    """The spans of what book-title marks enclose: the title of a book, film, painting or periodical."""
+    if "《" not in text:
+        return set()
+    return {m.span(1) for m in _WORK_TITLE.finditer(text)}
 
 
 def _whole_foreign_names(text: str, toks: list, chosen: list[Candidate], occupied: bytearray) -> list[Candidate]:

@@ -1,0 +1,29 @@
+"""Entity failures seen on public NER sentences, fourth round: one test per kind, on invented sentences
+(issue 10)."""
+from __future__ import annotations
+
+import annotator
+
+
+def names(text: str) -> dict[str, str]:
+    """Every mention's text -> its entity's type."""
+    return {m.text: e.type for e in annotator.annotate(text, date="2024-03-01").entities for m in e.mentions}
+
+
+def test_a_work_titled_with_a_name_is_the_work_not_the_name():
+    # 《青州》 is a novel here, 《苏轼》 an opera: neither the city nor the poet is mentioned
+    found = names("他最近读完了长篇小说《青州》，又去剧院看了歌剧《苏轼》。")
+    assert "青州" not in found
+    assert "苏轼" not in found
+
+
+def test_a_newspaper_in_title_marks_is_still_an_organisation():
+    found = names("据《远山日报》报道，该市地铁三号线将于年底开通。")
+    assert found.get("远山日报") == "org"
+
+
+def test_a_surname_character_beginning_a_palace_or_island_is_a_place():
+    # jieba tags these as person names because 景 and 吕 are surnames
+    found = names("游客从景仁宫出来后，又乘船去了吕宋岛。")
+    assert found.get("景仁宫") == "place"
+    assert found.get("吕宋岛") == "place"
