@@ -517,22 +517,31 @@ _CLAUSE_START = set("，,。；;：:！？!?“”「」『』（(、\n")
 
 def _clause_name_verb(text: str, toks: list, i: int, cands: list) -> None:
     """At the start of a clause, a surname, one or two characters, then a speech verb (，钱明远表示): a person,
-    unless the characters make a common word (高管表示, 高层认为)."""
+    unless the characters make a common word (高管表示, 高层认为). So is such a name opening a line or a
+    sentence before a colon: a speaker's turn in an interview (姜海：我认为…)."""
     s = toks[i][1]
     if s and text[s - 1] not in _CLAUSE_START:
         return
     sur = V.surname_length(text[s:s + 2])
     if not sur:
         return
+    turn = not s or text[s - 1] in _TURN_START
     for given in (2, 1):
         end = s + sur + given
         name = text[s:end]
-        if len(name) != sur + given or not V.given_name(name[sur:]):
+        if len(name) != sur + given or not V.given_name(name[sur:]) or _common_word(name):
             continue
-        if _token_at(toks, end, 1) is None or not V.SPEECH_VERB.match(text, end) or _common_word(name):
+        if turn and text.startswith(_TURN_MARKS, end) and name[sur:] not in V.TITLES and not _seg.has_word(name):
+            cands.append(Candidate(s, end, "person", P.WORD_CUE))
+            return
+        if _token_at(toks, end, 1) is None or not V.SPEECH_VERB.match(text, end):
             continue
         cands.append(Candidate(s, end, "person", P.WORD_CUE))
         return
+
+
+_TURN_START = set("\n。！？!?")
+_TURN_MARKS = ("：", ":")
 
 
 def _common_word(w: str) -> bool:

@@ -27,3 +27,10 @@ def test_a_surname_character_beginning_a_palace_or_island_is_a_place():
     found = names("游客从景仁宫出来后，又乘船去了吕宋岛。")
     assert found.get("景仁宫") == "place"
     assert found.get("吕宋岛") == "place"
+
+
+def test_a_name_opening_an_interview_turn_is_a_person():
+    # 海东 alone is a place's name; before the colon that opens a speaker's turn, 王海东 is the speaker
+    found = names("主持人：下半年怎么看？\n王海东：今年的比赛很难踢，黄金：那是另一回事。")
+    assert found.get("王海东") == "person"
+    assert "海东" not in found and "主持人" not in found
