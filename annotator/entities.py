@@ -156,9 +156,15 @@ def _latin_candidates(text: str, cands: list) -> None:
                 continue
             if prose and _fold(name) not in _ALIAS and not any(any(c.isupper() for c in w[1:]) for w, *_ in g):
                 continue
+            if _ORIGINAL_TITLE_BEFORE.search(text, max(0, start - 3), start):
+                continue  # 《黑夜》(Nightfall): the work's original title, not a company
             kind, prio = _latin_type(text, g, start, end, prev_title)
             cands.append(Candidate(start, end, kind, prio))
             prev_title = None
+
+
+_ORIGINAL_TITLE_BEFORE = re.compile(r"》\s*[（(]\s*$")
+_ADDRESS_FORMS = tuple(sorted(w for w in V.words("honorifics") if len(w) == 2 and w.isalpha() and not w.isascii() and w != "首席"))
 
 
 def _latin_type(text: str, g: list[_LatinWord], start: int, end: int, prev_title: _LatinWord | None) -> tuple[EntityType, int]:
@@ -179,6 +185,8 @@ def _latin_type(text: str, g: list[_LatinWord], start: int, end: int, prev_title
         return "person", P.CLEAR_CUE
     if len(g) == 1 and first in V.FIRST_NAMES:
         return "person", P.WEAK_FORM
+    if titled and after.startswith(_ADDRESS_FORMS):
+        return "person", P.CLEAR_CUE  # Smith先生: only a person is addressed so
     if len(g) >= 2 and titled and len(g) <= 3 and _SPEAKS_AFTER.match(after):
         # a two-word capitalised name that speaks is more often a person … unless an org suffix is in it
         if not _ORG_WORD_END.search(name):

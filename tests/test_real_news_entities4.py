@@ -34,3 +34,13 @@ def test_a_name_opening_an_interview_turn_is_a_person():
     found = names("主持人：下半年怎么看？\n王海东：今年的比赛很难踢，黄金：那是另一回事。")
     assert found.get("王海东") == "person"
     assert "海东" not in found and "主持人" not in found
+
+
+def test_a_latin_original_title_after_a_work_is_no_organisation():
+    found = names("两家公司将合作开发动作游戏《黑夜》(Nightfall)，明年上市。")
+    assert "Nightfall" not in found
+
+
+def test_a_latin_name_addressed_as_mister_is_a_person():
+    found = names("记者：你好，Holm先生。这款游戏什么时候发售？")
+    assert found.get("Holm") == "person"
