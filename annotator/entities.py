@@ -980,7 +980,28 @@ def _translit_candidates(text: str, toks: list, cands: list) -> None:
             continue
         if not any(tags.get(w) in ("nr", "nrt", "nrfg") and len(w) >= 2 for w, _, _ in pieces):
             continue
-        cands.append(Candidate(m.start(), pos, "person", P.TRANSLIT))
+        site = _site_word_end(toks, k)
+        if site:
+            cands.append(Candidate(m.start(), site, "place", P.SHAPE))  # 卡莱坦岛, 安博罗利国家公园: a place
+        else:
+            cands.append(Candidate(m.start(), pos, "person", P.TRANSLIT))
+
+
+_SITE_WORDS = {w for w in V.FACILITY_SUFFIXES | V.PLACE_SUFFIXES if len(w) >= 2} | set("岛湾港宫寺堡湖河山峰谷")
+_SITE_LEADS = {"国家", "国立", "皇家", "大"}  # 国家公园, 大教堂
+
+
+def _site_word_end(toks: list, k: int) -> int:
+    """Where a place or facility word starting at token k ends (岛, 国家公园, 大教堂), or 0 if none does."""
+    if k >= len(toks):
+        return 0
+    w, s, e = toks[k]
+    if w in _SITE_WORDS:
+        return e
+    if w in _SITE_LEADS and k + 1 < len(toks) and toks[k + 1][1] == e and (
+            toks[k + 1][0] in _SITE_WORDS or w + toks[k + 1][0] in _SITE_WORDS):
+        return toks[k + 1][2]
+    return 0
 
 
 # --- glossary ---------------------------------------------------------------------------------------

@@ -44,3 +44,10 @@ def test_a_latin_original_title_after_a_work_is_no_organisation():
 def test_a_latin_name_addressed_as_mister_is_a_person():
     found = names("记者：你好，Holm先生。这款游戏什么时候发售？")
     assert found.get("Holm") == "person"
+
+
+def test_a_foreign_name_before_an_island_word_is_the_island():
+    # 卡莱坦 alone reads as a foreign person's name; with 岛 after it, it is the island's name
+    found = names("游客可以乘船登上卡莱坦岛，岛上没有汽车。")
+    assert found.get("卡莱坦岛") == "place"
+    assert "卡莱坦" not in found
