@@ -895,17 +895,31 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
     if ptag in ("ns", "PLACE", "nr", "nrt", "nz", "ORG") or (ptag is None and len(pw) == 1 and pw not in V.NOT_GIVEN) \
             or (facility and len(pw) >= 2 and ptag not in _STOP_TAGS and ptag not in ("GEN", "TITLE")
                 and pw not in V.ORG_DESCRIPTORS and _seg.word_freq(pw) < _NAME_WORD_MAX_FREQ):
-        start = ps
-        if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
-                and toks[i - 2][0] not in V.NOT_GIVEN:
-            start = toks[i - 2][1]
-        cands.append(Candidate(start, e, "place", P.KNOWN_PLUS if ptag in ("PLACE", "ORG") and facility else P.SHAPE))
+        start = _one_character_stem_start(toks, i) if len(pw) == 1 else ps
+        if start is not None:
+            cands.append(Candidate(start, e, "place", P.KNOWN_PLUS if ptag in ("PLACE", "ORG") and facility else P.SHAPE))
     elif facility and i >= 2 and toks[i - 2][2] == ps and _two_character_brand(toks[i - 2][0], pw):
         cands.append(Candidate(toks[i - 2][1], e, "place", P.SHAPE))  # 云/渔 + 广场: a name the dictionary lacks
     if facility:
         _facility_of_place(toks, i, cands)
 
 
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_BOUNDARY_TAGS = {"p", "c", "uj", "ul", "uz", "ug", "uv", "u", "d", "r", "m", "q", "f", "t"}  # 在, 和, 的…: a name starts after them
+
+
+def _one_character_stem_start(toks: list, i: int) -> int | None:
+    """Where a place named by one character before its place word (丽 of 丽岛) starts: at that character,
+    or a character earlier when that one is no word of its own; None when the character before is a word
+    that may as well belong to the name (城市室兰市, 胡耶河): where the name starts, the words do not say."""
+    ps = toks[i - 1][1]
+    if i < 2 or toks[i - 2][2] != ps or len(toks[i - 2][0]) != 1 or not _HAN_CHAR.match(toks[i - 2][0]):
+        return ps
+    before = toks[i - 2][0]
+    tag = _seg.TAGS.get(before)
+    if tag is None and before not in V.NOT_GIVEN:
+        return toks[i - 2][1]
+    return ps if tag in _BOUNDARY_TAGS or before in V.NOT_GIVEN else None
 _FACILITY_FIELD_TAGS = {"n", "vn", "nz", "j", "an", "ns", "GEN"}
 
 

@@ -51,3 +51,9 @@ def test_a_foreign_name_before_an_island_word_is_the_island():
     found = names("游客可以乘船登上卡莱坦岛，岛上没有汽车。")
     assert found.get("卡莱坦岛") == "place"
     assert "卡莱坦" not in found
+
+
+def test_a_place_word_after_one_character_does_not_guess_where_the_name_starts():
+    # 平 is a word of its own to the segmenter: the estate may be 平苑 or longer, but 苑小区 is no name
+    found = names("他们一家住在平苑小区，离地铁站不远。")
+    assert "苑小区" not in found
