@@ -1444,6 +1444,7 @@ def _group(text: str, chosen: list[Candidate], toks: list, occupied: bytearray, 
     groups, surface_key = _initial_groups(text, chosen, glossary)
     owner = {s: k for k, g in groups.items() for s, _ in g.mentions}
     _merge_translations(text, groups, owner, surface_key, occupied, ignore)
+    _merge_defined_short_names(text, groups, owner, surface_key, occupied, ignore)
     _merge_short_org_names(text, groups, owner, surface_key)
     _merge_name_parts(text, groups, owner, surface_key)
     _other_mentions(text, toks, groups, surface_key, occupied)
@@ -1516,6 +1517,31 @@ def _merge_translations(text: str, groups: Groups, owner: dict[int, str], surfac
             for k in range(inner_s, inner_e):
                 occupied[k] = 1
             owner[inner_s] = k_out
+
+
+_SHORT_NAME_DEFINED = re.compile(r"[（(](?:以下简称|下文简称|简称|以下称|下称)为?[：:]?\s*[“\"「『]([^”\"」』（）()，。]{1,20})[”\"」』][）)]")
+
+
+def _merge_defined_short_names(text: str, groups: Groups, owner: dict[int, str], surface_key: dict[str, str],
+                               occupied: bytearray, ignore: set[str]) -> None:
+    """NAME（以下简称“SHORT”）: the document defines SHORT as its name for NAME from here on: one entity, and
+    SHORT marked wherever it recurs."""
+    if "称" not in text:
+        return
+    ends = {e: s for g in groups.values() for s, e in g.mentions}
+    for e0, s0 in sorted(ends.items()):
+        m = _SHORT_NAME_DEFINED.match(text, e0)
+        if m is None:
+            continue
+        k_out = owner[s0]
+        inner_s, inner_e = m.span(1)
+        if inner_s in owner:
+            _merge(groups, owner, k_out, owner[inner_s], surface_key)
+        elif not any(occupied[inner_s:inner_e]) and _fold(m.group(1)) not in ignore:
+            groups[k_out].mentions.append((inner_s, inner_e))
+            occupied[inner_s:inner_e] = b"\x01" * (inner_e - inner_s)
+            owner[inner_s] = k_out
+            surface_key.setdefault(_fold(m.group(1)), k_out)
 
 
 def _merge_name_parts(text: str, groups: Groups, owner: dict[int, str], surface_key: dict[str, str]) -> None:

@@ -57,3 +57,11 @@ def test_a_place_word_after_one_character_does_not_guess_where_the_name_starts()
     # 平 is a word of its own to the segmenter: the estate may be 平苑 or longer, but 苑小区 is no name
     found = names("他们一家住在平苑小区，离地铁站不远。")
     assert "苑小区" not in found
+
+
+def test_a_short_name_defined_in_brackets_is_the_same_entity():
+    a = annotator.annotate("青禾智能科技有限公司（以下简称“青禾智能”）成立于2015年。青禾智能主营巡检机器人。",
+                           date="2024-03-01")
+    company = next(e for e in a.entities if e.name == "青禾智能科技有限公司")
+    assert [m.text for m in company.mentions].count("青禾智能") == 2
+    assert len([e for e in a.entities if e.type == "org"]) == 1
