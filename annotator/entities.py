@@ -308,8 +308,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 (i + 1 < n and toks[i + 1][1] == e and len(toks[i + 1][0]) == 1 and toks[i + 1][0] in V.COUNTRY_ABBR)
                 or (i and toks[i - 1][2] == s and len(toks[i - 1][0]) == 1 and toks[i - 1][0] in V.COUNTRY_ABBR
                     and toks[i - 1][0] != w)
-                or (i and toks[i - 1][2] == s and toks[i - 1][0] in _VISIT)):
-            cands.append(Candidate(s, e, "place", P.ABBREVIATION))
+                or (i and toks[i - 1][2] == s and toks[i - 1][0] in _VISIT and w != "中")):
+            cands.append(Candidate(s, e, "place", P.ABBREVIATION))  # China after 在, 访 or 来 is 华: 在中高端 is no China
         elif lw == 2 and w[1] == "军" and w[0] in V.COUNTRY_ABBR:
             cands.append(Candidate(s, e, "org", P.CLEAR_CUE))
         elif w in V.CLUB_WORDS:

@@ -65,3 +65,9 @@ def test_a_short_name_defined_in_brackets_is_the_same_entity():
     company = next(e for e in a.entities if e.name == "青禾智能科技有限公司")
     assert [m.text for m in company.mentions].count("青禾智能") == 2
     assert len([e for e in a.entities if e.type == "org"]) == 1
+
+
+def test_zhong_after_zai_is_not_china():
+    # "in China" after 在 is written 在华; 在中端市场 is "in the mid-range market"
+    found = names("这款手机定位在中端市场，售价不到两千元。")
+    assert "中" not in found
