@@ -156,9 +156,15 @@ def _latin_candidates(text: str, cands: list) -> None:
                 continue
             if prose and _fold(name) not in _ALIAS and not any(any(c.isupper() for c in w[1:]) for w, *_ in g):
                 continue
+            if _ORIGINAL_TITLE_BEFORE.search(text, max(0, start - 3), start):
+                continue  # 《黑夜》(Nightfall): the work's original title, not a company
             kind, prio = _latin_type(text, g, start, end, prev_title)
             cands.append(Candidate(start, end, kind, prio))
             prev_title = None
+
+
+_ORIGINAL_TITLE_BEFORE = re.compile(r"》\s*[（(]\s*$")
+_ADDRESS_FORMS = tuple(sorted(w for w in V.words("honorifics") if len(w) == 2 and w.isalpha() and not w.isascii() and w != "首席"))
 
 
 def _latin_type(text: str, g: list[_LatinWord], start: int, end: int, prev_title: _LatinWord | None) -> tuple[EntityType, int]:
@@ -179,6 +185,8 @@ def _latin_type(text: str, g: list[_LatinWord], start: int, end: int, prev_title
         return "person", P.CLEAR_CUE
     if len(g) == 1 and first in V.FIRST_NAMES:
         return "person", P.WEAK_FORM
+    if titled and after.startswith(_ADDRESS_FORMS):
+        return "person", P.CLEAR_CUE  # Smith先生: only a person is addressed so
     if len(g) >= 2 and titled and len(g) <= 3 and _SPEAKS_AFTER.match(after):
         # a two-word capitalised name that speaks is more often a person … unless an org suffix is in it
         if not _ORG_WORD_END.search(name):
@@ -300,8 +308,8 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
                 (i + 1 < n and toks[i + 1][1] == e and len(toks[i + 1][0]) == 1 and toks[i + 1][0] in V.COUNTRY_ABBR)
                 or (i and toks[i - 1][2] == s and len(toks[i - 1][0]) == 1 and toks[i - 1][0] in V.COUNTRY_ABBR
                     and toks[i - 1][0] != w)
-                or (i and toks[i - 1][2] == s and toks[i - 1][0] in _VISIT)):
-            cands.append(Candidate(s, e, "place", P.ABBREVIATION))
+                or (i and toks[i - 1][2] == s and toks[i - 1][0] in _VISIT and w != "中")):
+            cands.append(Candidate(s, e, "place", P.ABBREVIATION))  # China after 在, 访 or 来 is 华: 在中高端 is no China
         elif lw == 2 and w[1] == "军" and w[0] in V.COUNTRY_ABBR:
             cands.append(Candidate(s, e, "org", P.CLEAR_CUE))
         elif w in V.CLUB_WORDS:
@@ -349,7 +357,9 @@ def _han_candidates(text: str, toks: list, cands: list) -> None:
             else:
                 cands.append(Candidate(s, e, "org", P.NT))
         elif 2 <= lw <= 3 and tag in ("nr", "nrfg") and (w[0] in V.SURNAMES or w[:2] in V.COMPOUND_SURNAMES):
-            if _seg.TAGS.get(w[1:]) == "t":
+            if lw == 3 and w[-1] in _BUILT_PLACE_ENDS and not _common_head(w):
+                cands.append(Candidate(s, e, "place", P.NAME_TAG))  # 卢浮宫, 金沙岛: a surname's character begins a place
+            elif _seg.TAGS.get(w[1:]) == "t":
                 pass  # 于本周, 于今年: a preposition before a time word, whatever jieba's tag says
             elif w[1:] in V.TITLES:
                 pass  # 李经理, 赵小姐: a surname and a title address someone without naming them
@@ -405,6 +415,7 @@ _JOINED_TAGS = {"nr", "nrt", "nrfg", "ns"}
 _EXCHANGE_END = "交所"  # X交易所 shortened: a place's character, 交, 所
 _PERSON_MARGIN = 3.0
 _PERSON_MARGIN3 = -1.0
+_BUILT_PLACE_ENDS = set("宫岛寺庙堡寨湾区")  # end a place's name, hardly ever a given name (unlike 峰, 城, or 塔 of 安妮塔)
 _COMMON_TAGS = {"v", "n", "a", "vn", "d", "ad", "an", "l", "i", "c", "p", "r", "m", "q", "f", "t", "b", "z"}
 
 
@@ -514,22 +525,31 @@ _CLAUSE_START = set("，,。；;：:！？!?“”「」『』（(、\n")
 
 def _clause_name_verb(text: str, toks: list, i: int, cands: list) -> None:
     """At the start of a clause, a surname, one or two characters, then a speech verb (，钱明远表示): a person,
-    unless the characters make a common word (高管表示, 高层认为)."""
+    unless the characters make a common word (高管表示, 高层认为). So is such a name opening a line or a
+    sentence before a colon: a speaker's turn in an interview (姜海：我认为…)."""
     s = toks[i][1]
     if s and text[s - 1] not in _CLAUSE_START:
         return
     sur = V.surname_length(text[s:s + 2])
     if not sur:
         return
+    turn = not s or text[s - 1] in _TURN_START
     for given in (2, 1):
         end = s + sur + given
         name = text[s:end]
-        if len(name) != sur + given or not V.given_name(name[sur:]):
+        if len(name) != sur + given or not V.given_name(name[sur:]) or _common_word(name):
             continue
-        if _token_at(toks, end, 1) is None or not V.SPEECH_VERB.match(text, end) or _common_word(name):
+        if turn and text.startswith(_TURN_MARKS, end) and name[sur:] not in V.TITLES and not _seg.has_word(name):
+            cands.append(Candidate(s, end, "person", P.WORD_CUE))
+            return
+        if _token_at(toks, end, 1) is None or not V.SPEECH_VERB.match(text, end):
             continue
         cands.append(Candidate(s, end, "person", P.WORD_CUE))
         return
+
+
+_TURN_START = set("\n。！？!?")
+_TURN_MARKS = ("：", ":")
 
 
 def _common_word(w: str) -> bool:
@@ -875,17 +895,31 @@ def _place_from_suffix(toks: list, i: int, cands: list) -> None:
     if ptag in ("ns", "PLACE", "nr", "nrt", "nz", "ORG") or (ptag is None and len(pw) == 1 and pw not in V.NOT_GIVEN) \
             or (facility and len(pw) >= 2 and ptag not in _STOP_TAGS and ptag not in ("GEN", "TITLE")
                 and pw not in V.ORG_DESCRIPTORS and _seg.word_freq(pw) < _NAME_WORD_MAX_FREQ):
-        start = ps
-        if len(pw) == 1 and i >= 2 and toks[i - 2][2] == ps and tags.get(toks[i - 2][0]) is None and len(toks[i - 2][0]) == 1 \
-                and toks[i - 2][0] not in V.NOT_GIVEN:
-            start = toks[i - 2][1]
-        cands.append(Candidate(start, e, "place", P.KNOWN_PLUS if ptag in ("PLACE", "ORG") and facility else P.SHAPE))
+        start = _one_character_stem_start(toks, i) if len(pw) == 1 else ps
+        if start is not None:
+            cands.append(Candidate(start, e, "place", P.KNOWN_PLUS if ptag in ("PLACE", "ORG") and facility else P.SHAPE))
     elif facility and i >= 2 and toks[i - 2][2] == ps and _two_character_brand(toks[i - 2][0], pw):
         cands.append(Candidate(toks[i - 2][1], e, "place", P.SHAPE))  # 云/渔 + 广场: a name the dictionary lacks
     if facility:
         _facility_of_place(toks, i, cands)
 
 
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_BOUNDARY_TAGS = {"p", "c", "uj", "ul", "uz", "ug", "uv", "u", "d", "r", "m", "q", "f", "t"}  # 在, 和, 的…: a name starts after them
+
+
+def _one_character_stem_start(toks: list, i: int) -> int | None:
+    """Where a place named by one character before its place word (丽 of 丽岛) starts: at that character,
+    or a character earlier when that one is no word of its own; None when the character before is a word
+    that may as well belong to the name (城市室兰市, 胡耶河): where the name starts, the words do not say."""
+    ps = toks[i - 1][1]
+    if i < 2 or toks[i - 2][2] != ps or len(toks[i - 2][0]) != 1 or not _HAN_CHAR.match(toks[i - 2][0]):
+        return ps
+    before = toks[i - 2][0]
+    tag = _seg.TAGS.get(before)
+    if tag is None and before not in V.NOT_GIVEN:
+        return toks[i - 2][1]
+    return ps if tag in _BOUNDARY_TAGS or before in V.NOT_GIVEN else None
 _FACILITY_FIELD_TAGS = {"n", "vn", "nz", "j", "an", "ns", "GEN"}
 
 
@@ -960,7 +994,28 @@ def _translit_candidates(text: str, toks: list, cands: list) -> None:
             continue
         if not any(tags.get(w) in ("nr", "nrt", "nrfg") and len(w) >= 2 for w, _, _ in pieces):
             continue
-        cands.append(Candidate(m.start(), pos, "person", P.TRANSLIT))
+        site = _site_word_end(toks, k)
+        if site:
+            cands.append(Candidate(m.start(), site, "place", P.SHAPE))  # 卡莱坦岛, 安博罗利国家公园: a place
+        else:
+            cands.append(Candidate(m.start(), pos, "person", P.TRANSLIT))
+
+
+_SITE_WORDS = {w for w in V.FACILITY_SUFFIXES | V.PLACE_SUFFIXES if len(w) >= 2} | set("岛湾港宫寺堡湖河山峰谷")
+_SITE_LEADS = {"国家", "国立", "皇家", "大"}  # 国家公园, 大教堂
+
+
+def _site_word_end(toks: list, k: int) -> int:
+    """Where a place or facility word starting at token k ends (岛, 国家公园, 大教堂), or 0 if none does."""
+    if k >= len(toks):
+        return 0
+    w, s, e = toks[k]
+    if w in _SITE_WORDS:
+        return e
+    if w in _SITE_LEADS and k + 1 < len(toks) and toks[k + 1][1] == e and (
+            toks[k + 1][0] in _SITE_WORDS or w + toks[k + 1][0] in _SITE_WORDS):
+        return toks[k + 1][2]
+    return 0
 
 
 # --- glossary ---------------------------------------------------------------------------------------
@@ -1280,6 +1335,7 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
     _sport_context(doc, toks, cands)
     _org_predicates(text, cands)
     ignore = {_fold(s) for s in glossary.ignore}
+    works = _work_titles(text)
 
     # resolve overlaps: priority, then length
     occupied = bytearray(len(text) + 1)
@@ -1296,12 +1352,25 @@ def find_entities(doc: Document, glossary: Glossary, *, taken: list[tuple[int, i
         surface = text[s:e]
         if _fold(surface) in ignore or (c.entry is None and len(surface) > 1 and (surface in V.GENERIC_ZH or surface in V.GENERIC_LATIN)):
             continue
+        if (s, e) in works and c.entry is None and c.kind != "product" and not surface.endswith(_MEDIA_ENDS):
+            continue  # 《雁荡晨雾》: a work named after a place or a person is the work, not them
         for k in range(s, e):
             occupied[k] = 1
         chosen.append(c)
     chosen.sort(key=attrgetter("start"))  # no two overlap
     chosen = _whole_foreign_names(text, toks, chosen, occupied)
     return _group(text, chosen, toks, occupied, glossary, ignore)
+
+
+_WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+_MEDIA_ENDS = tuple(V.MEDIA_WORDS)  # 《远山日报》: a newspaper in book-title marks is still its publisher
+
+
+def _work_titles(text: str) -> set[tuple[int, int]]:
+    """The spans of what book-title marks enclose: the title of a book, film, painting or periodical."""
+    if "《" not in text:
+        return set()
+    return {m.span(1) for m in _WORK_TITLE.finditer(text)}
 
 
 def _whole_foreign_names(text: str, toks: list, chosen: list[Candidate], occupied: bytearray) -> list[Candidate]:
@@ -1375,6 +1444,7 @@ def _group(text: str, chosen: list[Candidate], toks: list, occupied: bytearray, 
     groups, surface_key = _initial_groups(text, chosen, glossary)
     owner = {s: k for k, g in groups.items() for s, _ in g.mentions}
     _merge_translations(text, groups, owner, surface_key, occupied, ignore)
+    _merge_defined_short_names(text, groups, owner, surface_key, occupied, ignore)
     _merge_short_org_names(text, groups, owner, surface_key)
     _merge_name_parts(text, groups, owner, surface_key)
     _other_mentions(text, toks, groups, surface_key, occupied)
@@ -1447,6 +1517,31 @@ def _merge_translations(text: str, groups: Groups, owner: dict[int, str], surfac
             for k in range(inner_s, inner_e):
                 occupied[k] = 1
             owner[inner_s] = k_out
+
+
+_SHORT_NAME_DEFINED = re.compile(r"[（(](?:以下简称|下文简称|简称|以下称|下称)为?[：:]?\s*[“\"「『]([^”\"」』（）()，。]{1,20})[”\"」』][）)]")
+
+
+def _merge_defined_short_names(text: str, groups: Groups, owner: dict[int, str], surface_key: dict[str, str],
+                               occupied: bytearray, ignore: set[str]) -> None:
+    """NAME（以下简称“SHORT”）: the document defines SHORT as its name for NAME from here on: one entity, and
+    SHORT marked wherever it recurs."""
+    if "称" not in text:
+        return
+    ends = {e: s for g in groups.values() for s, e in g.mentions}
+    for e0, s0 in sorted(ends.items()):
+        m = _SHORT_NAME_DEFINED.match(text, e0)
+        if m is None:
+            continue
+        k_out = owner[s0]
+        inner_s, inner_e = m.span(1)
+        if inner_s in owner:
+            _merge(groups, owner, k_out, owner[inner_s], surface_key)
+        elif not any(occupied[inner_s:inner_e]) and _fold(m.group(1)) not in ignore:
+            groups[k_out].mentions.append((inner_s, inner_e))
+            occupied[inner_s:inner_e] = b"\x01" * (inner_e - inner_s)
+            owner[inner_s] = k_out
+            surface_key.setdefault(_fold(m.group(1)), k_out)
 
 
 def _merge_name_parts(text: str, groups: Groups, owner: dict[int, str], surface_key: dict[str, str]) -> None:
