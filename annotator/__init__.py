@@ -16,7 +16,7 @@ __all__ = ["annotate", "prepare", "parse_number", "sentence_spans", "Annotation"
            "Mention", "Quote", "Glossary", "GlossaryEntry", "VERSION"]
 
 # Bump when the annotator's output may change for the same input: the build cache keys on it.
-VERSION = "0.5"
+VERSION = "0.6"
 
 
 def annotate(text: str, *, date: str | _dt.date, glossary: Glossary | None = None,
