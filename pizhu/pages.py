@@ -10,7 +10,7 @@ _article_timeline.html): a page holds hundreds of them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, cast
 
@@ -38,6 +38,7 @@ class FigureRow:
     linked: set[str]  # the note ids of its mentions whose marks are in the text
     fraction: float | None  # bar length, 0..1 (None: its group has nothing to compare it with)
     range_to: float | None = None  # for a range, where its upper value sits on the bar
+    marks: list[tuple[str, str]] = field(default_factory=list)  # (mark id, note id) of its mentions in the text
 
     @property
     def width(self) -> float:
@@ -171,8 +172,8 @@ class Renderer:
                 "width": r.width if r.fraction is not None else "",
                 "range_width": round(max(0.0, (r.range_to or 0) * 100 - r.width), 2) if ranged else "",
                 "mentions": Markup("".join(self._filled_macro("_figures.html", "mention", {
-                    "id": note_id, "num": i}, note_id in r.linked, i == 1)
-                    for i, note_id in enumerate(r.row.mentions, 1))) if len(r.row.mentions) > 1 else "",
+                    "id": mark_id, "num": i, "note": note_id if mark_id == note_id != first else ""})
+                    for i, (mark_id, note_id) in enumerate(r.marks, 1))) if len(r.marks) > 1 else "",
             }, first in r.linked))
         return Markup("".join(html))
 
@@ -328,6 +329,7 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
     reading order of their first mention) and their bars on the group's scale."""
     names = {e.id: e.name for e in item.annotation.entities}
     note_of = {(m.start, m.end): m.note_id for n in item.notes if n.kind == "figure" for m in n.marks}  # a mention's mark
+    in_text = {n.id: [m for m in n.marks if m.note_id in item.rendered] for n in item.notes if n.kind == "figure"}
     figures = sorted(item.annotation.figures, key=lambda f: f.start)
     groups = []
     for group in sidebar([(note_of[f.start, f.end], f) for f in figures], names):
@@ -335,7 +337,8 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
         rows = [FigureRow(r, {m for m in r.mentions if m in item.rendered},
                           round(group.scale.fraction(r.figure.value), 4) if compare else None,
                           round(group.scale.fraction(r.figure.value_max), 4)
-                          if compare and r.figure.value_max is not None else None)
+                          if compare and r.figure.value_max is not None else None,
+                          [(m.note_id, m.item) for m in sorted((m for n in r.mentions for m in in_text[n]))])
                 for r in group.rows]
         groups.append((group, rows))
     return groups
