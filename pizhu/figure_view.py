@@ -54,7 +54,7 @@ class SidebarRow:
     """One figure of the sidebar, with every note (mention) that gives it, in reading order."""
     figure: Figure  # its first mention
     entity: str | None  # the name of the entity it belongs to
-    mentions: list[str] = field(default_factory=list)  # note ids
+    mentions: list[str] = field(default_factory=list)  # the ids of the marks that give it
 
     @property
     def what(self) -> str:

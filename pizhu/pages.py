@@ -38,7 +38,7 @@ class FigureRow:
     linked: set[str]  # the note ids of its mentions whose marks are in the text
     fraction: float | None  # bar length, 0..1 (None: its group has nothing to compare it with)
     range_to: float | None = None  # for a range, where its upper value sits on the bar
-    marks: list[tuple[str, str]] = field(default_factory=list)  # (mark id, note id) of its mentions in the text
+    marks: list[tuple[str, str]] = field(default_factory=list)  # (mark id, note id) of its anchored mentions
 
     @property
     def width(self) -> float:
@@ -329,7 +329,7 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
     reading order of their first mention) and their bars on the group's scale."""
     names = {e.id: e.name for e in item.annotation.entities}
     note_of = {(m.start, m.end): m.note_id for n in item.notes if n.kind == "figure" for m in n.marks}  # a mention's mark
-    in_text = {n.id: [m for m in n.marks if m.note_id in item.rendered] for n in item.notes if n.kind == "figure"}
+    item_of = {m.note_id: m.item for n in item.notes if n.kind == "figure" for m in n.marks}  # mark id → note id
     figures = sorted(item.annotation.figures, key=lambda f: f.start)
     groups = []
     for group in sidebar([(note_of[f.start, f.end], f) for f in figures], names):
@@ -338,7 +338,7 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
                           round(group.scale.fraction(r.figure.value), 4) if compare else None,
                           round(group.scale.fraction(r.figure.value_max), 4)
                           if compare and r.figure.value_max is not None else None,
-                          [(m.note_id, m.item) for m in sorted((m for n in r.mentions for m in in_text[n]))])
+                          [(m, item_of[m]) for m in r.mentions if m in item.rendered])
                 for r in group.rows]
         groups.append((group, rows))
     return groups

@@ -82,10 +82,11 @@ def cards(page) -> dict:
 
 
 def figure_cards(page) -> dict:
-    """Each figure note's id → the text of its row in the figures sidebar (the row is its note)."""
+    """Each figure note's id → (the text of its row in the figures sidebar (the row is its note), the
+    text of its first mark)."""
     return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll("a.pz-mark[href^='#fig-']")].map(a => {
         const at = document.getElementById(a.getAttribute('href').slice(1)), row = at && at.closest('.fig-item');
-        return [a.getAttribute('href').slice(5), row ? row.textContent : null];
+        return [a.getAttribute('href').slice(5), row ? [row.textContent, a.textContent] : null];
     }))""")
 
 
@@ -170,8 +171,10 @@ def test_figure_notes_give_both_unit_systems_and_what_they_are_about(article):
     names = {e["id"]: e["name"] for e in ann["entities"]}
     rows = list(figure_cards(page).values())
     for figure in ann["figures"]:
-        found = [text for text in rows if figure["text"] in text]
+        found = [row for row, marked in rows if marked == figure["text"]]
         assert found, figure["text"]
+        if figure["kind"] == "money":  # the value in Chinese units and in the other system
+            assert any(symbol in row for row in found for symbol in ("$", "¥", "€", "£")), found
         if figure["entity"] in names:
             assert any(names[figure["entity"]] in text for text in found), figure
 
