@@ -349,9 +349,9 @@ def test_without_javascript_notes_are_endnotes_linked_both_ways(open_page):
         note = page.locator(href)
         kind = "#fig-" if href.startswith("#fig-") else "#note-"
         assert note.count() == 1 and href == kind + ref[4:].split("-")[0]
-        if kind == "#fig-":
+        if kind == "#fig-":  # its row (the row's own link, and its list of mentions when several)
             note = page.locator(f".fig-item{href}, .fig-item:has({href})")
-        assert note.locator(f"a[href='#{ref}']").count() == 1
+        assert note.locator(f"a[href='#{ref}']").count() >= 1
     entities = [pair for pair in pairs if pair[1].startswith("#note-")]
     ref, href = entities[len(entities) // 2]
     page.locator(f"#{ref}").click()
