@@ -1,5 +1,5 @@
-// Pizhu reader script: small, vanilla, deferred. Without it every note is still on the page as a
-// numbered endnote (linked both ways). With it each mention opens its item's note on hover (after a
+// Pizhu reader script: small, vanilla, deferred. Without it every note is still on the page, linked
+// both ways: an entity's or a quote's as a numbered endnote, a figure's as its figures sidebar row. With it each mention opens its item's note on hover (after a
 // short delay), on keyboard focus and on tap; a quote's note opens anywhere on the quoted text, and a
 // name inside a quote opens its own (the innermost mark wins). One hover note per item, moved next to
 // the mention that opened it. Notes with links follow the disclosure pattern (button with
