@@ -154,7 +154,7 @@ def test_mark_lines_reach_3_to_1_against_the_page(open_page, scheme):
 
 def test_a_dark_hover_note_stands_apart_from_the_page(open_page):
     page = open_page(ARTICLE, color_scheme="dark")
-    trigger = page.locator("a.pz-mark.pz-entity[data-note]").first
+    trigger = page.locator("a.pz-mark.pz-figure[data-note]").first  # a note with muted labels (数值, 换算 …)
     trigger.focus()
     pop = page.locator(f"#pop-{trigger.get_attribute('data-note')}")
     pop.wait_for(state="visible")
