@@ -30,11 +30,16 @@ def figure_card(figure: Figure, entity_names: dict[str, str]) -> tuple[str, list
     details.append(("数值", shown.zh))
     if _converted(figure):
         details.append(("换算", shown.en))
-    if figure.value_max is not None:
-        details.append(("限定", "范围（两数之间）"))
-    elif figure.qualifier in QUALIFIER_WORDS:
-        details.append(("限定", QUALIFIER_WORDS[figure.qualifier]))
+    if qualifier(figure):
+        details.append(("限定", qualifier(figure)))
     return measured(figure) or shown.kind_label, details
+
+
+def qualifier(figure: Figure) -> str:
+    """The figure's qualifier in words ("" when it has none)."""
+    if figure.value_max is not None:
+        return "范围（两数之间）"
+    return QUALIFIER_WORDS.get(figure.qualifier or "", "")
 
 
 def _converted(figure: Figure) -> bool:
@@ -49,7 +54,7 @@ class SidebarRow:
     """One figure of the sidebar, with every note (mention) that gives it, in reading order."""
     figure: Figure  # its first mention
     entity: str | None  # the name of the entity it belongs to
-    mentions: list[str] = field(default_factory=list)  # note ids
+    mentions: list[str] = field(default_factory=list)  # the ids of the marks that give it
 
     @property
     def what(self) -> str:
@@ -58,6 +63,15 @@ class SidebarRow:
     @property
     def value(self) -> str:
         return figure_text(self.figure).zh
+
+    @property
+    def converted(self) -> str:
+        """The value in the other unit system, when it reads differently there ("" otherwise)."""
+        return figure_text(self.figure).en if _converted(self.figure) else ""
+
+    @property
+    def qualifier(self) -> str:
+        return qualifier(self.figure)
 
     @property
     def text(self) -> str:

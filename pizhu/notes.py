@@ -117,12 +117,12 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
 
 
 def _entity_note(entity, render_inline) -> Note:
-    """Who or what it is (the glossary's note, else what the article says), how often it is named here
-    and a link to its page, which lists where else on the site it appears."""
+    """Who or what it is (the glossary's note, else what the article says) and a link to its page,
+    which lists where else on the site it appears (how often it is named here: its endnote's links
+    back to the text)."""
     spans = sorted((m.start, m.end) for m in entity.mentions)
     first = min(entity.mentions, key=lambda m: (m.start, m.end))
     details = [Detail("别名", "、".join(entity.aliases))] if entity.aliases else []
-    details.append(Detail("本文提及", f"{len(spans)} 次"))
     links = [Detail("实体页", "本站所有提及", entity_path(entity.id))]
     return Note("", "entity", first.text, spans, entity.name, details,
                 render_inline(entity.note) if entity.note else None,
@@ -143,8 +143,6 @@ def _figure_note(same: list[Figure], entity_names: dict[str, str]) -> Note:
     first = min(same, key=lambda f: (f.start, f.end))
     title, rows = figure_card(first, entity_names)
     details = [Detail(*row) for row in rows]
-    if len(same) > 1:
-        details.append(Detail("本文提及", f"{len(same)} 次"))
     shown = figure_text(first)
     return Note("", "figure", first.text, sorted((f.start, f.end) for f in same), title, details,
                 entity_id=first.entity if first.entity in entity_names else None,

@@ -10,7 +10,7 @@ _article_timeline.html): a page holds hundreds of them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, cast
 
@@ -38,6 +38,7 @@ class FigureRow:
     linked: set[str]  # the note ids of its mentions whose marks are in the text
     fraction: float | None  # bar length, 0..1 (None: its group has nothing to compare it with)
     range_to: float | None = None  # for a range, where its upper value sits on the bar
+    marks: list[tuple[str, str]] = field(default_factory=list)  # (mark id, note id) of its anchored mentions
 
     @property
     def width(self) -> float:
@@ -59,6 +60,7 @@ class Renderer:
         self.plain_md = make_markdown(lambda *a: "")
         self._mark_shapes: dict[tuple[str, bool, bool, bool], Shape] = {}
         self._marks: dict[str, tuple[Note, dict[str, str]]] = {}  # the prepared article's marks by id: note, fields
+        self._quiet: set[str] = set()  # the prepared article's repeated mentions: marks without an anchor
         self._inline_cache: dict[str, str] = {}
         self._shapes: dict[tuple[str, str, frozenset[str]], Shape] = {}
         self._chips: dict[tuple[str, str, str], str] = {}
@@ -77,6 +79,8 @@ class Renderer:
         return form
 
     def _render_mark(self, mark: Mark, opening: bool, first: bool, repeat: bool) -> str:
+        if repeat and first and opening:
+            self._quiet.add(mark.note_id)
         note, fields = self._marks[mark.note_id]
         form = self._shape(note.kind, opening, first, repeat)
         return form.fill(fields)
@@ -93,8 +97,10 @@ class Renderer:
             item.notes = build_notes(item.annotation, render_inline=self.markdown)
             marks = [m for n in item.notes for m in n.marks]
             self._marks = {m.note_id: (n, _mark_fields(n, m)) for n in item.notes for m in n.marks}
+            self._quiet = set()
             rendered = render(self.md, item.article.body, marks)
-            item.html, item.rendered = rendered.html, set(rendered.placed)
+            # a repeated mention in a paragraph has no anchor: links go to the first one there
+            item.html, item.rendered = rendered.html, set(rendered.placed) - self._quiet
             item.note_ids = {(m.kind, m.start, m.end): m.note_id for m in marks if m.note_id in item.rendered}
             item.prepared = True
         return item
@@ -116,10 +122,10 @@ class Renderer:
         return form
 
     def endnotes(self, item: AnnotatedArticle) -> Markup:
-        """The article's endnotes (one per entity, figure and quote; dates have none), from
-        `_notes.html`'s macros filled per note."""
+        """The article's endnotes (one per entity and quote: a figure's note is its row in the figures
+        sidebar, dates have none), from `_notes.html`'s macros filled per note."""
         return Markup("".join([self._endnote(note, _placed(note, item.rendered))
-                               for note in item.notes if note.kind != "date"]))
+                               for note in item.notes if note.kind in ("entity", "quote")]))
 
     def _endnote(self, note: Note, placed: list[str]) -> str:
         optional = (note.body_html, note.description, note.details, note.links, note.data.get("link"))
@@ -162,12 +168,12 @@ class Renderer:
             ranged = r.range_to is not None and r.fraction is not None
             html.append(self._filled_macro("_figures.html", "row", {
                 "id": first, "entity": r.row.entity or "", "what": r.row.what, "value": r.row.value,
+                "converted": r.row.converted, "qualifier": r.row.qualifier,
                 "width": r.width if r.fraction is not None else "",
-                "range_from": r.width if ranged else "",
                 "range_width": round(max(0.0, (r.range_to or 0) * 100 - r.width), 2) if ranged else "",
                 "mentions": Markup("".join(self._filled_macro("_figures.html", "mention", {
-                    "id": note_id, "num": i}, note_id in r.linked, i == 1)
-                    for i, note_id in enumerate(r.row.mentions, 1))) if len(r.row.mentions) > 1 else "",
+                    "id": mark_id, "num": i, "note": note_id if mark_id == note_id != first else ""})
+                    for i, (mark_id, note_id) in enumerate(r.marks, 1))) if len(r.marks) > 1 else "",
             }, first in r.linked))
         return Markup("".join(html))
 
@@ -323,6 +329,7 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
     reading order of their first mention) and their bars on the group's scale."""
     names = {e.id: e.name for e in item.annotation.entities}
     note_of = {(m.start, m.end): m.note_id for n in item.notes if n.kind == "figure" for m in n.marks}  # a mention's mark
+    item_of = {m.note_id: m.item for n in item.notes if n.kind == "figure" for m in n.marks}  # mark id → note id
     figures = sorted(item.annotation.figures, key=lambda f: f.start)
     groups = []
     for group in sidebar([(note_of[f.start, f.end], f) for f in figures], names):
@@ -330,7 +337,8 @@ def figure_groups(item: AnnotatedArticle) -> list[tuple[SidebarGroup, list[Figur
         rows = [FigureRow(r, {m for m in r.mentions if m in item.rendered},
                           round(group.scale.fraction(r.figure.value), 4) if compare else None,
                           round(group.scale.fraction(r.figure.value_max), 4)
-                          if compare and r.figure.value_max is not None else None)
+                          if compare and r.figure.value_max is not None else None,
+                          [(m, item_of[m]) for m in r.mentions if m in item.rendered])
                 for r in group.rows]
         groups.append((group, rows))
     return groups

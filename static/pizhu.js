@@ -1,5 +1,5 @@
-// Pizhu reader script: small, vanilla, deferred. Without it every note is still on the page as a
-// numbered endnote (linked both ways). With it each mention opens its item's note on hover (after a
+// Pizhu reader script: small, vanilla, deferred. Without it every note is still on the page, linked
+// both ways: an entity's or a quote's as a numbered endnote, a figure's as its figures sidebar row. With it each mention opens its item's note on hover (after a
 // short delay), on keyboard focus and on tap; a quote's note opens anywhere on the quoted text, and a
 // name inside a quote opens its own (the innermost mark wins). One hover note per item, moved next to
 // the mention that opened it. Notes with links follow the disclosure pattern (button with
@@ -10,7 +10,7 @@
   var doc = document, root = doc.documentElement;
   var OPEN_DELAY = 200, CLOSE_DELAY = 300, EDGE = 8;
   var TEXT_BLOCKS = "p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6";
-  var TRIGGERS = "a.pz-mark[href^='#note-'], a.pz-qmark";
+  var TRIGGERS = "a.pz-mark[href^='#note-'], a.pz-mark[href^='#fig-'], a.pz-qmark";
   var current = null; // {trigger, pop, pinned, hot: the element whose hover keeps it open}
   var openTimer = 0, closeTimer = 0, quietFocus = false, plain = false;
   var triggers = [], pops = {}, quoteTriggers = {};
@@ -143,17 +143,51 @@
     if (!hovered(current)) hide();
   }
 
-  // One hover note per item, made from its endnote's card; disclosure when the card holds a link.
-  function popFor(id) {
-    if (pops[id] !== undefined) return pops[id];
+  // A figure's note, made from its row in the figures sidebar (the row is the note): what it
+  // measures (else its group, 金额（元）…), whose it is, its value in both systems, its qualifier.
+  function figureCard(row) {
+    var card = doc.createElement("div"), head = doc.createElement("p"), dl = doc.createElement("dl");
+    var what = row.querySelector(".fig-what"), group = row.closest(".fig-group").querySelector("h3");
+    card.className = "note-card";
+    head.className = "note-head";
+    head.innerHTML = '<span class="note-kind">数字</span> <strong class="note-title"></strong>';
+    head.lastChild.textContent = what ? what.textContent : group.firstChild.textContent.trim();
+    dl.className = "note-details";
+    [["关于", ".fig-entity"], ["数值", ".fig-value"], ["换算", ".fig-en"], ["限定", ".fig-q"]].forEach(function (d) {
+      var el = row.querySelector(d[1]);
+      if (!el) return;
+      var dt = doc.createElement("dt"), dd = doc.createElement("dd");
+      dt.textContent = d[0];
+      dd.textContent = el.textContent;
+      dl.appendChild(dt);
+      dl.appendChild(dd);
+    });
+    card.appendChild(head);
+    card.appendChild(dl);
+    return card;
+  }
+
+  // The card of a note: an endnote's, or a figure's made from its sidebar row.
+  function cardOf(id, figure) {
+    if (figure) {
+      var at = byId("fig-" + id), row = at && at.closest(".fig-item");
+      return row ? figureCard(row) : null;
+    }
     var note = byId("note-" + id), card = note && note.querySelector(".note-card");
+    return card ? card.cloneNode(true) : null;
+  }
+
+  // One hover note per item, made from its note's card; disclosure when the card holds a link.
+  function popFor(id, figure) {
+    if (pops[id] !== undefined) return pops[id];
+    var card = cardOf(id, figure);
     if (!card) return (pops[id] = null);
-    var kind = (note.className.match(/\bpz-(\w+)/) || [, "entity"])[1];
+    var kind = figure ? "figure" : (byId("note-" + id).className.match(/\bpz-(\w+)/) || [, "entity"])[1];
     var pop = doc.createElement("span");
     pop.id = "pop-" + id;
     pop.className = "pz-pop pz-pop-" + kind;
     pop.hidden = true;
-    pop.appendChild(card.cloneNode(true));
+    pop.appendChild(card);
     var title = card.querySelector(".note-title");
     pop.setAttribute("data-pattern", card.querySelector("a[href]") ? "disclosure" : "tooltip");
     pop.setAttribute("data-title", title ? title.textContent : "");
@@ -163,7 +197,8 @@
   }
 
   function setUp(trigger) {
-    var id = trigger.getAttribute("href").slice("#note-".length), pop = popFor(id);
+    var href = trigger.getAttribute("href"), figure = href.lastIndexOf("#fig-", 0) === 0;
+    var id = href.slice(figure ? 5 : 6), pop = popFor(id, figure);
     if (!pop) return;
     trigger.setAttribute("data-note", id);
     trigger.setAttribute("data-num", pop.getAttribute("data-num"));
@@ -280,9 +315,9 @@
 
   // Figures sidebar: selecting a figure scrolls to its span in the text and highlights it.
   doc.addEventListener("click", function (e) {
-    var link = e.target.closest && e.target.closest("a.fig-link[data-target]");
+    var link = e.target.closest && e.target.closest("a.fig-link");
     if (!link) return;
-    var id = link.getAttribute("data-target"), target = byId("ref-" + id);
+    var id = link.getAttribute("href").slice("#ref-".length), target = byId("ref-" + id);
     if (!target) return;
     e.preventDefault();
     all(".pz-selected").forEach(function (el) { el.classList.remove("pz-selected"); });

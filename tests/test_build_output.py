@@ -40,11 +40,12 @@ def test_drafts_are_not_published(project):
 
 def test_article_page_has_marked_spans_with_endnotes(project):
     html = (build(project) / "articles/openai-losses/index.html").read_text(encoding="utf-8")
-    marks = re.findall(r'class="pz-mark pz-(\w+)[^"]*" id="ref-(n[\d-]+)" href="#note-(n\d+)"', html)
-    kinds = {kind for kind, _, _ in marks}
+    marks = re.findall(r'class="pz-mark pz-(\w+)[^"]*" id="ref-(n[\d-]+)" href="#(note|fig)-(n\d+)"', html)
+    kinds = {kind for kind, _, _, _ in marks}
     assert {"entity", "figure"} <= kinds and '<time class="pz-date" datetime="2023-05-04" id="ref-t' in html
-    for _, mark_id, note_id in marks:  # each mention opens its item's note, which links back to it
-        assert f'id="note-{note_id}"' in html and f'href="#ref-{mark_id}"' in html
+    for _, mark_id, place, note_id in marks:  # each mention opens its item's note (a figure's: its
+        # sidebar row), which links back to it
+        assert f'id="{place}-{note_id}"' in html and f'href="#ref-{mark_id}"' in html
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:

@@ -53,7 +53,7 @@ def test_entity_note_has_type_glossary_mentions_and_a_link():
     ms = next(n for n in notes if n.entity_id == "microsoft")
     assert ms.body_html == "<p>美国科技公司。</p>" and ms.description is None
     labels = {d.label: d.value for d in ms.details}
-    assert ms.kind_label == "机构" and labels["别名"] == "Microsoft" and labels["本文提及"] == "1 次"
+    assert ms.kind_label == "机构" and labels["别名"] == "Microsoft" and "本文提及" not in labels
     assert ms.links[0].path == "entities/microsoft/"
     assert ms.pattern == "disclosure"
 
@@ -66,7 +66,6 @@ def test_entity_without_glossary_note_says_what_the_article_says_or_nothing():
     assert openai.body_html is None and openai.description is None  # no placeholder text
     assert [(m.note_id, m.item) for m in openai.marks] == [(openai.id, openai.id), (f"{openai.id}-2", openai.id),
                                                           (f"{openai.id}-3", openai.id)]
-    assert {d.label: d.value for d in openai.details}["本文提及"] == "3 次"
     ann.entities[1].description = "人工智能公司"
     [openai] = [n for n in build_notes(ann) if n.entity_id == "openai" and n.kind == "entity"]
     assert openai.description == "人工智能公司"

@@ -50,19 +50,26 @@ def endnotes(page: str) -> list[str]:
     return re.findall(r'<li id="note-([^"]+)" class="note pz-(\w+)"', page)
 
 
-def test_one_endnote_per_entity_figure_and_quote_and_every_mention_links_to_it():
+def test_one_note_per_entity_figure_and_quote_and_every_mention_links_to_it():
     page = page_of(annotation())
     notes = endnotes(page)
-    # 2 entities + 2 distinct figures (3亿元 of 远帆科技 twice, the rival's once) + 1 quote; no date note
-    assert sorted(kind for _, kind in notes) == ["entity", "entity", "figure", "figure", "quote"]
-    marks = re.findall(r'<a class="pz-mark pz-(\w+)[^"]*" id="ref-([^"]+)" href="#note-([^"]+)"', page)
+    # endnotes: 2 entities + 1 quote; no date note; the 2 distinct figures (3亿元 of 远帆科技 twice,
+    # the rival's once) have their note in the figures sidebar, one row each
+    assert sorted(kind for _, kind in notes) == ["entity", "entity", "quote"]
+    rows = re.findall(r'<li class="fig-item" id="fig-([^"]+)"', page)
+    assert len(rows) == 2
+    marks = re.findall(r'<a class="pz-mark pz-(\w+)( pz-again)?"(?: id="ref-([^"]+)")? href="#(note|fig)-([^"]+)"', page)
     assert len([m for m in marks if m[0] == "entity"]) == 4 + 1  # every mention of each is marked
-    company = {note for kind, _, note in marks if kind == "entity" and "远帆科技" in page.split(f'id="note-{note}"')[1][:400]}
+    company = {note for kind, _, _, _, note in marks if kind == "entity" and "远帆科技" in page.split(f'id="note-{note}"')[1][:400]}
     assert len(company) == 1  # all four mentions of 远帆科技 open the same note
-    for _, mark_id, note in marks:  # and each endnote links back to every one of its mentions
-        assert f'href="#ref-{mark_id}"' in page.split(f'<li id="note-{note}"')[1].split("</li>")[0]
-    assert '>本文提及</dt><dd>4 次<' in page and '>本文提及</dt><dd>2 次<' in page  # the company; its 3亿元
-    assert "见批注" not in page
+    for kind, again, mark_id, place, note in marks:
+        assert f'id="{place}-{note}"' in page  # each mention links to its note
+        if kind == "entity":  # which links back to the first mention of it in each paragraph
+            endnote = page.split(f'<li id="note-{note}"')[1].split("</li>")[0]
+            assert (f'href="#ref-{mark_id}"' in endnote) if not again else not mark_id
+    company_figure = [m for m in marks if m[0] == "figure" and m[4] == rows[0]]
+    assert len(company_figure) == 2  # the company's 3亿元, in both paragraphs, opens its one row
+    assert "本文提及" not in page and "见批注" not in page  # the back-links say how often
 
 
 def test_a_date_is_a_quiet_time_element_without_a_note():

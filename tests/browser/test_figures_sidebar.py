@@ -110,7 +110,7 @@ def test_a_figure_given_twice_is_one_row_linking_to_each_mention(open_page, buil
             merged += 1
             links = item.locator("a.fig-mention")
             assert links.count() >= 2
-            targets = [links.nth(i).get_attribute("data-target") for i in range(links.count())]
+            targets = [links.nth(i).get_attribute("href")[5:] for i in range(links.count())]
             assert all(page.locator(f"#ref-{t}").count() == 1 for t in targets)
             links.nth(1).click()
             page.wait_for_function(f"""() => {{ const r = document.getElementById('ref-{targets[1]}')
@@ -132,8 +132,8 @@ def test_linear_bars_are_proportional_and_log_scales_have_labelled_ticks(open_pa
             for i in range(rows.count()):
                 row = rows.nth(i)
                 first = row.get_attribute("id")[4:]
-                width = row.locator("rect.fill").evaluate("r => r.getBoundingClientRect().width")
-                track = row.locator("rect.track").evaluate("r => r.getBoundingClientRect().width")
+                width = row.locator(".fig-bar").evaluate("b => parseFloat(getComputedStyle(b, '::before').width)")
+                track = row.locator(".fig-bar").evaluate("b => b.getBoundingClientRect().width")
                 bars.append((value[first], width / track))
             ticks = group.locator(".fig-tick").all_inner_texts()
             assert len(ticks) >= 2 and all(t.strip() for t in ticks)
@@ -167,8 +167,8 @@ def test_figure_note_says_what_and_gives_the_value_in_both_systems_once(open_pag
     page = open_page()
     figure = next(f for f in shown_figures(built["annotation"]) if f["label"] and f["kind"] == "money")
     mark = page.locator(".article-body a.pz-mark.pz-figure", has_text=figure["text"]).first
-    note_id = mark.get_attribute("id")[4:]
-    card = page.locator(f"#note-{note_id}")
+    mark.focus()  # its hover note, made from its sidebar row
+    card = page.locator(f"#pop-{mark.get_attribute('href')[5:]}")
     text = card.inner_text()
     assert figure["label"] in card.locator(".note-title").inner_text()
     assert "US$" in text and "亿美元" in text

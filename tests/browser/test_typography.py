@@ -129,8 +129,10 @@ def test_a_cjk_face_comes_first_and_draws_the_latin_letters_too(open_page):
 def test_badges_and_the_quote_marker_reach_aa_contrast(open_page, scheme):
     article = open_page(ARTICLE, color_scheme=scheme)
     badges = {"quote marker": article.locator(".pz-qmark").first}
-    for kind in ("entity", "figure", "quote"):  # dates carry no note (they are plain <time> in the text)
+    for kind in ("entity", "quote"):  # dates carry no note (they are plain <time> in the text)
         badges[f"{kind} note badge"] = article.locator(f".endnotes .pz-{kind} .note-kind").first
+    article.locator("a.pz-mark.pz-figure").first.focus()  # a figure's note (from its sidebar row) opens
+    badges["figure note badge"] = article.locator(".pz-pop-figure:not([hidden]) .note-kind").first
     entities = open_page("entities/", color_scheme=scheme)
     for badge in entities.locator(".type-badge").all():
         badges[f"type badge {badge.inner_text()}"] = badge
@@ -152,7 +154,7 @@ def test_mark_lines_reach_3_to_1_against_the_page(open_page, scheme):
 
 def test_a_dark_hover_note_stands_apart_from_the_page(open_page):
     page = open_page(ARTICLE, color_scheme="dark")
-    trigger = page.locator("a.pz-mark.pz-entity[data-note]").first
+    trigger = page.locator("a.pz-mark.pz-figure[data-note]").first  # a note with muted labels (数值, 换算 …)
     trigger.focus()
     pop = page.locator(f"#pop-{trigger.get_attribute('data-note')}")
     pop.wait_for(state="visible")
