@@ -90,7 +90,7 @@ def test_template_error_names_template_and_line(project):
     assert "404.html:3:" in result.stderr
 
 
-@pytest.mark.parametrize("template, field", [("_notes.html", "{{ note.title }}"), ("_entity.html", "{{ f.text }}"),
+@pytest.mark.parametrize("template, field", [("_notes.html", "{{ note.title }}"), ("_entity.html", "{{ f.what }}"),
                                              ("_marks.html", "{{ m.id }}")])
 def test_error_inside_a_macro_names_its_template_and_line(project, template, field):
     """Macros that Pizhu calls once per shape (endnotes, entity-page parts, marks) report their own
