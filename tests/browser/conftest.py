@@ -160,3 +160,30 @@ def timeline_two_articles(tmp_path_factory) -> str:
                          capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 0, run.stderr
     yield from _serve(project / "_site")
+
+
+class _RootHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+
+@pytest.fixture(scope="session")
+def two_articles_root(tmp_path_factory):
+    """The two-article fixture site built at / and served: (its URL, {slug: the article's annotation JSON,
+    every mark}). Shared by the notes, figures-sidebar and axe tests (each derives what it shows)."""
+    project = tmp_path_factory.mktemp("two-articles-root")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "two-articles", project, dirs_exist_ok=True)
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "build"], cwd=project,
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    annotations = {}
+    for path in sorted((project / "content").glob("*.md")):
+        ann = subprocess.run([sys.executable, str(ROOT / "build.py"), "annotate", f"content/{path.name}"],
+                             cwd=project, capture_output=True, text=True, encoding="utf-8")
+        assert ann.returncode == 0, ann.stderr
+        annotations[path.stem] = json.loads(ann.stdout)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_RootHandler, directory=str(project / "_site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", annotations
+    httpd.shutdown()
+    httpd.server_close()

@@ -4,33 +4,18 @@ critical violation. axe 4.12 comes inside the axe-playwright-python wheel (requi
 nothing is fetched at run time."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from screenshots import serve
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "two-articles"
 PAGES = ["index", "article", "entities", "entity", "timeline"]
 SCHEMES = ["light", "dark"]
 BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
-def two_articles(tmp_path_factory):
-    """The two-article fixture site, built and served at the root of a local port."""
-    project = tmp_path_factory.mktemp("two-articles")
-    shutil.copytree(FIXTURE, project, dirs_exist_ok=True)
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "build"], cwd=project, capture_output=True,
-                         text=True, encoding="utf-8")
-    assert run.returncode == 0, run.stderr
-    with serve(project / "_site") as url:
-        yield url
+def two_articles(two_articles_root):
+    return two_articles_root[0]
 
 
 def go_to(page, kind: str) -> None:

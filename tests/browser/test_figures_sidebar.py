@@ -4,28 +4,10 @@ bars compare (linear groups proportional, log groups with labelled ticks), and t
 scrolls inside the page. Expectations come from the annotation JSON, not from today's annotator."""
 from __future__ import annotations
 
-import functools
-import json
-import shutil
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "two-articles"
 MIN_CONFIDENCE = 0.6  # site.yaml's default: what the site shows
 pytestmark = pytest.mark.browser
-
-
-def annotation(project: Path, article: str) -> dict:
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "annotate", f"content/{article}.md"], cwd=project,
-                         capture_output=True, text=True, encoding="utf-8")
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
 
 
 def shown_figures(data: dict) -> list[dict]:
@@ -36,21 +18,8 @@ def shown_figures(data: dict) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def two_articles(tmp_path_factory):
-    """The two-article fixture site, built and served; with each article's annotation."""
-    project = tmp_path_factory.mktemp("two")
-    shutil.copytree(FIXTURE, project, dirs_exist_ok=True)
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "build"], cwd=project, capture_output=True,
-                         text=True, encoding="utf-8")
-    assert run.returncode == 0, run.stderr
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(project / "_site"))
-    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    articles = {p.stem: annotation(project, p.stem) for p in (project / "content").glob("*.md")}
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", articles
-    httpd.shutdown()
-    httpd.server_close()
+def two_articles(two_articles_root):
+    return two_articles_root
 
 
 def sites(built, server, two_articles):

@@ -4,29 +4,11 @@ item's note, what entity, figure and quote notes say, a quote's note opening any
 later mentions quieter yet focusable, dates without notes, the quote marker's contrast."""
 from __future__ import annotations
 
-import functools
-import json
-import shutil
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "two-articles"
 MIN_CONFIDENCE = 0.6  # site.yaml's default: marks below it are not on the page
 TRIGGERS = "a.pz-mark[href^='#note-'], a.pz-mark[href^='#fig-'], a.pz-qmark"
 KIND_LABELS = {"person": "人物", "org": "机构", "product": "产品", "place": "地点"}
-
-
-def annotate(project: Path, path: str) -> dict:
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "annotate", path], cwd=project,
-                         capture_output=True, text=True, encoding="utf-8")
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
 
 
 def shown(annotation: dict) -> dict:
@@ -44,25 +26,11 @@ def same_figure(f: dict) -> tuple:
     return (f["kind"], f["value"], f["value_max"], f["unit"], f["entity"], f.get("label"))
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # quiet
-        pass
-
-
 @pytest.fixture(scope="module")
-def two_articles(tmp_path_factory):
-    """The two-article fixture site, built (at /) and served, with its articles' annotations."""
-    project = tmp_path_factory.mktemp("notes-two")
-    shutil.copytree(FIXTURE, project, dirs_exist_ok=True)
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "build"], cwd=project,
-                         capture_output=True, text=True, encoding="utf-8")
-    assert run.returncode == 0, run.stderr
-    annotations = {p.stem: shown(annotate(project, f"content/{p.name}")) for p in (project / "content").glob("*.md")}
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(project / "_site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", annotations
-    httpd.shutdown()
-    httpd.server_close()
+def two_articles(two_articles_root):
+    """The two-article fixture site's URL, with what its articles show of their annotations."""
+    url, annotations = two_articles_root
+    return url, {slug: shown(ann) for slug, ann in annotations.items()}
 
 
 @pytest.fixture(params=["example", "xinghe-funding", "xinghe-plant"])
