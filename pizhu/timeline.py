@@ -194,10 +194,13 @@ def similarity(a: str, b: str) -> float:
 
 def merged_events(events: Iterable[EventPart]) -> dict[str, list[EventPart]]:
     """Entries of different articles that tell the same event, grouped: the key of the group's first
-    entry (the one the timeline lists) → the group, in timeline order. Entries alone are left out."""
+    entry (the one the timeline lists) → the group, in timeline order. Entries alone are left out.
+    Only entries dated to the month or the day are merged: a year is too coarse to say that two
+    sentences tell one event, and a site's entries at one year are thousands (comparing each with
+    each made an edit in `serve` take seconds)."""
     by_date: dict[str, list[EventPart]] = {}
     for e in events:
-        if e.phrase:
+        if e.phrase and e.key[4:6] != "00":
             by_date.setdefault(e.key[:8], []).append(e)
     groups: dict[str, list[EventPart]] = {}
     for told in by_date.values():
