@@ -21,7 +21,7 @@ from .cache import digest
 from .templating import escape_text as esc
 from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, entity_path, entity_slug
 from .model import AnnotatedArticle, EntityPart, Piece, join_lines
-from .figure_view import measured
+from .figure_view import converted, measured
 from .units import figure_text
 
 # What an entity page shows in full; the rest is counted (and each article still linked). A page of
@@ -154,7 +154,7 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
             shown = figure_text(figure)
             figures.setdefault(figure.entity, []).append(fill("figure_row", {
                 **head, "what": esc(measured(figure) or shown.kind_label), "zh": esc(shown.zh),
-                "en": esc(shown.en) if shown.en.replace(" ", "") != shown.zh.replace(" ", "") else "",
+                "en": esc(shown.en) if converted(figure) else "",
                 "href": place("figure", figure.start, figure.end)}))
     quotes: dict[str, list[str]] = {}
     for quote in item.annotation.quotes:

@@ -28,7 +28,7 @@ def figure_card(figure: Figure, entity_names: dict[str, str]) -> tuple[str, list
     if figure.entity in entity_names:
         details.append(("关于", entity_names[figure.entity]))
     details.append(("数值", shown.zh))
-    if _converted(figure):
+    if converted(figure):
         details.append(("换算", shown.en))
     if qualifier(figure):
         details.append(("限定", qualifier(figure)))
@@ -42,7 +42,7 @@ def qualifier(figure: Figure) -> str:
     return QUALIFIER_WORDS.get(figure.qualifier or "", "")
 
 
-def _converted(figure: Figure) -> bool:
+def converted(figure: Figure) -> bool:
     """Does the other unit system say it differently? (7% is 7% in both; 2名 is 2 in both.)"""
     if figure.kind == "percent":
         return False
@@ -67,7 +67,7 @@ class SidebarRow:
     @property
     def converted(self) -> str:
         """The value in the other unit system, when it reads differently there ("" otherwise)."""
-        return figure_text(self.figure).en if _converted(self.figure) else ""
+        return figure_text(self.figure).en if converted(self.figure) else ""
 
     @property
     def qualifier(self) -> str:

@@ -15,7 +15,6 @@ from annotator import Annotation, Figure
 from .figure_view import figure_card
 from .render import Mark
 from .slugs import entity_slug  # readable entity URLs: see pizhu/slugs.py
-from .units import figure_text
 
 KIND_LABELS = {"entity": "实体", "figure": "数字", "quote": "引语", "date": "日期"}
 ENTITY_TYPE_LABELS = {"person": "人物", "org": "机构", "product": "产品", "place": "地点"}
@@ -134,7 +133,7 @@ def _same_figures(figures: list[Figure]) -> list[list[Figure]]:
     """Figures grouped as one number: the same kind, value, range, unit, entity and label."""
     groups: dict[tuple, list[Figure]] = {}
     for f in figures:
-        key = (f.kind, f.value, f.value_max, f.unit, f.entity, getattr(f, "label", None))
+        key = (f.kind, f.value, f.value_max, f.unit, f.entity, f.label)
         groups.setdefault(key, []).append(f)
     return list(groups.values())
 
@@ -143,10 +142,8 @@ def _figure_note(same: list[Figure], entity_names: dict[str, str]) -> Note:
     first = min(same, key=lambda f: (f.start, f.end))
     title, rows = figure_card(first, entity_names)
     details = [Detail(*row) for row in rows]
-    shown = figure_text(first)
     return Note("", "figure", first.text, sorted((f.start, f.end) for f in same), title, details,
-                entity_id=first.entity if first.entity in entity_names else None,
-                data={**_plain(first), "zh": shown.zh, "en": shown.en})
+                entity_id=first.entity if first.entity in entity_names else None, data=_plain(first))
 
 
 def _quote_note(quote, entities: dict) -> Note:
