@@ -10,9 +10,10 @@ again, and an entity page is rendered again only when one of its parts changed. 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from annotator import sentence_spans
 from markupsafe import Markup
@@ -20,7 +21,7 @@ from markupsafe import Markup
 from .cache import digest
 from .templating import escape_text as esc
 from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, entity_path, entity_slug
-from .model import AnnotatedArticle, EntityPart, Piece, join_lines
+from .model import AnnotatedArticle, EntityPart, Piece, id_keys, join_lines
 from .figure_view import converted, measured
 from .units import figure_text
 
@@ -174,30 +175,63 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
     return parts
 
 
-def _page(parts: list[EntityPart], render_inline: Callable[[str], str],
-          join: Callable[[list[Piece]], str] = join_lines) -> EntityPage:
-    """An entity's page from its parts, newest article first: the first part names the page; other
-    names and aliases become its aliases. (Comprehensions, not one loop: a frequent entity has a
-    part in nearly every article, and serve merges its page again on every edit that names it.)"""
-    first = parts[0]
-    page = EntityPage(first.id, first.name, first.type, join=join)
-    named = [p for p in parts if p.aliases or p.name != first.name]
-    names = {alias for p in named for alias in p.aliases} | {p.name for p in named}
-    page.aliases = sorted(names - {page.name})
-    page.note_md = next((p.note for p in parts if p.note), None)
-    page.link = next((p.link for p in parts if p.link), None)
-    mentioned = [p for p in parts if p.mentions]
-    page.article_count = len(mentioned)
-    page.mention_count = sum([p.mentions for p in mentioned])
-    page.recent = [p.rows[1] for p in mentioned[:RECENT_ARTICLES]]
-    page.older = [p.rows[0] for p in mentioned[RECENT_ARTICLES:]]
-    figures = [row for p in parts for row in p.figures]
-    quotes = [quote for p in parts for quote in p.quotes]
-    page.figures, page.figure_count = figures[:FIGURES_SHOWN], len(figures)
-    page.quotes, page.quote_count = quotes[:QUOTES_SHOWN], len(quotes)
-    page.parts_digest = digest(*[p.key for p in parts])
-    page.note_html = render_inline(page.note_md) if page.note_md else None
-    return page
+class _Gathering:
+    """An entity's page, gathered from its parts one at a time, newest article first, so that a merge
+    never holds every article's parts at once (they are unpickled one article at a time: see
+    model.EntityParts). The first part names the page; other names and aliases become its aliases."""
+    __slots__ = ("page", "names", "hash")
+
+    def __init__(self, first: EntityPart, join: Callable[[list[Piece]], str]):
+        self.page = EntityPage(first.id, first.name, first.type, join=join)
+        self.names: set[str] = set()
+        self.hash = hashlib.sha256()  # cache.digest of the parts' keys, in order
+
+    def add(self, p: EntityPart) -> None:
+        page = self.page
+        if p.aliases or p.name != page.name:
+            self.names.update(p.aliases)
+            self.names.add(p.name)
+        if p.note and page.note_md is None:
+            page.note_md = p.note
+        if p.link and page.link is None:
+            page.link = p.link
+        if p.mentions:
+            page.article_count += 1
+            page.mention_count += p.mentions
+            if len(page.recent) < RECENT_ARTICLES:
+                page.recent.append(p.rows[1])
+            else:
+                page.older.append(p.rows[0])
+        if p.figures:
+            page.figure_count += len(p.figures)
+            page.figures.extend(p.figures[:FIGURES_SHOWN - len(page.figures)])
+        if p.quotes:
+            page.quote_count += len(p.quotes)
+            page.quotes.extend(p.quotes[:QUOTES_SHOWN - len(page.quotes)])
+        key = p.key.encode("utf-8")
+        self.hash.update(len(key).to_bytes(8, "little"))
+        self.hash.update(key)
+
+    def done(self, render_inline: Callable[[str], str]) -> EntityPage:
+        page = self.page
+        page.aliases = sorted(self.names - {page.name})
+        page.parts_digest = self.hash.hexdigest()
+        page.note_html = render_inline(page.note_md) if page.note_md else None
+        return page
+
+
+def _by_id(parts: Iterable[EntityPart]) -> dict[str, list[EntityPart]]:
+    found: dict[str, list[EntityPart]] = {}
+    for part in parts:
+        found.setdefault(part.id, []).append(part)
+    return found
+
+
+def _keys_by_id(parts) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for entity_id, key in id_keys(parts):
+        found.setdefault(entity_id, []).append(key)
+    return found
 
 
 class EntityIndex:
@@ -208,13 +242,12 @@ class EntityIndex:
                  join: Callable[[list[Piece]], str] = join_lines):
         """`join`: pieces' HTML, one a line (the builder's parts hold references into its Spill)."""
         self.render_inline, self.join = render_inline, join
-        self.articles: list[list[EntityPart]] = []  # each article's parts, newest article first
-        self.by_id: list[dict[str, list[EntityPart]]] = []  # the same, by entity id
+        self.articles: list = []  # each article's parts (a list, or packed EntityParts), newest article first
         self.where: dict[str, list[int]] = {}  # entity id → positions of the articles naming it
         self.pages: dict[str, EntityPage] = {}
         self._order: list[str] | None = None  # page ids, sorted by name
 
-    def update(self, articles: list[list[EntityPart]]) -> list[EntityPage]:
+    def update(self, articles: list) -> list[EntityPage]:
         """The pages for `articles` (sorted by name); parts are compared by identity with the last call's."""
         old = self.articles
         changed = [i for i, (a, b) in enumerate(zip(old, articles)) if a is not b] if len(old) == len(articles) else None
@@ -226,52 +259,63 @@ class EntityIndex:
             self._order = [p.id for p in sorted(self.pages.values(), key=lambda p: (p.name.casefold(), p.id))]
         return [self.pages[entity_id] for entity_id in self._order]
 
-    @staticmethod
-    def _by_id(parts: list[EntityPart]) -> dict[str, list[EntityPart]]:
-        found: dict[str, list[EntityPart]] = {}
-        for part in parts:
-            found.setdefault(part.id, []).append(part)
-        return found
-
-    def _merge_all(self, articles: list[list[EntityPart]]) -> None:
-        grouped: dict[str, list[EntityPart]] = {}
+    def _merge_all(self, articles: list) -> None:
+        gathering: dict[str, _Gathering] = {}
         where: dict[str, list[int]] = {}
-        self.by_id = [self._by_id(parts) for parts in articles]
-        for i, found in enumerate(self.by_id):
-            for entity_id, parts in found.items():
-                grouped.setdefault(entity_id, []).extend(parts)
-                where.setdefault(entity_id, []).append(i)
+        join = self.join
+        for i, parts in enumerate(articles):
+            for part in parts:
+                found = gathering.get(part.id)
+                if found is None:
+                    found = gathering[part.id] = _Gathering(part, join)
+                    where[part.id] = [i]
+                elif where[part.id][-1] != i:
+                    where[part.id].append(i)
+                found.add(part)
         self.articles, self.where = list(articles), where
-        self.pages = {entity_id: _page(parts, self.render_inline, self.join) for entity_id, parts in grouped.items()}
+        self.pages = {entity_id: found.done(self.render_inline) for entity_id, found in gathering.items()}
         self._order = None
 
-    def _merge_some(self, articles: list[list[EntityPart]], changed: list[int]) -> None:
+    def _merge_some(self, articles: list, changed: list[int]) -> None:
         # Only entities whose part in a changed article differs (by key) are merged again: an edit
         # usually leaves most of the entities its article names as they were.
-        touched = set()
+        touched: set[str] = set()
+        named = {}
         for i in changed:
-            old, new = self.by_id[i], self._by_id(articles[i])
-            for entity_id in old.keys() | new.keys():
-                if [p.key for p in old.get(entity_id, ())] != [p.key for p in new.get(entity_id, ())]:
-                    touched.add(entity_id)
-            self.by_id[i] = new
+            old, new = _keys_by_id(self.articles[i]), _keys_by_id(articles[i])
+            touched.update(entity_id for entity_id in old.keys() | new.keys() if old.get(entity_id) != new.get(entity_id))
+            named[i] = new
         self.articles = list(articles)
         positions = set(changed)
+        loaded: dict[int, dict[str, list[EntityPart]]] = {}  # articles unpickled for this merge
         for entity_id in touched:
             at = [i for i in self.where.get(entity_id, ()) if i not in positions]
-            at += [i for i in changed if entity_id in self.by_id[i]]
+            at += [i for i in changed if entity_id in named[i]]
             at.sort()
-            parts = [part for i in at for part in self.by_id[i][entity_id]]
             before = self.pages.get(entity_id)
-            if parts:
+            page = None
+            if at:
                 self.where[entity_id] = at
-                page = self.pages[entity_id] = _page(parts, self.render_inline, self.join)
+                page = self.pages[entity_id] = self._gather(entity_id, at, loaded)
             else:
                 self.where.pop(entity_id, None)
                 self.pages.pop(entity_id, None)
-                page = None
             if before is None or page is None or before.name != page.name:
                 self._order = None  # an entity came, went or was renamed: sort again
+
+    def _gather(self, entity_id: str, at: list[int], loaded: dict[int, dict[str, list[EntityPart]]]) -> EntityPage:
+        """The page of `entity_id` from the articles at positions `at`."""
+        found = None
+        for i in at:
+            by_id = loaded.get(i)
+            if by_id is None:
+                by_id = loaded[i] = _by_id(self.articles[i])
+            for part in by_id.get(entity_id, ()):
+                if found is None:
+                    found = _Gathering(part, self.join)
+                found.add(part)
+        assert found is not None  # every position names the entity
+        return found.done(self.render_inline)
 
 
 def entities_by_type(pages: list[EntityPage]) -> list[tuple[str, str, list[EntityPage]]]:

@@ -16,7 +16,7 @@ from .cache import digest
 from .content import Article
 from .entities_index import EntityIndex, EntityPage, entities_by_type
 from . import meta
-from .model import ArticleLink, ArticleParts, EntityPart, EventPart, TimelineYear
+from .model import ArticleLink, ArticleParts, EntityParts, EventPart, Named, TimelineYear
 from .pages import Renderer
 from .render import render
 from .slugs import entity_slug
@@ -37,11 +37,16 @@ class SitePage:
 class Listed(ArticleLink):
     """An article as the index and the feed list it: its summary and the entities it covers most."""
     summary: str
-    entities: list[EntityPart]
+    entities: list[Named]  # (or its EntityPart, before the parts are packed)
 
     def listed_key(self) -> tuple:
         """What the index shows beyond the article's front matter (its parts' `listed_key`)."""
         return self.summary, [(e.id, e.name, e.type, entity_slug(e.id)) for e in self.entities]
+
+
+def _covers(entities) -> list:
+    """What an article covers (meta.top_entities), known without unpickling packed parts."""
+    return list(entities.top) if isinstance(entities, EntityParts) else meta.top_entities(entities)
 
 
 def _key(*values) -> str:
@@ -57,7 +62,7 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     pages whose parts changed since its last use. `spill`: where the parts' pieces are (`spilled`
     parts; the entity index must read from it too)."""
     config = renderer.config
-    items = [Listed(a, meta.summary(a), meta.top_entities(p.entities)) for a, p in zip(articles, parts)]
+    items = [Listed(a, meta.summary(a), _covers(p.entities)) for a, p in zip(articles, parts)]
     listed = [p.listed_key for p in parts]
     all_listed = "".join(listed)
     feed = items[:config.feed_size]

@@ -26,6 +26,8 @@ import functools
 import re
 from typing import Any, Iterable
 
+from .model import EntityParts
+
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _HASHED_ID = re.compile(r"e[0-9a-f]{8}")  # the annotator's id for a name without a readable ASCII form
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -95,12 +97,18 @@ class SlugBook:
 
     def __init__(self) -> None:
         self.pairs: dict[str, tuple] = {}  # render key → its article's (entity id, name), by id
+        self._pool: dict[tuple[str, str], tuple[str, str]] = {}  # one tuple per pair, shared by every article naming it
         self._given: dict[str, str] = {}  # entity id → slug, at the last check
         self._checked: dict[str, dict] = {}  # render key → the overrides its page needs, at the last check
 
     def found(self, render_key: str, pairs: Iterable[tuple[str, str]]) -> None:
         """An article's entities, as the names-first pass found them."""
-        self.pairs[render_key] = tuple(sorted(pairs))
+        self.pairs[render_key] = self._pooled(pairs)
+
+    def _pooled(self, pairs: Iterable) -> tuple:
+        """`pairs` sorted, each the pool's tuple (an archive names the same entities in many articles)."""
+        pool = self._pool
+        return tuple(sorted([pool.setdefault(pair, pair) for pair in map(tuple, pairs)]))
 
     def table(self, entries: list[Any]) -> SlugTable:
         """Every entity's slug (collisions resolved oldest article first), from each article's entities:
@@ -110,7 +118,9 @@ class SlugBook:
         for e in entries:
             pairs = known.get(e.render_key)
             if pairs is None and e.parts is not None:
-                pairs = tuple(sorted([(p.id, p.name) for p in e.parts.entities]))
+                entities = e.parts.entities
+                pairs = self._pooled(zip(entities.ids, entities.names) if isinstance(entities, EntityParts)
+                                     else [(p.id, p.name) for p in entities])
             if pairs is not None:
                 self.pairs[e.render_key] = pairs
         table = SlugTable()

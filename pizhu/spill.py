@@ -13,8 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-_LENGTH_BITS = 32  # a reference is (offset << 32) | length: one int per piece; 0 is the empty piece
-_LENGTH = (1 << _LENGTH_BITS) - 1
+LENGTH_BITS = 32  # a reference is (offset << 32) | length: one int per piece; 0 is the empty piece
+_LENGTH = (1 << LENGTH_BITS) - 1
 
 
 class Pieces:
@@ -29,7 +29,7 @@ class Pieces:
         if not data:
             return 0
         self._data.append(data)
-        ref = self._size << _LENGTH_BITS | len(data)
+        ref = self._size << LENGTH_BITS | len(data)
         self._size += len(data)
         return ref
 
@@ -41,7 +41,7 @@ class Pieces:
         data = [piece.encode("utf-8") if isinstance(piece, str) else piece for piece in pieces]
         refs, offset = [], self._size
         for chunk in data:
-            refs.append(offset << _LENGTH_BITS | len(chunk))
+            refs.append(offset << LENGTH_BITS | len(chunk))
             offset += len(chunk) + 1
         self._data.append(b"\n".join(data))
         self._size = offset - 1
@@ -63,7 +63,7 @@ class Spill:
 
     def put(self, blob: bytes) -> int:
         """Append `blob` (made by `Pieces`); returns the shift to add to its (nonzero) references."""
-        shift, view, done = self.size << _LENGTH_BITS, memoryview(blob), 0
+        shift, view, done = self.size << LENGTH_BITS, memoryview(blob), 0
         while done < len(blob):  # at its place, whatever an earlier failed write left behind
             done += os.pwrite(self._file.fileno(), view[done:], self.size + done)
         self.size += len(blob)
@@ -75,7 +75,7 @@ class Spill:
         fd, pread, found = self._file.fileno(), os.pread, []
         start = end = -2  # the run of pieces being gathered (-2: none)
         for ref in refs:
-            offset = ref >> _LENGTH_BITS
+            offset = ref >> LENGTH_BITS
             if ref and offset == end + 1:  # right after the run's last piece and a line break
                 end = offset + (ref & _LENGTH)
                 continue
@@ -87,6 +87,10 @@ class Spill:
         if start >= 0:
             found.append(pread(fd, end - start, start))
         return found
+
+    def read(self, ref: int) -> bytes:
+        """One piece (`ref`), as put."""
+        return os.pread(self._file.fileno(), ref & _LENGTH, ref >> LENGTH_BITS) if ref else b""
 
     def joined(self, refs: list) -> str:  # list of references (ints), as EntityIndex joins pieces
         """Pieces of text joined by line breaks (decoded at once: pages join thousands)."""
