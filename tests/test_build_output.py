@@ -40,12 +40,13 @@ def test_drafts_are_not_published(project):
 
 def test_article_page_has_marked_spans_with_endnotes(project):
     html = (build(project) / "articles/openai-losses/index.html").read_text(encoding="utf-8")
-    marks = re.findall(r'class="pz-mark pz-(\w+)[^"]*" id="ref-(n[\d-]+)" href="#(note|fig)-(n\d+)"', html)
-    kinds = {kind for kind, _, _, _ in marks}
-    assert {"entity", "figure"} <= kinds and '<time class="pz-date" datetime="2023-05-04" id="ref-t' in html
-    for _, mark_id, place, note_id in marks:  # each mention opens its item's note (a figure's: its
-        # sidebar row), which links back to it
-        assert f'id="{place}-{note_id}"' in html and f'href="#ref-{mark_id}"' in html
+    marks = re.findall(r'<a class="([ef])" id="(r[\d-]+)" href="#(n\d+)"', html)
+    kinds = {kind for kind, _, _ in marks}
+    assert {"e", "f"} <= kinds and '<time datetime="2023-05-04" id="rt' in html
+    endnotes, sidebar = html.split('class="endnotes"')[1], html.split('class="figures-panel"')[1].split("</aside>")[0]
+    for kind, anchor, note_id in marks:  # each mention opens its item's note (an entity's: its endnote;
+        # a figure's: its sidebar row), which links back to it
+        assert f'id="{note_id}"' in (endnotes if kind == "e" else sidebar) and f'href="#{anchor}"' in html
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
