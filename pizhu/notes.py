@@ -45,8 +45,8 @@ class Note:
     description: str | None = None  # who or what it is, as the article says (entities, quotes' speakers)
     entity_id: str | None = None  # the entity this note is about or spoken by
     links: list[Detail] = field(default_factory=list)  # links shown at the foot of the note
-    href: str | None = None  # site path the title's name links to (a quote's speaker's page)
-    name: str = ""  # the part of the title that links to `href` (a speaker's name); the rest is `said`
+    href: str | None = None  # site path the title's name links to: the entity's page (a quote's speaker's)
+    name: str = ""  # the part of the title that links to `href` (an entity's or speaker's name); the rest is `said`
     said: str = ""  # 说, （转述）: how the named speaker said it
     data: dict = field(default_factory=dict)  # the annotation item itself (the first, for figures)
 
@@ -126,17 +126,17 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
 
 
 def _entity_note(entity, render_inline) -> Note:
-    """Who or what it is (the glossary's note, else what the article says) and a link to its page,
-    which lists where else on the site it appears (how often it is named here: its endnote's links
+    """Who or what it is (the glossary's note, else what the article says), its name linked to its
+    page, which lists where else on the site it appears (how often it is named here: its endnote's links
     back to the text)."""
     spans = sorted((m.start, m.end) for m in entity.mentions)
     first = min(entity.mentions, key=lambda m: (m.start, m.end))
     details = [Detail("别名", "、".join(entity.aliases))] if entity.aliases else []
-    links = [Detail("实体页", "本站所有提及", entity_path(entity.id))]
     return Note("", "entity", first.text, spans, entity.name, details,
                 render_inline(entity.note) if entity.note else None,
-                None if entity.note else entity.description, entity.id, links,
-                data={"type": entity.type, "mentions": len(spans), "name": entity.name, "link": entity.link})
+                None if entity.note else entity.description, entity.id, href=entity_path(entity.id),
+                name=entity.name, data={"type": entity.type, "mentions": len(spans), "name": entity.name,
+                                        "link": entity.link})
 
 
 def _same_figures(figures: list[Figure]) -> list[list[Figure]]:

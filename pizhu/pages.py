@@ -327,7 +327,7 @@ def _escaped(value) -> str:
 
 _ENDNOTE_OPTIONAL = ("body_html", "description", "details", "links", "link", "href")
 _ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as HTML
-    "excerpt": lambda r, n: _escaped(r.truncate(n.text, 16)),
+    "excerpt": lambda r, n: _escaped(n.text if len(n.text) <= 16 else n.text[:15] + "…"),
     "link": lambda r, n: _escaped(n.data.get("link") or ""),
     "body_html": lambda r, n: n.body_html or "",
     "details": lambda r, n: r.note_rows("detail", n.details),

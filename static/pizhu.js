@@ -6,13 +6,13 @@
 // aria-expanded); plain notes are role=tooltip, referenced by aria-describedby. WCAG 2.2 SC 1.4.13:
 // Escape dismisses, the pointer can move onto a note, and a note stays open while hovered or focused.
 // The markup it reads (short: a page has hundreds of marks) is described in templates/_marks.html,
-// _notes.html and _figures.html: in .article-body, a.e / a.f / a.qm link to their note #n5.
+// _notes.html and _figures.html: in .article-body, a.e / a.f / a.qm (a quote's marker) link to their note #n5.
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
   var OPEN_DELAY = 200, CLOSE_DELAY = 300, EDGE = 8;
   var TEXT_BLOCKS = "p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6";
-  var TRIGGERS = ".article-body :is(a.e, a.f, a.qm)", QUOTES = ".article-body .q";
+  var TRIGGERS = ".article-body :is(a.e, a.f, a.qm)", QUOTES = ".article-body q";
   var current = null; // {trigger, pop, pinned, hot: the element whose hover keeps it open}
   var openTimer = 0, closeTimer = 0, quietFocus = false, plain = false;
   var triggers = [], pops = {}, quoteTriggers = {};
@@ -150,11 +150,13 @@
   // words (the row's short form, explained by the panel's legend).
   function figureCard(row) {
     var card = doc.createElement("div"), dl = doc.createElement("dl"), line = row.firstElementChild;
-    var what = line.querySelector("em"), group = row.closest(".fig-group").querySelector("h3");
+    var what = Array.prototype.filter.call(line.childNodes, function (n) { return n.nodeType === 3; })
+      .map(function (n) { return n.data; }).join("").split(" · ").join("").trim(); // the line's plain text
+    var group = row.closest(".fig-group").querySelector("h3");
     var qualifier = row.querySelector(":scope > abbr");
     card.className = "note-card";
     card.innerHTML = "<b>数字</b> <strong></strong>";
-    card.lastChild.textContent = what ? what.textContent : group.firstChild.textContent.trim();
+    card.lastChild.textContent = what || group.firstChild.textContent.trim();
     [["关于", line.querySelector("b")], ["数值", line.querySelector("strong")],
      ["换算", row.querySelector(":scope > small")], ["限定", qualifier]].forEach(function (d) {
       if (!d[1]) return;

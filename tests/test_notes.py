@@ -54,7 +54,7 @@ def test_entity_note_has_type_glossary_mentions_and_a_link():
     assert ms.body_html == "<p>美国科技公司。</p>" and ms.description is None
     labels = {d.label: d.value for d in ms.details}
     assert ms.kind_label == "机构" and labels["别名"] == "Microsoft" and "本文提及" not in labels
-    assert ms.links[0].path == "entities/microsoft/"
+    assert (ms.href, ms.name) == ("entities/microsoft/", "微软") and not ms.links  # its name links to its page
     assert ms.pattern == "disclosure"
 
 

@@ -80,7 +80,7 @@ def test_a_site_static_file_replaces_the_bundled_one_of_that_name(site):
 
 
 @pytest.mark.parametrize("template, old, new, field", [
-    ("_notes.html", "{% else %}{{ note.title }}", "{% else %}{{ note.title | upper }}", "title"),
+    ("_notes.html", "{{ note.name }}</a>", "{{ note.name | upper }}</a>", "name"),
     ("_notes.html", "{%- if note.kind == \"quote\" %}", "{%- if note.text|length > 6 %}", "text"),
     ("_marks.html", "id=\"{{ m.anchor }}\" href", "id=\"{{ m.anchor | lower }}\" href", "anchor"),
     ("_figures.html", "{{ f.value }}", "{{ f.value | truncate(4) }}", "value"),
