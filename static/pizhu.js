@@ -157,7 +157,8 @@
     card.className = "note-card";
     card.innerHTML = "<b>数字</b> <strong></strong>";
     card.lastChild.textContent = what || group.firstChild.textContent.trim();
-    [["关于", line.querySelector("b")], ["数值", line.querySelector("strong")],
+    var bold = line.querySelectorAll("b"); // whose (when known), then the value
+    [["关于", bold.length > 1 ? bold[0] : null], ["数值", bold[bold.length - 1]],
      ["换算", row.querySelector(":scope > small")], ["限定", qualifier]].forEach(function (d) {
       if (!d[1]) return;
       var dt = doc.createElement("dt"), dd = doc.createElement("dd");
@@ -179,15 +180,13 @@
     return short;
   }
 
-  // The card of a note: an endnote's (all of it but its links back and a quote's excerpt), or a
-  // figure's made from its sidebar row.
+  // The card of a note: an endnote's from its <b> badge on (before it: its links back to the text and
+  // a quote's excerpt), or a figure's made from its sidebar row.
   function cardOf(note) {
     if (note.closest(".figures-panel")) return figureCard(note.closest("li"));
-    var card = doc.createElement("div");
+    var card = doc.createElement("div"), child = note.querySelector(":scope > b");
     card.className = "note-card";
-    Array.prototype.forEach.call(note.childNodes, function (child) {
-      if (!(child.matches && child.matches(".br, q"))) card.appendChild(child.cloneNode(true));
-    });
+    for (; child; child = child.nextSibling) card.appendChild(child.cloneNode(true));
     return card;
   }
 
@@ -236,10 +235,8 @@
   }
 
   // The endnotes' links back to the text, named for screen readers (the page says it once, in a hint).
-  all(".endnotes .br").forEach(function (br) {
-    if (br.matches("a")) br.setAttribute("aria-label", "回到正文");
-    else all("a", br).forEach(function (a) { a.setAttribute("aria-label", "回到正文第 " + a.textContent + " 处"); });
-  });
+  all(".endnotes li > a:first-child").forEach(function (a) { a.setAttribute("aria-label", "回到正文"); });
+  all(".endnotes .br a").forEach(function (a) { a.setAttribute("aria-label", "回到正文第 " + a.textContent + " 处"); });
 
   all(TRIGGERS).forEach(setUp);
 

@@ -104,7 +104,7 @@ def test_entity_note_says_what_the_article_says_it_is_and_never_a_placeholder():
 def test_the_quote_note_names_its_speaker_and_what_the_article_says_of_them():
     ann = annotation()
     ann.entities[1].description = "远帆科技首席执行官"
-    card = page_of(ann).split('class="q"><a class="br"')[1].split("</li>")[0]
+    card = page_of(ann).split('class="q"><a href="#r')[1].split("</li>")[0]
     assert '<strong><a href="/entities/lin/">林晓</a>说</strong><p>远帆科技首席执行官</p>' in card
 
 

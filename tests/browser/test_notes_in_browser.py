@@ -8,8 +8,8 @@ import pytest
 
 MIN_CONFIDENCE = 0.6  # site.yaml's default: marks below it are not on the page
 TRIGGERS = ".article-body :is(a.e, a.f, a.qm)"
-# An endnote's card: all of it but its links back (.br) and a quote's excerpt (<q>), as the hover note shows it
-CARD_TEXT = "li => [...li.childNodes].filter(n => !(n.matches && n.matches('.br, q'))).map(n => n.textContent).join('')"
+# An endnote's card, as the hover note shows it: from its <b> badge on (before it: its links back, a quote's excerpt)
+CARD_TEXT = "li => [...li.childNodes].slice([...li.childNodes].indexOf(li.querySelector(':scope > b'))).map(n => n.textContent).join('')"
 KIND_LABELS = {"person": "人物", "org": "机构", "product": "产品", "place": "地点"}
 
 
@@ -82,7 +82,8 @@ def test_every_mention_opens_its_items_note(article):
         const open = [...document.querySelectorAll('.pz-pop:not([hidden])')];
         const href = t.getAttribute('href'), note = href.slice(1), at = document.getElementById(note);
         const figure = !!at.closest('.figures-panel');
-        const card = figure ? at.closest('li').querySelector('strong').textContent : ({CARD_TEXT})(at);
+        const card = figure ? at.closest('li').querySelector(':scope > :first-child > b:last-child').textContent  // its value
+                            : ({CARD_TEXT})(at);
         return {{id: t.id, text: t.textContent, note, open: open.map(p => p.id),
                  same: open.length === 1 && open[0].textContent.includes(card)
                        && (figure || open[0].textContent === card)}};
