@@ -315,6 +315,11 @@ def _placed(note: Note, rendered: set[str]) -> list[str]:
     return [m.note_id for m in note.marks if m.note_id in rendered]
 
 
+def _excerpt(text: str, length: int = 16) -> str:
+    """A quote's first words for its endnote, cut at a character (Chinese has no spaces to cut at)."""
+    return text if len(text) <= length else text[:length - 1] + "…"
+
+
 def _percent(value: float) -> str:
     """A percentage for a style value, to a tenth and without a trailing .0: 21.1, 100."""
     return f"{value:.1f}".removesuffix(".0")
@@ -327,7 +332,7 @@ def _escaped(value) -> str:
 
 _ENDNOTE_OPTIONAL = ("body_html", "description", "details", "links", "link", "href")
 _ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as HTML
-    "excerpt": lambda r, n: _escaped(n.text if len(n.text) <= 16 else n.text[:15] + "…"),
+    "excerpt": lambda r, n: _escaped(_excerpt(n.text)),
     "link": lambda r, n: _escaped(n.data.get("link") or ""),
     "body_html": lambda r, n: n.body_html or "",
     "details": lambda r, n: r.note_rows("detail", n.details),
