@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .cache import digest
 from .templating import escape_text as esc
-from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, entity_path, entity_slug
+from .notes import ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER, anchor, entity_path, entity_slug
 from .model import AnnotatedArticle, EntityPart, Piece, id_keys, join_lines
 from .figure_view import converted, measured
 from .units import figure_text
@@ -107,7 +107,7 @@ class EntityPage:
 def _context(body: str, spans: list[tuple[int, int]], starts: list[int],
              mentions: list[tuple[int, int, str | None]], href: str, fill: Callable[[str, dict], str]) -> str:
     """The sentence of the first mention (start, end, note id) as HTML, cut to `CONTEXT_CHARS` around
-    it; the mentions in it marked and linked to their place in the article (`href` + #ref-<id>)
+    it; the mentions in it marked and linked to their place in the article (`href` + its anchor)
     when they are marked there."""
     first = min(mentions)
     index = max(0, bisect.bisect_right(starts, first[0]) - 1)
@@ -124,7 +124,7 @@ def _context(body: str, spans: list[tuple[int, int]], starts: list[int],
             continue
         parts.append(esc(plain(body[cursor:start], cursor == s_start)))
         parts.append(fill("snippet_mark", {"text": esc(body[start:end]),
-                                           "href": f"{href}#ref-{esc(note_id)}" if note_id else ""}))
+                                           "href": f"{href}#{esc(anchor(note_id))}" if note_id else ""}))
         cursor = end
     parts.append(esc(plain(body[cursor:max(cursor, s_end)], False).rstrip("\n")))
     parts.append(after)
@@ -147,7 +147,7 @@ def entity_parts(item: "AnnotatedArticle", url: Callable[[str], str], fill: Call
 
     def place(kind: str, start: int, end: int) -> str:
         note_id = ids.get((kind, start, end))
-        return esc(f"{page_url}#ref-{note_id}" if note_id else page_url)
+        return esc(f"{page_url}#{anchor(note_id)}" if note_id else page_url)
 
     figures: dict[str, list[str]] = {}
     for figure in item.annotation.figures:

@@ -10,7 +10,9 @@ from annotator import Figure
 
 from .units import CURRENCY_NAMES, KIND_LABELS, Scale, bar_scale, chinese_units, figure_text, percent_text
 
-QUALIFIER_WORDS = {"approx": "约数（原文是大概的数）", "min": "下限（至少这么多）", "max": "上限（不超过这个数）"}
+# A qualifier's short form (the sidebar row) and what it means (said once, in the panel's legend)
+QUALIFIERS = {"approx": ("约数", "原文是大概的数"), "min": ("下限", "至少这么多"), "max": ("上限", "不超过这个数"),
+              "range": ("范围", "两数之间")}
 PERCENT_UNITS = {"%": "百分比", "‰": "千分比", "pp": "百分点"}
 
 
@@ -35,11 +37,17 @@ def figure_card(figure: Figure, entity_names: dict[str, str]) -> tuple[str, list
     return measured(figure) or shown.kind_label, details
 
 
-def qualifier(figure: Figure) -> str:
-    """The figure's qualifier in words ("" when it has none)."""
+def qualifier_key(figure: Figure) -> str | None:
+    """Which of QUALIFIERS the figure has (a range, approx, min, max), if any."""
     if figure.value_max is not None:
-        return "范围（两数之间）"
-    return QUALIFIER_WORDS.get(figure.qualifier or "", "")
+        return "range"
+    return figure.qualifier if figure.qualifier in QUALIFIERS else None
+
+
+def qualifier(figure: Figure) -> str:
+    """The figure's qualifier in words, 约数（原文是大概的数） ("" when it has none)."""
+    key = qualifier_key(figure)
+    return "{}（{}）".format(*QUALIFIERS[key]) if key else ""
 
 
 def converted(figure: Figure) -> bool:
@@ -71,7 +79,9 @@ class SidebarRow:
 
     @property
     def qualifier(self) -> str:
-        return qualifier(self.figure)
+        """The qualifier's short form (约数, 下限 …; the panel's legend says what each means)."""
+        key = qualifier_key(self.figure)
+        return QUALIFIERS[key][0] if key else ""
 
     @property
     def text(self) -> str:

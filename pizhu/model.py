@@ -203,7 +203,7 @@ class AnnotatedArticle:
     annotation: Annotation
     notes: list[Note] = field(default_factory=list)
     html: str = ""
-    rendered: set[str] = field(default_factory=set)  # ids of the marks placed in the text (#ref-<id> exists)
+    rendered: set[str] = field(default_factory=set)  # ids of the marks placed in the text (its anchor exists: notes.anchor)
     note_ids: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (kind, start, end) → id, if marked
     prepared: bool = False  # notes, html, rendered and note_ids are set
 

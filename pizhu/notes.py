@@ -32,8 +32,9 @@ class Detail:
 
 @dataclass
 class Note:
-    """One item's note. Its id is the endnote's (#note-<id>) and its first mention's (#ref-<id>); later
-    mentions are #ref-<id>-2, #ref-<id>-3 … (see `mark_id`). Dates have no endnote (kind "date")."""
+    """One item's note. Its id (n5) is its note's HTML id: the endnote's, or a figure's sidebar row's.
+    Its mentions' ids are `mark_id`s (n5, n5-2 …), whose HTML ids are their `anchor`s (r5, r5-2 …).
+    Dates have no endnote (kind "date")."""
     id: str
     kind: str  # entity | figure | quote | date
     text: str  # the first mention's text as written
@@ -44,6 +45,9 @@ class Note:
     description: str | None = None  # who or what it is, as the article says (entities, quotes' speakers)
     entity_id: str | None = None  # the entity this note is about or spoken by
     links: list[Detail] = field(default_factory=list)  # links shown at the foot of the note
+    href: str | None = None  # site path the title's name links to: the entity's page (a quote's speaker's)
+    name: str = ""  # the part of the title that links to `href` (an entity's or speaker's name); the rest is `said`
+    said: str = ""  # 说, （转述）: how the named speaker said it
     data: dict = field(default_factory=dict)  # the annotation item itself (the first, for figures)
 
     @property
@@ -55,7 +59,7 @@ class Note:
         return self.spans[0][1]
 
     def mark_id(self, index: int) -> str:
-        """The anchor id (after "ref-") of mention number `index` (0: the first)."""
+        """The id of mention number `index` (0: the first; its HTML id is `anchor(mark_id)`)."""
         return self.id if index == 0 else f"{self.id}-{index + 1}"
 
     @property
@@ -79,7 +83,13 @@ class Note:
     @property
     def pattern(self) -> str:
         """'disclosure' when the note holds a link (APG: no links inside role=tooltip), else 'tooltip'."""
-        return "disclosure" if self.links or any(d.path for d in self.details) else "tooltip"
+        return "disclosure" if self.href or self.links or any(d.path for d in self.details) else "tooltip"
+
+
+def anchor(mark_id: str) -> str:
+    """A mention's HTML id, short because a page has hundreds: r5 and r5-2 for note n5's first and
+    second mentions (the note itself is #n5), rt3 for the date t3."""
+    return "r" + mark_id.removeprefix("n")
 
 
 def entity_path(entity_id: str) -> str:
@@ -116,17 +126,17 @@ def build_notes(annotation: Annotation, render_inline=lambda md: md) -> list[Not
 
 
 def _entity_note(entity, render_inline) -> Note:
-    """Who or what it is (the glossary's note, else what the article says) and a link to its page,
-    which lists where else on the site it appears (how often it is named here: its endnote's links
+    """Who or what it is (the glossary's note, else what the article says), its name linked to its
+    page, which lists where else on the site it appears (how often it is named here: its endnote's links
     back to the text)."""
     spans = sorted((m.start, m.end) for m in entity.mentions)
     first = min(entity.mentions, key=lambda m: (m.start, m.end))
     details = [Detail("别名", "、".join(entity.aliases))] if entity.aliases else []
-    links = [Detail("实体页", "本站所有提及", entity_path(entity.id))]
     return Note("", "entity", first.text, spans, entity.name, details,
                 render_inline(entity.note) if entity.note else None,
-                None if entity.note else entity.description, entity.id, links,
-                data={"type": entity.type, "mentions": len(spans), "name": entity.name, "link": entity.link})
+                None if entity.note else entity.description, entity.id, href=entity_path(entity.id),
+                name=entity.name, data={"type": entity.type, "mentions": len(spans), "name": entity.name,
+                                        "link": entity.link})
 
 
 def _same_figures(figures: list[Figure]) -> list[list[Figure]]:
@@ -147,20 +157,19 @@ def _figure_note(same: list[Figure], entity_names: dict[str, str]) -> Note:
 
 
 def _quote_note(quote, entities: dict) -> Note:
-    """Who said it and how (the title), with a link to the speaker's page and what the article says
-    they are; nothing else repeats the title."""
+    """Who said it and how (the title, its name linked to the speaker's page) and what the article
+    says they are; nothing else repeats the title."""
     # No speaker found: say so, rather than guess one (the annotator leaves it None on purpose).
     speaker = entities.get(quote.speaker_entity or "")
     said_by = speaker.name if speaker else quote.speaker
     title = (f"{said_by}{'说' if quote.direct else '（转述）'}" if said_by
              else f"{'引语' if quote.direct else '转述'}（说话人未注明）")
-    details = []
-    if speaker:
-        details.append(Detail("说话人", speaker.name, entity_path(speaker.id)))
-        if speaker.description:
-            details.append(Detail("身份", speaker.description))
-    return Note("", "quote", quote.text, [(quote.start, quote.end)], title, details,
+    note = Note("", "quote", quote.text, [(quote.start, quote.end)], title,
+                description=speaker.description if speaker else None,
                 entity_id=speaker.id if speaker else None, data=_plain(quote))
+    if speaker:
+        note.href, note.name, note.said = entity_path(speaker.id), speaker.name, title[len(speaker.name):]
+    return note
 
 
 def _date_note(event) -> Note:

@@ -21,9 +21,9 @@ from .cache import digest
 from .config import SiteConfig
 from .content import Article
 from .entities_index import entity_parts
-from .figure_view import SidebarGroup, SidebarRow, sidebar
+from .figure_view import QUALIFIERS, SidebarGroup, SidebarRow, sidebar
 from .model import AnnotatedArticle, ArticleParts, EventPart, TimelineYear
-from .notes import Detail, Note, build_notes, datetime_attr, entity_path, format_date
+from .notes import Detail, Note, anchor, build_notes, datetime_attr, entity_path, format_date
 from .render import Mark, make_markdown, render
 from .templating import Shape, StandIns, make_environment, render_template, shape
 from .templating import escape_text as esc
@@ -42,8 +42,9 @@ class FigureRow:
 
     @property
     def width(self) -> float:
-        """The bar's length in percent: at least 1.5, so that the smallest figure still shows."""
-        return round(max((self.fraction or 0) * 100, 1.5), 2)
+        """The bar's length in percent, to a tenth (a bar of 3 % is still within 2 % of its length):
+        at least 1.5, so that the smallest figure still shows."""
+        return round(max((self.fraction or 0) * 100, 1.5), 1)
 
 
 class Renderer:
@@ -107,10 +108,13 @@ class Renderer:
 
     def article_html(self, item: AnnotatedArticle) -> str:
         self.prepare(item)
-        groups = [(group, self.figure_rows(rows)) for group, rows in figure_groups(item)]
+        groups = figure_groups(item)
+        used = {r.row.qualifier for _, rows in groups for r in rows}
         return render_template(self.env, "article.html", article=item.article, item=item, notes=item.notes,
                                annotation=item.annotation, page_url=item.url, endnotes=self.endnotes(item),
-                               figure_groups=groups, figure_count=sum(len(g.rows) for g, _ in groups),
+                               figure_groups=[(group, self.figure_rows(rows)) for group, rows in groups],
+                               figure_count=sum(len(g.rows) for g, _ in groups),
+                               qualifiers=[words for words in QUALIFIERS.values() if words[0] in used],
                                timeline=self.timeline_html(item))
 
     def _form(self, template: str, macro: str, slots: StandIns, *args) -> Shape:
@@ -128,7 +132,7 @@ class Renderer:
                                for note in item.notes if note.kind in ("entity", "quote")]))
 
     def _endnote(self, note: Note, placed: list[str]) -> str:
-        optional = (note.body_html, note.description, note.details, note.links, note.data.get("link"))
+        optional = (note.body_html, note.description, note.details, note.links, note.data.get("link"), note.href)
         key = (note.kind, note.pattern, bool(placed), len(placed) > 1, *[not value for value in optional])
         form = self._endnote_forms.get(key)
         if form is None:
@@ -140,8 +144,10 @@ class Renderer:
 
     def _endnote_field(self, note: Note, name: str, placed: list[str]) -> str:
         if name == "backrefs":  # a link back to each mention in the text: 1 2 3 …
-            return "".join([self._filled_macro("_notes.html", "backref", {"id": mark_id, "num": str(i)})
+            return "".join([self._filled_macro("_notes.html", "backref", {"anchor": anchor(mark_id), "num": str(i)})
                             for i, mark_id in enumerate(placed, 1)])
+        if name == "anchor":
+            return anchor(placed[0])
         derived = _ENDNOTE_FIELDS.get(name)
         return derived(self, note) if derived else _escaped(getattr(note, name))
 
@@ -167,12 +173,12 @@ class Renderer:
             first = r.row.mentions[0]
             ranged = r.range_to is not None and r.fraction is not None
             html.append(self._filled_macro("_figures.html", "row", {
-                "id": first, "entity": r.row.entity or "", "what": r.row.what, "value": r.row.value,
-                "converted": r.row.converted, "qualifier": r.row.qualifier,
-                "width": r.width if r.fraction is not None else "",
-                "range_width": round(max(0.0, (r.range_to or 0) * 100 - r.width), 2) if ranged else "",
+                "id": first, "anchor": anchor(first), "entity": r.row.entity or "", "what": r.row.what,
+                "value": r.row.value, "converted": r.row.converted, "qualifier": r.row.qualifier,
+                "width": _percent(r.width) if r.fraction is not None else "",
+                "range_width": _percent(max(0.0, (r.range_to or 0) * 100 - r.width)) if ranged else "",
                 "mentions": Markup("".join(self._filled_macro("_figures.html", "mention", {
-                    "id": mark_id, "num": i, "note": note_id if mark_id == note_id != first else ""})
+                    "anchor": anchor(mark_id), "num": i, "note": note_id if mark_id == note_id != first else ""})
                     for i, (mark_id, note_id) in enumerate(r.marks, 1))) if len(r.marks) > 1 else "",
             }, first in r.linked))
         return Markup("".join(html))
@@ -181,7 +187,7 @@ class Renderer:
         """The article's timeline, from `_article_timeline.html`'s macro filled per entry."""
         return Markup("".join([self._filled_macro("_article_timeline.html", "entry", {
             "datetime": e.datetime, "label": e.label, "badge": e.badge, "phrase": e.phrase,
-            "note_id": e.note_id or ""}) for e in article_timeline(item)]))
+            "anchor": anchor(e.note_id) if e.note_id else ""}) for e in article_timeline(item)]))
 
     def _filled_macro(self, template: str, macro: str, values: dict, *args) -> str:
         """`template`'s `macro` for plain `values` (escaped here, but Markup), a shape per set of empty
@@ -224,7 +230,7 @@ class Renderer:
         parts = []
         for e in article_timeline(item):
             source = self._filled("source", {
-                "href": head["href"] + (f"#ref-{esc(e.note_id)}" if e.note_id else ""), "title": head["short_title"]})
+                "href": head["href"] + (f"#{anchor(e.note_id)}" if e.note_id else ""), "title": head["short_title"]})
             html = self.event_entry(e.sort_text(), e.event.role, e.phrase, [i for i, _ in e.entities],
                                     self.chips(e.entities), source)
             parts.append(EventPart(e.sort_text(), tuple(i for i, _ in e.entities), e.event.role, e.event.phrase or "",
@@ -300,8 +306,8 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
 
 
 def _mark_fields(note: Note, mark: Mark) -> dict[str, str]:
-    """What `_marks.html` prints of a mark: its id, its note's id and (dates) the datetime value."""
-    return {"id": mark.note_id, "note": note.id, "datetime": note.data.get("datetime", "")}
+    """What `_marks.html` prints of a mark: its HTML id, its note's and (dates) the datetime value."""
+    return {"anchor": anchor(mark.note_id), "note": note.id, "datetime": note.data.get("datetime", "")}
 
 
 def _placed(note: Note, rendered: set[str]) -> list[str]:
@@ -309,18 +315,29 @@ def _placed(note: Note, rendered: set[str]) -> list[str]:
     return [m.note_id for m in note.marks if m.note_id in rendered]
 
 
+def _excerpt(text: str, length: int = 16) -> str:
+    """A quote's first words for its endnote, cut at a character (Chinese has no spaces to cut at)."""
+    return text if len(text) <= length else text[:length - 1] + "…"
+
+
+def _percent(value: float) -> str:
+    """A percentage for a style value, to a tenth and without a trailing .0: 21.1, 100."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def _escaped(value) -> str:
     """A plain value as autoescaped templates print it."""
     return esc(str(value))
 
 
-_ENDNOTE_OPTIONAL = ("body_html", "description", "details", "links", "link")
+_ENDNOTE_OPTIONAL = ("body_html", "description", "details", "links", "link", "href")
 _ENDNOTE_FIELDS = {  # what _notes.html prints beyond the note's attributes, as HTML
-    "excerpt": lambda r, n: _escaped(r.truncate(n.text, 24)),
+    "excerpt": lambda r, n: _escaped(_excerpt(n.text)),
     "link": lambda r, n: _escaped(n.data.get("link") or ""),
     "body_html": lambda r, n: n.body_html or "",
     "details": lambda r, n: r.note_rows("detail", n.details),
     "links": lambda r, n: r.note_rows("link", n.links),
+    "href": lambda r, n: _escaped(r.url(n.href) if n.href else ""),
 }
 
 

@@ -66,7 +66,7 @@ def render(md: MarkdownIt, body: str, marks: list[Mark]) -> Rendered:
 @dataclass(frozen=True)
 class Rendered:
     html: str
-    placed: frozenset[str]  # note ids whose mark made it into the text (an anchor #ref-<id> exists)
+    placed: frozenset[str]  # note ids whose mark made it into the text (its anchor exists: notes.anchor)
 
 
 class _Layers:

@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 ARTICLE = "articles/openai-losses/"
-ENTITY = "a.pz-mark.pz-entity[id^='ref-']"
-FIGURE = "a.pz-mark.pz-figure[id^='ref-']"
-QUOTE = "a.pz-qmark[id^='ref-']"
+ENTITY = ".article-body a.e[id]"
+FIGURE = ".article-body a.f[id]"
+QUOTE = ".article-body a.qm"
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 DARK = {**DESKTOP, "color_scheme": "dark"}

@@ -5,12 +5,14 @@
 // the mention that opened it. Notes with links follow the disclosure pattern (button with
 // aria-expanded); plain notes are role=tooltip, referenced by aria-describedby. WCAG 2.2 SC 1.4.13:
 // Escape dismisses, the pointer can move onto a note, and a note stays open while hovered or focused.
+// The markup it reads (short: a page has hundreds of marks) is described in templates/_marks.html,
+// _notes.html and _figures.html: in .article-body, a.e / a.f / a.qm (a quote's marker) link to their note #n5.
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
   var OPEN_DELAY = 200, CLOSE_DELAY = 300, EDGE = 8;
   var TEXT_BLOCKS = "p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6";
-  var TRIGGERS = "a.pz-mark[href^='#note-'], a.pz-mark[href^='#fig-'], a.pz-qmark";
+  var TRIGGERS = ".article-body :is(a.e, a.f, a.qm)", QUOTES = ".article-body q";
   var current = null; // {trigger, pop, pinned, hot: the element whose hover keeps it open}
   var openTimer = 0, closeTimer = 0, quietFocus = false, plain = false;
   var triggers = [], pops = {}, quoteTriggers = {};
@@ -144,51 +146,63 @@
   }
 
   // A figure's note, made from its row in the figures sidebar (the row is the note): what it
-  // measures (else its group, 金额（元）…), whose it is, its value in both systems, its qualifier.
+  // measures (else its group, 金额（元）…), whose it is, its value in both systems, its qualifier in
+  // words (the row's short form, explained by the panel's legend).
   function figureCard(row) {
-    var card = doc.createElement("div"), head = doc.createElement("p"), dl = doc.createElement("dl");
-    var what = row.querySelector(".fig-what"), group = row.closest(".fig-group").querySelector("h3");
+    var card = doc.createElement("div"), dl = doc.createElement("dl"), line = row.firstElementChild;
+    var what = Array.prototype.filter.call(line.childNodes, function (n) { return n.nodeType === 3; })
+      .map(function (n) { return n.data; }).join("").split(" · ").join("").trim(); // the line's plain text
+    var group = row.closest(".fig-group").querySelector("h3");
+    var qualifier = row.querySelector(":scope > abbr");
     card.className = "note-card";
-    head.className = "note-head";
-    head.innerHTML = '<span class="note-kind">数字</span> <strong class="note-title"></strong>';
-    head.lastChild.textContent = what ? what.textContent : group.firstChild.textContent.trim();
-    dl.className = "note-details";
-    [["关于", ".fig-entity"], ["数值", ".fig-value"], ["换算", ".fig-en"], ["限定", ".fig-q"]].forEach(function (d) {
-      var el = row.querySelector(d[1]);
-      if (!el) return;
+    card.innerHTML = "<b>数字</b> <strong></strong>";
+    card.lastChild.textContent = what || group.firstChild.textContent.trim();
+    var bold = line.querySelectorAll("b"); // whose (when known), then the value
+    [["关于", bold.length > 1 ? bold[0] : null], ["数值", bold[bold.length - 1]],
+     ["换算", row.querySelector(":scope > small")], ["限定", qualifier]].forEach(function (d) {
+      if (!d[1]) return;
       var dt = doc.createElement("dt"), dd = doc.createElement("dd");
       dt.textContent = d[0];
-      dd.textContent = el.textContent;
+      dd.textContent = d[1] === qualifier ? qualifierWords(row, qualifier.textContent) : d[1].textContent;
       dl.appendChild(dt);
       dl.appendChild(dd);
     });
-    card.appendChild(head);
     card.appendChild(dl);
     return card;
   }
 
-  // The card of a note: an endnote's, or a figure's made from its sidebar row.
-  function cardOf(id, figure) {
-    if (figure) {
-      var at = byId("fig-" + id), row = at && at.closest(".fig-item");
-      return row ? figureCard(row) : null;
+  // 约数 → 约数（原文是大概的数）, from the panel's legend.
+  function qualifierWords(row, short) {
+    var terms = all(".fig-legend dt", row.closest(".figures-panel"));
+    for (var i = 0; i < terms.length; i++) {
+      if (terms[i].textContent === short) return short + "（" + terms[i].nextElementSibling.textContent + "）";
     }
-    var note = byId("note-" + id), card = note && note.querySelector(".note-card");
-    return card ? card.cloneNode(true) : null;
+    return short;
+  }
+
+  // The card of a note: an endnote's from its <b> badge on (before it: its links back to the text and
+  // a quote's excerpt), or a figure's made from its sidebar row.
+  function cardOf(note) {
+    if (note.closest(".figures-panel")) return figureCard(note.closest("li"));
+    var card = doc.createElement("div"), child = note.querySelector(":scope > b");
+    card.className = "note-card";
+    for (; child; child = child.nextSibling) card.appendChild(child.cloneNode(true));
+    return card;
   }
 
   // One hover note per item, made from its note's card; disclosure when the card holds a link.
-  function popFor(id, figure) {
+  function popFor(id) {
     if (pops[id] !== undefined) return pops[id];
-    var card = cardOf(id, figure);
-    if (!card) return (pops[id] = null);
-    var kind = figure ? "figure" : (byId("note-" + id).className.match(/\bpz-(\w+)/) || [, "entity"])[1];
+    var note = byId(id);
+    if (!note || !note.closest(".figures-panel, .endnotes")) return (pops[id] = null);
+    var card = cardOf(note);
+    var kind = note.closest(".figures-panel") ? "figure" : note.classList.contains("q") ? "quote" : "entity";
     var pop = doc.createElement("span");
     pop.id = "pop-" + id;
     pop.className = "pz-pop pz-pop-" + kind;
     pop.hidden = true;
     pop.appendChild(card);
-    var title = card.querySelector(".note-title");
+    var title = card.querySelector("strong");
     pop.setAttribute("data-pattern", card.querySelector("a[href]") ? "disclosure" : "tooltip");
     pop.setAttribute("data-title", title ? title.textContent : "");
     pop.setAttribute("data-num", id.slice(1));
@@ -197,14 +211,13 @@
   }
 
   function setUp(trigger) {
-    var href = trigger.getAttribute("href"), figure = href.lastIndexOf("#fig-", 0) === 0;
-    var id = href.slice(figure ? 5 : 6), pop = popFor(id, figure);
+    var id = trigger.getAttribute("href").slice(1), pop = popFor(id);
     if (!pop) return;
     trigger.setAttribute("data-note", id);
     trigger.setAttribute("data-num", pop.getAttribute("data-num"));
     trigger.setAttribute("data-pattern", pop.getAttribute("data-pattern"));
     if (!pop.parentNode) trigger.parentNode.insertBefore(pop, trigger.nextSibling);
-    if (trigger.classList.contains("pz-qmark")) {
+    if (trigger.classList.contains("qm")) {
       trigger.setAttribute("aria-label", "引语注释：" + pop.getAttribute("data-title"));
       quoteTriggers[id] = trigger;
     }
@@ -221,15 +234,20 @@
     triggers.push(trigger);
   }
 
+  // The endnotes' links back to the text, named for screen readers (the page says it once, in a hint).
+  all(".endnotes li > a:first-child").forEach(function (a) { a.setAttribute("aria-label", "回到正文"); });
+  all(".endnotes .br a").forEach(function (a) { a.setAttribute("aria-label", "回到正文第 " + a.textContent + " 处"); });
+
   all(TRIGGERS).forEach(setUp);
 
   // Hover, delegated: the innermost mark under the pointer wins (a name inside a quote opens its own
   // note); anywhere else on a quote opens the quote's note, placed by the line under the pointer.
   function hotAt(target) {
-    var el = target.closest && target.closest(TRIGGERS + ", .pz-quote[data-note]");
+    var el = target.closest && target.closest(TRIGGERS + ", " + QUOTES);
     if (!el) return null;
     if (el.matches(TRIGGERS)) return triggers.indexOf(el) >= 0 ? { trigger: el, hot: el } : null;
-    var trigger = quoteTriggers[el.getAttribute("data-note")];
+    var marker = el.querySelector(":scope > a.qm"); // a quote's first piece holds its marker; later pieces name the note
+    var trigger = quoteTriggers[el.getAttribute("data-note") || (marker && marker.getAttribute("href").slice(1))];
     return trigger ? { trigger: trigger, hot: el } : null;
   }
   function lineAt(el, x, y) {
@@ -315,15 +333,16 @@
 
   // Figures sidebar: selecting a figure scrolls to its span in the text and highlights it.
   doc.addEventListener("click", function (e) {
-    var link = e.target.closest && e.target.closest("a.fig-link");
+    var link = e.target.closest && e.target.closest(".fig-list a[href^='#r']");
     if (!link) return;
-    var id = link.getAttribute("href").slice("#ref-".length), target = byId("ref-" + id);
+    var target = byId(link.getAttribute("href").slice(1));
     if (!target) return;
+    var id = target.getAttribute("href").slice(1);
     e.preventDefault();
     all(".pz-selected").forEach(function (el) { el.classList.remove("pz-selected"); });
-    all(".fig-item.is-selected").forEach(function (el) { el.classList.remove("is-selected"); });
-    all('.pz-mark[data-note="' + id + '"]').forEach(function (el) { el.classList.add("pz-selected"); });
-    link.closest(".fig-item").classList.add("is-selected");
+    all(".fig-list li.is-selected").forEach(function (el) { el.classList.remove("is-selected"); });
+    all('.article-body [data-note="' + id + '"]').forEach(function (el) { el.classList.add("pz-selected"); });
+    link.closest("li").classList.add("is-selected");
     var reduce = window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches;
     target.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
     quietFocus = true;

@@ -40,12 +40,13 @@ def test_drafts_are_not_published(project):
 
 def test_article_page_has_marked_spans_with_endnotes(project):
     html = (build(project) / "articles/openai-losses/index.html").read_text(encoding="utf-8")
-    marks = re.findall(r'class="pz-mark pz-(\w+)[^"]*" id="ref-(n[\d-]+)" href="#(note|fig)-(n\d+)"', html)
-    kinds = {kind for kind, _, _, _ in marks}
-    assert {"entity", "figure"} <= kinds and '<time class="pz-date" datetime="2023-05-04" id="ref-t' in html
-    for _, mark_id, place, note_id in marks:  # each mention opens its item's note (a figure's: its
-        # sidebar row), which links back to it
-        assert f'id="{place}-{note_id}"' in html and f'href="#ref-{mark_id}"' in html
+    marks = re.findall(r'<a class=([ef]) id=(r[\d-]+) href=#(n\d+)>', html)
+    kinds = {kind for kind, _, _ in marks}
+    assert {"e", "f"} <= kinds and '<time datetime=2023-05-04 id=rt' in html
+    endnotes, sidebar = html.split('class="endnotes"')[1], html.split('class="figures-panel"')[1].split("</aside>")[0]
+    for kind, anchor, note_id in marks:  # each mention opens its item's note (an entity's: its endnote;
+        # a figure's: its sidebar row), which links back to it
+        assert note_id in ids_of(endnotes if kind == "e" else sidebar) and re.search(f"href=#{anchor}[ >]", html)
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
@@ -63,11 +64,20 @@ class _Links(HTMLParser):
     def __init__(self):
         super().__init__()
         self.urls: list[str] = []
+        self.ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
             if name in ("href", "src") and value:
                 self.urls.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def ids_of(html: str) -> set[str]:
+    parser = _Links()
+    parser.feed(html)
+    return parser.ids
 
 
 def test_site_under_base_path_has_no_broken_internal_link(project):
@@ -88,7 +98,7 @@ def test_site_under_base_path_has_no_broken_internal_link(project):
                 file = file / "index.html"
             assert file.is_file(), f"{page.relative_to(site)} links to missing {link}"
             if target.fragment and file.suffix == ".html":
-                assert f'id="{target.fragment}"' in file.read_text(encoding="utf-8"), link
+                assert target.fragment in ids_of(file.read_text(encoding="utf-8")), link
             checked += 1
     assert checked > 20
 

@@ -1,6 +1,7 @@
 """Confidence: every mark carries one; site.yaml's min_confidence hides the less sure marks from readers,
 while `build.py annotate` still prints them all."""
 import json
+import re
 
 from annotator import annotate
 from support import run_cli
@@ -39,8 +40,9 @@ def test_threshold_hides_marks_from_the_page_not_from_annotate(project):
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     strict = page.read_text(encoding="utf-8")
-    assert default.count('class="pz-mark pz-figure') > 20 and default.count('class="pz-date"') > 5
-    assert strict.count('class="pz-mark pz-figure') == 0 and strict.count('class="pz-date"') == 0
+    dates = re.compile(r'<time datetime=[\d-]+ id=rt')  # a date's mark, not the byline's
+    assert default.count('<a class=f') > 20 and len(dates.findall(default)) > 5
+    assert strict.count('<a class=f') + strict.count('<a class="f') == 0 and not dates.findall(strict)
     printed = json.loads(run_cli("annotate", "content/openai-losses.md", cwd=project).stdout)
     assert len(printed["figures"]) > 20
 

@@ -91,7 +91,7 @@ def test_template_error_names_template_and_line(project):
 
 
 @pytest.mark.parametrize("template, field", [("_notes.html", "{{ note.title }}"), ("_entity.html", "{{ f.what }}"),
-                                             ("_marks.html", "{{ m.id }}")])
+                                             ("_marks.html", "{{ m.anchor }}")])
 def test_error_inside_a_macro_names_its_template_and_line(project, template, field):
     """Macros that Pizhu calls once per shape (endnotes, entity-page parts, marks) report their own
     template file and line, not a Python traceback."""

@@ -54,7 +54,7 @@ def test_entity_note_has_type_glossary_mentions_and_a_link():
     assert ms.body_html == "<p>美国科技公司。</p>" and ms.description is None
     labels = {d.label: d.value for d in ms.details}
     assert ms.kind_label == "机构" and labels["别名"] == "Microsoft" and "本文提及" not in labels
-    assert ms.links[0].path == "entities/microsoft/"
+    assert (ms.href, ms.name) == ("entities/microsoft/", "微软") and not ms.links  # its name links to its page
     assert ms.pattern == "disclosure"
 
 
@@ -80,8 +80,8 @@ def test_figure_note_is_a_plain_tooltip_in_both_unit_systems():
 
 def test_quote_note_links_its_speaker():
     quote = next(n for n in build_notes(annotation()) if n.kind == "quote")
-    speaker = quote.details[0]
-    assert speaker.label == "说话人" and speaker.value == "Sam Altman" and speaker.path == "entities/sam-altman/"
+    # the title's name links to the speaker's page: nothing else repeats it
+    assert (quote.name, quote.said, quote.href) == ("Sam Altman", "说", "entities/sam-altman/") and not quote.details
     assert quote.pattern == "disclosure" and [m.layer for m in quote.marks] == [0]
     assert quote.title == "Sam Altman说"  # the speaker entity's name
 
@@ -90,7 +90,7 @@ def test_unknown_speaker_is_plain():
     ann = annotation()
     ann.quotes[0].speaker_entity = None
     quote = next(n for n in build_notes(ann) if n.kind == "quote")
-    assert quote.pattern == "tooltip" and quote.title == "Altman说" and not any(d.path for d in quote.details)
+    assert quote.pattern == "tooltip" and quote.title == "Altman说" and not quote.href
 
 
 def test_quote_without_speaker_says_so():

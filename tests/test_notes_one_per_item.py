@@ -46,8 +46,13 @@ def annotation(description=None) -> Annotation:
     return Annotation(ArticleInfo(None, "标题", "2024-05-06"), [company, person], figures, [quote], [event])
 
 
-def endnotes(page: str) -> list[str]:
-    return re.findall(r'<li id="note-([^"]+)" class="note pz-(\w+)"', page)
+def endnotes(page: str) -> list[tuple[str, str]]:
+    """(note id, kind letter) of each endnote."""
+    return re.findall(r'<li id=(n\d+) class=([eq])>', page)
+
+
+def endnote(page: str, note: str) -> str:
+    return page.split(f'<li id={note} ')[1].split("</li>")[0]
 
 
 def test_one_note_per_entity_figure_and_quote_and_every_mention_links_to_it():
@@ -55,50 +60,54 @@ def test_one_note_per_entity_figure_and_quote_and_every_mention_links_to_it():
     notes = endnotes(page)
     # endnotes: 2 entities + 1 quote; no date note; the 2 distinct figures (3亿元 of 远帆科技 twice,
     # the rival's once) have their note in the figures sidebar, one row each
-    assert sorted(kind for _, kind in notes) == ["entity", "entity", "quote"]
-    rows = re.findall(r'<li class="fig-item" id="fig-([^"]+)"', page)
+    assert sorted(kind for _, kind in notes) == ["e", "e", "q"]
+    sidebar = page.split('class="figures-panel"')[1].split("</aside>")[0]
+    rows = re.findall(r'<li id=(n\d+)[^>]*><a href=#r', sidebar)
     assert len(rows) == 2
-    marks = re.findall(r'<a class="pz-mark pz-(\w+)( pz-again)?"(?: id="ref-([^"]+)")? href="#(note|fig)-([^"]+)"', page)
-    assert len([m for m in marks if m[0] == "entity"]) == 4 + 1  # every mention of each is marked
-    company = {note for kind, _, _, _, note in marks if kind == "entity" and "远帆科技" in page.split(f'id="note-{note}"')[1][:400]}
+    # (kind, repeat, anchor, note) of each mark: <a class=e id=r1 href=#n1>, a repeat <a class="e a" href=#n1>
+    marks = [(first or again, bool(again), anchor, note) for first, again, anchor, note in
+             re.findall(r'<a class=(?:([ef])|"([ef]) a")(?: id=(r[^ >]+))? href=#([^ >]+)>', page)]
+    assert len([m for m in marks if m[0] == "e"]) == 4 + 1  # every mention of each is marked
+    company = {note for kind, _, _, note in marks if kind == "e" and "远帆科技" in endnote(page, note)}
     assert len(company) == 1  # all four mentions of 远帆科技 open the same note
-    for kind, again, mark_id, place, note in marks:
-        assert f'id="{place}-{note}"' in page  # each mention links to its note
-        if kind == "entity":  # which links back to the first mention of it in each paragraph
-            endnote = page.split(f'<li id="note-{note}"')[1].split("</li>")[0]
-            assert (f'href="#ref-{mark_id}"' in endnote) if not again else not mark_id
-    company_figure = [m for m in marks if m[0] == "figure" and m[4] == rows[0]]
+    for kind, again, anchor, note in marks:
+        assert re.search(f'<li id={note}[ >]', page.split('class="endnotes"')[1] if kind == "e" else sidebar)  # its note
+        if kind == "e":  # which links back to the first mention of it in each paragraph
+            assert (f'href=#{anchor}>' in endnote(page, note)) if not again else not anchor
+    company_figure = [m for m in marks if m[0] == "f" and m[3] == rows[0]]
     assert len(company_figure) == 2  # the company's 3亿元, in both paragraphs, opens its one row
     assert "本文提及" not in page and "见批注" not in page  # the back-links say how often
 
 
 def test_a_date_is_a_quiet_time_element_without_a_note():
     page = page_of(annotation())
-    assert re.search(r'<time class="pz-date" datetime="2024" id="ref-t1">2024年</time>', page)
-    assert 'href="#note-t' not in page and 'id="note-t' not in page
+    assert re.search(r'<time datetime=2024 id=rt1>2024年</time>', page)
+    assert 'href=#t' not in page and 'id=t1' not in page
 
 
 def test_later_mentions_in_a_paragraph_are_repeats_the_first_in_the_next_is_not():
     page = page_of(annotation())
     first, second = page.split('class="article-body">')[1].split("</p>")[:2]  # the body's two paragraphs
-    company = re.findall(r'class="pz-mark pz-entity( pz-again)?"[^>]*>远帆科技<', first)
-    assert company == ["", " pz-again", " pz-again"]  # the third is inside the quote
-    assert re.findall(r'class="pz-mark pz-entity( pz-again)?"[^>]*>远帆科技<', second) == [""]
+    company = re.findall(r'class=(?:e|"e( a)")[^>]*>远帆科技<', first)
+    assert company == ["", " a", " a"]  # the third is inside the quote
+    assert re.findall(r'class=(?:e|"e( a)")[^>]*>远帆科技<', second) == [""]
 
 
 def test_entity_note_says_what_the_article_says_it_is_and_never_a_placeholder():
     page = page_of(annotation("储能电池厂商"))
-    card = page.split('<strong class="note-title">远帆科技</strong>')[1].split("</li>")[0]
-    assert '<p class="note-desc">储能电池厂商</p>' in card and "/entities/yuanfan/" in card and "本站所有提及" in card
-    bare = page_of(annotation()).split('<strong class="note-title">远帆科技</strong>')[1].split("</li>")[0]
-    assert "note-desc" not in bare and "尚无" not in bare and ">机构<" in page_of(annotation())
+    title = '<strong><a href="/entities/yuanfan/">远帆科技</a></strong>'  # its name links to its page
+    card = page.split(title)[1].split("</li>")[0]
+    assert card == '<p>储能电池厂商</p>'
+    bare = page_of(annotation()).split(title)[1].split("</li>")[0]
+    assert bare == "" and "尚无" not in page_of(annotation())
+    assert "<b>机构</b>" in page_of(annotation())
 
 
 def test_the_quote_note_names_its_speaker_and_what_the_article_says_of_them():
     ann = annotation()
     ann.entities[1].description = "远帆科技首席执行官"
-    card = page_of(ann).split('class="note pz-quote"')[1].split("</li>")[0]
-    assert "林晓说" in card and 'href="/entities/lin/"' in card and "<dd>远帆科技首席执行官</dd>" in card
+    card = page_of(ann).split('class=q><a href=#r')[1].split("</li>")[0]
+    assert '<strong><a href="/entities/lin/">林晓</a>说</strong><p>远帆科技首席执行官</p>' in card
 
 
 @pytest.mark.parametrize("text, name, description", [

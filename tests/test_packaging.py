@@ -23,7 +23,7 @@ def test_new_creates_a_starter_site_that_builds(tmp_path):
     result = run_cli("build", cwd=site)
     assert result.returncode == 0, result.stderr
     page = (site / "_site" / "articles" / article.stem / "index.html").read_text(encoding="utf-8")
-    assert 'class="pz-mark pz-entity"' in page and 'class="pz-mark pz-figure"' in page
+    assert '<a class=e id=r' in page and '<a class=f id=r' in page
 
 
 def test_new_refuses_a_folder_that_holds_anything(tmp_path):
@@ -67,4 +67,4 @@ def test_pip_install_gives_a_pizhu_command_that_builds_a_new_site(tmp_path):
     assert "<html" in (out / "index.html").read_text(encoding="utf-8")
     assert (out / "static" / "pizhu.css").read_bytes() == (ROOT / "static" / "pizhu.css").read_bytes()
     [page] = (out / "articles").glob("*/index.html")
-    assert 'class="pz-mark pz-figure"' in page.read_text(encoding="utf-8")  # the annotator found its data
+    assert '<a class=f id=r' in page.read_text(encoding="utf-8")  # the annotator found its data

@@ -91,7 +91,7 @@ def test_site_timeline_merges_every_article():
         ("2021-03-04", "2021年3月4日"), ("2022-05", "2022年5月"), ("2023", "2023年"), ("2023-01", "2023年1月")]
     assert 'data-entities="sam-altman"' in page
     assert '<option value="openai">OpenAI（机构）</option>' in page
-    assert 'href="/pizhu/articles/b/#ref-t' in page  # back to the date in its article
+    assert 'href="/pizhu/articles/b/#rt' in page  # back to the date in its article
     assert not [rel for rel in files if re.match(r"timeline/\d{4}/", rel)]  # one page: no year pages
 
 
@@ -122,11 +122,12 @@ def test_article_page_parts():
     its, files = build()
     page = files["articles/a/index.html"]
     # marks: each mention links to its item's endnote, which links back to it
-    for ref, note in re.findall(r'id="ref-(n[\d-]+)" href="#note-(n\d+)"', page):
-        assert ref.split("-")[0] == note and f'id="note-{note}"' in page and f'href="#ref-{ref}"' in page
-    assert "<strong class=\"note-title\">Sam Altman说</strong>" in page
+    marks = re.findall(r'id=r([\d-]+) href=#n(\d+)>', page)
+    for ref, note in marks:
+        assert ref.split("-")[0] == note and f'<li id=n{note} ' in page and f'href=#r{ref}>' in page
+    assert marks and '<strong><a href="/pizhu/entities/sam-altman/">Sam Altman</a>说</strong>' in page
     # timeline with exact precision, sidebar with both unit systems
-    assert '<time datetime="2023-01">2023年1月</time>' in page
+    assert '<time datetime=2023-01>2023年1月</time>' in page
     assert "US$540 million" in page and "5.4亿美元" in page
     assert 'href="/pizhu/entities/openai/"' in page
     groups = figure_groups(its[0])

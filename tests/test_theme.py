@@ -46,7 +46,7 @@ def test_a_site_without_templates_or_static_uses_the_bundled_theme(site):
     result = run_cli("build", cwd=site)
     assert result.returncode == 0, result.stderr
     page = (site / "_site" / "articles" / "funding" / "index.html").read_text(encoding="utf-8")
-    assert 'class="pz-mark pz-entity"' in page and "测试站" in page
+    assert '<a class=e id=r' in page and "测试站" in page
     for name in ("pizhu.css", "pizhu.js", "favicon.svg"):
         assert (site / "_site" / "static" / name).read_bytes() == (ROOT / "static" / name).read_bytes()
 
@@ -80,9 +80,9 @@ def test_a_site_static_file_replaces_the_bundled_one_of_that_name(site):
 
 
 @pytest.mark.parametrize("template, old, new, field", [
-    ("_notes.html", "<strong class=\"note-title\">{{ note.title }}", "<strong class=\"note-title\">{{ note.title | upper }}", "title"),
+    ("_notes.html", "{{ note.name }}</a>", "{{ note.name | upper }}</a>", "name"),
     ("_notes.html", "{%- if note.kind == \"quote\" %}", "{%- if note.text|length > 6 %}", "text"),
-    ("_marks.html", "id=\"ref-{{ m.id }}\" href", "id=\"ref-{{ m.id | lower }}\" href", "id"),
+    ("_marks.html", "id={{ m.anchor }} href", "id={{ m.anchor | lower }} href", "anchor"),
     ("_figures.html", "{{ f.value }}", "{{ f.value | truncate(4) }}", "value"),
     ("_timeline.html", "{{ e.label }}", "{{ e.label | replace('a', 'b') }}", "label"),
     ("_article_timeline.html", "{{ e.label }}", "{{ e.label[:2] }}", "label"),

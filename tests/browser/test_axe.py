@@ -29,7 +29,7 @@ def go_to(page, kind: str) -> None:
         page.locator(follow[kind]).first.click()
         page.wait_for_load_state("load")
     if kind == "article":  # one note open, so that the hover card is checked too
-        trigger = page.locator("a.pz-mark[data-note]").first
+        trigger = page.locator(".article-body :is(a.e, a.f)[data-note]").first
         trigger.focus()
         page.locator(f"#pop-{trigger.get_attribute('data-note')}").wait_for(state="visible")
 

@@ -32,16 +32,16 @@ def sites(built, server, two_articles):
 
 def marks_and_figures(page, data: dict) -> list[tuple[str, dict]]:
     """(note id, figure) for every figure mark in the text, matched to the annotation in reading order."""
-    marks = page.locator(".article-body a.pz-mark.pz-figure[id^='ref-']").evaluate_all(
-        "ms => ms.map(m => [m.id.slice(4), m.textContent])")
+    marks = page.locator(".article-body a.f[id]").evaluate_all(
+        "ms => ms.map(m => [m.getAttribute('href').slice(1), m.textContent])")
     figures = shown_figures(data)
     assert [text for _, text in marks] == [f["text"] for f in figures]
     return [(note_id, f) for (note_id, _), f in zip(marks, figures)]
 
 
 def row_of(page, note_id: str):
-    """The sidebar row holding the figure mention `note_id` (its own row, or a mention link in one)."""
-    return page.locator(f".figures-panel .fig-item:has(#fig-{note_id}), .figures-panel li#fig-{note_id}").first
+    """The sidebar row that is the note `note_id` (its own row, or a row holding it as a mention link)."""
+    return page.locator(f".fig-list > li:has(#{note_id}), .fig-list > li#{note_id}").first
 
 
 def test_rows_say_whose_figure_and_what_it_measures(open_page, built, server, two_articles):
@@ -49,7 +49,7 @@ def test_rows_say_whose_figure_and_what_it_measures(open_page, built, server, tw
     for site, path, data in sites(built, server, two_articles):
         page = open_page(path, site=site)
         for note_id, figure in marks_and_figures(page, data):
-            line = row_of(page, note_id).locator(".fig-line").inner_text()
+            line = row_of(page, note_id).locator(":scope > :first-child").inner_text()
             parts = line.split(" · ")
             if figure["label"]:
                 assert f"{figure['period'] or ''}{figure['label']}" in parts, (line, figure)
@@ -61,7 +61,7 @@ def test_rows_say_whose_figure_and_what_it_measures(open_page, built, server, tw
 
 def test_example_row_reads_entity_label_value(open_page):
     page = open_page()
-    lines = page.locator(".figures-panel .fig-line").all_inner_texts()
+    lines = page.locator(".fig-list > li > :first-child").all_inner_texts()
     assert any(line.startswith("OpenAI · ") and "亏损" in line and line.endswith("5.4亿美元") for line in lines)
 
 
@@ -75,17 +75,17 @@ def test_a_figure_given_twice_is_one_row_linking_to_each_mention(open_page, buil
             rows.setdefault(key, set()).add(row_of(page, note_id).get_attribute("id"))
         for key, ids in rows.items():
             assert len(ids) == 1, f"{key} is on {len(ids)} rows"
-        for item in page.locator(".figures-panel .fig-item:has(.fig-mentions)").all():
+        for item in page.locator(".fig-list > li:has(> p)").all():
             merged += 1
-            links = item.locator("a.fig-mention")
+            links = item.locator(":scope > p a")
             assert links.count() >= 2
-            targets = [links.nth(i).get_attribute("href")[5:] for i in range(links.count())]
-            assert all(page.locator(f"#ref-{t}").count() == 1 for t in targets)
+            targets = [links.nth(i).get_attribute("href")[1:] for i in range(links.count())]
+            assert all(page.locator(f"#{t}").count() == 1 for t in targets)
             links.nth(1).click()
-            page.wait_for_function(f"""() => {{ const r = document.getElementById('ref-{targets[1]}')
+            page.wait_for_function(f"""() => {{ const r = document.getElementById('{targets[1]}')
                 .getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }}""", timeout=3000)
         texts = page.locator(".figures-panel .fig-group").evaluate_all(
-            "gs => gs.map(g => [...g.querySelectorAll('.fig-line')].map(l => l.textContent))")
+            "gs => gs.map(g => [...g.querySelectorAll('.fig-list > li > :first-child')].map(l => l.textContent))")
         assert all(len(set(group)) == len(group) for group in texts), texts
     assert merged >= 1   # the example gives one loss several times
 
@@ -96,15 +96,16 @@ def test_linear_bars_are_proportional_and_log_scales_have_labelled_ticks(open_pa
         page = open_page(path, site=site)
         value = {note_id: f["value"] for note_id, f in marks_and_figures(page, data)}
         for group in page.locator(".figures-panel .fig-group:has(.fig-axis)").all():
-            rows = group.locator(".fig-item")
+            rows = group.locator(".fig-list > li")
             bars = []
             for i in range(rows.count()):
                 row = rows.nth(i)
-                first = row.get_attribute("id")[4:]
-                width = row.locator(".fig-bar").evaluate("b => parseFloat(getComputedStyle(b, '::before').width)")
-                track = row.locator(".fig-bar").evaluate("b => b.getBoundingClientRect().width")
-                bars.append((value[first], width / track))
-            ticks = group.locator(".fig-tick").all_inner_texts()
+                # the bar drawn under the row, its fill the row's --w of the track
+                share, drawn = row.evaluate("r => [parseFloat(getComputedStyle(r).getPropertyValue('--w')) / 100,"
+                                            " getComputedStyle(r, '::after').height]")
+                assert drawn == "6px"
+                bars.append((value[row.get_attribute("id")], share))
+            ticks = group.locator(".fig-axis > span").all_inner_texts()
             assert len(ticks) >= 2 and all(t.strip() for t in ticks)
             if group.locator(".fig-axis-log").count():
                 log += 1
@@ -125,7 +126,7 @@ def test_panel_does_not_scroll_inside_the_page(open_page, built, server, two_art
         panel = page.locator(".figures-panel")
         style = panel.evaluate("p => [getComputedStyle(p).overflowY, p.scrollHeight - p.clientHeight]")
         assert style[0] == "visible" and style[1] <= 1, style
-        last = page.locator(".figures-panel .fig-item").last
+        last = page.locator(".fig-list > li").last
         last.scroll_into_view_if_needed()
         assert last.is_visible()
         box = last.evaluate("e => e.getBoundingClientRect().bottom")
@@ -135,10 +136,10 @@ def test_panel_does_not_scroll_inside_the_page(open_page, built, server, two_art
 def test_figure_note_says_what_and_gives_the_value_in_both_systems_once(open_page, built):
     page = open_page()
     figure = next(f for f in shown_figures(built["annotation"]) if f["label"] and f["kind"] == "money")
-    mark = page.locator(".article-body a.pz-mark.pz-figure", has_text=figure["text"]).first
+    mark = page.locator(".article-body a.f", has_text=figure["text"]).first
     mark.focus()  # its hover note, made from its sidebar row
-    card = page.locator(f"#pop-{mark.get_attribute('href')[5:]}")
+    card = page.locator(f"#pop-{mark.get_attribute('href')[1:]}")
     text = card.inner_text()
-    assert figure["label"] in card.locator(".note-title").inner_text()
+    assert figure["label"] in card.locator(".note-card > strong").inner_text()
     assert "US$" in text and "亿美元" in text
     assert text.count("亿美元") == 1   # once in Chinese units, once (US$… million) in the other system

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 MIN_CONFIDENCE = 0.6  # site.yaml's default: marks below it are not on the page
-TRIGGERS = "a.pz-mark[href^='#note-'], a.pz-mark[href^='#fig-'], a.pz-qmark"
+TRIGGERS = ".article-body :is(a.e, a.f, a.qm)"
+# An endnote's card, as the hover note shows it: from its <b> badge on (before it: its links back, a quote's excerpt)
+CARD_TEXT = "li => [...li.childNodes].slice([...li.childNodes].indexOf(li.querySelector(':scope > b'))).map(n => n.textContent).join('')"
 KIND_LABELS = {"person": "人物", "org": "机构", "product": "产品", "place": "地点"}
 
 
@@ -44,22 +46,22 @@ def article(request, built, server, two_articles, open_page):
 
 def cards(page) -> dict:
     """Each endnote's id → (kind, title, card text)."""
-    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.endnotes li.note')].map(li =>
-        [li.id.slice(5), [li.className.match(/pz-(\\w+)/)[1], li.querySelector('.note-title').textContent,
-                         li.querySelector('.note-card').textContent]]))""")
+    return page.evaluate(f"""() => Object.fromEntries([...document.querySelectorAll('.endnotes li')].map(li =>
+        [li.id, [li.classList.contains('q') ? 'quote' : 'entity', li.querySelector(':scope > strong').textContent,
+                 ({CARD_TEXT})(li)]]))""")
 
 
 def figure_cards(page) -> dict:
     """Each figure note's id → (the text of its row in the figures sidebar (the row is its note), the
     text of its first mark)."""
-    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll("a.pz-mark[href^='#fig-']")].map(a => {
-        const at = document.getElementById(a.getAttribute('href').slice(1)), row = at && at.closest('.fig-item');
-        return [a.getAttribute('href').slice(5), row ? [row.textContent, a.textContent] : null];
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(".article-body a.f")].map(a => {
+        const at = document.getElementById(a.getAttribute('href').slice(1)), row = at && at.closest('.fig-list > li');
+        return [a.getAttribute('href').slice(1), row ? [row.textContent, a.textContent] : null];
     }))""")
 
 
 def note_of(href: str) -> str:
-    return href.split("-", 1)[1]
+    return href.lstrip("#")
 
 
 def test_one_note_per_entity_figure_and_quote(article):
@@ -79,10 +81,12 @@ def test_every_mention_opens_its_items_note(article):
         t.focus();
         const open = [...document.querySelectorAll('.pz-pop:not([hidden])')];
         const href = t.getAttribute('href'), note = href.slice(1), at = document.getElementById(note);
-        const card = href.startsWith('#fig-') ? at.closest('.fig-item').querySelector('.fig-value') : at.querySelector('.note-card');
+        const figure = !!at.closest('.figures-panel');
+        const card = figure ? at.closest('li').querySelector(':scope > :first-child > b:last-child').textContent  // its value
+                            : ({CARD_TEXT})(at);
         return {{id: t.id, text: t.textContent, note, open: open.map(p => p.id),
-                 same: open.length === 1 && open[0].textContent.includes(card.textContent)
-                       && (href.startsWith('#fig-') || open[0].textContent === card.textContent)}};
+                 same: open.length === 1 && open[0].textContent.includes(card)
+                       && (figure || open[0].textContent === card)}};
     }})""")
     mentions = sum(len(e["mentions"]) for e in ann["entities"])
     assert len([r for r in report if r["text"] != "引"]) >= mentions * 0.9  # (a mention inside a link is not marked)
@@ -94,7 +98,7 @@ def test_every_mention_opens_its_items_note(article):
         notes = {note_of(r["note"]) for r in report if titles.get(note_of(r["note"])) == entity["name"]}
         assert len(notes) == 1, entity["name"]
     # and hover reaches the note too (a later mention: the same note as the first)
-    again = page.locator("a.pz-mark.pz-again").first
+    again = page.locator(".article-body a.a").first
     if again.count():
         page.keyboard.press("Escape")
         page.mouse.move(1, 1)
@@ -110,13 +114,13 @@ def test_entity_notes_say_what_it_is_where_it_is_named_and_link_its_page(article
         note, text = by_title[entity["name"]]
         assert KIND_LABELS[entity["type"]] in text
         # its endnote links back to the first mention in each paragraph naming it, and each link lands on one
-        back = page.evaluate(f"""() => [...document.querySelectorAll('#note-{note} a[href^="#ref-"]')].map(a =>
+        back = page.evaluate(f"""() => [...document.querySelectorAll('#{note} a[href^="#r"]')].map(a =>
             (document.getElementById(a.getAttribute('href').slice(1)) || {{}}).textContent)""")
         assert 1 <= len(back) <= len(entity["mentions"]) and None not in back
         if not entity["note"] and entity["description"]:
             assert entity["description"] in text
-        link = page.locator(f"#note-{note} .note-links a[href*='/entities/']").first
-        assert "本站所有提及" in link.inner_text()
+        link = page.locator(f"#{note} > strong a[href*='/entities/']")  # its name links to its page
+        assert link.inner_text() == entity["name"]
         assert "尚无" not in text
 
 
@@ -128,9 +132,9 @@ def test_the_fixture_entities_are_described_from_the_article(two_articles, open_
     assert len(described) >= 2
     for slug, name, description in described:
         page = open_page(f"articles/{slug}/", site=site)
-        mark = page.locator("a.pz-mark.pz-entity", has_text=name).first
+        mark = page.locator(".article-body a.e", has_text=name).first
         mark.focus()
-        pop = page.locator(f"#pop-{mark.get_attribute('href')[6:]}")
+        pop = page.locator(f"#pop-{mark.get_attribute('href')[1:]}")
         assert pop.is_visible() and description in pop.inner_text()
 
 
@@ -160,13 +164,14 @@ def test_quote_notes_name_the_speaker_and_open_anywhere_on_the_quote(article):
         pytest.skip("no quote in this article")
     # hover on the quoted text itself (a character that is no mark of its own) opens the quote's note
     point = page.evaluate("""() => {
-        for (const span of document.querySelectorAll('.pz-quote[data-note]')) {
+        for (const span of document.querySelectorAll('.article-body q')) {
+            const note = span.dataset.note || span.querySelector(':scope > a.qm').getAttribute('href').slice(1);
             const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
             for (let node; (node = walker.nextNode());) {
                 if (node.parentElement !== span || node.textContent.trim().length < 2) continue;
                 const range = document.createRange(); range.setStart(node, 0); range.setEnd(node, 1);
                 const r = range.getBoundingClientRect();
-                return {note: span.dataset.note, x: r.left + r.width / 2, y: r.top + r.height / 2 + window.scrollY};
+                return {note, x: r.left + r.width / 2, y: r.top + r.height / 2 + window.scrollY};
             }
         }
     }""")
@@ -175,12 +180,12 @@ def test_quote_notes_name_the_speaker_and_open_anywhere_on_the_quote(article):
     page.mouse.move(point["x"], y)
     pop = page.locator(f"#pop-{point['note']}")
     pop.wait_for(state="visible", timeout=2000)
-    assert pop.locator(".note-title").inner_text() == quote_cards[point["note"]][0]
+    assert pop.locator("strong").inner_text() == quote_cards[point["note"]][0]
     # a name inside a quote keeps its own note: the innermost mark wins
-    inner = page.locator(".pz-quote[data-note] a.pz-mark.pz-entity").first
+    inner = page.locator(".article-body q a.e").first
     if inner.count():
         inner.hover()
-        own = page.locator(f"#pop-{inner.get_attribute('href')[6:]}")
+        own = page.locator(f"#pop-{inner.get_attribute('href')[1:]}")
         own.wait_for(state="visible", timeout=2000)
         assert page.locator(".pz-pop:not([hidden])").count() == 1
 
@@ -189,17 +194,17 @@ def test_later_mentions_are_quieter_but_reachable(article):
     page, _ = article
     style = page.evaluate("""() => {
         const color = el => getComputedStyle(el).textDecorationColor;
-        const again = [...document.querySelectorAll('a.pz-mark.pz-again')];
-        const first = [...document.querySelectorAll('a.pz-mark:not(.pz-again)')];
+        const again = [...document.querySelectorAll('.article-body a.a')];
+        const first = [...document.querySelectorAll('.article-body a:is(.e, .f):not(.a)')];
         return {again: again.map(color), first: first.map(color), count: again.length};
     }""")
     if not style["count"]:
         pytest.skip("no item is named twice in one paragraph here")
     assert set(style["again"]) == {"rgba(0, 0, 0, 0)"}
     assert "rgba(0, 0, 0, 0)" not in style["first"]
-    again = page.locator("a.pz-mark.pz-again").first
+    again = page.locator(".article-body a.a").first
     again.focus()
-    assert page.evaluate("document.activeElement.classList.contains('pz-again')")
+    assert page.evaluate("document.activeElement.classList.contains('a')")
     assert again.evaluate("e => getComputedStyle(e).textDecorationColor") != "rgba(0, 0, 0, 0)"
     assert again.get_attribute("role") == "button" and again.evaluate("e => e.tabIndex") == 0
     assert page.locator(f"#pop-{note_of(again.get_attribute('href'))}").is_visible()
@@ -207,17 +212,17 @@ def test_later_mentions_are_quieter_but_reachable(article):
 
 def test_dates_are_quiet_time_elements_without_notes(article):
     page, _ = article
-    dates = page.locator("time.pz-date")
+    dates = page.locator(".article-body time")
     if not dates.count():
         pytest.skip("no date in this article")
     assert dates.first.evaluate("e => e.tabIndex") == -1 and dates.first.get_attribute("datetime")
-    assert page.locator(".endnotes li.pz-date").count() == 0
-    assert page.evaluate("getComputedStyle(document.querySelector('time.pz-date')).textDecorationLine") == "none"
+    assert page.locator(".endnotes li[id^='t'], .endnotes a[href^='#t']").count() == 0
+    assert page.evaluate("getComputedStyle(document.querySelector('.article-body time')).textDecorationLine") == "none"
 
 
 def _contrast(page) -> float:
     return page.evaluate("""() => {
-        const m = document.querySelector('a.pz-qmark'), s = getComputedStyle(m);
+        const m = document.querySelector('.article-body a.qm'), s = getComputedStyle(m);
         const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
         const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
                            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };

@@ -7,9 +7,10 @@ import re
 
 ARTICLE = "articles/openai-losses/"
 
-ENTITY = "a.pz-mark.pz-entity[id^='ref-']"
-FIGURE = "a.pz-mark.pz-figure[id^='ref-']"
-QUOTE = "a.pz-qmark"
+ENTITY = ".article-body a.e[id]"
+FIGURE = ".article-body a.f[id]"
+QUOTE = ".article-body a.qm"
+FIRSTS = ".article-body :is(a.e, a.f)[id], .article-body a.qm"  # the first mention of an item in each paragraph
 OPEN_POPS = ".pz-pop:not([hidden])"
 
 
@@ -33,7 +34,7 @@ def active_id(page) -> str:
 def tab_to_first_trigger(page) -> str:
     for _ in range(40):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('a.pz-mark[id^=\"ref-\"], a.pz-qmark')"):
+        if page.evaluate(f"document.activeElement.matches('{FIRSTS}')"):
             return active_id(page)
     raise AssertionError("no annotation trigger reachable with Tab")
 
@@ -121,14 +122,14 @@ def test_enter_and_space_toggle_a_disclosure(open_page):
 
 def test_aria_patterns(open_page):
     page = open_page()
-    report = page.evaluate("""() => [...document.querySelectorAll('a.pz-mark[id^="ref-"], a.pz-qmark')].map(t => {
+    report = page.evaluate("""() => [...document.querySelectorAll('FIRSTS')].map(t => {
         const controls = t.getAttribute('aria-controls'), described = t.getAttribute('aria-describedby');
         const pop = document.getElementById(controls || described);
         return {id: t.id, pattern: t.dataset.pattern, role: t.getAttribute('role'), name: (t.getAttribute('aria-label') || t.textContent).trim(),
                 expanded: t.getAttribute('aria-expanded'), controls, described,
                 popRole: pop && pop.getAttribute('role'), popLinks: pop ? pop.querySelectorAll('a').length : -1,
                 tabIndex: t.tabIndex};
-    })""")
+    })""".replace("FIRSTS", FIRSTS))
     assert len(report) > 20
     patterns = {r["pattern"] for r in report}
     assert patterns == {"disclosure", "tooltip"}
@@ -145,11 +146,11 @@ def test_aria_patterns(open_page):
 def test_notes_stay_inside_a_320px_viewport_and_never_cover_the_trigger(open_page):
     page = open_page(viewport={"width": 320, "height": 640})
     ids = page.evaluate("""() => {
-        const all = [...document.querySelectorAll('a.pz-mark[id^="ref-"], a.pz-qmark')];
+        const all = [...document.querySelectorAll('FIRSTS')];
         const r = t => t.getBoundingClientRect();
         const left = all.filter(t => r(t).left < 40), right = all.filter(t => r(t).right > 260);
         return {left: left.slice(0, 4).map(t => t.id), right: right.slice(0, 4).map(t => t.id)};
-    }""")
+    }""".replace("FIRSTS", FIRSTS))
     assert ids["left"] and ids["right"], ids
     checked = 0
     for side in ("left", "right"):
@@ -209,30 +210,31 @@ def test_a_click_elsewhere_closes_a_pinned_note(open_page):
 
 def test_sidebar_figure_scrolls_to_its_span_and_highlights_it(open_page):
     page = open_page()
-    links = page.locator(".figures-panel a.fig-link")
+    links = page.locator(".fig-list a[href^='#r']")
     assert links.count() >= 5
     link = links.nth(links.count() - 1)
-    target_id = link.get_attribute("href")[5:]
-    target = page.locator(f"#ref-{target_id}")
+    target_id = link.get_attribute("href")[1:]
+    target = page.locator(f"#{target_id}")
     assert not target.evaluate("e => e.getBoundingClientRect().top < innerHeight")
     link.click()
-    page.wait_for_function(f"""() => {{ const r = document.getElementById('ref-{target_id}').getBoundingClientRect();
+    page.wait_for_function(f"""() => {{ const r = document.getElementById('{target_id}').getBoundingClientRect();
         return r.top >= 0 && r.bottom <= innerHeight; }}""", timeout=3000)
     assert "pz-selected" in target.get_attribute("class")
-    assert active_id(page) == f"ref-{target_id}"
-    assert page.locator(".fig-item.is-selected").count() == 1
+    assert active_id(page) == target_id
+    assert page.locator(".fig-list li.is-selected").count() == 1
     # the figure's marks link to its sidebar row, which is its note
-    assert page.locator(f"a.pz-mark[href='#fig-{target_id}']").count() >= 1
+    note = target.get_attribute("href")
+    assert page.locator(f".fig-list li.is-selected:is({note}, :has({note}))").count() == 1
 
 
 def test_sidebar_shows_figures_with_bars(open_page):
     page = open_page()
     panel = page.locator(".figures-panel")
     assert panel.is_visible()
-    money = panel.locator(".fig-money .fig-item")
+    money = panel.locator(".fig-money .fig-list > li")
     assert money.count() >= 3
     assert "亿美元" in panel.inner_text()   # the other unit system is in each figure's note
-    widths = [float(w) for w in panel.locator(".fig-money .fig-bar").evaluate_all(
+    widths = [float(w) for w in panel.locator(".fig-money .fig-list > li[style]").evaluate_all(
         "bs => bs.map(b => parseFloat(b.style.getPropertyValue('--w')))")]
     assert len(set(widths)) > 2 and all(0 < w <= 100 for w in widths)
     # beside the article on a wide screen, under it on a narrow one
@@ -266,7 +268,7 @@ def _timeline_dates(annotation: dict) -> list[str]:
 
 def test_article_timeline_is_in_date_order_at_the_annotators_precision(open_page, built):
     page = open_page()
-    items = page.locator(".timeline .tl-item time").evaluate_all(
+    items = page.locator(".timeline .tl-list > li > time").evaluate_all(
         "ts => ts.map(t => [t.getAttribute('datetime'), t.textContent])")
     expected = _timeline_dates(built["annotation"])
     assert len(items) == len(expected)
@@ -279,7 +281,7 @@ def test_article_timeline_is_in_date_order_at_the_annotators_precision(open_page
         y, *rest = value.split("-")
         assert label.startswith(f"{y}年")
     # each item links back to its place in the text
-    backs = page.locator(".timeline a.tl-what").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    backs = page.locator(".timeline .tl-list a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert backs and all(page.locator(h).count() == 1 for h in backs)
 
 
@@ -341,18 +343,18 @@ def test_a_long_site_timeline_has_a_page_per_year(open_page, paged_server, built
 def test_without_javascript_notes_are_endnotes_linked_both_ways(open_page):
     page = open_page(java_script_enabled=False)
     assert page.locator(".pz-pop").count() == 0
-    pairs = page.evaluate("""() => [...document.querySelectorAll('a.pz-mark[id^="ref-"], a.pz-qmark')].map(a =>
-        [a.id, a.getAttribute('href')])""")
+    pairs = page.evaluate("""() => [...document.querySelectorAll('FIRSTS')].map(a =>
+        [a.id, a.getAttribute('href'), !!document.querySelector('.endnotes ' + a.getAttribute('href'))])""".replace(
+        "FIRSTS", FIRSTS))
     assert len(pairs) > 20
-    for ref, href in pairs:  # each mention (ref-n2, ref-n2-2 …) links to its item's note (a figure's: its
-        # sidebar row), which links back
+    for ref, href, endnote in pairs:  # each mention (r2, r2-2 …) links to its item's note n2 (an endnote,
+        # or a figure's sidebar row), which links back
         note = page.locator(href)
-        kind = "#fig-" if href.startswith("#fig-") else "#note-"
-        assert note.count() == 1 and href == kind + ref[4:].split("-")[0]
-        if kind == "#fig-":  # its row (the row's own link, and its list of mentions when several)
-            note = page.locator(f".fig-item{href}, .fig-item:has({href})")
+        assert note.count() == 1 and href == "#n" + ref[1:].split("-")[0]
+        if not endnote:  # its row (the row's own link, and its list of mentions when several)
+            note = page.locator(f".fig-list > li{href}, .fig-list > li:has({href})")
         assert note.locator(f"a[href='#{ref}']").count() >= 1
-    entities = [pair for pair in pairs if pair[1].startswith("#note-")]
+    entities = [(ref, href) for ref, href, endnote in pairs if endnote]
     ref, href = entities[len(entities) // 2]
     page.locator(f"#{ref}").click()
     assert page.url.endswith(href)
@@ -373,8 +375,8 @@ def test_print_hides_popovers_and_shows_endnotes(open_page):
     assert pop_for(page, trigger).evaluate("e => getComputedStyle(e).display") == "none"
     assert page.locator(".endnotes").is_visible()
     assert page.locator(".pz-legend").is_hidden()
-    assert page.locator(".timeline .tl-item").first.is_visible()
-    assert page.locator(".figures-panel .fig-item").first.is_visible()
+    assert page.locator(".timeline .tl-list > li").first.is_visible()
+    assert page.locator(".fig-list > li").first.is_visible()
 
 
 def test_hide_annotations_switch(open_page):
@@ -411,7 +413,7 @@ def test_entity_pages_and_index(open_page, built):
     assert rows.count() == 1 and f"{expected} 次" in rows.first.inner_text()  # one row per article
     assert rows.first.locator(".entity-context mark").count() >= 1  # with the sentence naming it
     page.locator(".snippet-mark").first.click()
-    assert "/pizhu/articles/openai-losses/#ref-" in page.url
+    assert re.search(r"/pizhu/articles/openai-losses/#r\d", page.url)
 
 
 def test_every_page_loads_without_errors_or_outside_requests(open_page, built):

@@ -28,8 +28,8 @@ ENTRIES = """items => items.map(li => ({
     datetime: li.querySelector('time').getAttribute('datetime'),
     text: li.textContent,
     badge: li.querySelector('.tl-badge') ? li.querySelector('.tl-badge').textContent : '',
-    what: li.querySelector('.tl-what').textContent,
-    href: li.querySelector('a.tl-what') ? li.querySelector('a.tl-what').getAttribute('href') : null,
+    what: (li.querySelector('.tl-what') || li.lastElementChild).textContent,
+    href: li.querySelector(':scope > a') ? li.querySelector(':scope > a').getAttribute('href') : null,
     links: [...li.querySelectorAll('a.tl-article')].map(a => a.getAttribute('href')),
     marker: getComputedStyle(li, '::before').borderTopStyle + ' ' + getComputedStyle(li, '::before').backgroundColor,
     colour: getComputedStyle(li).color}))"""
@@ -37,7 +37,7 @@ ENTRIES = """items => items.map(li => ({
 
 def test_article_timeline_lists_each_event_once_with_its_phrase(open_page, built):
     page = open_page()
-    entries = page.locator(".timeline .tl-item").evaluate_all(ENTRIES)
+    entries = page.locator(".timeline .tl-list > li").evaluate_all(ENTRIES)
     chosen = chosen_events(built["annotation"])
     assert len(entries) == len(chosen) < len(built["annotation"]["events"])  # repeats and references gone
     assert sorted(e["datetime"] for e in entries) == sorted(datetime_of(e) for e in chosen)
@@ -49,7 +49,7 @@ def test_article_timeline_lists_each_event_once_with_its_phrase(open_page, built
 
 def test_article_timeline_forecasts_are_labelled_and_drawn_apart(open_page, built):
     page = open_page()
-    entries = page.locator(".timeline .tl-item").evaluate_all(ENTRIES)
+    entries = page.locator(".timeline .tl-list > li").evaluate_all(ENTRIES)
     forecasts = {datetime_of(e) for e in chosen_events(built["annotation"]) if e["role"] == "forecast"}
     assert forecasts, "the example states forecasts (有望, a year after the article's date)"
     labelled = [e for e in entries if e["badge"]]
@@ -61,16 +61,16 @@ def test_article_timeline_forecasts_are_labelled_and_drawn_apart(open_page, buil
 
 def test_article_timeline_links_reach_the_sentence(open_page, built):
     page = open_page()
-    entries = page.locator(".timeline .tl-item").evaluate_all(ENTRIES)
+    entries = page.locator(".timeline .tl-list > li").evaluate_all(ENTRIES)
     written = {datetime_of(e): set() for e in built["annotation"]["events"]}
     for e in built["annotation"]["events"]:
         written[datetime_of(e)].add(e["text"])
     for entry in entries:
-        assert entry["href"] and entry["href"].startswith("#ref-")
+        assert entry["href"] and entry["href"].startswith("#rt")
         target = page.locator(f"[id='{entry['href'][1:]}']")
         assert target.count() == 1 and target.text_content() in written[entry["datetime"]]
     # following one scrolls the sentence into view
-    link = page.locator(".timeline a.tl-what").last
+    link = page.locator(".timeline .tl-list a").last
     link.click()
     target = page.locator(f"[id='{link.get_attribute('href')[1:]}']")
     box, height = target.bounding_box(), page.viewport_size["height"]

@@ -128,11 +128,11 @@ def test_a_cjk_face_comes_first_and_draws_the_latin_letters_too(open_page):
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_badges_and_the_quote_marker_reach_aa_contrast(open_page, scheme):
     article = open_page(ARTICLE, color_scheme=scheme)
-    badges = {"quote marker": article.locator(".pz-qmark").first}
-    for kind in ("entity", "quote"):  # dates carry no note (they are plain <time> in the text)
-        badges[f"{kind} note badge"] = article.locator(f".endnotes .pz-{kind} .note-kind").first
-    article.locator("a.pz-mark.pz-figure").first.focus()  # a figure's note (from its sidebar row) opens
-    badges["figure note badge"] = article.locator(".pz-pop-figure:not([hidden]) .note-kind").first
+    badges = {"quote marker": article.locator(".article-body a.qm").first}
+    for kind in ("e", "q"):  # entity and quote endnotes; dates carry no note (they are plain <time> in the text)
+        badges[f"{kind} note badge"] = article.locator(f".endnotes li.{kind} > b").first
+    article.locator(".article-body a.f").first.focus()  # a figure's note (from its sidebar row) opens
+    badges["figure note badge"] = article.locator(".pz-pop-figure:not([hidden]) .note-card > b").first
     entities = open_page("entities/", color_scheme=scheme)
     for badge in entities.locator(".type-badge").all():
         badges[f"type badge {badge.inner_text()}"] = badge
@@ -147,28 +147,28 @@ def test_mark_lines_reach_3_to_1_against_the_page(open_page, scheme):
     """WCAG 1.4.11: an underline is the only sign that a word opens a note (axe does not check it)."""
     page = open_page(ARTICLE, color_scheme=scheme)
     background = page_background(page)
-    ratios = {kind: round(contrast(colours(page.locator(f"a.pz-mark.pz-{kind}").first)["line"], background), 2)
-              for kind in ("entity", "figure")}
+    ratios = {kind: round(contrast(colours(page.locator(f".article-body a.{kind}").first)["line"], background), 2)
+              for kind in ("e", "f")}
     assert all(r >= 3 for r in ratios.values()), ratios
 
 
 def test_a_dark_hover_note_stands_apart_from_the_page(open_page):
     page = open_page(ARTICLE, color_scheme="dark")
-    trigger = page.locator("a.pz-mark.pz-figure[data-note]").first  # a note with muted labels (数值, 换算 …)
+    trigger = page.locator(".article-body a.f[data-note]").first  # a note with muted labels (数值, 换算 …)
     trigger.focus()
     pop = page.locator(f"#pop-{trigger.get_attribute('data-note')}")
     pop.wait_for(state="visible")
     background, card = page_background(page), colours(pop)
     assert luminance(card["background"]) > luminance(background) * 1.2, "the note's surface is the page's"
     assert contrast(card["border"], background) >= 3, "the note's border does not show on the page"
-    text = colours(pop.locator(".note-text, .note-details dt").first)
+    text = colours(pop.locator(".note-card dt").first)
     assert contrast(text["color"], text["background"]) >= 4.5
 
 
 def open_notes(page, count: int = 12) -> Iterator[tuple]:
     """Open the notes of about `count` marks spread over the article, one at a time (by focus), every
     other one with its mark at the foot of the window (so that it opens above); yields each."""
-    marks = page.locator(".article-body a.pz-mark[data-note], .article-body a.pz-qmark[data-note]")
+    marks = page.locator(".article-body :is(a.e, a.f, a.qm)[data-note]")
     total = marks.count()
     for n, i in enumerate([*range(0, total, max(1, total // count)), total - 1]):
         trigger = marks.nth(i)
@@ -200,7 +200,7 @@ def test_a_hover_note_covers_whole_lines_of_text_never_half_of_one(open_page, de
 def test_in_forced_colours_every_kind_of_mark_keeps_a_line(open_page):
     """High-contrast modes drop tints: a quote, marked by its tint, needs a line of its own there."""
     page = open_page(ARTICLE, forced_colors="active")
-    for kind in ("entity", "figure", "quote"):
-        line = page.locator(f".article-body .pz-mark.pz-{kind}").first.evaluate(
+    for kind in ("a.e", "a.f", "q"):  # entity, figure, quote
+        line = page.locator(f".article-body {kind}").first.evaluate(
             "e => getComputedStyle(e).textDecorationLine")
         assert "underline" in line, (kind, line)
