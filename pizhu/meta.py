@@ -14,10 +14,10 @@ from markupsafe import Markup
 
 from .content import Article
 from .entities_index import plain
+from .model import top_entities
 from .notes import entity_path
 
 SUMMARY_MAX = 120  # characters, when the first sentence runs on
-TOP_ENTITIES = 5  # what an article covers: its most mentioned entities
 SCHEMA_TYPES = {"person": "Person", "org": "Organization", "place": "Place", "product": "Product"}
 _PARAGRAPH = re.compile(r"(?:[^\n]+\n?)+")  # lines up to a blank line
 _SKIPPED = re.compile(r"#|```|~~~|\{|\||!\[[^\]]*\]\([^)]*\)\s*$|<")  # headings, code, attributes, tables, images, HTML
@@ -52,12 +52,6 @@ def summary(article: Article) -> str:
 def chinese_date(date: dt.date) -> str:
     """2024-03-12 → 2024年3月12日."""
     return f"{date.year}年{date.month}月{date.day}日"
-
-
-def top_entities(entities: Iterable, count: int = TOP_ENTITIES) -> list:
-    """The `count` entities with most mentions (anything with `mentions`, a number; ties in the
-    article's order)."""
-    return sorted([e for e in entities if e.mentions], key=lambda e: -e.mentions)[:count]
 
 
 def og_locale(lang: str) -> str:

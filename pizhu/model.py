@@ -9,7 +9,7 @@ from __future__ import annotations
 import pickle
 from dataclasses import dataclass, field
 from sys import intern
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Union
 
 from annotator import Annotation
 
@@ -74,9 +74,9 @@ class ArticleLink:
 
 class TimelineYear(NamedTuple):
     """Entries on one year's page of the site timeline, in short (one article's, or all of them)."""
-    key: str  # digest of the entries
+    key: str  # digest of the entries (16 hex digits: enough to see a change; a year of every article is kept)
     entry_count: int
-    entity_ids: frozenset[str]  # the entities they name
+    entity_ids: tuple[str, ...] | frozenset[str]  # the entities they name (an article's: sorted)
 
 
 class ArticleParts(NamedTuple):
@@ -156,6 +156,15 @@ class EntityParts:
         return packed
 
 
+TOP_ENTITIES = 5  # what an article covers: its most mentioned entities
+
+
+def top_entities(entities: Iterable, count: int = TOP_ENTITIES) -> list:
+    """The `count` entities with most mentions (anything with `mentions`, a number; ties in the
+    article's order)."""
+    return sorted([e for e in entities if e.mentions], key=lambda e: -e.mentions)[:count]
+
+
 def id_keys(parts) -> list[tuple[str, Any]]:
     """(entity id, key) of each part: from packed parts without unpickling them."""
     return parts.id_keys() if isinstance(parts, EntityParts) else [(p.id, p.key) for p in parts]
@@ -165,7 +174,6 @@ def split_parts(parts: ArticleParts) -> tuple[ArticleParts, bytes]:
     """(`parts` with each HTML piece replaced by its reference in the blob and the entity parts
     packed, the blob): as workers send parts and the cache keeps them, so that the builder puts the
     blob into its Spill whole and never holds the HTML (see pizhu.spill)."""
-    from .meta import top_entities  # meta imports the entity index, which imports this module
     pieces = Pieces()
     put = pieces.put
     lines = pieces.lines
@@ -194,7 +202,8 @@ def spilled(split: tuple[ArticleParts, bytes], spill: Spill) -> ArticleParts:
     split_events: list[Any] = parts.events
     events = [new(EventPart, (e[0], tuple([intern(i) for i in e[1]]), intern(e[2]), e[3], e[4] and e[4] + shift, e[5] and e[5] + shift))
               for e in split_events]
-    return ArticleParts(entities, events, parts.years, parts.listed_key)  # type: ignore[arg-type]
+    years = {year: TimelineYear(t.key, t.entry_count, tuple([intern(i) for i in t.entity_ids])) for year, t in parts.years.items()}
+    return ArticleParts(entities, events, years, parts.listed_key)  # type: ignore[arg-type]
 
 
 @dataclass

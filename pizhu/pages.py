@@ -300,8 +300,8 @@ def _years(events: list[EventPart]) -> dict[str, TimelineYear]:
     by_year: dict[str, list[EventPart]] = {}
     for e in events:
         by_year.setdefault(e.year, []).append(e)
-    return {year: TimelineYear(digest(repr([e[:4] for e in found]), *[cast(bytes, e.html) for e in found]), len(found),
-                               frozenset(i for e in found for i in e.entities))
+    return {year: TimelineYear(digest(repr([e[:4] for e in found]), *[cast(bytes, e.html) for e in found])[:16], len(found),
+                               tuple(sorted({i for e in found for i in e.entities})))
         for year, found in by_year.items()}
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from operator import attrgetter
-from typing import Callable
+from typing import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -124,7 +124,7 @@ def _timeline_pages(renderer: Renderer, parts: list[ArticleParts], entities: lis
             found.append(_merged_entry(renderer, group, entities, position, lines))
         return found + lines(run)
 
-    def year_page(year: str | None, key: str, entity_ids: frozenset[str], **context) -> SitePage:
+    def year_page(year: str | None, key: str, entity_ids: Iterable[str], **context) -> SitePage:
         """The page of `year`'s entries, or (None) of every entry; its filter offers `entity_ids`."""
         rel = f"timeline/{year}/index.html" if year else "timeline/index.html"
         offered = sorted([position[i] for i in entity_ids if i in position])

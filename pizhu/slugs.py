@@ -26,8 +26,6 @@ import functools
 import re
 from typing import Any, Iterable
 
-from .model import EntityParts
-
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _HASHED_ID = re.compile(r"e[0-9a-f]{8}")  # the annotator's id for a name without a readable ASCII form
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -119,8 +117,8 @@ class SlugBook:
             pairs = known.get(e.render_key)
             if pairs is None and e.parts is not None:
                 entities = e.parts.entities
-                pairs = self._pooled(zip(entities.ids, entities.names) if isinstance(entities, EntityParts)
-                                     else [(p.id, p.name) for p in entities])
+                packed = hasattr(entities, "names")  # model.EntityParts: known without unpickling the parts
+                pairs = self._pooled(zip(entities.ids, entities.names) if packed else [(p.id, p.name) for p in entities])
             if pairs is not None:
                 self.pairs[e.render_key] = pairs
         table = SlugTable()
