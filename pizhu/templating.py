@@ -154,13 +154,22 @@ def _template_line() -> tuple[str | None, int | None]:
 class Shape:
     """A macro rendered once with stand-ins, as a str.format template and the names of its slots."""
 
-    def __init__(self, html: str):
+    def __init__(self, html: str, macro: str = "", reads: dict[str, tuple[str | None, int | None]] | None = None):
         self.names = tuple(dict.fromkeys(_STAND_IN.findall(html)))
         self.text = _STAND_IN.sub(r"{\1}", html.replace("{", "{{").replace("}", "}}"))
+        self.macro, self.reads = macro, reads or {}  # field → (template file, line) where the macro reads it
 
     def fill(self, values: dict[str, str]) -> str:
         """The shape with each slot replaced by its value (escaped HTML)."""
-        return self.text.format_map(values)
+        try:
+            return self.text.format_map(values)
+        except KeyError as exc:  # a theme's template from another version of Pizhu
+            field = str(exc.args[0])
+            path, line = self.reads.get(field, (None, None))
+            raise BuildError(path or "templates", line, (
+                f"template error: macro '{self.macro}' prints '{field}', which Pizhu does not give it "
+                f"(it gives: {', '.join(sorted(values))}); was the template copied from another version "
+                "of Pizhu? Compare it with the bundled one")) from None
 
 
 def shape(env: jinja2.Environment, name: str, macro: str, stand_ins: StandIns, *args) -> Shape:
@@ -173,7 +182,7 @@ def shape(env: jinja2.Environment, name: str, macro: str, stand_ins: StandIns, *
     if _PRIVATE.search(_STAND_IN.sub("", html)) or _with_first_stand_ins(
             call_macro(env, name, macro, stand_ins._with_other(_EVERY_READ), *args)) != html:
         raise _misused(env, name, macro, stand_ins, args, html)
-    return Shape(html)
+    return Shape(html, macro, {field: (path or name, line) for field, path, line in reversed(stand_ins._reads)})
 
 
 def _with_first_stand_ins(html: str) -> str:

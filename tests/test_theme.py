@@ -97,3 +97,14 @@ def test_a_shape_that_filters_or_tests_a_stand_in_fails_naming_its_line(site, te
     assert f"templates/{template}:{line}: template error: macro '" in result.stderr
     assert f"filters or tests '{field}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_shape_from_another_version_printing_a_field_pizhu_does_not_give_fails_naming_its_line(site):
+    """A theme's _marks.html copied from an older Pizhu (which printed m.id) stops the build at the
+    line that prints it, with what Pizhu gives instead, rather than an internal error and a traceback."""
+    line = override(site, "templates", "_marks.html", "id={{ m.anchor }} href", "id={{ m.id }} href")
+    result = run_cli("build", cwd=site)
+    assert result.returncode == 1, result.stdout
+    assert f"templates/_marks.html:{line}: template error: macro 'mark_open' prints 'id'" in result.stderr
+    assert "anchor" in result.stderr and "another version of Pizhu" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
