@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator import Glossary, GlossaryEntry
@@ -39,6 +40,42 @@ class Article:
     draft: bool = False
     summary: str | None = None
     extra: dict = field(default_factory=dict)  # unknown front-matter keys, passed to templates
+    # Set when the builder keeps the article without its body (`without_body`): the body's digest
+    # and length; `with_body` reads it again from the file.
+    body_digest: str = ""
+    body_chars: int = 0
+
+    @property
+    def chars(self) -> int:
+        """The body's length in characters (kept when the body is not)."""
+        return self.body_chars or len(self.body)
+
+
+def body_digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def without_body(article: Article, summary: str) -> Article:
+    """The article as the builder keeps it between reading it and rendering it: its body dropped
+    (a 50,000-article archive's bodies are ~0.5 GB, and every worker process forked from the builder
+    would hold them too), its digest, length and `summary` (what the index shows) kept instead."""
+    return replace(article, body="", body_digest=body_digest(article.body), body_chars=len(article.body),
+                   summary=summary)
+
+
+def with_body(article: Article) -> Article:
+    """The article with its body, read again from its file if the builder dropped it; the file must
+    still say what it said when the build read it."""
+    if not article.body_digest or article.body:
+        return article
+    try:
+        _, body, _ = split_front_matter(read_text(article.source), article.source)
+    except OSError as exc:
+        raise BuildError(article.source, None, f"cannot read: {exc.strerror or exc} (was it moved while "
+                                               "the site was being built? build again)") from None
+    if body_digest(body) != article.body_digest:
+        raise BuildError(article.source, None, "changed while the site was being built: build again")
+    return replace(article, body=body)
 
 
 def split_front_matter(text: str, path: str | Path) -> tuple[str, str, int]:

@@ -13,7 +13,8 @@ from annotator import Glossary
 from . import cache as cachemod
 from .cache import BuildCache, digest
 from .config import SiteConfig
-from .content import Article, find_articles, load_glossary, read_article
+from . import meta
+from .content import Article, body_digest, find_articles, load_glossary, read_article, without_body
 from .errors import BuildError, BuildErrors
 from .output import check_location
 from .workers import ANNOTATED_TEXT
@@ -61,6 +62,7 @@ def read_site(config: SiteConfig, cache: BuildCache,
             except BuildError as exc:
                 errors.append(exc)
                 continue
+            article = without_body(article, meta.summary(article))  # workers read it again
             cache.remember_article(key, article)
         seen.add(key)
         if not article.draft:
@@ -88,8 +90,8 @@ def file_key(path: Path, slug: str, lang: str, code: str, file_keys: FileKeys) -
 
 def article_keys(a: Article, file_key: str, glossary_key: str, env_key: str) -> tuple[str, str]:
     """(annotation key, render key) of an article: what its annotation and its page depend on."""
-    annotation_key = digest(glossary_key, ANNOTATED_TEXT, a.body, a.date.isoformat(), str(a.source), a.title,
-                            a.lang)
+    annotation_key = digest(glossary_key, ANNOTATED_TEXT, a.body_digest or body_digest(a.body), a.date.isoformat(),
+                            str(a.source), a.title, a.lang)
     return annotation_key, digest(env_key, file_key, annotation_key)
 
 

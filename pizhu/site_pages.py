@@ -4,7 +4,7 @@ shows, so a build renders again only the pages whose key changed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain
 from operator import attrgetter
@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from markupsafe import Markup
 
 from .cache import digest
-from .content import Article
+from .content import Article, with_body
 from .entities_index import EntityIndex, EntityPage, entities_by_type
 from . import meta
 from .model import ArticleLink, ArticleParts, EntityParts, EventPart, Named, TimelineYear
@@ -65,7 +65,7 @@ def site_wide_plan(renderer: Renderer, articles: list[Article], parts: list[Arti
     items = [Listed(a, meta.summary(a), _covers(p.entities)) for a, p in zip(articles, parts)]
     listed = [p.listed_key for p in parts]
     all_listed = "".join(listed)
-    feed = items[:config.feed_size]
+    feed = [replace(item, article=with_body(item.article)) for item in items[:config.feed_size]]  # its content
     newest = articles[0].date.isoformat() if articles else "1970-01-01"
     if entity_index is None:  # spilled parts hold references, which the index reads from `spill`
         entity_index = (EntityIndex(renderer.markdown, spill.joined) if spill  # type: ignore[arg-type]

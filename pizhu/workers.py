@@ -21,7 +21,7 @@ from annotator import Glossary
 from . import slugs
 from .cache import BuildCache
 from .config import SiteConfig
-from .content import Article
+from .content import Article, with_body
 from .errors import BuildError
 from .model import AnnotatedArticle, split_parts
 from .outfiles import write_new
@@ -87,12 +87,15 @@ def work(task: Task):
     BuildError does not survive pickling, so errors travel as tuples. Pages travel as files, not
     through the pipe: the main process never holds every article page.
     """
-    article, cache = task.article, state["cache"]
+    cache = state["cache"]
     kept = state.setdefault("kept", {})  # annotations of the names-first pass, for its render pass here
     try:
         annotation = kept.pop(task.annotation_key, None)
         found = (annotation,) if annotation else cache.load_annotation(task.annotation_key)
         annotation = found[0] if found else None
+        article = task.article
+        if annotation is None or not task.names_only:
+            article = with_body(article)  # the builder keeps articles without their bodies
         if annotation is None:
             try:
                 annotation = annotate_article(article, state["glossary"])
@@ -167,7 +170,7 @@ def worth_workers(tasks: list[Task], overlap: bool) -> bool:
     meanwhile), else for more than one task holding enough text or pages."""
     if not tasks:
         return False
-    return overlap or len(tasks) > 1 and (sum(len(t.article.body) for t in tasks) >= PARALLEL_MIN_CHARS
+    return overlap or len(tasks) > 1 and (sum(t.article.chars for t in tasks) >= PARALLEL_MIN_CHARS
                                           or len(tasks) >= PARALLEL_MIN_PAGES)
 
 
@@ -177,7 +180,7 @@ def run_parallel(tasks: list[Task], jobs: int, setup: tuple, take: Callable[[int
     `take(task's index, its result, the worker's process id)` as results come, and `meanwhile()`
     in this process while the workers start."""
     # Largest articles first, in small chunks: both cores stay busy to the end.
-    order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i].article.body))
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].article.chars)
     workers = min(jobs, len(order))
     size = max(1, min(16, len(order) // (workers * 8)))
     chunks = [order[i:i + size] for i in range(0, len(order), size)]

@@ -126,3 +126,25 @@ def test_full_disk_while_spilling_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "pwrite", full)
     with pytest.raises(BuildError, match="cannot write the build's scratch file: No space left on device"):
         Builder(load_config(site / "site.yaml"), jobs=1).build()
+
+
+def test_the_builder_keeps_articles_without_bodies_and_reads_them_again_only_as_written(tmp_path):
+    """A 50,000-article archive's bodies are ~0.5 GB: the builder keeps each article's digest and
+    summary, and a worker reads the body again; a file changed meanwhile is an error, not a page of
+    text the build never read."""
+    from pizhu.errors import BuildError
+    from pizhu.content import read_article, with_body, without_body
+
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: 甲\ndate: 2024-03-12\n---\n星河科技今年营收增长了35%。\n\n第二段。\n", encoding="utf-8")
+    full = read_article(path, "a", default_lang="zh")
+    kept = without_body(full, "星河科技今年营收增长了35%。")
+    assert kept.body == "" and kept.chars == len(full.body) and kept.summary == "星河科技今年营收增长了35%。"
+    assert with_body(kept).body == full.body
+    path.write_text(path.read_text(encoding="utf-8").replace("35%", "36%"), encoding="utf-8")
+    try:
+        with_body(kept)
+    except BuildError as exc:
+        assert str(exc.path) == str(path) and "changed while the site was being built" in exc.message
+    else:
+        raise AssertionError("a changed file was read as if unchanged")
