@@ -57,7 +57,7 @@ def build_site(config: SiteConfig, *, out: Path | None = None, use_cache: bool =
 
 # --- the build -----------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)  # an entry is itself: compared and hashed by identity
 class _Entry:
     article: Article
     annotation_key: str
@@ -152,7 +152,8 @@ class Builder:
                 # once, with the slugs it links (annotations are loaded again from the cache: ~1 ms each)
                 annotated = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
                                                       meanwhile=meanwhile, names_only=True)[0]
-                todo += [e for e in self._slugs.check(entries, self._slugs.table(entries)) if e not in todo]
+                pending = set(todo)
+                todo += [e for e in self._slugs.check(entries, self._slugs.table(entries)) if e not in pending]
                 meanwhile, overlap = (lambda: None), False
             more, new_pages = self._annotate_and_render(todo, config, glossary, env_key, staging, overlap=overlap,
                                                         meanwhile=meanwhile)
