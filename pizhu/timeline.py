@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from annotator import Event
 
@@ -167,20 +167,42 @@ def article_timeline(item: "AnnotatedArticle") -> list[TimelineEntry]:
     return sorted(entries, key=TimelineEntry.sort_key)
 
 
+class _Told(NamedTuple):
+    """An entry as `same_event` compares it, worked out once."""
+    event: EventPart
+    entities: frozenset[str]
+    numbers: frozenset[str]
+    pairs: frozenset[str]  # adjacent character pairs of its phrase
+
+
+def _told(e: EventPart) -> _Told:
+    return _Told(e, frozenset(e.entities), frozenset(_NUMBER.findall(e.phrase)), _pairs(e.phrase))
+
+
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset([text[i:i + 2] for i in range(len(text) - 1)])
+
+
 def same_event(a: EventPart, b: EventPart) -> bool:
     """Do two entries tell one event: the same date at the same precision and role, entities that
     agree (one entry's sentence names no entity the other's does not: a second article tells the
     event with fewer names, never with other ones), phrases alike (character pairs, Dice ≥ SIMILAR)
     and no differing numbers?"""
-    if a.key[:8] != b.key[:8] or a.role != b.role or not a.phrase or not b.phrase:
+    return _alike(_told(a), _told(b))
+
+
+def _alike(a: _Told, b: _Told) -> bool:
+    ea, eb = a.event, b.event
+    if ea.key[:8] != eb.key[:8] or ea.role != eb.role or not ea.phrase or not eb.phrase:
         return False
-    fewer, more = sorted((set(a.entities), set(b.entities)), key=len)
+    fewer, more = sorted((a.entities, b.entities), key=len)
     if not fewer <= more:
         return False
-    numbers_a, numbers_b = set(_NUMBER.findall(a.phrase)), set(_NUMBER.findall(b.phrase))
-    if numbers_a and numbers_b and numbers_a != numbers_b:
+    if a.numbers and b.numbers and a.numbers != b.numbers:
         return False
-    return similarity(a.phrase, b.phrase) >= SIMILAR
+    if not a.pairs or not b.pairs:
+        return ea.phrase == eb.phrase
+    return 2 * len(a.pairs & b.pairs) / (len(a.pairs) + len(b.pairs)) >= SIMILAR
 
 
 def similarity(a: str, b: str) -> float:
@@ -204,15 +226,42 @@ def merged_events(events: Iterable[EventPart]) -> dict[str, list[EventPart]]:
             by_date.setdefault(e.key[:8], []).append(e)
     groups: dict[str, list[EventPart]] = {}
     for told in by_date.values():
-        if len(told) < 2:
-            continue
-        clusters: list[list[EventPart]] = []
-        for e in sorted(told, key=lambda t: t.key):
-            slug = slug_of(e.key)
-            home = next((c for c in clusters if same_event(c[0], e) and all(slug_of(m.key) != slug for m in c)), None)
-            if home is None:
-                clusters.append([e])
-            else:
-                home.append(e)
-        groups.update({c[0].key: c for c in clusters if len(c) > 1})
+        if len(told) > 1:
+            groups.update({c[0].key: c for c in _clusters(told) if len(c) > 1})
     return groups
+
+
+def _clusters(told: list[EventPart]) -> list[list[EventPart]]:
+    """Entries of one date in clusters, in timeline order: each joins the first cluster whose first
+    entry tells the same event (and has no entry of its article yet). A day of a large archive has
+    thousands of entries: each is compared only with the clusters that share one of the rarest
+    character pairs of its phrase (prefix filtering: two phrases with Dice ≥ SIMILAR share more than
+    SIMILAR / (2 - SIMILAR) of either one's pairs, so they share one among the rarest of each), which
+    finds the same clusters as comparing with every one."""
+    features = [_told(e) for e in sorted(told, key=lambda t: t.key)]
+    count: dict[str, int] = {}
+    for f in features:
+        for pair in f.pairs:
+            count[pair] = count.get(pair, 0) + 1
+    clusters: list[list[EventPart]] = []
+    heads: list[_Told] = []
+    by_pair: dict[str, list[int]] = {}  # a character pair → clusters whose first entry has it among its rarest
+    by_phrase: dict[str, list[int]] = {}  # clusters whose first entry's phrase has no pair (one character)
+    for f in features:
+        rarest = sorted(f.pairs, key=lambda pair: (count[pair], pair))
+        rarest = rarest[:len(rarest) - max(1, int(len(rarest) * SIMILAR / (2 - SIMILAR))) + 1]
+        found = (set().union(*[by_pair.get(pair, ()) for pair in rarest]) if rarest
+                 else by_phrase.get(f.event.phrase, ()))
+        slug = slug_of(f.event.key)
+        home = next((i for i in sorted(found) if _alike(heads[i], f)
+                     and all(slug_of(m.key) != slug for m in clusters[i])), None)
+        if home is not None:
+            clusters[home].append(f.event)
+            continue
+        for pair in rarest:
+            by_pair.setdefault(pair, []).append(len(clusters))
+        if not rarest:
+            by_phrase.setdefault(f.event.phrase, []).append(len(clusters))
+        clusters.append([f.event])
+        heads.append(f)
+    return clusters
