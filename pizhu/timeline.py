@@ -246,12 +246,19 @@ def _clusters(told: list[EventPart]) -> list[list[EventPart]]:
     clusters: list[list[EventPart]] = []
     heads: list[_Told] = []
     by_pair: dict[str, list[int]] = {}  # a character pair → clusters whose first entry has it among its rarest
+    by_numbers_pair: dict[tuple[frozenset[str], str], list[int]] = {}  # the same, by that entry's numbers too
     by_phrase: dict[str, list[int]] = {}  # clusters whose first entry's phrase has no pair (one character)
+    none: frozenset[str] = frozenset()
     for f in features:
         rarest = sorted(f.pairs, key=lambda pair: (count[pair], pair))
         rarest = rarest[:len(rarest) - max(1, int(len(rarest) * SIMILAR / (2 - SIMILAR))) + 1]
-        found = (set().union(*[by_pair.get(pair, ()) for pair in rarest]) if rarest
-                 else by_phrase.get(f.event.phrase, ()))
+        if not rarest:
+            found: Iterable[int] = by_phrase.get(f.event.phrase, ())
+        elif f.numbers:  # differing numbers are two events: clusters with the same numbers, or none
+            found = set().union(*[by_numbers_pair.get((numbers, pair), ()) for pair in rarest
+                                  for numbers in (f.numbers, none)])
+        else:
+            found = set().union(*[by_pair.get(pair, ()) for pair in rarest])
         slug = slug_of(f.event.key)
         home = next((i for i in sorted(found) if _alike(heads[i], f)
                      and all(slug_of(m.key) != slug for m in clusters[i])), None)
@@ -260,6 +267,7 @@ def _clusters(told: list[EventPart]) -> list[list[EventPart]]:
             continue
         for pair in rarest:
             by_pair.setdefault(pair, []).append(len(clusters))
+            by_numbers_pair.setdefault((f.numbers, pair), []).append(len(clusters))
         if not rarest:
             by_phrase.setdefault(f.event.phrase, []).append(len(clusters))
         clusters.append([f.event])
