@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import functools
 import json
 import os
 import platform
@@ -350,6 +351,7 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model or platform.processor()}){mem}; Python {platform.python_version()}, {platform.system()}"
 
 
+@functools.lru_cache(maxsize=None)  # read once, when the code is snapshot: commits may land during a long run
 def _head() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
@@ -507,6 +509,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     load_start = "%.1f" % os.getloadavg()[0]
     peers = {} if args.skip_peers or args.serve_only or args.scale else ensure_peers()
+    _head()
     snapshot_code(args.working_tree)
     if args.scale:
         return run_scale(args)
